@@ -11,4 +11,5 @@ module io.crmkit.core {
     exports io.crmkit.core.money;
     exports io.crmkit.core.purchase;
     exports io.crmkit.core.interaction;
+    exports io.crmkit.core.relationship;
 }
