@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * ContactPolicy policy = ContactPolicy.cumulative(3, 14, 7);   // a tighter schedule
- * policy.promises(RelationshipLevel.PROACTIVE);                 // [follow-up within 3 days, regular contact every 14 days]
+ * policy.promises(RelationshipLevel.PROACTIVE);                 // [follow-up after each sale within 3 days, regular contact every 14 days]
  * }</pre>
  */
 public final class ContactPolicy {

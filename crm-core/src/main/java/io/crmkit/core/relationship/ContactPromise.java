@@ -42,19 +42,22 @@ public record ContactPromise(Kind kind, int days) {
     public enum Kind {
         /** An outbound contact within a deadline after each sale. */
         FOLLOW_UP_AFTER_SALE(EnumSet.of(InteractionKind.CALL, InteractionKind.VISIT, InteractionKind.MESSAGE,
-                InteractionKind.EMAIL, InteractionKind.SURVEY), true),
+                InteractionKind.EMAIL, InteractionKind.SURVEY), true, "follow-up after each sale"),
         /** At least one outbound contact in every period. */
         REGULAR_CONTACT(EnumSet.of(InteractionKind.CALL, InteractionKind.VISIT, InteractionKind.MESSAGE,
-                InteractionKind.EMAIL, InteractionKind.LETTER, InteractionKind.EVENT, InteractionKind.JOINT_WORK), true),
+                InteractionKind.EMAIL, InteractionKind.LETTER, InteractionKind.EVENT, InteractionKind.JOINT_WORK), true,
+                "regular contact"),
         /** At least one joint-work session in every period, inbound or outbound. */
-        JOINT_WORK(EnumSet.of(InteractionKind.JOINT_WORK), false);
+        JOINT_WORK(EnumSet.of(InteractionKind.JOINT_WORK), false, "joint work");
 
         private final Set<InteractionKind> counted;
         private final boolean outboundOnly;
+        private final String description;
 
-        Kind(Set<InteractionKind> counted, boolean outboundOnly) {
+        Kind(Set<InteractionKind> counted, boolean outboundOnly, String description) {
             this.counted = counted;
             this.outboundOnly = outboundOnly;
+            this.description = description;
         }
 
         /**
@@ -69,9 +72,9 @@ public record ContactPromise(Kind kind, int days) {
                     && (!outboundOnly || interaction.direction() == Direction.OUTBOUND);
         }
 
-        /** @return a short human description, such as {@code follow-up after sale} */
+        /** @return a short description: {@code follow-up after each sale}, {@code regular contact} or {@code joint work} */
         public String describe() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            return description;
         }
     }
 
@@ -126,7 +129,7 @@ public record ContactPromise(Kind kind, int days) {
         return Duration.ofDays(days);
     }
 
-    /** @return for example {@code follow-up after sale within 7 days} or {@code regular contact every 30 days} */
+    /** @return for example {@code follow-up after each sale within 7 days} or {@code regular contact every 30 days} */
     @Override
     public String toString() {
         return kind.describe() + (kind == Kind.FOLLOW_UP_AFTER_SALE ? " within " : " every ") + days + " days";
