@@ -79,10 +79,12 @@ final class PromiseLedger {
         List<PromisedContact> owed = new ArrayList<>();
         for (Instant from = start; from.isBefore(end); from = from.plus(promise.duration())) {
             Instant due = from.plus(promise.duration());
-            if (!current && due.isAfter(end)) {
-                break;
+            boolean cutShort = !current && due.isAfter(end);
+            Optional<Instant> kept = firstKeeping(promise, contacts, from, cutShort ? end : due);
+            // a period cut short by a level change is reported only if it was kept while the level held
+            if (!cutShort || kept.isPresent()) {
+                owed.add(new PromisedContact(promise, level, from, due, kept));
             }
-            owed.add(new PromisedContact(promise, level, from, due, firstKeeping(promise, contacts, from, due)));
         }
         return owed;
     }

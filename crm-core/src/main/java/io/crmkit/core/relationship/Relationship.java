@@ -259,7 +259,8 @@ public final class Relationship {
      * for every purchase booked to this customer while the level holds, due
      * {@code days} after the sale; an interaction at or after the sale and before the due date keeps it.
      * Regular contact and joint work are owed in consecutive periods of {@code days} days starting
-     * when the level began; a period cut short by a level change is not judged. Interactions and
+     * when the level began; a period cut short by a level change is listed as kept if it was kept
+     * before the change, and otherwise not judged. Interactions and
      * purchases of other customers, and those after {@code asOf}, are ignored.
      *
      * @param interactions the interactions, in any order

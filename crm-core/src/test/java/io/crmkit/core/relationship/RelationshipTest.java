@@ -131,6 +131,17 @@ class RelationshipTest {
     }
 
     @Test
+    void aPeriodCutShortIsListedAsKeptOnlyIfTheContactCameBeforeTheLevelChanged() {
+        Relationship r = Relationship.begin(ZHANG, PROACTIVE, ACCOUNTABLE_TO_PROACTIVE, JAN_1)
+                .withLevel(BASIC, at("2026-01-20T00:00:00Z"));
+        RelationshipReview before = r.review(List.of(call("2026-01-10T00:00:00Z")), List.of(), at("2026-04-01T00:00:00Z"));
+        assertEquals(List.of(new PromisedContact(ContactPromise.regularContact(30), PROACTIVE, JAN_1,
+                at("2026-01-31T00:00:00Z"), Optional.of(at("2026-01-10T00:00:00Z")))), before.kept());
+        RelationshipReview after = r.review(List.of(call("2026-01-25T00:00:00Z")), List.of(), at("2026-04-01T00:00:00Z"));
+        assertTrue(after.kept().isEmpty() && after.missed().isEmpty());
+    }
+
+    @Test
     void aSaleMadeAtAccountableStillOwesItsFollowUpAfterTheLevelChanges() {
         Relationship r = Relationship.begin(ZHANG, ACCOUNTABLE, ACCOUNTABLE_TO_PROACTIVE, JAN_1)
                 .withLevel(PROACTIVE, at("2026-01-12T00:00:00Z"));
