@@ -63,13 +63,14 @@ public final class Crm implements Runnable {
     /** A usage error: one line naming the problem (picocli lists the allowed values of enums). */
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println(cmd.getCommandName() + ": " + firstLine(e.getMessage()));
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + firstLine(e.getMessage()));
         return 2;
     }
 
     /** Bad data or a failed computation: one line on stderr, exit 1. */
     private static int executionError(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
-        cmd.getErr().println(cmd.getCommandName() + ": " + firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": "
+                + firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
         return 1;
     }
 
