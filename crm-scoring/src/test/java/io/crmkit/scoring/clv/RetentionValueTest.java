@@ -55,7 +55,7 @@ class RetentionValueTest {
     @Test
     void discountingLowersTheCohortValue() {
         // 20 * (1000 + 627/1.1 + 471/1.21 + 385/1.331 + 328/1.4641) / 1000
-        assertEquals(48.7213, RetentionValue.cohortValue(20, new long[] {1000, 627, 471, 385, 328}, 0.1), 1e-4);
+        assertEquals(49.4508, RetentionValue.cohortValue(20, new long[] {1000, 627, 471, 385, 328}, 0.1), 1e-4);
     }
 
     @Test
