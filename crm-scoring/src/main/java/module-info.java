@@ -9,4 +9,5 @@ module io.crmkit.scoring {
     requires static org.immutables.value.annotations;
 
     exports io.crmkit.scoring.clv;
+    exports io.crmkit.scoring.tier;
 }
