@@ -10,4 +10,5 @@ module io.crmkit.scoring {
 
     exports io.crmkit.scoring.clv;
     exports io.crmkit.scoring.tier;
+    exports io.crmkit.scoring.rfm;
 }
