@@ -11,4 +11,5 @@ module io.crmkit.scoring {
     exports io.crmkit.scoring.clv;
     exports io.crmkit.scoring.tier;
     exports io.crmkit.scoring.rfm;
+    exports io.crmkit.scoring.value;
 }
