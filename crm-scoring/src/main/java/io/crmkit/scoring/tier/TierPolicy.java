@@ -220,7 +220,7 @@ public final class TierPolicy implements Serializable {
                             + (periodsBelow == 1 ? " period" : " periods")
                             + (rule.gracePeriods() > 0 ? ", grace of " + rule.gracePeriods() + " used up" : "")
                             + (target != qualified ? ", one tier per period" : "")
-                            + "; now " + explain(metrics, qualified).reason()));
+                            + "; qualifies for " + explain(metrics, qualified).reason()));
                     current = target;
                     if (target == qualified) {
                         periodsBelow = 0;

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         description = "crmkit on the command line: customer relationship management over CSV files.",
         subcommands = {
             TourCommand.class,
+            RfmCommand.class,
+            TierCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Crm implements Runnable {
