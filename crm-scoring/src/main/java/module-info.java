@@ -12,4 +12,5 @@ module io.crmkit.scoring {
     exports io.crmkit.scoring.tier;
     exports io.crmkit.scoring.rfm;
     exports io.crmkit.scoring.value;
+    exports io.crmkit.scoring.satisfaction;
 }
