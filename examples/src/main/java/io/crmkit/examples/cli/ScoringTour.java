@@ -5,6 +5,12 @@ import io.crmkit.core.purchase.Purchase;
 import io.crmkit.scoring.clv.RetentionValue;
 import io.crmkit.scoring.rfm.RfmScore;
 import io.crmkit.scoring.rfm.RfmScorer;
+import io.crmkit.scoring.satisfaction.ItemRating;
+import io.crmkit.scoring.satisfaction.RaterDimension;
+import io.crmkit.scoring.satisfaction.ServiceQuality;
+import io.crmkit.scoring.satisfaction.ServiceQualityReport;
+import io.crmkit.scoring.satisfaction.SurveyReport;
+import io.crmkit.scoring.satisfaction.SurveyResponse;
 import io.crmkit.scoring.tier.DowngradeRule;
 import io.crmkit.scoring.tier.TierMovement;
 import io.crmkit.scoring.tier.TierPolicy;
@@ -26,6 +32,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** The tour's chapter on crm-scoring: tiers, RFM, ABC and 80/20, the portfolio matrix, service quality, simple lifetime value. */
@@ -46,6 +53,7 @@ final class ScoringTour implements TourSection {
         rfm(out, purchases);
         value(out, purchases);
         portfolio(out, purchases);
+        serviceQuality(out);
         lifetimeValue(out);
     }
 
@@ -169,6 +177,31 @@ final class ScoringTour implements TourSection {
         }
         out.println("Portfolio matrix, Oct 1997-Jun 1998 against Jan-Sep 1997 (share: spend over the mean; growth split 10%):");
         out.println("  " + counts);
+    }
+
+    private static void serviceQuality(PrintWriter out) {
+        out.println();
+        ServiceQuality q = ServiceQuality.builder(1, 7)
+                .item("delivered on the promised day", RaterDimension.RELIABILITY)
+                .item("salesperson knew the product", RaterDimension.ASSURANCE)
+                .item("showroom clean and tidy", RaterDimension.TANGIBLES)
+                .item("remembered my needs", RaterDimension.EMPATHY)
+                .item("called back within 48 hours", RaterDimension.RESPONSIVENESS)
+                .weight(RaterDimension.RELIABILITY, 0.30).weight(RaterDimension.ASSURANCE, 0.20).weight(RaterDimension.TANGIBLES, 0.10)
+                .weight(RaterDimension.EMPATHY, 0.15).weight(RaterDimension.RESPONSIVENESS, 0.25)
+                .build();
+        ServiceQualityReport r = q.assess(List.of(
+                new ItemRating("delivered on the promised day", 7, 5), new ItemRating("delivered on the promised day", 6, 6),
+                new ItemRating("salesperson knew the product", 6, 6), new ItemRating("showroom clean and tidy", 5, 6),
+                new ItemRating("remembered my needs", 5, 4), new ItemRating("called back within 48 hours", 7, 4)));
+        out.println("Service quality (SERVQUAL, RATER; satisfaction = perception - expectation on a 1-7 scale):");
+        r.dimensionGaps().forEach((d, gap) -> out.printf("  %-15s gap %+5.2f (weight %.2f)%n", d, gap, q.weights().get(d)));
+        out.printf("  weighted overall gap %+5.2f: responsiveness is where expectations are missed most%n", r.weightedGap());
+        SortedMap<String, SurveyReport.Summary> bySalesperson = SurveyReport.aggregate(List.of(
+                new SurveyResponse(LocalDate.of(2026, 3, 2), "s-01", "satisfied with delivery", 5),
+                new SurveyResponse(LocalDate.of(2026, 3, 3), "s-01", "satisfied with delivery", 4),
+                new SurveyResponse(LocalDate.of(2026, 3, 3), "s-02", "satisfied with delivery", 2)), SurveyReport.Grouping.SALESPERSON);
+        out.println("Internal survey, per salesperson: " + bySalesperson);
     }
 
     private static void lifetimeValue(PrintWriter out) {
