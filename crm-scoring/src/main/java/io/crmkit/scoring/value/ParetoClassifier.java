@@ -12,8 +12,8 @@ import java.util.SortedMap;
 /**
  * Grading customers by the value they bring (DOMAIN.md §3): the 80/20 share, ABC classes by
  * cumulative share of value, the 20/60/20 keep / maintain / let-go rule over a profit ranking,
- * and purchase deciles. Every method is O(n log n) (one sort of a primitive copy, then binary
- * searches), and has a bulk {@code double[]} form for millions of customers.
+ * and purchase deciles. Every method is O(n log n) (one sort of a primitive copy finds the
+ * cut values, then one linear pass classifies), and has a bulk {@code double[]} form for millions of customers.
  *
  * <p><b>ABC boundary rule.</b> Customers are ranked by value, highest first; a customer's
  * <i>share before</i> is the share of total value brought by customers with a strictly higher
@@ -95,21 +95,35 @@ public final class ParetoClassifier {
     public AbcClass[] abc(double[] values) {
         checkValues("values", values, true);
         int n = values.length;
-        double[] sorted = sortedCopy(values);
-        double[] suffix = new double[n + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            suffix[i] = suffix[i + 1] + sorted[i];
-        }
-        double total = suffix[0];
         AbcClass[] out = new AbcClass[n];
-        for (int i = 0; i < n; i++) {
-            double v = values[i] + 0.0;
-            if (v == 0.0) {
-                out[i] = AbcClass.C;
-                continue;
+        double[] sorted = sortedCopy(values);
+        double total = 0;
+        for (double v : sorted) {
+            total += v;
+        }
+        // share before is non-increasing in the value: find the smallest value still in A and in B
+        double lowestA = Double.POSITIVE_INFINITY;
+        double lowestB = Double.POSITIVE_INFINITY;
+        double above = 0;
+        int i = n - 1;
+        while (i >= 0 && total > 0) {
+            double v = sorted[i];
+            double before = above / total;
+            if (before < aShare - EPSILON) {
+                lowestA = v;
+            } else if (before < aShare + bShare - EPSILON) {
+                lowestB = v;
+            } else {
+                break;
             }
-            double before = suffix[firstAbove(sorted, v)] / total;
-            out[i] = before < aShare - EPSILON ? AbcClass.A : before < aShare + bShare - EPSILON ? AbcClass.B : AbcClass.C;
+            while (i >= 0 && sorted[i] == v) {
+                above += sorted[i--];
+            }
+        }
+        lowestB = Math.min(lowestB, lowestA);
+        for (int k = 0; k < n; k++) {
+            double v = values[k];
+            out[k] = v == 0 ? AbcClass.C : v >= lowestA ? AbcClass.A : v >= lowestB ? AbcClass.B : AbcClass.C;
         }
         return out;
     }
@@ -142,13 +156,28 @@ public final class ParetoClassifier {
         checkValues("profits", profits, false);
         int n = profits.length;
         double[] sorted = sortedCopy(profits);
+        double keepFrom = lowestWithFewerAbove(sorted, keepShare * n);
+        double maintainFrom = lowestWithFewerAbove(sorted, (1 - letGoShare) * n);
         ProfitAction[] out = new ProfitAction[n];
         for (int i = 0; i < n; i++) {
-            int position = n - firstAbove(sorted, profits[i] + 0.0);
-            out[i] = position < keepShare * n ? ProfitAction.KEEP
-                    : position >= (1 - letGoShare) * n ? ProfitAction.LET_GO : ProfitAction.MAINTAIN;
+            double v = profits[i] + 0.0;
+            out[i] = v >= keepFrom ? ProfitAction.KEEP : v >= maintainFrom ? ProfitAction.MAINTAIN : ProfitAction.LET_GO;
         }
         return out;
+    }
+
+    /**
+     * The smallest value {@code v} such that fewer than {@code limit} values exceed it: the number
+     * above {@code v} is below {@code limit} exactly when {@code v} is at least the (K+1)-th largest
+     * value, K being the largest whole number below {@code limit}.
+     */
+    private static double lowestWithFewerAbove(double[] sorted, double limit) {
+        int n = sorted.length;
+        long k = (long) Math.ceil(limit - 1e-9) - 1;
+        if (k < 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return k >= n ? Double.NEGATIVE_INFINITY : sorted[(int) (n - 1 - k)];
     }
 
     /**
@@ -207,11 +236,26 @@ public final class ParetoClassifier {
     public static int[] deciles(double[] values) {
         checkValues("values", values, false);
         int n = values.length;
-        double[] sorted = sortedCopy(values);
         int[] out = new int[n];
+        if (n == 0) {
+            return out;
+        }
+        double[] sorted = sortedCopy(values);
+        // decile >= s exactly when at least c_s = ceil((s-1) n / 10) values lie above: v < sorted[n - c_s]
+        double[] cuts = new double[9];
+        for (int s = 2; s <= 10; s++) {
+            long c = ((long) (s - 1) * n + 9) / 10;
+            cuts[s - 2] = sorted[(int) (n - c)];
+        }
         for (int i = 0; i < n; i++) {
-            int above = n - firstAbove(sorted, values[i] + 0.0);
-            out[i] = 1 + (int) (10L * above / n);
+            double v = values[i] + 0.0;
+            int decile = 1;
+            for (double cut : cuts) {
+                if (v < cut) {
+                    decile++;
+                }
+            }
+            out[i] = decile;
         }
         return out;
     }
@@ -251,21 +295,6 @@ public final class ParetoClassifier {
         }
         Arrays.sort(sorted);
         return sorted;
-    }
-
-    /** The number of entries at or below v in an ascending array. */
-    private static int firstAbove(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static CustomerId[] ids(Map<CustomerId, Double> values) {
