@@ -185,6 +185,20 @@ public final class RetentionValue {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof RetentionValue
+                && Double.compare(((RetentionValue) o).margin, margin) == 0
+                && Double.compare(((RetentionValue) o).retention, retention) == 0
+                && Double.compare(((RetentionValue) o).discount, discount) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(margin, retention, discount);
+    }
+
+    /** @return the inputs, e.g. {@code RetentionValue[m=100.0, r=0.8, d=0.1]} */
+    @Override
     public String toString() {
         return "RetentionValue[m=" + margin + ", r=" + retention + ", d=" + discount + "]";
     }

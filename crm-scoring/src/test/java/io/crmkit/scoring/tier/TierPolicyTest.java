@@ -196,4 +196,18 @@ class TierPolicyTest {
         assertEquals(Optional.of("Diamond"), moves.get(1).to());
         assertTrue(moves.get(1).reason().startsWith("qualified for Diamond"), moves.get(1).reason());
     }
+
+    @Test
+    void aPolicySerialisesSoItCanBeBroadcast() throws Exception {
+        TierPolicy p = TierPresets.wealthTiersWithLoans(1_000_000);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(p);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            TierPolicy copy = (TierPolicy) in.readObject();
+            assertEquals(p, copy);
+            assertEquals(Optional.of("Platinum"), copy.place(Map.of("assets", 3_700_000.0, "loans", 2_500_000.0)).tier());
+        }
+    }
 }
