@@ -89,6 +89,22 @@ class ScoringCommandsTest {
     }
 
     @Test
+    void brokenQuotingIsReportedWithTheFileName() throws IOException {
+        Path tx = file("q.csv", "customer_id,date,amount\n\"c-1\"x,2026-03-01,1\n");
+        Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("rfm: q.csv: malformed CSV"), r.err());
+    }
+
+    @Test
+    void monetaryCanBeTheMeanAmount() throws IOException {
+        Path tx = file("t.csv", "customer_id,date,amount\nc-1,2026-03-01,100.00\nc-1,2026-03-20,50.00\n");
+        Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31", "--monetary", "mean");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\nc-1,11,2,75.00,"), r.out());
+    }
+
+    @Test
     void aMissingOptionIsAUsageError() {
         Result r = crm("rfm", "--input", "x.csv");
         assertEquals(2, r.exit());
