@@ -13,7 +13,9 @@ import java.io.Serializable;
  *   <li>{@code hysteresis}: to enter a tier above the current one, every threshold must be beaten
  *       by this fraction of its size (0.1: a {@code ≥ 1,000,000} criterion needs 1,100,000 to
  *       re-qualify, while 1,000,000 is enough to stay); lower-is-better criteria move down;</li>
- *   <li>{@code oneTierPerPeriod}: a downgrade goes down at most one tier per period.</li>
+ *   <li>{@code oneTierPerPeriod}: a downgrade goes down at most one tier per period; once the
+ *       grace is used up, the customer keeps stepping down one tier a period for as long as they
+ *       stay below their tier.</li>
  * </ul>
  *
  * <pre>{@code

@@ -30,9 +30,9 @@ import java.util.TreeMap;
  *
  * <p>A policy is rejected if it has no tiers, repeats a tier name, has a base tier that is not the
  * bottom rung, or has overlapping thresholds: a tier whose bound on a metric is laxer than the
- * bound of the tier below it on the same metric (Gold {@code assets ≥ 1,000,000} under Platinum
- * {@code assets ≥ 100,000}), or two adjacent single-criterion tiers with the same criterion (the
- * lower one could never be reached). Immutable, thread-safe and serialisable.
+ * bound of a tier below it on the same metric in the same direction (Platinum
+ * {@code assets ≥ 100,000} above Gold {@code assets ≥ 1,000,000}), or two single-criterion tiers
+ * with the same criterion (the lower one could never be reached). Immutable, thread-safe and serialisable.
  *
  * @serial exclude
  */
@@ -85,8 +85,8 @@ public final class TierPolicy implements Serializable {
             checkArgument(!t.isBase() || i == tiers.size() - 1,
                     "base tier '%s' is not the bottom rung of policy '%s': a tier without criteria takes everyone below it",
                     t.name(), name);
-            if (i > 0) {
-                checkNotOverlapping(tiers.get(i - 1), t);
+            for (int above = 0; above < i; above++) {
+                checkNotOverlapping(tiers.get(above), t);
             }
         }
     }

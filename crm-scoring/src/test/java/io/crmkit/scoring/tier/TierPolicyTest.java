@@ -109,6 +109,14 @@ class TierPolicyTest {
         assertTrue(overlap.getMessage().contains("overlapping thresholds"), overlap.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TierPolicy.builder("w")
                 .tier("Gold", Criterion.atLeast("assets", 1)).tier("Silver", Criterion.atLeast("assets", 1)).build());
+        IllegalArgumentException farApart = assertThrows(IllegalArgumentException.class, () -> TierPolicy.builder("w")
+                .tier("Diamond", Criterion.atLeast("assets", 1_000)).tier("Platinum", Criterion.atLeast("visits", 10))
+                .tier("Gold", Criterion.atLeast("assets", 5_000)).build());
+        assertEquals("overlapping thresholds in policy 'w': tier Diamond requires assets ≥ 1,000, laxer than assets ≥ 5,000 of tier Gold below it",
+                farApart.getMessage());
+        IllegalArgumentException terms = assertThrows(IllegalArgumentException.class, () -> TierPolicy.builder("credit")
+                .tier("A", Criterion.atMost("term", 90)).tier("B", Criterion.atMost("term", 45)).build());
+        assertTrue(terms.getMessage().contains("tier A requires term ≤ 90, laxer than term ≤ 45 of tier B"), terms.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TierPolicy.builder("w")
                 .tier("Gold", Criterion.atLeast("assets", 1)).tier("Gold", Criterion.atLeast("assets", 0)).build());
         assertThrows(IllegalArgumentException.class, () -> TierPolicy.builder("w").baseTier("Mass").tier("Gold", Criterion.atLeast("a", 1)).build());
