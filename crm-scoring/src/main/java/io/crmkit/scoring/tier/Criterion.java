@@ -227,6 +227,7 @@ public final class Criterion implements Serializable {
             default:
                 double lo = threshold + Math.abs(threshold) * band;
                 double hi = upper - Math.abs(upper) * band;
+                // a band wider than the range leaves only its (raised) lower bound to enter by
                 return hi > lo ? new Criterion(metric, operator, lo, hi) : new Criterion(metric, operator, lo, lo + Math.ulp(lo));
         }
     }
