@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             TourCommand.class,
             RelationshipCommand.class,
+            RfmCommand.class,
+            TierCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Crm implements Runnable {

@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
 final class TourCommand implements Runnable {
 
     /** The chapters, in reading order; each module adds its own. */
-    static final List<TourSection> SECTIONS = List.of(new CoreTour());
+    static final List<TourSection> SECTIONS = List.of(
+            new CoreTour(),
+            new ScoringTour());
 
     @Spec
     CommandSpec spec;

@@ -1,0 +1,89 @@
+package io.crmkit.scoring.clv;
+
+/**
+ * Log-gamma, digamma and log-beta in double precision, for the likelihoods of the "buy till you
+ * die" models.
+ *
+ * <p>Both functions shift the argument up to at least {@value #SHIFT} with the recurrences
+ * {@code Γ(x+1) = xΓ(x)} and {@code ψ(x+1) = ψ(x) + 1/x}, then sum the asymptotic (Stirling)
+ * series, Abramowitz &amp; Stegun 6.1.41 and 6.3.18; the truncation error there is below
+ * {@code 1e-16} relative. Arguments must be positive and finite; callers guarantee it.
+ */
+final class SpecialFunctions {
+
+    private static final double SHIFT = 10.0;
+    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+    private SpecialFunctions() {
+    }
+
+    /**
+     * ln Γ(x) for x &gt; 0.
+     *
+     * @param x a positive finite number
+     * @return ln Γ(x)
+     */
+    static double logGamma(double x) {
+        double shift = 0.0;
+        if (x < SHIFT) {
+            double product = 1.0;
+            while (x < SHIFT) {
+                product *= x;
+                x += 1.0;
+            }
+            shift = Math.log(product);
+        }
+        double inv = 1.0 / x;
+        double inv2 = inv * inv;
+        // A&S 6.1.41: Bernoulli-number series B_2k / (2k (2k-1) x^(2k-1))
+        double series = inv * (1.0 / 12 + inv2 * (-1.0 / 360 + inv2 * (1.0 / 1260 + inv2 * (-1.0 / 1680
+                + inv2 * (1.0 / 1188 + inv2 * (-691.0 / 360360 + inv2 * (1.0 / 156)))))));
+        return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + series - shift;
+    }
+
+    /**
+     * The digamma function ψ(x) = d/dx ln Γ(x) for x &gt; 0.
+     *
+     * @param x a positive finite number
+     * @return ψ(x)
+     */
+    static double digamma(double x) {
+        double result = 0.0;
+        while (x < SHIFT) {
+            result -= 1.0 / x;
+            x += 1.0;
+        }
+        double inv = 1.0 / x;
+        double inv2 = inv * inv;
+        // A&S 6.3.18: ln x - 1/(2x) - sum B_2k / (2k x^(2k))
+        double series = inv2 * (1.0 / 12 + inv2 * (-1.0 / 120 + inv2 * (1.0 / 252 + inv2 * (-1.0 / 240
+                + inv2 * (1.0 / 132 + inv2 * (-691.0 / 32760 + inv2 * (1.0 / 12)))))));
+        return result + Math.log(x) - 0.5 * inv - series;
+    }
+
+    /**
+     * ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b) for a, b &gt; 0.
+     *
+     * @param a a positive finite number
+     * @param b a positive finite number
+     * @return ln B(a, b)
+     */
+    static double logBeta(double a, double b) {
+        return logGamma(a) + logGamma(b) - logGamma(a + b);
+    }
+
+    /**
+     * ln(e^a + e^b) without overflow.
+     *
+     * @param a a log value, possibly −∞
+     * @param b a log value, possibly −∞
+     * @return ln(e^a + e^b)
+     */
+    static double logSumExp(double a, double b) {
+        double max = Math.max(a, b);
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        return max + Math.log(Math.exp(a - max) + Math.exp(b - max));
+    }
+}

@@ -1,0 +1,195 @@
+package io.crmkit.scoring.satisfaction;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableMap;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A SERVQUAL questionnaire (DOMAIN.md §6: satisfaction = performance − expectation): items
+ * grouped into the RATER dimensions, answered for expectation and perception on a stated scale
+ * (e.g. 1 to 7), and dimension weights that sum to 1 (equal, 0.2 each, unless set; SERVQUAL
+ * derives them from the respondents' allocation of 100 points, Parasuraman, Zeithaml and Berry
+ * 1988). The gap of an item is its mean perception minus its mean expectation, a dimension's
+ * gap the mean of its items' gaps, and the overall gap {@code sum_d weight_d · gap_d}.
+ *
+ * <pre>{@code
+ * ServiceQuality q = ServiceQuality.builder(1, 7).item("on-time", RaterDimension.RELIABILITY).item("polite", RaterDimension.ASSURANCE)
+ *         .weight(RaterDimension.RELIABILITY, 0.6).weight(RaterDimension.ASSURANCE, 0.4).build();
+ * ServiceQualityReport r = q.assess(List.of(new ItemRating("on-time", 6, 4), new ItemRating("polite", 5, 6)));   // overall -0.8
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ServiceQuality {
+
+    private static final double WEIGHT_TOLERANCE = 1e-9;
+
+    private final double scaleMin;
+    private final double scaleMax;
+    private final ImmutableMap<String, RaterDimension> items;
+    private final ImmutableMap<RaterDimension, Double> weights;
+
+    private ServiceQuality(Builder b) {
+        this.scaleMin = b.scaleMin;
+        this.scaleMax = b.scaleMax;
+        this.items = ImmutableMap.copyOf(b.items);
+        checkArgument(!items.isEmpty(), "the questionnaire has no items: declare at least one");
+        Map<RaterDimension, Double> w = new EnumMap<>(RaterDimension.class);
+        if (b.weights.isEmpty()) {
+            for (RaterDimension d : RaterDimension.values()) {
+                w.put(d, 1.0 / RaterDimension.values().length);
+            }
+        } else {
+            w.putAll(b.weights);
+        }
+        double sum = w.values().stream().mapToDouble(Double::doubleValue).sum();
+        checkArgument(Math.abs(sum - 1.0) <= WEIGHT_TOLERANCE, "dimension weights sum to %s: they must sum to 1", sum);
+        this.weights = ImmutableMap.copyOf(w);
+    }
+
+    /**
+     * Starts a questionnaire on a scale.
+     *
+     * @param scaleMin the lowest answer, finite
+     * @param scaleMax the highest answer, finite, above scaleMin
+     * @return the builder
+     * @throws IllegalArgumentException if the scale is empty or not finite
+     */
+    public static Builder builder(double scaleMin, double scaleMax) {
+        checkArgument(Double.isFinite(scaleMin) && Double.isFinite(scaleMax) && scaleMin < scaleMax,
+                "scale [%s, %s] is invalid: it needs finite ends, the lower below the upper", scaleMin, scaleMax);
+        return new Builder(scaleMin, scaleMax);
+    }
+
+    /** @return the items and their dimensions, in declaration order */
+    public Map<String, RaterDimension> items() {
+        return items;
+    }
+
+    /** @return the dimension weights (summing to 1) */
+    public Map<RaterDimension, Double> weights() {
+        return weights;
+    }
+
+    /**
+     * Computes the gaps from the respondents' ratings.
+     *
+     * @param ratings the ratings, any number per item; every dimension with a weight above 0 needs
+     *        at least one rated item
+     * @return the gaps per item, per dimension and overall
+     * @throws IllegalArgumentException if a rating names an unknown item or lies off the scale,
+     *         or a weighted dimension has no rating
+     */
+    public ServiceQualityReport assess(List<ItemRating> ratings) {
+        requireNonNull(ratings, "ratings");
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        for (String item : items.keySet()) {
+            sums.put(item, new double[3]);
+        }
+        for (ItemRating r : ratings) {
+            double[] acc = sums.get(r.item());
+            checkArgument(acc != null, "item '%s' is not in the questionnaire", r.item());
+            checkOnScale("expectation", r.expectation(), r.item());
+            checkOnScale("perception", r.perception(), r.item());
+            acc[0] += r.expectation();
+            acc[1] += r.perception();
+            acc[2]++;
+        }
+        Map<String, Double> itemGaps = new LinkedHashMap<>();
+        Map<RaterDimension, double[]> byDimension = new EnumMap<>(RaterDimension.class);
+        for (Map.Entry<String, double[]> e : sums.entrySet()) {
+            double[] acc = e.getValue();
+            if (acc[2] == 0) {
+                continue;
+            }
+            double gap = (acc[1] - acc[0]) / acc[2];
+            itemGaps.put(e.getKey(), gap);
+            double[] d = byDimension.computeIfAbsent(items.get(e.getKey()), k -> new double[2]);
+            d[0] += gap;
+            d[1]++;
+        }
+        Map<RaterDimension, Double> dimensionGaps = new EnumMap<>(RaterDimension.class);
+        byDimension.forEach((d, acc) -> dimensionGaps.put(d, acc[0] / acc[1]));
+        double weighted = 0;
+        for (Map.Entry<RaterDimension, Double> w : weights.entrySet()) {
+            if (w.getValue() == 0) {
+                continue;
+            }
+            Double gap = dimensionGaps.get(w.getKey());
+            checkArgument(gap != null, "dimension %s has weight %s but no rated item", w.getKey(), w.getValue());
+            weighted += w.getValue() * gap;
+        }
+        return new ServiceQualityReport(itemGaps, dimensionGaps, weighted);
+    }
+
+    private void checkOnScale(String field, double value, String item) {
+        checkArgument(value >= scaleMin && value <= scaleMax,
+                "%s %s of item '%s' is off the scale [%s, %s]", field, value, item, scaleMin, scaleMax);
+    }
+
+    /** @return the scale and sizes */
+    @Override
+    public String toString() {
+        return "ServiceQuality[scale " + scaleMin + ".." + scaleMax + ", " + items.size() + " items, weights " + weights + "]";
+    }
+
+    /** Declares items and weights. */
+    public static final class Builder {
+        private final double scaleMin;
+        private final double scaleMax;
+        private final Map<String, RaterDimension> items = new LinkedHashMap<>();
+        private final Map<RaterDimension, Double> weights = new EnumMap<>(RaterDimension.class);
+
+        private Builder(double scaleMin, double scaleMax) {
+            this.scaleMin = scaleMin;
+            this.scaleMax = scaleMax;
+        }
+
+        /**
+         * Declares an item.
+         *
+         * @param item the item's identifier, non-blank and new
+         * @param dimension the dimension it measures
+         * @return this builder
+         * @throws IllegalArgumentException if the identifier is blank or already declared
+         */
+        public Builder item(String item, RaterDimension dimension) {
+            requireNonNull(item, "item");
+            requireNonNull(dimension, "dimension");
+            checkArgument(!item.isBlank(), "item '%s' is blank", item);
+            checkArgument(!items.containsKey(item), "item '%s' is declared twice", item);
+            items.put(item, dimension);
+            return this;
+        }
+
+        /**
+         * Sets a dimension's weight; once any weight is set, unset dimensions weigh 0.
+         *
+         * @param dimension the dimension
+         * @param weight the weight, in [0, 1]
+         * @return this builder
+         * @throws IllegalArgumentException if the weight is out of range
+         */
+        public Builder weight(RaterDimension dimension, double weight) {
+            requireNonNull(dimension, "dimension");
+            checkArgument(weight >= 0 && weight <= 1, "weight %s of %s is out of range: it must be in [0, 1]", weight, dimension);
+            weights.put(dimension, weight);
+            return this;
+        }
+
+        /**
+         * Builds the questionnaire.
+         *
+         * @return the questionnaire
+         * @throws IllegalArgumentException if there are no items or the weights do not sum to 1
+         */
+        public ServiceQuality build() {
+            return new ServiceQuality(this);
+        }
+    }
+}

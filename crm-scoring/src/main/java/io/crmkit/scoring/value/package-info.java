@@ -1,0 +1,7 @@
+/**
+ * Grading customers by value: {@link io.crmkit.scoring.value.ParetoClassifier} for the 80/20
+ * share, ABC classes by cumulative share, the 20/60/20 keep / maintain / let-go rule and purchase
+ * deciles; {@link io.crmkit.scoring.value.PortfolioMatrix} for star, cash cow, question mark and
+ * dog.
+ */
+package io.crmkit.scoring.value;
