@@ -11,4 +11,5 @@ module io.crmkit.lifecycle {
 
     exports io.crmkit.lifecycle.complaint;
     exports io.crmkit.lifecycle.sla;
+    exports io.crmkit.lifecycle.stage;
 }
