@@ -12,4 +12,5 @@ module io.crmkit.lifecycle {
     exports io.crmkit.lifecycle.complaint;
     exports io.crmkit.lifecycle.sla;
     exports io.crmkit.lifecycle.stage;
+    exports io.crmkit.lifecycle.care;
 }
