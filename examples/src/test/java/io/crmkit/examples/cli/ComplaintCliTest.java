@@ -164,10 +164,13 @@ class ComplaintCliTest {
     }
 
     @Test
-    void theTourNarratesTheComplaintChapter() {
+    void theTourNarratesTheComplaintAndLifecycleChapters() {
         Result r = crm("tour");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("Complaints: an immutable workflow with SLA clocks"));
         assertTrue(r.out().contains("rebuilds an equal complaint: true"));
+        assertTrue(r.out().contains("Customer life cycle, churn and care"));
+        assertTrue(r.out().contains("c-06  WON_BACK"));
+        assertTrue(r.out().contains("short {li.na=2}"));
     }
 }
