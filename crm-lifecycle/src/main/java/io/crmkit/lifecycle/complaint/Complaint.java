@@ -642,7 +642,8 @@ public final class Complaint {
 
     /**
      * Lists what is due at an instant: for each running clock the action that stops it and when
-     * it falls due (or, once breached, an escalation while one is possible); the customer's
+     * it falls due (once breached: still that action for registration and acknowledgement, an
+     * escalation for first response and resolution while one is possible); the customer's
      * answer while awaiting it; and the close once the customer accepted or the acceptance
      * timeout passed. A closed or withdrawn complaint has none.
      *
@@ -688,7 +689,9 @@ public final class Complaint {
             }
             if (s.isBreached()) {
                 String what = s.clock().label() + " SLA breached " + Texts.duration(s.overdue()) + " ago";
-                actions.add(new PendingAction(canEscalate ? ComplaintTrigger.ESCALATE : stopping, what,
+                boolean escalate = canEscalate
+                        && (s.clock() == SlaClock.FIRST_RESPONSE || s.clock() == SlaClock.RESOLUTION);
+                actions.add(new PendingAction(escalate ? ComplaintTrigger.ESCALATE : stopping, what,
                         Optional.empty(), true));
             } else {
                 String what = s.clock().action() + ": " + s.clock().label() + " SLA due at " + s.dueAt().orElseThrow()

@@ -16,6 +16,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /** Invariants of the complaint over random command sequences, refused ones included. */
 class ComplaintPropertiesTest {
@@ -23,10 +24,36 @@ class ComplaintPropertiesTest {
     /** One random command: what, how long after the previous one, who, and with which data. */
     record Step(ComplaintTrigger randomTrigger, int gapMinutes, int who, boolean withData, int pick) {
 
-        /** Three steps in four follow the table (so sequences get deep), the fourth is any trigger. */
+        /**
+         * Three steps in four follow the table (mostly moving forward, so sequences get deep;
+         * withdraw is rare), the fourth is any trigger at all.
+         */
         ComplaintTrigger trigger(Complaint c) {
-            List<ComplaintTrigger> permitted = List.copyOf(c.permittedTriggers());
+            List<ComplaintTrigger> permitted = new ArrayList<>(c.permittedTriggers());
+            if (pick % 25 != 0) {
+                permitted.remove(ComplaintTrigger.WITHDRAW);
+            }
+            if (pick % 3 != 0) {
+                List<ComplaintTrigger> forward = permitted.stream()
+                        .filter(t -> c.workflow().target(c.state(), t).orElseThrow() != c.state()).toList();
+                permitted = forward.isEmpty() ? permitted : new ArrayList<>(forward);
+            }
             return pick % 4 == 3 || permitted.isEmpty() ? randomTrigger : permitted.get(pick % permitted.size());
+        }
+
+        /** Seven steps in eight act in a role the workflow allows for the trigger, the eighth in any role. */
+        Actor actor(Complaint c, ComplaintTrigger trigger) {
+            List<Role> allowed = List.copyOf(c.workflow().roles(trigger));
+            if (pick % 8 == 7 || allowed.isEmpty()) {
+                return ComplaintPropertiesTest.actor(c, who);
+            }
+            return ComplaintPropertiesTest.actor(c, switch (allowed.get(who % allowed.size())) {
+                case AGENT -> 0;
+                case OWNER -> 1;
+                case SUPERVISOR -> 2;
+                case MANAGER -> 3;
+                case CUSTOMER -> 4;
+            });
         }
     }
 
@@ -42,7 +69,7 @@ class ComplaintPropertiesTest {
         return Combinators.combine(Arbitraries.of(ComplaintTrigger.values()), gaps,
                 Arbitraries.integers().between(0, 5), Arbitraries.of(true, true, true, false),
                 Arbitraries.integers().between(0, 1000)).as(Step::new)
-                .list().ofMaxSize(60);
+                .list().ofMinSize(3).ofMaxSize(60);
     }
 
     static Actor actor(Complaint c, int who) {
@@ -58,9 +85,9 @@ class ComplaintPropertiesTest {
 
     static ComplaintCommand command(Complaint c, ComplaintTrigger trigger, Step step, Instant at) {
         if (trigger == ComplaintTrigger.RECEIVE) {
-            return ComplaintCommand.receive(c.intake(), at, actor(c, step.who()));
+            return ComplaintCommand.receive(c.intake(), at, step.actor(c, trigger));
         }
-        ComplaintCommand cmd = ComplaintCommand.of(trigger, at, actor(c, step.who()));
+        ComplaintCommand cmd = ComplaintCommand.of(trigger, at, step.actor(c, trigger));
         if (step.withData()) {
             cmd = switch (trigger) {
                 case ASSIGN, ESCALATE -> cmd.withAssignee(List.of("wang.wei", "zhao.lei", "li.na").get(step.who() % 3));
@@ -103,6 +130,12 @@ class ComplaintPropertiesTest {
     @Property(tries = 300)
     void replayingTheHistoryRebuildsAnEqualComplaint(@ForAll("steps") List<Step> steps) {
         Complaint c = run(steps).complaint();
+        Statistics.label("final state").collect(c.state());
+        Statistics.label("reached").collect(c.history().stream().map(ComplaintEvent::to)
+                .anyMatch(s -> s == ComplaintState.CLOSED) ? "closed" : "never closed");
+        Statistics.label("reopened").collect(c.reopenCount() > 0);
+        Statistics.label("reached").coverage(check -> check.check("closed").percentage(p -> p >= 3.0));
+        Statistics.label("reopened").coverage(check -> check.check(true).percentage(p -> p >= 2.0));
         Complaint replayed = Complaint.replay(c.history());
         assertEquals(c, replayed);
         assertEquals(c.state(), replayed.state());

@@ -152,6 +152,12 @@ class ComplaintStoriesTest {
     }
 
     @Test
+    void aLateRegistrationAsksForTheRegistrationNotAnEscalation() {
+        List<PendingAction> actions = received().pendingActions(at(45));
+        assertEquals("assign: registration SLA breached 15m ago", actions.get(0).toString());
+    }
+
+    @Test
     void aClosedComplaintHasNothingPending() {
         Complaint closed = investigating().proposeResolution(at(60), WANG).customerAccepts(at(90), CUSTOMER)
                 .close(at(100), WANG, 4, "supplier-defect");
