@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             RelationshipCommand.class,
             RfmCommand.class,
             TierCommand.class,
+            ComplaintCli.class,
             CommandLine.HelpCommand.class
         })
 public final class Crm implements Runnable {

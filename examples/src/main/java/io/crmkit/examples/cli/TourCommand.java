@@ -14,7 +14,9 @@ final class TourCommand implements Runnable {
     /** The chapters, in reading order; each module adds its own. */
     static final List<TourSection> SECTIONS = List.of(
             new CoreTour(),
-            new ScoringTour());
+            new ScoringTour(),
+            new ComplaintTour(),
+            new LifecycleTour());
 
     @Spec
     CommandSpec spec;

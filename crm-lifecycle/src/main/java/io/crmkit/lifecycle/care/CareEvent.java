@@ -1,0 +1,51 @@
+package io.crmkit.lifecycle.care;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import io.crmkit.core.customer.CustomerId;
+import java.time.Instant;
+
+/**
+ * Something that happened (or is booked) with a customer and calls for care.
+ *
+ * @param customer the customer
+ * @param moment what happened
+ * @param at when (for a booked delivery: the delivery time; for dates such as a birthday: an
+ *        instant on that date)
+ * @param owner the salesperson or team responsible for the care, not blank
+ */
+public record CareEvent(CustomerId customer, CareMoment moment, Instant at, String owner) {
+
+    /**
+     * Validates the event.
+     *
+     * @param customer the customer
+     * @param moment what happened
+     * @param at when
+     * @param owner who is responsible, not blank
+     * @throws IllegalArgumentException if the owner is blank
+     */
+    public CareEvent {
+        requireNonNull(customer, "customer");
+        requireNonNull(moment, "moment");
+        requireNonNull(at, "at");
+        requireNonNull(owner, "owner");
+        checkArgument(!owner.isBlank(), "owner of %s care event for customer %s is blank: name who is responsible",
+                moment, customer);
+    }
+
+    /**
+     * Returns an event.
+     *
+     * @param customer the customer
+     * @param moment what happened
+     * @param at when
+     * @param owner who is responsible
+     * @return the event
+     * @throws IllegalArgumentException if the owner is blank
+     */
+    public static CareEvent of(CustomerId customer, CareMoment moment, Instant at, String owner) {
+        return new CareEvent(customer, moment, at, owner);
+    }
+}

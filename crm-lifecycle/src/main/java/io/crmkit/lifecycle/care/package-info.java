@@ -1,0 +1,10 @@
+/**
+ * The care (contact) schedule of a dealer's manual (DOMAIN.md §5): a
+ * {@link io.crmkit.lifecycle.care.CareSchedule} turns {@link io.crmkit.lifecycle.care.CareEvent
+ * events} (a prospect's visit, a price objection, a booked delivery, a birthday, …) into dated
+ * {@link io.crmkit.lifecycle.care.CareTask tasks} by its {@link io.crmkit.lifecycle.care.CareRule
+ * rules} (same-day thank-you, callback within 48 hours, reminders 72 and 24 hours before delivery,
+ * …), reports the overdue ones as of any instant, and checks the daily follow-up quota of each
+ * salesperson.
+ */
+package io.crmkit.lifecycle.care;

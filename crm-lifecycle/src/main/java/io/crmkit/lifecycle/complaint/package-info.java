@@ -1,0 +1,19 @@
+/**
+ * Complaint handling as an immutable value with a replayable history: a
+ * {@link io.crmkit.lifecycle.complaint.Complaint} moves through the states of ISO 10002 §7 and the
+ * dealer's steps accept → handle → escalate → close and evaluate, one
+ * {@link io.crmkit.lifecycle.complaint.ComplaintEvent} per command, along the single transition
+ * table of {@link io.crmkit.lifecycle.complaint.ComplaintWorkflow} (which also draws the diagrams).
+ * Refused commands throw a {@link io.crmkit.lifecycle.complaint.ComplaintRefusedException} that
+ * says whether the transition does not exist or a guard refused it, and why. SLA clocks, pending
+ * actions and statistics are computed from the history, never from background timers.
+ */
+@Value.Style(
+        get = {"get*", "is*"},
+        strictBuilder = true,
+        jdkOnly = true,
+        allowedClasspathAnnotations = {Override.class},
+        defaults = @Value.Immutable(copy = true))
+package io.crmkit.lifecycle.complaint;
+
+import org.immutables.value.Value;

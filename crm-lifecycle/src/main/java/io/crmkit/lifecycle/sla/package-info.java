@@ -1,0 +1,10 @@
+/**
+ * Service-level clocks without background timers: a {@link io.crmkit.lifecycle.sla.BusinessCalendar}
+ * (working days and hours, holidays, time zone, or 24×7) measures business time, a
+ * {@link io.crmkit.lifecycle.sla.ClockRun} records when a clock started, paused, resumed and
+ * stopped, and a {@link io.crmkit.lifecycle.sla.SlaPolicy} turns a run into a
+ * {@link io.crmkit.lifecycle.sla.SlaStatus} (running, paused, met or breached, with warnings at
+ * 50 %, 75 % and at breach) for any instant. Everything is computed from recorded instants, so a
+ * restart loses nothing.
+ */
+package io.crmkit.lifecycle.sla;

@@ -1,0 +1,264 @@
+package io.crmkit.lifecycle.stage;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import io.crmkit.core.purchase.Purchase;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Classifies customers into life-cycle stages and product-style phases.
+ *
+ * <p>Stages, checked in this order: no purchases → PROSPECT; the churn policy says lost →
+ * LAPSED; the latest purchase came after a lapse (the churn policy, applied just before it, said
+ * lost) and lies within the win-back window → WON_BACK; the at-risk policy says lost → AT_RISK;
+ * otherwise one purchase → FIRST_TIME, at least the loyalty threshold → LOYAL, else REPEAT.
+ * Defaults: churn after 3 × the customer's median gap (365 days with one purchase), at risk after
+ * 1.5 × the median gap (180 days with one purchase), loyal from 5 purchases, won back for 90 days.
+ * These thresholds are crmkit's defaults, not from the seeds; set your own.
+ *
+ * <p>Phases ({@link #phase}): spend is summed in equal periods ending at the history's instant;
+ * a first purchase within the last two periods → INTRODUCTION; otherwise the relative trend
+ * (least-squares slope ÷ mean) above +10 % per period → GROWTH, below −10 % or no spend at all in
+ * the window → DECLINE, else MATURITY.
+ *
+ * <pre>{@code
+ * LifecycleClassifier classifier = LifecycleClassifier.builder().loyalPurchases(4).build();
+ * StageAssessment a = classifier.stage(PurchaseHistory.of(customer, purchases, asOf));
+ * }</pre>
+ */
+public final class LifecycleClassifier {
+
+    private static final double TREND_BAND = 0.10;
+
+    private final ChurnPolicy churn;
+    private final ChurnPolicy atRisk;
+    private final int loyalPurchases;
+    private final Duration wonBackWindow;
+
+    private LifecycleClassifier(Builder b) {
+        this.churn = b.churn;
+        this.atRisk = b.atRisk;
+        this.loyalPurchases = b.loyalPurchases;
+        this.wonBackWindow = b.wonBackWindow;
+    }
+
+    /** @return a classifier with the default thresholds */
+    public static LifecycleClassifier standard() {
+        return builder().build();
+    }
+
+    /** @return a builder starting from the default thresholds */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the policy that decides LAPSED */
+    public ChurnPolicy churnPolicy() {
+        return churn;
+    }
+
+    /**
+     * Places a customer in a stage.
+     *
+     * @param history the customer's purchases as of the instant of classification
+     * @return the stage with its reason
+     */
+    public StageAssessment stage(PurchaseHistory history) {
+        requireNonNull(history, "history");
+        int n = history.count();
+        if (n == 0) {
+            return new StageAssessment(history.customer(), LifecycleStage.PROSPECT, "no purchases yet");
+        }
+        ChurnDecision lost = churn.assess(history);
+        if (lost.churned()) {
+            return new StageAssessment(history.customer(), LifecycleStage.LAPSED, lost.reason());
+        }
+        Instant last = history.last().orElseThrow();
+        if (n >= 2 && Duration.between(last, history.asOf()).compareTo(wonBackWindow) <= 0) {
+            PurchaseHistory before = PurchaseHistory.of(history.customer(), history.purchases().subList(0, n - 1),
+                    last);
+            ChurnDecision then = churn.assess(before);
+            if (then.churned()) {
+                return new StageAssessment(history.customer(), LifecycleStage.WON_BACK,
+                        "bought again on " + last + " after having lapsed (" + then.reason() + ")");
+            }
+        }
+        ChurnDecision risk = atRisk.assess(history);
+        if (risk.churned()) {
+            return new StageAssessment(history.customer(), LifecycleStage.AT_RISK, risk.reason());
+        }
+        String purchases = n + (n == 1 ? " purchase, " : " purchases, ") + lost.reason();
+        if (n == 1) {
+            return new StageAssessment(history.customer(), LifecycleStage.FIRST_TIME, purchases);
+        }
+        return new StageAssessment(history.customer(), n >= loyalPurchases ? LifecycleStage.LOYAL
+                : LifecycleStage.REPEAT, purchases);
+    }
+
+    /**
+     * Reads the product-style phase from the trend of spend.
+     *
+     * @param history the customer's purchases as of the instant of classification
+     * @param periodLength the length of one period, e.g. 90 days
+     * @param periods how many periods to look back, at least 3
+     * @return the phase, or empty for a customer without purchases
+     * @throws IllegalArgumentException if the period is not positive, there are fewer than 3
+     *         periods, or the purchases are in more than one currency
+     */
+    public Optional<PhaseAssessment> phase(PurchaseHistory history, Duration periodLength, int periods) {
+        requireNonNull(history, "history");
+        requireNonNull(periodLength, "periodLength");
+        checkArgument(!periodLength.isNegative() && !periodLength.isZero(), "periodLength %s must be positive",
+                periodLength);
+        checkArgument(periods >= 3, "periods %s: at least 3 periods are needed for a trend", periods);
+        if (history.count() == 0) {
+            return Optional.empty();
+        }
+        Instant windowStart = history.asOf().minus(periodLength.multipliedBy(periods));
+        BigDecimal[] spend = new BigDecimal[periods];
+        java.util.Arrays.fill(spend, BigDecimal.ZERO);
+        Currency currency = null;
+        for (Purchase p : history.purchases()) {
+            if (currency == null) {
+                currency = p.amount().currency();
+            }
+            checkArgument(currency.equals(p.amount().currency()),
+                    "purchases of customer %s are in %s and %s: the trend needs one currency", history.customer(),
+                    currency, p.amount().currency());
+            if (p.time().isAfter(windowStart) || p.time().equals(windowStart)) {
+                long index = Duration.between(windowStart, p.time()).toNanos() / periodLength.toNanos();
+                int i = (int) Math.min(index, periods - 1);
+                spend[i] = spend[i].add(p.amount().amount());
+            }
+        }
+        List<BigDecimal> perPeriod = List.of(spend);
+        Instant first = history.first().orElseThrow();
+        Instant recent = history.asOf().minus(periodLength.multipliedBy(2));
+        if (first.isAfter(recent)) {
+            return Optional.of(new PhaseAssessment(history.customer(), LifecyclePhase.INTRODUCTION, perPeriod, 0.0,
+                    "first purchase on " + first + ", within the last two periods"));
+        }
+        double trend = relativeSlope(spend);
+        double mean = java.util.Arrays.stream(spend).mapToDouble(BigDecimal::doubleValue).average().orElse(0);
+        LifecyclePhase phase;
+        String reason;
+        if (mean == 0) {
+            phase = LifecyclePhase.DECLINE;
+            reason = "no spend in the last " + periods + " periods";
+        } else {
+            phase = trend > TREND_BAND ? LifecyclePhase.GROWTH
+                    : trend < -TREND_BAND ? LifecyclePhase.DECLINE : LifecyclePhase.MATURITY;
+            reason = String.format(Locale.ROOT, "spend trend %+.1f %% of the mean per period (band ±10 %%)",
+                    100 * trend);
+        }
+        return Optional.of(new PhaseAssessment(history.customer(), phase, perPeriod, trend, reason));
+    }
+
+    /** Least-squares slope of y over 0..n-1, divided by the mean of y; 0 when the mean is 0. */
+    static double relativeSlope(BigDecimal[] y) {
+        int n = y.length;
+        double xMean = (n - 1) / 2.0;
+        double yMean = 0;
+        for (BigDecimal v : y) {
+            yMean += v.doubleValue();
+        }
+        yMean /= n;
+        if (yMean == 0) {
+            return 0;
+        }
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < n; i++) {
+            num += (i - xMean) * (y[i].doubleValue() - yMean);
+            den += (i - xMean) * (i - xMean);
+        }
+        return num / den / yMean;
+    }
+
+    /** Builds a classifier; not thread-safe. */
+    public static final class Builder {
+        private ChurnPolicy churn = ChurnPolicy.relativeRhythm(3.0, Duration.ofDays(365));
+        private ChurnPolicy atRisk = ChurnPolicy.relativeRhythm(1.5, Duration.ofDays(180));
+        private int loyalPurchases = 5;
+        private Duration wonBackWindow = Duration.ofDays(90);
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the policy that decides LAPSED.
+         *
+         * @param policy the churn policy
+         * @return this builder
+         */
+        public Builder churnPolicy(ChurnPolicy policy) {
+            this.churn = requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets the earlier-warning policy that decides AT_RISK.
+         *
+         * @param policy the at-risk policy (usually a shorter window than the churn policy)
+         * @return this builder
+         */
+        public Builder atRiskPolicy(ChurnPolicy policy) {
+            this.atRisk = requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets the number of purchases from which an active customer is LOYAL.
+         *
+         * @param purchases at least 2
+         * @return this builder
+         * @throws IllegalArgumentException if below 2
+         */
+        public Builder loyalPurchases(int purchases) {
+            checkArgument(purchases >= 2, "loyalPurchases %s must be at least 2", purchases);
+            this.loyalPurchases = purchases;
+            return this;
+        }
+
+        /**
+         * Sets how long after the returning purchase a customer counts as WON_BACK.
+         *
+         * @param window positive
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder wonBackWindow(Duration window) {
+            requireNonNull(window, "window");
+            checkArgument(!window.isNegative() && !window.isZero(), "wonBackWindow %s must be positive", window);
+            this.wonBackWindow = window;
+            return this;
+        }
+
+        /** @return the classifier */
+        public LifecycleClassifier build() {
+            return new LifecycleClassifier(this);
+        }
+    }
+
+    /**
+     * Classifies many customers at once.
+     *
+     * @param histories the customers' histories
+     * @return one assessment per history, in the same order
+     */
+    public List<StageAssessment> stages(List<PurchaseHistory> histories) {
+        List<StageAssessment> out = new ArrayList<>(histories.size());
+        for (PurchaseHistory h : histories) {
+            out.add(stage(h));
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,80 @@
+package io.crmkit.lifecycle.complaint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ComplaintWorkflowTest {
+
+    private final ComplaintWorkflow standard = ComplaintWorkflow.standard();
+
+    @Test
+    void theStandardTableReadsAsDocumented() {
+        assertEquals(Optional.of(ComplaintState.RECEIVED), standard.target(ComplaintState.NEW, ComplaintTrigger.RECEIVE));
+        assertEquals(Optional.of(ComplaintState.INVESTIGATING),
+                standard.target(ComplaintState.CLOSED, ComplaintTrigger.REOPEN));
+        assertEquals(Optional.empty(), standard.target(ComplaintState.WITHDRAWN, ComplaintTrigger.REOPEN));
+        assertEquals(Set.of(), standard.permittedTriggers(ComplaintState.WITHDRAWN));
+        assertEquals(List.of("acceptance timeout", "evaluation"),
+                standard.guardNames(ComplaintState.RESOLUTION_PROPOSED, ComplaintTrigger.CLOSE));
+    }
+
+    @Test
+    void theMermaidDiagramIsDrawnFromTheTable() {
+        String mermaid = standard.toMermaid();
+        assertTrue(mermaid.startsWith("stateDiagram-v2\n"));
+        assertTrue(mermaid.contains("    [*] --> RECEIVED : receive\n"));
+        assertTrue(mermaid.contains("    CLOSED --> INVESTIGATING : reopen [reopen window]\n"));
+        assertTrue(mermaid.contains("    WITHDRAWN --> [*]\n"));
+        long rows = mermaid.lines().filter(l -> l.contains(" : ")).count();
+        long tableRows = 0;
+        for (ComplaintState s : ComplaintState.values()) {
+            tableRows += standard.permittedTriggers(s).size();
+        }
+        assertEquals(tableRows, rows);
+    }
+
+    @Test
+    void theDotDiagramAndTheMarkdownComeFromTheSameTable() {
+        String dot = standard.toDot();
+        assertTrue(dot.startsWith("digraph complaint {"));
+        assertTrue(dot.contains("    start -> RECEIVED [label=\"receive\"];"));
+        assertTrue(dot.contains("    RESOLVED -> CLOSED [label=\"close [evaluation]\"];"));
+        String md = standard.toMarkdown();
+        assertTrue(md.contains("| RESOLVED | close | CLOSED | owner, supervisor, manager | evaluation |"), md);
+    }
+
+    @Test
+    void aCustomTableIsConfiguredLikeStateless4j() {
+        ComplaintWorkflow tiny = ComplaintWorkflow.builder()
+                .configure(ComplaintState.NEW).permit(ComplaintTrigger.RECEIVE, ComplaintState.RECEIVED)
+                .configure(ComplaintState.RECEIVED).permit(ComplaintTrigger.WITHDRAW, ComplaintState.WITHDRAWN)
+                .build();
+        Complaint c = Complaint.receive(tiny, ComplaintCommand.receive(ComplaintStoriesTest.intake(
+                io.crmkit.lifecycle.sla.Severity.LOW), ComplaintStoriesTest.T0, ComplaintStoriesTest.LI_NA));
+        assertThrows(IllegalTransitionException.class,
+                () -> c.assign(ComplaintStoriesTest.at(1), ComplaintStoriesTest.LI_NA_OWNER, "x"));
+        assertEquals(ComplaintState.WITHDRAWN, c.withdraw(ComplaintStoriesTest.at(1), ComplaintStoriesTest.CUSTOMER).state());
+    }
+
+    @Test
+    void aTableWithoutReceiveIsRejected() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ComplaintWorkflow.builder().build());
+        assertEquals("the workflow needs a receive transition from NEW", e.getMessage());
+    }
+
+    @Test
+    void commandNamesRoundTrip() {
+        for (ComplaintTrigger t : ComplaintTrigger.values()) {
+            assertEquals(t, ComplaintTrigger.fromCommandName(t.commandName()));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ComplaintTrigger.fromCommandName("explode"));
+        assertTrue(e.getMessage().startsWith("command 'explode' is unknown: use one of receive, assign"));
+    }
+}
