@@ -1,0 +1,165 @@
+package io.crmkit.scoring.clv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * BG/NBD against Fader, Hardie &amp; Lee (2005) and the {@code lifetimes} 0.11.3 library on the
+ * 2,357-customer CDNOW sample (weeks). Parameters to 1e-4 relative, log-likelihood to 0.01.
+ */
+class BetaGeoModelTest {
+
+    private static final BetaGeoModel FITTED = BetaGeoModel.fit(Datasets.cdnow());
+    /** The paper's rounded estimates (FHL 2005, section 4). */
+    private static final BetaGeoModel PAPER = BetaGeoModel.of(0.243, 4.414, 0.793, 2.426);
+
+    private static void assertRelative(double expected, double actual, double tolerance) {
+        assertEquals(expected, actual, Math.abs(expected) * tolerance, "expected " + expected + ", got " + actual);
+    }
+
+    @Test
+    void fitOnCdnowReproducesLifetimesAndThePaper() {
+        // lifetimes 0.11.3: r 0.24259, alpha 4.41353, a 0.79289, b 2.42575, LL -9582.4256
+        assertRelative(0.24259, FITTED.r(), 1e-4);
+        assertRelative(4.41353, FITTED.alpha(), 1e-4);
+        assertRelative(0.79289, FITTED.a(), 1e-4);
+        assertRelative(2.42575, FITTED.b(), 1e-4);
+        assertEquals(-9582.4256, FITTED.diagnostics().logLikelihood(), 0.01);
+        assertEquals(2357.0, FITTED.diagnostics().customers());
+        assertEquals(4, FITTED.diagnostics().standardErrors().size());
+    }
+
+    @Test
+    void newCustomerExpectationsMatchLifetimes() {
+        // lifetimes 0.11.3 expected_number_of_purchases_up_to_time at the fitted parameters, to 1e-5
+        assertEquals(1.195016, FITTED.expectedPurchases(39), 1e-5);
+        assertEquals(1.857972, FITTED.expectedPurchases(78), 1e-5);
+        assertEquals(0.0, FITTED.expectedPurchases(0));
+    }
+
+    @Test
+    void customerWithTwoRepeatPurchasesIsExpectedToBuyOnePointTwoTwoSixTimes() {
+        // FHL 2005 section 4: x = 2, t_x = 30.43, T = 38.86 -> 1.226; lifetimes 1.225910 (to 1e-5)
+        assertEquals(1.225910, FITTED.conditionalExpectedPurchases(39, 2, 30.43, 38.86), 1e-5);
+    }
+
+    @Test
+    void probabilityOfNoPurchaseInThirtyNineWeeksAtThePapersParameters() {
+        // FHL 2005 eq. 8 at the rounded parameters: 0.573786 (to 1e-6)
+        assertEquals(0.573786, PAPER.probabilityOfPurchases(0, 39), 1e-6);
+    }
+
+    @Test
+    void purchaseCountProbabilitiesSumToOneAndMatchTheMean() {
+        double total = 0;
+        double mean = 0;
+        for (int n = 0; n < 400; n++) {
+            double p = PAPER.probabilityOfPurchases(n, 39);
+            total += p;
+            mean += n * p;
+        }
+        assertEquals(1.0, total, 1e-9);
+        assertEquals(PAPER.expectedPurchases(39), mean, 1e-6);
+    }
+
+    @Test
+    void oneTimeBuyersAreAliveInBgNbd() {
+        assertEquals(1.0, PAPER.probabilityAlive(0, 0, 38.86));
+    }
+
+    @Test
+    void aLongSilenceMakesAFrequentBuyerLikelyGone() {
+        double recent = PAPER.probabilityAlive(10, 38, 38.86);
+        double silent = PAPER.probabilityAlive(10, 5, 38.86);
+        assertTrue(recent > 0.9, "recent " + recent);
+        assertTrue(silent < 0.01, "silent " + silent);
+    }
+
+    @Test
+    void bulkPredictionsEqualTheSingleCustomerOnes() {
+        CustomerSummaries data = Datasets.cdnow();
+        double[] x = data.frequencies();
+        double[] tx = data.recencies();
+        double[] t = data.ages();
+        double[] expected = new double[x.length];
+        double[] alive = new double[x.length];
+        FITTED.conditionalExpectedPurchases(39, x, tx, t, expected);
+        FITTED.probabilityAlive(x, tx, t, alive);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(FITTED.conditionalExpectedPurchases(39, x[i], tx[i], t[i]), expected[i], 1e-12);
+            assertEquals(FITTED.probabilityAlive(x[i], tx[i], t[i]), alive[i], 1e-12);
+        }
+    }
+
+    @Test
+    void likelihoodOfOneCustomerSumsToTheFittedTotal() {
+        CustomerSummaries data = Datasets.cdnow();
+        double sum = 0;
+        for (int i = 0; i < data.size(); i++) {
+            sum += FITTED.logLikelihood(data.frequency(i), data.recency(i), data.age(i));
+        }
+        assertEquals(FITTED.diagnostics().logLikelihood(), sum, 1e-6);
+    }
+
+    @Test
+    void heavyBuyersOverHundredThousandWeeksStayFinite() {
+        assertTrue(Double.isFinite(PAPER.logLikelihood(100_000, 99_999, 100_000)));
+        double e = PAPER.conditionalExpectedPurchases(39, 100_000, 99_999, 100_000);
+        assertTrue(e > 0 && e < 100, "expected " + e);
+        double p = PAPER.probabilityAlive(100_000, 50_000, 100_000);
+        assertTrue(p >= 0 && p <= 1);
+        assertTrue(Double.isFinite(PAPER.expectedPurchases(100_000)));
+    }
+
+    @Test
+    void longHorizonsUseTheExpansionNearOneAndAgreeWithTheSeries() {
+        // just below and above the switch between the two evaluations the values must join smoothly
+        double below = PAPER.expectedPurchases(20_000);
+        double above = PAPER.expectedPurchases(20_001);
+        assertTrue(above >= below, below + " vs " + above);
+        assertEquals(below, above, 1e-3 * below);
+    }
+
+    @Test
+    void invalidCustomersAreRejectedWithTheRule() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PAPER.probabilityAlive(2, 12, 10));
+        assertTrue(e.getMessage().contains("recency 12.0 exceeds age T 10.0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PAPER.probabilityAlive(1.5, 1, 10));
+        assertThrows(IllegalArgumentException.class, () -> PAPER.probabilityAlive(0, 1, 10));
+        assertThrows(IllegalArgumentException.class, () -> PAPER.expectedPurchases(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> BetaGeoModel.of(0, 1, 1, 1));
+        double[] bad = {1, 2};
+        IllegalArgumentException bulk = assertThrows(IllegalArgumentException.class,
+                () -> PAPER.probabilityAlive(bad, new double[] {1, 3}, new double[] {5, 2}, new double[2]));
+        assertTrue(bulk.getMessage().contains("row 1"), bulk.getMessage());
+    }
+
+    @Test
+    void aFittedModelSurvivesSerialization() throws IOException, ClassNotFoundException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(FITTED);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            BetaGeoModel copy = (BetaGeoModel) in.readObject();
+            assertEquals(FITTED.parameters(), copy.parameters());
+            assertEquals(FITTED.diagnostics(), copy.diagnostics());
+        }
+    }
+
+    @Test
+    void aPenalizerShrinksTheParameters() {
+        BetaGeoModel penalized = BetaGeoModel.fit(Datasets.cdnow(), 0.1);
+        assertTrue(penalized.diagnostics().logLikelihood() < FITTED.diagnostics().logLikelihood());
+        assertEquals(0.1, penalized.diagnostics().penalizer());
+    }
+}
