@@ -16,6 +16,11 @@ final class BetaGeoMath {
     /** Series terms tried before switching to the expansion around z = 1. */
     private static final int SERIES_TERMS = 4000;
     private static final double EPSILON = 1e-17;
+    /**
+     * On the rescaled time axis every parameter of a sensible fit is far inside [1e-7, 1e7]; an
+     * estimate outside has run off towards the boundary where the likelihood only flattens out.
+     */
+    private static final double BOUNDARY = 1e-7;
 
     private BetaGeoMath() {
     }
@@ -40,9 +45,19 @@ final class BetaGeoMath {
         BetaGeoLikelihood likelihood = new BetaGeoLikelihood(rows, scale, modified);
         MaximumLikelihood.Estimate e = MaximumLikelihood.estimate(model, NAMES, likelihood, rows.totalWeight(),
                 rows.size(), penalizer, new double[] {1, 1, 1, 1});
+        FitDiagnostics d = e.diagnostics();
+        for (int j = 0; j < NAMES.size(); j++) {
+            double theta = e.params()[j];
+            if (theta < BOUNDARY || theta > 1 / BOUNDARY) {
+                String hint = theta > 1 ? "a penalizer (e.g. 0.001) keeps parameters from growing without bound"
+                        : "the data do not pin the model down (too few customers or purchase patterns)";
+                throw new ConvergenceException(model, d.iterations(), d.gradientNorm(), "parameter " + NAMES.get(j)
+                        + " ran off to " + theta + " (on the time axis where the largest T is 10): the likelihood has"
+                        + " no maximum inside the parameter space; " + hint);
+            }
+        }
         double[] p = e.params().clone();
         p[1] /= scale;
-        FitDiagnostics d = e.diagnostics();
         // λ scales with 1/time: each repeat purchase's density picks up a factor 1/scale
         double logLikelihood = d.logLikelihood() + repeat * Math.log(scale);
         ImmutableMap<String, Double> se = d.standardErrors();

@@ -257,7 +257,6 @@ public final class CustomerSummarizer {
         int[] lag = new int[n];
         int[] count = new int[customers + 1];
         int[] firstLag = new int[customers];
-        double[] total = new double[customers];
         for (int i = 0; i < n; i++) {
             long l = before.of(i);
             require(l <= Integer.MAX_VALUE, "purchase at row %s lies more than 2^31 periods before the as-of date", i);
@@ -268,12 +267,9 @@ public final class CustomerSummarizer {
                 if (lag[i] > firstLag[c]) {
                     firstLag[c] = lag[i];
                 }
-                if (amount != null) {
-                    total[c] += amount[i];
-                }
             }
         }
-        double[] firstAmount = new double[customers];
+        double[] repeatAmount = new double[customers];
         int[] start = count;
         for (int c = 0; c < customers; c++) {
             start[c + 1] += start[c];
@@ -284,16 +280,15 @@ public final class CustomerSummarizer {
             if (lag[i] >= 0) {
                 int c = customer[i];
                 sorted[fill[c]++] = lag[i];
-                if (amount != null && lag[i] == firstLag[c]) {
-                    firstAmount[c] += amount[i];
+                if (amount != null && lag[i] != firstLag[c]) {
+                    repeatAmount[c] += amount[i];
                 }
             }
         }
-        return rows(customers, start, sorted, firstLag, total, firstAmount);
+        return rows(customers, start, sorted, firstLag, repeatAmount);
     }
 
-    private IndexedSummaries rows(int customers, int[] start, int[] sorted, int[] firstLag, double[] total,
-            double[] firstAmount) {
+    private IndexedSummaries rows(int customers, int[] start, int[] sorted, int[] firstLag, double[] repeatAmount) {
         int rows = 0;
         for (int c = 0; c < customers; c++) {
             if (start[c + 1] > start[c] && firstLag[c] > 0) {
@@ -319,7 +314,7 @@ public final class CustomerSummarizer {
             x[row] = distinct - 1;
             tx[row] = (firstLag[c] - lastLag) * scale;
             age[row] = firstLag[c] * scale;
-            monetary[row] = distinct > 1 ? (total[c] - firstAmount[c]) / (distinct - 1) : 0;
+            monetary[row] = distinct > 1 ? repeatAmount[c] / (distinct - 1) : 0;
             row++;
         }
         return new IndexedSummaries(index, CustomerSummaries.withMonetaryValue(x, tx, age, monetary));

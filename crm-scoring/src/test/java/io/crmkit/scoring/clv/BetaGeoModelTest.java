@@ -157,6 +157,16 @@ class BetaGeoModelTest {
     }
 
     @Test
+    void aLikelihoodWithoutInteriorMaximumFailsLoudly() {
+        // seven patterns whose likelihood keeps rising as a and b shrink to 0
+        CustomerSummaries degenerate = CustomerSummaries.of(new double[] {0, 1, 2, 3, 5, 1, 4},
+                new double[] {0, 10, 30, 35, 37, 2, 20}, new double[] {38, 38, 38, 38, 38, 30, 30},
+                new double[] {40, 20, 15, 10, 5, 12, 8});
+        ConvergenceException e = assertThrows(ConvergenceException.class, () -> BetaGeoModel.fit(degenerate));
+        assertTrue(e.getMessage().contains("ran off"), e.getMessage());
+    }
+
+    @Test
     void aPenalizerShrinksTheParameters() {
         BetaGeoModel penalized = BetaGeoModel.fit(Datasets.cdnow(), 0.1);
         assertTrue(penalized.diagnostics().logLikelihood() < FITTED.diagnostics().logLikelihood());

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "crmkit on the command line: customer relationship management over CSV files.",
         subcommands = {
             TourCommand.class,
+            ClvCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Crm implements Runnable {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 final class TourCommand implements Runnable {
 
     /** The chapters, in reading order; each module adds its own. */
-    static final List<TourSection> SECTIONS = List.of();
+    static final List<TourSection> SECTIONS = List.of(new LifetimeValueTour());
 
     @Spec
     CommandSpec spec;
