@@ -8,7 +8,7 @@ import static java.util.Objects.requireNonNull;
  * {@link GammaGammaModel} (how much each is worth), discounted month by month — the convention of
  * the {@code lifetimes} library's {@code customer_lifetime_value} (reference behaviour):
  * <pre>
- *   CLV = Σ<sub>i=1..months</sub> s · (E[Y(i·f) | x, t<sub>x</sub>, T] − E[Y((i−1)·f) | x, t<sub>x</sub>, T]) / (1 + d)<sup>i</sup>
+ *   CLV = Σ_{i=1..months} s · (E[Y(i·f) | x, t_x, T] − E[Y((i−1)·f) | x, t_x, T]) / (1 + d)^i
  * </pre>
  * where s is the Gamma-Gamma conditional expected average spend of the customer, d the monthly
  * discount rate, and f the number of the data's time units in a month. {@code lifetimes} takes f
