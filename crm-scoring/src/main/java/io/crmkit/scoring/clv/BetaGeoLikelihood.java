@@ -1,8 +1,7 @@
 package io.crmkit.scoring.clv;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The weighted log-likelihood of BG/NBD (Fader, Hardie &amp; Lee 2005, eq. 6) and of MBG/NBD
@@ -13,17 +12,22 @@ import java.util.Map;
  *   A1 = ln Γ(r+x) − ln Γ(r) + r ln α
  *   A2 = ln Γ(b+k) − ln Γ(b) − ln Γ(a+b+k) + ln Γ(a+b)        (= ln B(a, b+k) − ln B(a, b))
  *   A3 = −(r+x) ln(α+T)
- *   A4 = ln a − ln(b+k−1) − (r+x) ln(α+t<sub>x</sub>)
+ *   A4 = ln a − ln(b+k−1) − (r+x) ln(α+t_x)
  * </pre>
  * with k = x for BG/NBD (a customer can only drop out after a repeat purchase) and k = x + 1 for
  * MBG/NBD (also right after the first purchase).
  *
  * <p>For speed the data are prepared once: the x-only terms ln Γ(c+k) − ln Γ(c) and
  * ψ(c+k) − ψ(c) for c = r, b, a+b come from running sums over k = 0..max k per evaluation (when
- * max k is small next to the number of rows), and ln(α+T), ln(α+t<sub>x</sub>) are evaluated once
- * per distinct T and t<sub>x</sub>. The loop over rows allocates nothing.
+ * max k is small next to the number of rows), ln(α+T) and ln(α+t<sub>x</sub>) are evaluated once
+ * per distinct T and t<sub>x</sub>, and rows are ordered by t<sub>x</sub> so that those tables are
+ * read in sequence. The loop over rows allocates nothing; above {@value #PARALLEL_ROWS} rows it
+ * runs in chunks on the common fork-join pool.
  */
 final class BetaGeoLikelihood implements LogLikelihood {
+
+    private static final int PARALLEL_ROWS = 100_000;
+    private static final int CHUNKS = 16;
 
     private final int shift;
     private final int[] x;
@@ -41,10 +45,17 @@ final class BetaGeoLikelihood implements LogLikelihood {
     private final double[] psiBk;
     private final double[] lnABk;
     private final double[] psiABk;
+    private final double[] lnBk1;
+    private final double[] invBk1;
     private final double[] lnAlphaT;
     private final double[] invAlphaT;
     private final double[] lnAlphaTx;
     private final double[] invAlphaTx;
+    private final double[][] partial;
+    private double r;
+    private double alpha;
+    private double a;
+    private double b;
 
     /**
      * Prepares the data.
@@ -56,24 +67,35 @@ final class BetaGeoLikelihood implements LogLikelihood {
     BetaGeoLikelihood(CustomerSummaries data, double scale, boolean modified) {
         int n = data.size();
         this.shift = modified ? 1 : 0;
-        this.x = new int[n];
-        this.weight = new double[n];
         double[] t = new double[n];
         double[] tx = new double[n];
-        int max = 0;
         for (int i = 0; i < n; i++) {
-            x[i] = (int) data.frequency(i);
-            weight[i] = data.weight(i);
-            t[i] = data.age(i) * scale;
-            tx[i] = data.recency(i) * scale;
-            max = Math.max(max, x[i] + shift);
+            // + 0.0 turns -0.0 into 0.0, so that equal times share one table entry
+            t[i] = data.age(i) * scale + 0.0;
+            tx[i] = data.recency(i) * scale + 0.0;
+        }
+        this.recencies = distinct(tx);
+        int[] byRecency = new int[n];
+        for (int i = 0; i < n; i++) {
+            byRecency[i] = Arrays.binarySearch(recencies, tx[i]);
+        }
+        int[] order = countingOrder(byRecency, recencies.length);
+        this.ages = distinct(t);
+        this.x = new int[n];
+        this.weight = new double[n];
+        this.ageIndex = new int[n];
+        this.recencyIndex = new int[n];
+        int max = 0;
+        for (int j = 0; j < n; j++) {
+            int i = order[j];
+            x[j] = (int) data.frequency(i);
+            weight[j] = data.weight(i);
+            ageIndex[j] = Arrays.binarySearch(ages, t[i]);
+            recencyIndex[j] = byRecency[i];
+            max = Math.max(max, x[j] + shift);
         }
         this.maxK = max;
         this.tables = maxK <= 4L * n + 64;
-        this.ageIndex = new int[n];
-        this.recencyIndex = new int[n];
-        this.ages = distinct(t, ageIndex);
-        this.recencies = distinct(tx, recencyIndex);
         int size = tables ? maxK + 1 : 0;
         lnRx = new double[size];
         psiRx = new double[size];
@@ -81,27 +103,42 @@ final class BetaGeoLikelihood implements LogLikelihood {
         psiBk = new double[size];
         lnABk = new double[size];
         psiABk = new double[size];
+        lnBk1 = new double[size];
+        invBk1 = new double[size];
         lnAlphaT = new double[ages.length];
         invAlphaT = new double[ages.length];
         lnAlphaTx = new double[recencies.length];
         invAlphaTx = new double[recencies.length];
+        partial = new double[CHUNKS][5];
     }
 
-    /** The distinct values of {@code values}; {@code index[i]} receives the position of values[i]. */
-    static double[] distinct(double[] values, int[] index) {
-        Map<Double, Integer> seen = new HashMap<>();
-        double[] out = new double[values.length];
+    /** The sorted distinct values of {@code values}. */
+    static double[] distinct(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
         int count = 0;
-        for (int i = 0; i < values.length; i++) {
-            Integer at = seen.get(values[i]);
-            if (at == null) {
-                at = count;
-                seen.put(values[i], at);
-                out[count++] = values[i];
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[count - 1]) {
+                sorted[count++] = sorted[i];
             }
-            index[i] = at;
         }
-        return Arrays.copyOf(out, count);
+        return Arrays.copyOf(sorted, count);
+    }
+
+    /** Row indices ordered by key (a counting sort, stable). */
+    private static int[] countingOrder(int[] key, int keys) {
+        int[] start = new int[keys + 1];
+        for (int k : key) {
+            start[k + 1]++;
+        }
+        for (int k = 0; k < keys; k++) {
+            start[k + 1] += start[k];
+        }
+        int[] order = new int[key.length];
+        for (int i = 0; i < key.length; i++) {
+            order[start[key[i]]++] = i;
+        }
+        return order;
     }
 
     /** Fills table[k] = ln Γ(c+k) − ln Γ(c) and psi[k] = ψ(c+k) − ψ(c) for k = 0..maxK. */
@@ -121,15 +158,18 @@ final class BetaGeoLikelihood implements LogLikelihood {
 
     @Override
     public double evaluate(double[] params, double[] gradient) {
-        double r = params[0];
-        double alpha = params[1];
-        double a = params[2];
-        double b = params[3];
-        double ab = a + b;
+        r = params[0];
+        alpha = params[1];
+        a = params[2];
+        b = params[3];
         if (tables) {
             runningSums(r, lnRx, psiRx);
             runningSums(b, lnBk, psiBk);
-            runningSums(ab, lnABk, psiABk);
+            runningSums(a + b, lnABk, psiABk);
+            for (int k = 1; k <= maxK; k++) {
+                lnBk1[k] = Math.log(b + k - 1);
+                invBk1[k] = 1.0 / (b + k - 1);
+            }
         }
         for (int j = 0; j < ages.length; j++) {
             lnAlphaT[j] = Math.log(alpha + ages[j]);
@@ -139,8 +179,36 @@ final class BetaGeoLikelihood implements LogLikelihood {
             lnAlphaTx[j] = Math.log(alpha + recencies[j]);
             invAlphaTx[j] = 1.0 / (alpha + recencies[j]);
         }
+        int n = x.length;
+        if (n >= PARALLEL_ROWS) {
+            int chunk = (n + CHUNKS - 1) / CHUNKS;
+            IntStream.range(0, CHUNKS).parallel()
+                    .forEach(c -> rows(c * chunk, Math.min(n, (c + 1) * chunk), partial[c]));
+        } else {
+            rows(0, n, partial[0]);
+        }
+        int used = n >= PARALLEL_ROWS ? CHUNKS : 1;
+        double ll = 0;
+        Arrays.fill(gradient, 0, 4, 0.0);
+        for (int c = 0; c < used; c++) {
+            ll += partial[c][0];
+            for (int j = 0; j < 4; j++) {
+                gradient[j] += partial[c][j + 1];
+            }
+        }
+        return ll;
+    }
+
+    /** Sums the rows [from, to) into out = (ℓ, ∂r, ∂α, ∂a, ∂b). */
+    private void rows(int from, int to, double[] out) {
+        double r = this.r;
+        double alpha = this.alpha;
+        double a = this.a;
+        double b = this.b;
+        double ab = a + b;
         double lnAlpha = Math.log(alpha);
         double lnA = Math.log(a);
+        double invA = 1 / a;
         double lgR = tables ? 0 : SpecialFunctions.logGamma(r);
         double lgB = tables ? 0 : SpecialFunctions.logGamma(b);
         double lgAB = tables ? 0 : SpecialFunctions.logGamma(ab);
@@ -152,7 +220,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
         double galpha = 0;
         double ga = 0;
         double gb = 0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = from; i < to; i++) {
             int xi = x[i];
             int k = xi + shift;
             double w = weight[i];
@@ -161,55 +229,59 @@ final class BetaGeoLikelihood implements LogLikelihood {
             double betaTerm;
             double dB;
             double dAB;
+            double lnBk1i;
+            double invBk1i;
             if (tables) {
                 gammaR = lnRx[xi];
                 dR = psiRx[xi];
                 betaTerm = lnBk[k] - lnABk[k];
                 dB = psiBk[k];
                 dAB = psiABk[k];
+                lnBk1i = lnBk1[k];
+                invBk1i = invBk1[k];
             } else {
                 gammaR = SpecialFunctions.logGamma(r + xi) - lgR;
                 dR = SpecialFunctions.digamma(r + xi) - psiR;
                 betaTerm = SpecialFunctions.logGamma(b + k) - lgB - SpecialFunctions.logGamma(ab + k) + lgAB;
                 dB = SpecialFunctions.digamma(b + k) - psiB;
                 dAB = SpecialFunctions.digamma(ab + k) - psiAB;
+                lnBk1i = k > 0 ? Math.log(b + k - 1) : 0;
+                invBk1i = k > 0 ? 1 / (b + k - 1) : 0;
             }
             double rx = r + xi;
             int ti = ageIndex[i];
+            int ri = recencyIndex[i];
             double a3 = -rx * lnAlphaT[ti];
             double mix;
             double p4;
-            double bk1 = 0;
-            int ri = recencyIndex[i];
             if (k > 0) {
-                bk1 = b + k - 1;
-                double a4 = lnA - Math.log(bk1) - rx * lnAlphaTx[ri];
+                double a4 = lnA - lnBk1i - rx * lnAlphaTx[ri];
                 double d = a4 - a3;
+                // ln(e^a3 + e^a4) around the larger; 1 + e is in (1, 2], where log is as good as log1p
                 if (d > 0) {
                     double e = Math.exp(-d);
-                    mix = a4 + Math.log1p(e);
-                    p4 = 1.0 / (1.0 + e);
+                    mix = a4 + Math.log(1 + e);
+                    p4 = 1 / (1 + e);
                 } else {
                     double e = Math.exp(d);
-                    mix = a3 + Math.log1p(e);
-                    p4 = e / (1.0 + e);
+                    mix = a3 + Math.log(1 + e);
+                    p4 = e / (1 + e);
                 }
             } else {
                 mix = a3;
                 p4 = 0;
             }
-            double p3 = 1.0 - p4;
+            double p3 = 1 - p4;
             ll += w * (gammaR + r * lnAlpha + betaTerm + mix);
             gr += w * (dR + lnAlpha - p3 * lnAlphaT[ti] - p4 * lnAlphaTx[ri]);
             galpha += w * (r / alpha - rx * (p3 * invAlphaT[ti] + p4 * invAlphaTx[ri]));
-            double inv = k > 0 ? p4 / bk1 : 0;
-            ga += w * (-dAB + p4 / a);
-            gb += w * (dB - dAB - inv);
+            ga += w * (p4 * invA - dAB);
+            gb += w * (dB - dAB - p4 * invBk1i);
         }
-        gradient[0] = gr;
-        gradient[1] = galpha;
-        gradient[2] = ga;
-        gradient[3] = gb;
-        return ll;
+        out[0] = ll;
+        out[1] = gr;
+        out[2] = galpha;
+        out[3] = ga;
+        out[4] = gb;
     }
 }

@@ -141,8 +141,11 @@ final class BetaGeoMath {
         double q;
         if (n < SERIES_TERMS && c > 0) {
             double el = lower * lnW;
-            double expm1Ratio = lower == 0 ? lnW : Math.expm1(el) / lower;
-            q = -expm1Ratio - Math.exp(el) * sum;
+            double e = Math.exp(el);
+            // e - 1 is exact enough away from 0; near 0 the slower expm1 keeps the digits
+            double expm1 = Math.abs(el) < 0.5 ? Math.expm1(el) : e - 1;
+            double expm1Ratio = lower == 0 ? lnW : expm1 / lower;
+            q = -expm1Ratio - e * sum;
         } else {
             q = nearOne(shape, beta, t, a, bPrime);
         }

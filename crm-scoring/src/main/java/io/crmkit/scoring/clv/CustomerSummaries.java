@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The input of the "buy till you die" models: one row per customer (or per group of identical
@@ -255,8 +253,12 @@ public final class CustomerSummaries implements Serializable {
      * @return the compressed summaries, rows in order of first appearance
      */
     public CustomerSummaries compressed() {
-        Map<Row, Integer> index = new HashMap<>(size() * 2);
         int n = size();
+        // open addressing over row indices, keyed by the bits of (x, t_x, T, spend): no boxing
+        int capacity = Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1;
+        int[] slots = new int[capacity];
+        Arrays.fill(slots, -1);
+        int mask = capacity - 1;
         double[] f = new double[n];
         double[] r = new double[n];
         double[] a = new double[n];
@@ -264,19 +266,34 @@ public final class CustomerSummaries implements Serializable {
         double[] w = new double[n];
         int rows = 0;
         for (int i = 0; i < n; i++) {
-            Row key = new Row(frequency[i], recency[i], age[i], monetary == null ? 0 : monetary[i]);
-            Integer at = index.putIfAbsent(key, rows);
-            if (at == null) {
-                f[rows] = frequency[i];
-                r[rows] = recency[i];
-                a[rows] = age[i];
-                if (m != null) {
-                    m[rows] = monetary[i];
+            double fi = frequency[i] + 0.0;
+            double ri = recency[i] + 0.0;
+            double ai = age[i] + 0.0;
+            double mi = monetary == null ? 0 : monetary[i] + 0.0;
+            long h = Double.doubleToLongBits(fi) * 0x9E3779B97F4A7C15L;
+            h = (h ^ Double.doubleToLongBits(ri)) * 0xC2B2AE3D27D4EB4FL;
+            h = (h ^ Double.doubleToLongBits(ai)) * 0x165667B19E3779F9L;
+            h = (h ^ Double.doubleToLongBits(mi)) * 0x9E3779B97F4A7C15L;
+            int slot = (int) (h ^ (h >>> 32)) & mask;
+            while (true) {
+                int at = slots[slot];
+                if (at < 0) {
+                    slots[slot] = rows;
+                    f[rows] = fi;
+                    r[rows] = ri;
+                    a[rows] = ai;
+                    if (m != null) {
+                        m[rows] = mi;
+                    }
+                    w[rows] = weight[i];
+                    rows++;
+                    break;
                 }
-                w[rows] = weight[i];
-                rows++;
-            } else {
-                w[at] += weight[i];
+                if (f[at] == fi && r[at] == ri && a[at] == ai && (m == null || m[at] == mi)) {
+                    w[at] += weight[i];
+                    break;
+                }
+                slot = (slot + 1) & mask;
             }
         }
         return new CustomerSummaries(Arrays.copyOf(f, rows), Arrays.copyOf(r, rows), Arrays.copyOf(a, rows),
@@ -304,9 +321,6 @@ public final class CustomerSummaries implements Serializable {
         double[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private record Row(double frequency, double recency, double age, double monetary) {
     }
 
     /** @return the number of rows and customers, never the data */

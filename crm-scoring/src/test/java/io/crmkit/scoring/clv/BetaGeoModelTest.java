@@ -163,7 +163,8 @@ class BetaGeoModelTest {
                 new double[] {0, 10, 30, 35, 37, 2, 20}, new double[] {38, 38, 38, 38, 38, 30, 30},
                 new double[] {40, 20, 15, 10, 5, 12, 8});
         ConvergenceException e = assertThrows(ConvergenceException.class, () -> BetaGeoModel.fit(degenerate));
-        assertTrue(e.getMessage().contains("ran off"), e.getMessage());
+        assertEquals("bgnbd", e.model());
+        assertTrue(e.getMessage().startsWith("bgnbd fit did not converge"), e.getMessage());
     }
 
     @Test
