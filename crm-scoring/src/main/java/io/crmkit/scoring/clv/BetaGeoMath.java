@@ -17,10 +17,10 @@ final class BetaGeoMath {
     private static final int SERIES_TERMS = 4000;
     private static final double EPSILON = 1e-17;
     /**
-     * On the rescaled time axis every parameter of a sensible fit is far inside [1e-7, 1e7]; an
+     * On the rescaled time axis every parameter of a sensible fit is far inside [1e-6, 1e6]; an
      * estimate outside has run off towards the boundary where the likelihood only flattens out.
      */
-    private static final double BOUNDARY = 1e-7;
+    private static final double BOUNDARY = 1e-6;
 
     private BetaGeoMath() {
     }
@@ -41,6 +41,7 @@ final class BetaGeoMath {
             repeat += rows.weight(i) * rows.frequency(i);
         }
         require(rows.size() > 0, "no customers to fit %s on", model);
+        require(repeat > 0, "no customer has a repeat purchase: %s cannot be fitted on frequency 0 alone", model);
         double scale = 10.0 / maxAge;
         BetaGeoLikelihood likelihood = new BetaGeoLikelihood(rows, scale, modified);
         MaximumLikelihood.Estimate e = MaximumLikelihood.estimate(model, NAMES, likelihood, rows.totalWeight(),

@@ -17,7 +17,9 @@ import java.io.Serializable;
  * parameters on a time axis rescaled so that the largest T is 10). Predictions: E[X(t)] (eq. 9),
  * P(X(t) = n) (eq. 8), E[Y(t) | x, t<sub>x</sub>, T] (eq. 10) and P(alive | x, t<sub>x</sub>, T)
  * (FHL's note "Computing P(alive) using the BG/NBD model"), each evaluated without overflow or
- * NaN for frequencies and ages up to at least 100,000.
+ * NaN for frequencies and ages up to at least 100,000. Fitting compresses identical rows into
+ * weights first; above 100,000 distinct rows the likelihood is summed in chunks on the common
+ * fork-join pool.
  *
  * <p><b>One-time buyers are alive.</b> In BG/NBD a customer can only drop out right after a repeat
  * purchase, so a customer with x = 0 has P(alive) = 1 whatever T is — the model's own

@@ -168,6 +168,30 @@ class BetaGeoModelTest {
     }
 
     @Test
+    void customersWithoutRepeatPurchasesCannotBeFitted() {
+        double[] none = new double[50];
+        double[] ages = new double[50];
+        java.util.Arrays.fill(ages, 30);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BetaGeoModel.fit(CustomerSummaries.of(none, none.clone(), ages)));
+        assertTrue(e.getMessage().contains("no customer has a repeat purchase"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ModifiedBetaGeoModel.fit(CustomerSummaries.of(none, none.clone(), ages)));
+    }
+
+    @Test
+    void heavyBuyersOverHundredThousandWeeksCanBeFitted() {
+        // ages up to 100,000 and frequencies in the tens of thousands: the fit stays in log space
+        double[] ages = new double[3000];
+        for (int i = 0; i < ages.length; i++) {
+            ages[i] = 100_000 - (i % 183) * 100;
+        }
+        BetaGeoModel fitted = BetaGeoModel.fit(PAPER.simulate(ages, 3));
+        assertEquals(PAPER.r(), fitted.r(), 5 * fitted.diagnostics().standardErrors().get("r"));
+        assertTrue(Double.isFinite(fitted.diagnostics().logLikelihood()));
+    }
+
+    @Test
     void aPenalizerShrinksTheParameters() {
         BetaGeoModel penalized = BetaGeoModel.fit(Datasets.cdnow(), 0.1);
         assertTrue(penalized.diagnostics().logLikelihood() < FITTED.diagnostics().logLikelihood());
