@@ -12,9 +12,11 @@ import java.util.List;
 
 /**
  * The models {@code crm clv} knows by name, and how each is fitted and asked for predictions.
- * Continuous-time purchase models ({@link TransactionModel}) go through {@link #purchaseModel};
- * a discrete-opportunity model (BG/BB) through {@link #discreteModel}; the spend model through
- * {@link #spendModel}. Names this build cannot fit are refused with a clear message.
+ * Continuous-time purchase models ({@link TransactionModel}, e.g. Pareto/NBD) go through
+ * {@link #purchaseModel}; a discrete-opportunity model (BG/BB, whose input has {@code periods}
+ * in the T column) through {@link #discreteModel} with its conditional expectation and P(alive);
+ * the spend model through {@link #spendModel}. Names this build cannot fit are refused with a
+ * clear message that lists what it can.
  */
 final class ModelRegistry {
 
@@ -39,10 +41,15 @@ final class ModelRegistry {
             ImmutableList<String> warnings, ImmutableList<String> predictionColumns, Predictor predictor) {
     }
 
-    /** Conditional expected purchases over n opportunities and P(alive) of a discrete-time model. */
-    interface DiscretePredictions {
+    /** Conditional expected purchases over the next n opportunities of a discrete-time model. */
+    @FunctionalInterface
+    interface ExpectedOverOpportunities {
         double expectedPurchases(int n, double x, double tx, double periods);
+    }
 
+    /** P(alive) of a discrete-time model after its observed opportunities. */
+    @FunctionalInterface
+    interface AliveAfterOpportunities {
         double probabilityAlive(double x, double tx, double periods);
     }
 
@@ -88,7 +95,7 @@ final class ModelRegistry {
     }
 
     static Fitted discreteModel(String name, ImmutableMap<String, Double> params, FitDiagnostics diagnostics,
-            DiscretePredictions m) {
+            ExpectedOverOpportunities expectation, AliveAfterOpportunities aliveness) {
         Predictor predictor = (input, horizon) -> {
             int n = (int) horizon;
             ClvInput.require(n == horizon && n >= 0, input.file, 1,
@@ -96,8 +103,8 @@ final class ModelRegistry {
             double[] expected = new double[input.size()];
             double[] alive = new double[input.size()];
             for (int i = 0; i < input.size(); i++) {
-                expected[i] = m.expectedPurchases(n, input.frequency[i], input.recency[i], input.age[i]);
-                alive[i] = m.probabilityAlive(input.frequency[i], input.recency[i], input.age[i]);
+                expected[i] = expectation.expectedPurchases(n, input.frequency[i], input.recency[i], input.age[i]);
+                alive[i] = aliveness.probabilityAlive(input.frequency[i], input.recency[i], input.age[i]);
             }
             return new double[][] {expected, alive};
         };
