@@ -1,6 +1,7 @@
 package io.crmkit.scoring.clv;
 
 import static io.crmkit.scoring.clv.Checks.require;
+import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
 import java.util.List;
@@ -32,7 +33,7 @@ final class BetaGeoMath {
      * to the data's own time scale.
      */
     static MaximumLikelihood.Estimate fit(String model, CustomerSummaries data, double penalizer, boolean modified) {
-        java.util.Objects.requireNonNull(data, "data");
+        requireNonNull(data, "data");
         CustomerSummaries rows = data.compressed();
         double maxAge = 0;
         double repeat = 0;
@@ -296,7 +297,7 @@ final class BetaGeoMath {
      */
     static CustomerSummaries simulate(double r, double alpha, double a, double b, boolean modified, double[] ages,
             long seed) {
-        java.util.Objects.requireNonNull(ages, "ages");
+        requireNonNull(ages, "ages");
         SplittableRandom random = new SplittableRandom(seed);
         int n = ages.length;
         double[] x = new double[n];

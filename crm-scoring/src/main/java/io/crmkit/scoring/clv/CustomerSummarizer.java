@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.purchase.Purchase;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -217,7 +218,7 @@ public final class CustomerSummarizer {
         long end = endPeriod();
         ZoneRules rules = zone.getRules();
         if (rules.isFixedOffset()) {
-            long offset = rules.getOffset(java.time.Instant.EPOCH).getTotalSeconds();
+            long offset = rules.getOffset(Instant.EPOCH).getTotalSeconds();
             return summarize(customer, epochSecond.length, amount,
                     i -> end - Math.floorDiv(epochSecond[i] + offset - ANCHOR_EPOCH_DAY * SECONDS_PER_DAY, periodSeconds));
         }
@@ -225,7 +226,7 @@ public final class CustomerSummarizer {
     }
 
     private long periodOfEpochSecond(long epochSecond) {
-        long offset = zone.getRules().getOffset(java.time.Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+        long offset = zone.getRules().getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
         return Math.floorDiv(epochSecond + offset - ANCHOR_EPOCH_DAY * SECONDS_PER_DAY, periodSeconds);
     }
 

@@ -6,7 +6,11 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -211,7 +215,7 @@ public final class GammaGammaModel implements Serializable {
                     + " spend of a customer with few repeat purchases (p*x + q <= 1)");
         }
         if (!Double.isNaN(correlation) && Math.abs(correlation) >= CORRELATION_WARNING) {
-            out.add(String.format(java.util.Locale.ROOT, "frequency and monetary value are correlated (Pearson %.3f):"
+            out.add(String.format(Locale.ROOT, "frequency and monetary value are correlated (Pearson %.3f):"
                     + " the Gamma-Gamma model assumes they are independent", correlation));
         }
         return out.build();
@@ -321,13 +325,13 @@ public final class GammaGammaModel implements Serializable {
         }
 
         static Likelihood compressed(double[] x, double[] mean, double[] weight) {
-            java.util.Map<java.util.List<Double>, Integer> index = new java.util.HashMap<>();
+            Map<List<Double>, Integer> index = new HashMap<>();
             double[] cx = new double[x.length];
             double[] cm = new double[x.length];
             double[] cw = new double[x.length];
             int rows = 0;
             for (int i = 0; i < x.length; i++) {
-                Integer at = index.putIfAbsent(java.util.List.of(x[i], mean[i]), rows);
+                Integer at = index.putIfAbsent(List.of(x[i], mean[i]), rows);
                 if (at == null) {
                     cx[rows] = x[i];
                     cm[rows] = mean[i];
@@ -337,8 +341,8 @@ public final class GammaGammaModel implements Serializable {
                     cw[at] += weight[i];
                 }
             }
-            return new Likelihood(java.util.Arrays.copyOf(cx, rows), java.util.Arrays.copyOf(cm, rows),
-                    java.util.Arrays.copyOf(cw, rows));
+            return new Likelihood(Arrays.copyOf(cx, rows), Arrays.copyOf(cm, rows),
+                    Arrays.copyOf(cw, rows));
         }
 
         @Override

@@ -3,6 +3,8 @@ package io.crmkit.scoring.clv;
 import static io.crmkit.scoring.clv.Checks.require;
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
+
 /**
  * Customer lifetime value from a {@link TransactionModel} (how many purchases) and a
  * {@link GammaGammaModel} (how much each is worth), discounted month by month — the convention of
@@ -161,7 +163,7 @@ public final class LifetimeValue {
         spend.conditionalExpectedAverageSpend(x, meanSpend, s);
         double[] previous = new double[n];
         double[] cumulative = new double[n];
-        java.util.Arrays.fill(out, 0, n, 0.0);
+        Arrays.fill(out, 0, n, 0.0);
         double discount = 1;
         for (int month = 1; month <= months; month++) {
             purchases.conditionalExpectedPurchases(month * unitsPerMonth, x, tx, age, cumulative);

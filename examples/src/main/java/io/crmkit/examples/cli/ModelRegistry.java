@@ -98,8 +98,10 @@ final class ModelRegistry {
             ExpectedOverOpportunities expectation, AliveAfterOpportunities aliveness) {
         Predictor predictor = (input, horizon) -> {
             int n = (int) horizon;
-            ClvInput.require(n == horizon && n >= 0, input.file, 1,
-                    "horizon " + horizon + " must be a whole number of opportunities for " + name);
+            if (n != horizon || n < 0) {
+                throw new IllegalArgumentException("horizon " + horizon + " is invalid for " + name
+                        + ": it must be a whole number of opportunities >= 0");
+            }
             double[] expected = new double[input.size()];
             double[] alive = new double[input.size()];
             for (int i = 0; i < input.size(); i++) {
