@@ -204,6 +204,37 @@ class CustomerSummarizerTest {
     }
 
     @Test
+    void theTimeZoneDecidesTheCalendarDayOfAPurchase() {
+        // 2024-01-01T20:00Z is already 2 January in Shanghai (UTC+8) but not in Paris (UTC+1)
+        long first = LocalDate.of(2024, 1, 1).atTime(20, 0).toEpochSecond(ZoneOffset.UTC);
+        long second = LocalDate.of(2024, 1, 5).atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
+        CustomerSummarizer asOf = CustomerSummarizer.asOf(LocalDate.of(2024, 1, 10));
+        CustomerSummaries utc = asOf.summarizeEpochSeconds(new int[] {0, 0}, new long[] {first, second}, null)
+                .summaries();
+        CustomerSummaries shanghai = asOf.inZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .summarizeEpochSeconds(new int[] {0, 0}, new long[] {first, second}, null).summaries();
+        CustomerSummaries paris = asOf.inZone(java.time.ZoneId.of("Europe/Paris"))
+                .summarizeEpochSeconds(new int[] {0, 0}, new long[] {first, second}, null).summaries();
+        assertEquals(9.0, utc.age(0));
+        assertEquals(4.0, utc.recency(0));
+        assertEquals(8.0, shanghai.age(0));
+        assertEquals(3.0, shanghai.recency(0));
+        assertEquals(9.0, paris.age(0));
+    }
+
+    @Test
+    void hourlyPeriodsMeasuredInDays() {
+        // two purchases in one hour count once; a third two hours later is a repeat purchase
+        long start = LocalDate.of(2024, 3, 1).atTime(9, 10).toEpochSecond(ZoneOffset.UTC);
+        CustomerSummaries s = CustomerSummarizer.asOf(LocalDate.of(2024, 3, 2)).groupingBy(Duration.ofHours(1))
+                .summarizeEpochSeconds(new int[] {0, 0, 0}, new long[] {start, start + 1200, start + 7200}, null)
+                .summaries();
+        assertEquals(1.0, s.frequency(0));
+        assertEquals(2.0 / 24, s.recency(0), 1e-12);
+        assertEquals(15.0 / 24, s.age(0), 1e-12);
+    }
+
+    @Test
     void mixedCurrenciesAndBadColumnsAreRejected() {
         CustomerId id = CustomerId.of("c-1");
         List<Purchase> mixed = List.of(
