@@ -119,6 +119,34 @@ class BetaGeoModelTest {
         assertTrue(Double.isFinite(PAPER.expectedPurchases(100_000)));
     }
 
+    /**
+     * E[X(t)] straight from the model's definition, E over p ~ Beta(a, b) of
+     * (1/p)(1 − (α/(α + pt))^r), by the midpoint rule after p = u^(1/a) removes the endpoint
+     * singularity of the Beta density.
+     */
+    private static double integrated(BetaGeoModel m, double t) {
+        int steps = 400_000;
+        double sum = 0;
+        double lnB = SpecialFunctions.logBeta(m.a(), m.b());
+        for (int i = 0; i < steps; i++) {
+            double u = (i + 0.5) / steps;
+            double p = Math.pow(u, 1 / m.a());
+            double inner = (1 - Math.pow(m.alpha() / (m.alpha() + p * t), m.r())) / p;
+            sum += inner * Math.exp((m.b() - 1) * Math.log1p(-p) - lnB) / m.a();
+        }
+        return sum / steps;
+    }
+
+    @Test
+    void newCustomerExpectationsAgreeWithDirectIntegrationAtShortAndVeryLongHorizons() {
+        // the series (t = 39), the expansion around z = 1 (t = 100,000) and the removable 0/0 at a = 1
+        assertEquals(integrated(PAPER, 39), PAPER.expectedPurchases(39), 1e-6);
+        assertEquals(integrated(PAPER, 100_000), PAPER.expectedPurchases(100_000), 1e-6 * 30);
+        BetaGeoModel unitA = BetaGeoModel.of(0.5, 4, 1.0, 2);
+        assertEquals(integrated(unitA, 10), unitA.expectedPurchases(10), 1e-6);
+        assertEquals(integrated(unitA, 1000), unitA.expectedPurchases(1000), 1e-5);
+    }
+
     @Test
     void longHorizonsUseTheExpansionNearOneAndAgreeWithTheSeries() {
         // just below and above the switch between the two evaluations the values must join smoothly
