@@ -126,6 +126,12 @@ final class BetaGeoMath {
         if (t == 0) {
             return 0;
         }
+        if (Math.abs(a + bPrime - 1) < 1e-6) {
+            // a + b' = 1: the prefactor vanishes where the series has a pole; the expectation itself
+            // is smooth in b', so take the mean of its neighbours
+            double h = 1e-5;
+            return 0.5 * (aliveExpectation(t, shape, beta, a, bPrime + h) + aliveExpectation(t, shape, beta, a, bPrime - h));
+        }
         double z = t / (beta + t);
         double upper = a + bPrime - 1 - shape;
         double lower = a - 1;
@@ -153,8 +159,8 @@ final class BetaGeoMath {
         }
         double value = c * q;
         if (!Double.isFinite(value)) {
-            throw new IllegalStateException("expected purchases are undefined for a + b' - 1 = " + c
-                    + " <= 0 at this horizon; the model's parameters are degenerate");
+            throw new IllegalStateException("expected purchases could not be evaluated for a " + a + ", b' " + bPrime
+                    + ", shape " + shape + " at horizon " + t);
         }
         return Math.max(0, value);
     }

@@ -148,6 +148,18 @@ class BetaGeoModelTest {
     }
 
     @Test
+    void parametersWithAPlusBEqualToOneAreNoSingularity() {
+        // a + b = 1 puts a pole in 2F1(r, b; a+b-1; z) against a zero prefactor; E[X(t)] is smooth in b
+        for (double t : new double[] {1, 39, 1000, 100_000}) {
+            double below = BetaGeoModel.of(0.5, 4, 0.3, 0.6999).expectedPurchases(t);
+            double at = BetaGeoModel.of(0.5, 4, 0.3, 0.7).expectedPurchases(t);
+            double above = BetaGeoModel.of(0.5, 4, 0.3, 0.7001).expectedPurchases(t);
+            assertTrue(below < at && at < above, below + " " + at + " " + above);
+            assertEquals(0.5 * (below + above), at, 1e-6 * at);
+        }
+    }
+
+    @Test
     void longHorizonsUseTheExpansionNearOneAndAgreeWithTheSeries() {
         // just below and above the switch between the two evaluations the values must join smoothly
         double below = PAPER.expectedPurchases(20_000);
