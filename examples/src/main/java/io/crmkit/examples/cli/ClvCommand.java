@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -248,7 +249,7 @@ final class ClvCommand implements Runnable {
                 int id = column(file, header, true, "customer_id", "id", "customer");
                 int date = column(file, header, true, "date", "datetime", "time");
                 int value = column(file, header, false, "amount", "monetary_value", "value");
-                return parse(file, parser.getRecords(), header.size(), id, date, value);
+                return parse(file, parser, header.size(), id, date, value);
             } catch (NoSuchFileException e) {
                 throw new IllegalArgumentException(file + ": no such file");
             } catch (IOException | UncheckedIOException e) {
@@ -256,18 +257,25 @@ final class ClvCommand implements Runnable {
             }
         }
 
-        private static Log parse(String file, List<CSVRecord> records, int fields, int id, int date, int value) {
+        /** Reads the records one by one into growing primitive columns: no object per row is kept. */
+        private static Log parse(String file, CSVParser parser, int fields, int id, int date, int value) {
             Log log = new Log();
-            int n = records.size();
-            log.customer = new int[n];
-            log.day = new int[n];
-            log.amount = value >= 0 ? new double[n] : null;
+            int capacity = 1024;
+            log.customer = new int[capacity];
+            log.day = new int[capacity];
+            log.amount = value >= 0 ? new double[capacity] : null;
             Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < n; i++) {
-                CSVRecord r = records.get(i);
+            int n = 0;
+            for (CSVRecord r : parser) {
                 long line = r.getRecordNumber() + 1;
                 ClvInput.require(r.size() == fields, file, line,
                         "has " + r.size() + " fields but the header has " + fields);
+                if (n == capacity) {
+                    capacity *= 2;
+                    log.customer = Arrays.copyOf(log.customer, capacity);
+                    log.day = Arrays.copyOf(log.day, capacity);
+                    log.amount = log.amount == null ? null : Arrays.copyOf(log.amount, capacity);
+                }
                 String customer = r.get(id);
                 ClvInput.require(!customer.isBlank(), file, line, "customer_id is blank");
                 Integer c = index.get(customer);
@@ -276,23 +284,29 @@ final class ClvCommand implements Runnable {
                     index.put(customer, c);
                     log.ids.add(customer);
                 }
-                log.customer[i] = c;
-                log.day[i] = day(file, line, r.get(date));
+                log.customer[n] = c;
+                log.day[n] = day(file, line, r.get(date));
                 if (value >= 0) {
-                    String text = r.get(value);
-                    double amount;
-                    try {
-                        amount = Double.parseDouble(text);
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(file + " line " + line + ": amount '" + text
-                                + "' is not a number");
-                    }
-                    ClvInput.require(Double.isFinite(amount) && amount >= 0, file, line,
-                            "amount '" + text + "' is invalid: it must be a finite number >= 0");
-                    log.amount[i] = amount;
+                    log.amount[n] = amount(file, line, r.get(value));
                 }
+                n++;
             }
+            log.customer = Arrays.copyOf(log.customer, n);
+            log.day = Arrays.copyOf(log.day, n);
+            log.amount = log.amount == null ? null : Arrays.copyOf(log.amount, n);
             return log;
+        }
+
+        private static double amount(String file, long line, String text) {
+            double amount;
+            try {
+                amount = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file + " line " + line + ": amount '" + text + "' is not a number");
+            }
+            ClvInput.require(Double.isFinite(amount) && amount >= 0, file, line,
+                    "amount '" + text + "' is invalid: it must be a finite number >= 0");
+            return amount;
         }
 
         /** The calendar day of {@code yyyy-MM-dd}, optionally followed by a time ({@code ' '} or {@code 'T'}). */
