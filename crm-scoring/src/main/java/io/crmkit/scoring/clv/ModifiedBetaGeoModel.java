@@ -224,7 +224,8 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
     }
 
     /**
-     * Bulk conditional expected purchases, allocation-free.
+     * Bulk conditional expected purchases: one small coefficient table per call, nothing per
+     * customer; parameter-only terms are hoisted out of the loop.
      *
      * @param t the length of the period ahead, &ge; 0
      * @param x repeat purchases per customer
@@ -236,13 +237,7 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
     @Override
     public void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age, double[] out) {
         Columns.check(x, tx, age, out);
-        BetaGeoMath.checkHorizon(t);
-        for (int i = 0; i < x.length; i++) {
-            if (!BetaGeoMath.validRow(x[i], tx[i], age[i])) {
-                throw BetaGeoMath.badRow(i, x[i], tx[i], age[i]);
-            }
-            out[i] = conditional(t, x[i], tx[i], age[i]);
-        }
+        BetaGeoMath.conditionalExpectedPurchases(t, x, tx, age, out, r, alpha, a, b, true);
     }
 
     /**
