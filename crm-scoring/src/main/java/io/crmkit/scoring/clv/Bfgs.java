@@ -19,6 +19,13 @@ final class Bfgs {
     /** Curvature constant c2 of the strong Wolfe conditions (0.9 is usual for quasi-Newton). */
     private static final double C2 = 0.9;
     private static final int MAX_LINE_SEARCH_STEPS = 60;
+    /**
+     * Relative change of f below which values no longer tell points apart (a few ulps of a sum
+     * over many customers): there the line search accepts a step by the curvature condition
+     * alone, the "approximate Wolfe" conditions of Hager &amp; Zhang (2005), SIAM J. Optim. 16(1),
+     * 170–192, so that BFGS keeps converging on the gradient once f has stopped resolving.
+     */
+    private static final double VALUE_NOISE = 1e-12;
 
     private Bfgs() {
     }
@@ -167,6 +174,9 @@ final class Bfgs {
                     step = previousStep + 0.1 * (step - previousStep);
                     continue;
                 }
+                if (approximatelyWolfe(value, slope, f0, slope0)) {
+                    return accept(value, xOut, gOut);
+                }
                 if (value > f0 + C1 * step * slope0 || (k > 0 && value >= previousValue)) {
                     return zoom(x, f0, slope0, d, previousStep, previousValue, previousSlope, step, value, slope,
                             xOut, gOut);
@@ -192,6 +202,9 @@ final class Bfgs {
                 double step = cubicMinimizer(lo, fLo, slopeLo, hi, fHi, slopeHi);
                 double value = evaluate(x, d, step);
                 double slope = dot(trialGradient, d);
+                if (Double.isFinite(value) && Double.isFinite(slope) && approximatelyWolfe(value, slope, f0, slope0)) {
+                    return accept(value, xOut, gOut);
+                }
                 if (!Double.isFinite(value) || !Double.isFinite(slope)
                         || value > f0 + C1 * step * slope0 || value >= fLo) {
                     hi = step;
@@ -222,6 +235,11 @@ final class Bfgs {
                 }
             }
             return f0;
+        }
+
+        /** f is flat to within its own rounding and the slope has flattened enough (strong curvature). */
+        private static boolean approximatelyWolfe(double value, double slope, double f0, double slope0) {
+            return value <= f0 + VALUE_NOISE * Math.abs(f0) && Math.abs(slope) <= -C2 * slope0;
         }
 
         private double evaluate(double[] x, double[] d, double step) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             RfmCommand.class,
             TierCommand.class,
             ComplaintCli.class,
+            ClvCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Crm implements Runnable {

@@ -15,6 +15,7 @@ final class TourCommand implements Runnable {
     static final List<TourSection> SECTIONS = List.of(
             new CoreTour(),
             new ScoringTour(),
+            new LifetimeValueTour(),
             new ComplaintTour(),
             new LifecycleTour());
 

@@ -1,0 +1,287 @@
+package io.crmkit.scoring.clv;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * The weighted log-likelihood of BG/NBD (Fader, Hardie &amp; Lee 2005, eq. 6) and of MBG/NBD
+ * (Batislam, Denizel &amp; Filiztekin 2007, eq. 3), with its analytic gradient in
+ * θ = (r, α, a, b). Both read, per customer,
+ * <pre>
+ *   ℓ = A1 + A2 + ln(e^A3 + [k &gt; 0] e^A4)
+ *   A1 = ln Γ(r+x) − ln Γ(r) + r ln α
+ *   A2 = ln Γ(b+k) − ln Γ(b) − ln Γ(a+b+k) + ln Γ(a+b)        (= ln B(a, b+k) − ln B(a, b))
+ *   A3 = −(r+x) ln(α+T)
+ *   A4 = ln a − ln(b+k−1) − (r+x) ln(α+t_x)
+ * </pre>
+ * with k = x for BG/NBD (a customer can only drop out after a repeat purchase) and k = x + 1 for
+ * MBG/NBD (also right after the first purchase).
+ *
+ * <p>For speed the data are prepared once: the x-only terms ln Γ(c+k) − ln Γ(c) and
+ * ψ(c+k) − ψ(c) for c = r, b, a+b come from running sums over k = 0..max k per evaluation (when
+ * max k is small next to the number of rows), ln(α+T) and ln(α+t<sub>x</sub>) are evaluated once
+ * per distinct T and t<sub>x</sub>, and rows are ordered by t<sub>x</sub> so that those tables are
+ * read in sequence. The loop over rows allocates nothing; above {@value #PARALLEL_ROWS} rows it
+ * runs in chunks on the common fork-join pool.
+ */
+final class BetaGeoLikelihood implements LogLikelihood {
+
+    private static final int PARALLEL_ROWS = 100_000;
+    private static final int CHUNKS = 16;
+
+    private final int shift;
+    private final int[] x;
+    private final int[] ageIndex;
+    private final int[] recencyIndex;
+    private final double[] ages;
+    private final double[] recencies;
+    private final double[] weight;
+    private final int maxK;
+    private final boolean tables;
+    // work arrays, reused between evaluations (a likelihood is used by one fit at a time)
+    private final double[] lnRx;
+    private final double[] psiRx;
+    private final double[] lnBk;
+    private final double[] psiBk;
+    private final double[] lnABk;
+    private final double[] psiABk;
+    private final double[] lnBk1;
+    private final double[] invBk1;
+    private final double[] lnAlphaT;
+    private final double[] invAlphaT;
+    private final double[] lnAlphaTx;
+    private final double[] invAlphaTx;
+    private final double[][] partial;
+    private double r;
+    private double alpha;
+    private double a;
+    private double b;
+
+    /**
+     * Prepares the data.
+     *
+     * @param data the summaries (compressed or not)
+     * @param scale multiplies every recency and T (to fit on a rescaled time axis)
+     * @param modified true for MBG/NBD, false for BG/NBD
+     */
+    BetaGeoLikelihood(CustomerSummaries data, double scale, boolean modified) {
+        int n = data.size();
+        this.shift = modified ? 1 : 0;
+        double[] t = new double[n];
+        double[] tx = new double[n];
+        for (int i = 0; i < n; i++) {
+            // + 0.0 turns -0.0 into 0.0, so that equal times share one table entry
+            t[i] = data.age(i) * scale + 0.0;
+            tx[i] = data.recency(i) * scale + 0.0;
+        }
+        this.recencies = distinct(tx);
+        int[] byRecency = new int[n];
+        for (int i = 0; i < n; i++) {
+            byRecency[i] = Arrays.binarySearch(recencies, tx[i]);
+        }
+        int[] order = countingOrder(byRecency, recencies.length);
+        this.ages = distinct(t);
+        this.x = new int[n];
+        this.weight = new double[n];
+        this.ageIndex = new int[n];
+        this.recencyIndex = new int[n];
+        int max = 0;
+        for (int j = 0; j < n; j++) {
+            int i = order[j];
+            x[j] = (int) data.frequency(i);
+            weight[j] = data.weight(i);
+            ageIndex[j] = Arrays.binarySearch(ages, t[i]);
+            recencyIndex[j] = byRecency[i];
+            max = Math.max(max, x[j] + shift);
+        }
+        this.maxK = max;
+        this.tables = maxK <= 4L * n + 64;
+        int size = tables ? maxK + 1 : 0;
+        lnRx = new double[size];
+        psiRx = new double[size];
+        lnBk = new double[size];
+        psiBk = new double[size];
+        lnABk = new double[size];
+        psiABk = new double[size];
+        lnBk1 = new double[size];
+        invBk1 = new double[size];
+        lnAlphaT = new double[ages.length];
+        invAlphaT = new double[ages.length];
+        lnAlphaTx = new double[recencies.length];
+        invAlphaTx = new double[recencies.length];
+        partial = new double[CHUNKS][5];
+    }
+
+    /** The sorted distinct values of {@code values}. */
+    static double[] distinct(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int count = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[count - 1]) {
+                sorted[count++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, count);
+    }
+
+    /** Row indices ordered by key (a counting sort, stable). */
+    private static int[] countingOrder(int[] key, int keys) {
+        int[] start = new int[keys + 1];
+        for (int k : key) {
+            start[k + 1]++;
+        }
+        for (int k = 0; k < keys; k++) {
+            start[k + 1] += start[k];
+        }
+        int[] order = new int[key.length];
+        for (int i = 0; i < key.length; i++) {
+            order[start[key[i]]++] = i;
+        }
+        return order;
+    }
+
+    /** Fills table[k] = ln Γ(c+k) − ln Γ(c) and psi[k] = ψ(c+k) − ψ(c) for k = 0..maxK. */
+    private void runningSums(double c, double[] table, double[] psi) {
+        double ln = 0;
+        double inv = 0;
+        table[0] = 0;
+        psi[0] = 0;
+        for (int k = 1; k <= maxK; k++) {
+            double ck = c + k - 1;
+            ln += Math.log(ck);
+            inv += 1.0 / ck;
+            table[k] = ln;
+            psi[k] = inv;
+        }
+    }
+
+    @Override
+    public double evaluate(double[] params, double[] gradient) {
+        r = params[0];
+        alpha = params[1];
+        a = params[2];
+        b = params[3];
+        if (tables) {
+            runningSums(r, lnRx, psiRx);
+            runningSums(b, lnBk, psiBk);
+            runningSums(a + b, lnABk, psiABk);
+            for (int k = 1; k <= maxK; k++) {
+                lnBk1[k] = Math.log(b + k - 1);
+                invBk1[k] = 1.0 / (b + k - 1);
+            }
+        }
+        for (int j = 0; j < ages.length; j++) {
+            lnAlphaT[j] = Math.log(alpha + ages[j]);
+            invAlphaT[j] = 1.0 / (alpha + ages[j]);
+        }
+        for (int j = 0; j < recencies.length; j++) {
+            lnAlphaTx[j] = Math.log(alpha + recencies[j]);
+            invAlphaTx[j] = 1.0 / (alpha + recencies[j]);
+        }
+        int n = x.length;
+        if (n >= PARALLEL_ROWS) {
+            int chunk = (n + CHUNKS - 1) / CHUNKS;
+            IntStream.range(0, CHUNKS).parallel()
+                    .forEach(c -> rows(c * chunk, Math.min(n, (c + 1) * chunk), partial[c]));
+        } else {
+            rows(0, n, partial[0]);
+        }
+        int used = n >= PARALLEL_ROWS ? CHUNKS : 1;
+        double ll = 0;
+        Arrays.fill(gradient, 0, 4, 0.0);
+        for (int c = 0; c < used; c++) {
+            ll += partial[c][0];
+            for (int j = 0; j < 4; j++) {
+                gradient[j] += partial[c][j + 1];
+            }
+        }
+        return ll;
+    }
+
+    /** Sums the rows [from, to) into out = (ℓ, ∂r, ∂α, ∂a, ∂b). */
+    private void rows(int from, int to, double[] out) {
+        double r = this.r;
+        double alpha = this.alpha;
+        double a = this.a;
+        double b = this.b;
+        double ab = a + b;
+        double lnAlpha = Math.log(alpha);
+        double lnA = Math.log(a);
+        double invA = 1 / a;
+        double lgR = tables ? 0 : SpecialFunctions.logGamma(r);
+        double lgB = tables ? 0 : SpecialFunctions.logGamma(b);
+        double lgAB = tables ? 0 : SpecialFunctions.logGamma(ab);
+        double psiR = tables ? 0 : SpecialFunctions.digamma(r);
+        double psiB = tables ? 0 : SpecialFunctions.digamma(b);
+        double psiAB = tables ? 0 : SpecialFunctions.digamma(ab);
+        double ll = 0;
+        double gr = 0;
+        double galpha = 0;
+        double ga = 0;
+        double gb = 0;
+        for (int i = from; i < to; i++) {
+            int xi = x[i];
+            int k = xi + shift;
+            double w = weight[i];
+            double gammaR;
+            double dR;
+            double betaTerm;
+            double dB;
+            double dAB;
+            double lnBk1i;
+            double invBk1i;
+            if (tables) {
+                gammaR = lnRx[xi];
+                dR = psiRx[xi];
+                betaTerm = lnBk[k] - lnABk[k];
+                dB = psiBk[k];
+                dAB = psiABk[k];
+                lnBk1i = lnBk1[k];
+                invBk1i = invBk1[k];
+            } else {
+                gammaR = SpecialFunctions.logGamma(r + xi) - lgR;
+                dR = SpecialFunctions.digamma(r + xi) - psiR;
+                betaTerm = SpecialFunctions.logGamma(b + k) - lgB - SpecialFunctions.logGamma(ab + k) + lgAB;
+                dB = SpecialFunctions.digamma(b + k) - psiB;
+                dAB = SpecialFunctions.digamma(ab + k) - psiAB;
+                lnBk1i = k > 0 ? Math.log(b + k - 1) : 0;
+                invBk1i = k > 0 ? 1 / (b + k - 1) : 0;
+            }
+            double rx = r + xi;
+            int ti = ageIndex[i];
+            int ri = recencyIndex[i];
+            double a3 = -rx * lnAlphaT[ti];
+            double mix;
+            double p4;
+            if (k > 0) {
+                double a4 = lnA - lnBk1i - rx * lnAlphaTx[ri];
+                double d = a4 - a3;
+                // ln(e^a3 + e^a4) around the larger; 1 + e is in (1, 2], where log is as good as log1p
+                if (d > 0) {
+                    double e = Math.exp(-d);
+                    mix = a4 + Math.log(1 + e);
+                    p4 = 1 / (1 + e);
+                } else {
+                    double e = Math.exp(d);
+                    mix = a3 + Math.log(1 + e);
+                    p4 = e / (1 + e);
+                }
+            } else {
+                mix = a3;
+                p4 = 0;
+            }
+            double p3 = 1 - p4;
+            ll += w * (gammaR + r * lnAlpha + betaTerm + mix);
+            gr += w * (dR + lnAlpha - p3 * lnAlphaT[ti] - p4 * lnAlphaTx[ri]);
+            galpha += w * (r / alpha - rx * (p3 * invAlphaT[ti] + p4 * invAlphaTx[ri]));
+            ga += w * (p4 * invA - dAB);
+            gb += w * (dB - dAB - p4 * invBk1i);
+        }
+        out[0] = ll;
+        out[1] = gr;
+        out[2] = galpha;
+        out[3] = ga;
+        out[4] = gb;
+    }
+}

@@ -1,0 +1,24 @@
+package io.crmkit.scoring.clv;
+
+import com.google.common.base.Strings;
+
+/** Argument checks whose messages name the field, the value and the rule. */
+final class Checks {
+
+    private Checks() {
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} with the formatted message unless {@code ok}.
+     * Unlike Guava's {@code checkArgument} it takes any mix of primitive arguments unambiguously.
+     *
+     * @param ok the condition that must hold
+     * @param template the message, with {@code %s} placeholders
+     * @param args the values for the placeholders
+     */
+    static void require(boolean ok, String template, Object... args) {
+        if (!ok) {
+            throw new IllegalArgumentException(Strings.lenientFormat(template, args));
+        }
+    }
+}

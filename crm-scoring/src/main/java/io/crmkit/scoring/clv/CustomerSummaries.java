@@ -1,0 +1,332 @@
+package io.crmkit.scoring.clv;
+
+import static io.crmkit.scoring.clv.Checks.require;
+import static java.util.Objects.requireNonNull;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * The input of the "buy till you die" models: one row per customer (or per group of identical
+ * customers), in columns. Each row holds the customer's repeat-purchase {@code frequency} x,
+ * {@code recency} t<sub>x</sub> (time from the first to the last purchase), age T (time from the
+ * first purchase to the end of observation), optional mean repeat spend, and a weight: how many
+ * identical customers the row stands for. Definitions follow the {@code lifetimes} library's
+ * {@code summary_data_from_transaction_data}; times are in any unit, the same for every row.
+ *
+ * <p>Rows are validated when built: x is a whole number &ge; 0, 0 &le; t<sub>x</sub> &le; T,
+ * T &gt; 0, t<sub>x</sub> = 0 when x = 0, weights &gt; 0, all finite. Summaries are immutable and
+ * {@linkplain #merge mergeable}: build them per partition of a large data set, merge, then fit on
+ * the merged (and {@linkplain #compressed() compressed}) summaries.
+ *
+ * <pre>{@code
+ * CustomerSummaries data = CustomerSummaries.of(frequency, recency, T);   // columns, weight 1 each
+ * BetaGeoModel model = BetaGeoModel.fit(data.compressed());
+ * }</pre>
+ */
+public final class CustomerSummaries implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Repeat purchases per row. */
+    private final double[] frequency;
+    /** Time from first to last purchase per row. */
+    private final double[] recency;
+    /** Time from first purchase to the end of observation per row. */
+    private final double[] age;
+    /** Mean repeat spend per row, or {@code null} when spend is not known. */
+    private final double[] monetary;
+    /** Customers each row stands for. */
+    private final double[] weight;
+    /** Sum of the weights. */
+    private final double totalWeight;
+
+    private CustomerSummaries(double[] frequency, double[] recency, double[] age, double[] monetary,
+            double[] weight) {
+        this.frequency = frequency;
+        this.recency = recency;
+        this.age = age;
+        this.monetary = monetary;
+        this.weight = weight;
+        double sum = 0;
+        for (double w : weight) {
+            sum += w;
+        }
+        this.totalWeight = sum;
+    }
+
+    /**
+     * Summaries from columns, each row weight 1. The arrays are copied.
+     *
+     * @param frequency repeat purchases x per customer
+     * @param recency t<sub>x</sub> per customer
+     * @param age T per customer
+     * @return the validated summaries
+     * @throws IllegalArgumentException naming the first bad row, value and rule
+     */
+    public static CustomerSummaries of(double[] frequency, double[] recency, double[] age) {
+        requireNonNull(frequency, "frequency");
+        double[] ones = new double[frequency.length];
+        Arrays.fill(ones, 1.0);
+        return of(frequency, recency, age, ones);
+    }
+
+    /**
+     * Summaries from weighted columns. The arrays are copied.
+     *
+     * @param frequency repeat purchases x per row
+     * @param recency t<sub>x</sub> per row
+     * @param age T per row
+     * @param weight how many identical customers each row stands for, &gt; 0
+     * @return the validated summaries
+     * @throws IllegalArgumentException naming the first bad row, value and rule
+     */
+    public static CustomerSummaries of(double[] frequency, double[] recency, double[] age, double[] weight) {
+        return create(frequency, recency, age, null, weight);
+    }
+
+    /**
+     * Summaries with mean repeat spend, for the Gamma-Gamma model, each row weight 1.
+     *
+     * @param frequency repeat purchases x per customer
+     * @param recency t<sub>x</sub> per customer
+     * @param age T per customer
+     * @param monetaryValue mean value of the repeat purchases (0 when x = 0), finite, not negative
+     * @return the validated summaries
+     * @throws IllegalArgumentException naming the first bad row, value and rule
+     */
+    public static CustomerSummaries withMonetaryValue(double[] frequency, double[] recency, double[] age,
+            double[] monetaryValue) {
+        requireNonNull(frequency, "frequency");
+        double[] ones = new double[frequency.length];
+        Arrays.fill(ones, 1.0);
+        return create(frequency, recency, age, requireNonNull(monetaryValue, "monetaryValue"), ones);
+    }
+
+    /**
+     * Summaries with mean repeat spend and weights.
+     *
+     * @param frequency repeat purchases x per row
+     * @param recency t<sub>x</sub> per row
+     * @param age T per row
+     * @param monetaryValue mean value of the repeat purchases (0 when x = 0), finite, not negative
+     * @param weight how many identical customers each row stands for, &gt; 0
+     * @return the validated summaries
+     * @throws IllegalArgumentException naming the first bad row, value and rule
+     */
+    public static CustomerSummaries withMonetaryValue(double[] frequency, double[] recency, double[] age,
+            double[] monetaryValue, double[] weight) {
+        return create(frequency, recency, age, requireNonNull(monetaryValue, "monetaryValue"), weight);
+    }
+
+    private static CustomerSummaries create(double[] frequency, double[] recency, double[] age, double[] monetary,
+            double[] weight) {
+        requireNonNull(frequency, "frequency");
+        requireNonNull(recency, "recency");
+        requireNonNull(age, "T");
+        requireNonNull(weight, "weight");
+        int n = frequency.length;
+        require(recency.length == n && age.length == n && weight.length == n
+                        && (monetary == null || monetary.length == n),
+                "columns differ in length: frequency %s, recency %s, T %s, weight %s%s", n, recency.length,
+                age.length, weight.length, monetary == null ? "" : ", monetary_value " + monetary.length);
+        for (int i = 0; i < n; i++) {
+            checkRow(i, frequency[i], recency[i], age[i], weight[i]);
+            if (monetary != null) {
+                require(Double.isFinite(monetary[i]) && monetary[i] >= 0,
+                        "monetary_value %s at row %s is invalid: it must be finite and not negative", monetary[i], i);
+            }
+        }
+        return new CustomerSummaries(frequency.clone(), recency.clone(), age.clone(),
+                monetary == null ? null : monetary.clone(), weight.clone());
+    }
+
+    static void checkRow(int row, double x, double tx, double t, double w) {
+        require(Double.isFinite(x) && x >= 0 && x == Math.rint(x),
+                "frequency %s at row %s is invalid: it must be a whole number of repeat purchases >= 0", x, row);
+        require(Double.isFinite(t) && t > 0,
+                "T %s at row %s is invalid: the age of a customer must be finite and > 0", t, row);
+        require(Double.isFinite(tx) && tx >= 0,
+                "recency %s at row %s is invalid: it must be finite and >= 0", tx, row);
+        require(tx <= t, "recency %s exceeds age T %s at row %s: the last purchase cannot follow the end of"
+                + " observation", tx, t, row);
+        require(x > 0 || tx == 0,
+                "recency %s at row %s is invalid with frequency 0: a customer without repeat purchases has recency 0",
+                tx, row);
+        require(Double.isFinite(w) && w > 0, "weight %s at row %s is invalid: it must be finite and > 0", w, row);
+    }
+
+    /** @return the number of rows */
+    public int size() {
+        return frequency.length;
+    }
+
+    /** @return the sum of the weights: the number of customers the rows stand for */
+    public double totalWeight() {
+        return totalWeight;
+    }
+
+    /**
+     * @param row a row index
+     * @return the repeat purchases x of the row
+     */
+    public double frequency(int row) {
+        return frequency[row];
+    }
+
+    /**
+     * @param row a row index
+     * @return the recency t<sub>x</sub> of the row
+     */
+    public double recency(int row) {
+        return recency[row];
+    }
+
+    /**
+     * @param row a row index
+     * @return the age T of the row
+     */
+    public double age(int row) {
+        return age[row];
+    }
+
+    /**
+     * @param row a row index
+     * @return the weight of the row
+     */
+    public double weight(int row) {
+        return weight[row];
+    }
+
+    /** @return whether mean repeat spend is known for every row */
+    public boolean hasMonetaryValue() {
+        return monetary != null;
+    }
+
+    /**
+     * @param row a row index
+     * @return the mean repeat spend of the row
+     * @throws IllegalStateException if the summaries carry no spend
+     */
+    public double monetaryValue(int row) {
+        if (monetary == null) {
+            throw new IllegalStateException("these summaries carry no monetary_value column");
+        }
+        return monetary[row];
+    }
+
+    /** @return a copy of the frequency column */
+    public double[] frequencies() {
+        return frequency.clone();
+    }
+
+    /** @return a copy of the recency column */
+    public double[] recencies() {
+        return recency.clone();
+    }
+
+    /** @return a copy of the age (T) column */
+    public double[] ages() {
+        return age.clone();
+    }
+
+    /** @return a copy of the weight column */
+    public double[] weights() {
+        return weight.clone();
+    }
+
+    /**
+     * @return a copy of the monetary value column
+     * @throws IllegalStateException if the summaries carry no spend
+     */
+    public double[] monetaryValues() {
+        if (monetary == null) {
+            throw new IllegalStateException("these summaries carry no monetary_value column");
+        }
+        return monetary.clone();
+    }
+
+    /**
+     * Merges rows with equal (x, t<sub>x</sub>, T) — and equal spend, when spend is carried — into
+     * one row whose weight is the sum. Likelihoods are unchanged; fitting gets faster.
+     *
+     * @return the compressed summaries, rows in order of first appearance
+     */
+    public CustomerSummaries compressed() {
+        int n = size();
+        // open addressing over row indices, keyed by the bits of (x, t_x, T, spend): no boxing
+        int capacity = Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1;
+        int[] slots = new int[capacity];
+        Arrays.fill(slots, -1);
+        int mask = capacity - 1;
+        double[] f = new double[n];
+        double[] r = new double[n];
+        double[] a = new double[n];
+        double[] m = monetary == null ? null : new double[n];
+        double[] w = new double[n];
+        int rows = 0;
+        for (int i = 0; i < n; i++) {
+            double fi = frequency[i] + 0.0;
+            double ri = recency[i] + 0.0;
+            double ai = age[i] + 0.0;
+            double mi = monetary == null ? 0 : monetary[i] + 0.0;
+            long h = Double.doubleToLongBits(fi) * 0x9E3779B97F4A7C15L;
+            h = (h ^ Double.doubleToLongBits(ri)) * 0xC2B2AE3D27D4EB4FL;
+            h = (h ^ Double.doubleToLongBits(ai)) * 0x165667B19E3779F9L;
+            h = (h ^ Double.doubleToLongBits(mi)) * 0x9E3779B97F4A7C15L;
+            int slot = (int) (h ^ (h >>> 32)) & mask;
+            while (true) {
+                int at = slots[slot];
+                if (at < 0) {
+                    slots[slot] = rows;
+                    f[rows] = fi;
+                    r[rows] = ri;
+                    a[rows] = ai;
+                    if (m != null) {
+                        m[rows] = mi;
+                    }
+                    w[rows] = weight[i];
+                    rows++;
+                    break;
+                }
+                if (f[at] == fi && r[at] == ri && a[at] == ai && (m == null || m[at] == mi)) {
+                    w[at] += weight[i];
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        return new CustomerSummaries(Arrays.copyOf(f, rows), Arrays.copyOf(r, rows), Arrays.copyOf(a, rows),
+                m == null ? null : Arrays.copyOf(m, rows), Arrays.copyOf(w, rows));
+    }
+
+    /**
+     * Appends another set of summaries (e.g. from another partition). Both must carry spend, or
+     * neither.
+     *
+     * @param other summaries in the same time unit
+     * @return the rows of this followed by the rows of {@code other}
+     * @throws IllegalArgumentException if only one side carries spend
+     */
+    public CustomerSummaries merge(CustomerSummaries other) {
+        requireNonNull(other, "other");
+        require(hasMonetaryValue() == other.hasMonetaryValue(),
+                "cannot merge summaries with and without monetary_value");
+        return new CustomerSummaries(concat(frequency, other.frequency), concat(recency, other.recency),
+                concat(age, other.age), monetary == null ? null : concat(monetary, other.monetary),
+                concat(weight, other.weight));
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** @return the number of rows and customers, never the data */
+    @Override
+    public String toString() {
+        return "CustomerSummaries[rows=" + size() + ", customers=" + totalWeight
+                + (monetary == null ? "" : ", with monetary_value") + "]";
+    }
+}
