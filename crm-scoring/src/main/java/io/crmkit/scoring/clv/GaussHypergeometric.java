@@ -15,15 +15,18 @@ import static io.crmkit.scoring.clv.Checks.require;
  * </ul>
  * The remaining series E(e, f, z) = F(e, 1; f; z) = Σ<sub>k</sub> (e)<sub>k</sub>/(f)<sub>k</sub>
  * z<sup>k</sup> with 0 &lt; e &lt; f has positive terms whose ratio (e+k)/(f+k)·z stays below z,
- * so it neither overflows nor cancels, the divergent factor (1−z)<sup>1−b</sup> near z = 1 is
- * exact in log space, and the remaining sum is bounded by 1/(1−z). The number of terms grows like
- * ln(10<sup>17</sup>)/(1−z); beyond {@value #MAX_TERMS} terms (1−z below about 10<sup>−5</sup>)
- * the result is NaN, which callers turn into a clear failure.
+ * so it neither overflows nor cancels, and the divergent factor (1−z)<sup>1−b</sup> near z = 1 is
+ * exact in log space. The series needs about 40/(1−z) terms, so above z = {@value #SERIES_LIMIT}
+ * the function is taken from its integral form instead: with c = a+1,
+ * F(a, b; a+1; z) = a ∫<sub>0</sub><sup>∞</sup> (1+y)<sup>−(a+1−b)</sup>(1−z+y)<sup>−b</sup> dy,
+ * whose integrand is log-concave in ln(1−z+y) and is integrated by {@link LogConcaveIntegral}.
  */
 final class GaussHypergeometric {
 
-    /** Most terms summed before giving up (1 − z below about 8e-6). */
-    static final int MAX_TERMS = 5_000_000;
+    /** Above this argument the integral form replaces the series. */
+    static final double SERIES_LIMIT = 0.999;
+    /** Most terms summed before giving up; far more than z up to {@value #SERIES_LIMIT} needs. */
+    static final int MAX_TERMS = 1_000_000;
     private static final double RELATIVE_TOLERANCE = 1e-17;
 
     private GaussHypergeometric() {
@@ -35,19 +38,40 @@ final class GaussHypergeometric {
      * @param a a &gt; 0
      * @param b 0 &lt; b &lt; a + 1
      * @param z z &lt; 1
-     * @return the logarithm of the function; NaN if z is so close to 1 that the series would need
-     *     more than {@value #MAX_TERMS} terms
+     * @return the logarithm of the function
      */
     static double logTwoF1(double a, double b, double z) {
-        require(a > 0 && b > 0 && b < a + 1 && z < 1, "2F1(a=%s, b=%s; a+1; z=%s) is outside 0 < b < a+1, z < 1",
-                a, b, z);
+        return logTwoF1(a, b, z, 1 - z);
+    }
+
+    /**
+     * ln <sub>2</sub>F<sub>1</sub>(a, b; a+1; z) given 1 − z as well, for callers that know it more
+     * precisely than 1 − z can be rounded (z near 1 from a ratio such as (α−β)/(α+τ)).
+     *
+     * @param a a &gt; 0
+     * @param b 0 &lt; b &lt; a + 1
+     * @param z z &lt; 1
+     * @param oneMinusZ 1 − z, &gt; 0
+     * @return the logarithm of the function
+     */
+    static double logTwoF1(double a, double b, double z, double oneMinusZ) {
+        require(a > 0 && b > 0 && b < a + 1 && z < 1 && oneMinusZ > 0,
+                "2F1(a=%s, b=%s; a+1; z=%s) is outside 0 < b < a+1, z < 1", a, b, z);
         if (z < 0) {
-            double w = z / (z - 1);
-            // Pfaff, then Euler on F(a, a+1-b; a+1; w) = (1-w)^(b-a) F(b, 1; a+1; w); as 1-w = 1/(1-z)
-            // the factors combine to (1-z)^(-b)
-            return -b * Math.log1p(-z) + logEuler(b, a + 1, w, null);
+            // Pfaff: F(a, b; a+1; z) = (1-z)^(-a) F(a, a+1-b; a+1; w), w = z/(z-1), 1-w = 1/(1-z)
+            return -a * Math.log(oneMinusZ) + logNonNegative(a, a + 1 - b, z / (z - 1), 1 / oneMinusZ);
         }
-        return (1 - b) * Math.log1p(-z) + logEuler(a + 1 - b, a + 1, z, null);
+        return logNonNegative(a, b, z, oneMinusZ);
+    }
+
+    private static double logNonNegative(double a, double b, double z, double oneMinusZ) {
+        double logOneMinusZ = Math.log(oneMinusZ);
+        if (z <= SERIES_LIMIT) {
+            // Euler: F(a, b; a+1; z) = (1-z)^(1-b) F(a+1-b, 1; a+1; z)
+            return (1 - b) * logOneMinusZ + logEuler(a + 1 - b, a + 1, z, null);
+        }
+        return Math.log(a) + LogConcaveIntegral.log(1 - b, a + 1 - b, z, 0, 0, logOneMinusZ,
+                Double.POSITIVE_INFINITY, null);
     }
 
     /**

@@ -180,9 +180,7 @@ public final class ParetoNbdModel implements TransactionModel {
      * @param tx recency
      * @param age T
      * @return ln L(r, α, s, β | x, t<sub>x</sub>, T), finite
-     * @throws IllegalArgumentException if the triple is not a valid summary, or the parameters are so
-     *     extreme (min(α, β) + t<sub>x</sub> below about 10<sup>−5</sup> of max(α, β) + t<sub>x</sub>)
-     *     that the hypergeometric series cannot be summed
+     * @throws IllegalArgumentException if the triple is not a valid summary
      */
     @Override
     public double logLikelihood(double x, double tx, double age) {
@@ -260,7 +258,8 @@ public final class ParetoNbdModel implements TransactionModel {
         double alive = prefix + k.r * Math.log(k.alpha / (k.alpha + t)) + n * Math.log(t / (k.alpha + t))
                 + k.s * Math.log(k.beta / (k.beta + t));
         double died = prefix + k.r * k.logAlpha + k.s * k.logBeta + Math.log(k.s)
-                + DeathIntegral.log(n, t, k.r, k.alpha, k.s, k.beta);
+                + LogConcaveIntegral.log(n + 1, k.r + n, k.alpha, k.s + 1, k.beta, Double.NEGATIVE_INFINITY,
+                        Math.log(t), null);
         double p = Math.exp(SpecialFunctions.logSumExp(alive, died));
         return Double.isFinite(p) ? Math.max(0.0, Math.min(1.0, p)) : 0.0;
     }
@@ -364,8 +363,8 @@ public final class ParetoNbdModel implements TransactionModel {
 
     private double finite(double value, double x, double tx, double age) {
         require(Double.isFinite(value), "Pareto/NBD with r %s, alpha %s, s %s, beta %s cannot be evaluated at"
-                + " frequency %s, recency %s, T %s: the smaller of alpha, beta is below about 1e-5 of the larger",
-                kernel.r, kernel.alpha, kernel.s, kernel.beta, x, tx, age);
+                + " frequency %s, recency %s, T %s: the result is not a finite number", kernel.r, kernel.alpha,
+                kernel.s, kernel.beta, x, tx, age);
         return value;
     }
 
@@ -396,6 +395,7 @@ public final class ParetoNbdModel implements TransactionModel {
         final double[] atRecency = new double[4];
         final double[] atAge = new double[4];
         final double[] partials = new double[3];
+        final double[] moments = new double[4];
     }
 
     /** The parameters with every parameter-only term hoisted. */
@@ -471,34 +471,46 @@ public final class ParetoNbdModel implements TransactionModel {
         double logK(double p, double tau, double[] gradient, Scratch scratch) {
             double a = p + s;
             if (gradient == null) {
-                return -a * Math.log(alpha + tau) - Math.log(a)
-                        + GaussHypergeometric.logTwoF1(a, s + 1, (alpha - beta) / (alpha + tau));
+                return -a * Math.log(alpha + tau) - Math.log(a) + GaussHypergeometric.logTwoF1(a, s + 1,
+                        (alpha - beta) / (alpha + tau), (beta + tau) / (alpha + tau));
             }
             double q = s + 1;
-            double big;
-            double small;
-            double lnE;
+            boolean alphaLarger = alpha >= beta;
+            double big = (alphaLarger ? alpha : beta) + tau;
+            double small = (alphaLarger ? beta : alpha) + tau;
+            double m = alphaLarger ? p : q;
+            double n = alphaLarger ? q : p;
+            double z = (big - small) / big;
             double[] d = scratch.partials;
-            if (alpha >= beta) {
-                big = alpha + tau;
-                small = beta + tau;
-                lnE = GaussHypergeometric.logEuler(p, p + q, (alpha - beta) / big, d);
-                double common = -1 / a + d[1];
-                gradient[0] = -Math.log(big) + common + d[0];
-                gradient[1] = -p / big + d[2] * small / (big * big);
-                gradient[2] = -Math.log(small) + common;
-                gradient[3] = -s / small - d[2] / big;
-                return -p * Math.log(big) - s * Math.log(small) - Math.log(a) + lnE;
+            double value;
+            double dm;
+            double dn;
+            double dBig;
+            double dSmall;
+            if (z <= GaussHypergeometric.SERIES_LIMIT) {
+                // K = big^-m small^-(n-1) E(m, m+n, z) / (m+n-1), differentiated through E's series
+                value = -m * Math.log(big) - (n - 1) * Math.log(small) - Math.log(a)
+                        + GaussHypergeometric.logEuler(m, m + n, z, d);
+                dm = -Math.log(big) - 1 / a + d[0] + d[1];
+                dn = -Math.log(small) - 1 / a + d[1];
+                dBig = -m / big + d[2] * small / (big * big);
+                dSmall = -(n - 1) / small - d[2] / big;
+            } else {
+                // K = ∫ e^h dt, t = ln(small + y), h = (1-n) t - m ln(D + e^t), D = big - small
+                double[] mo = scratch.moments;
+                double span = big - small;
+                value = LogConcaveIntegral.log(1 - n, m, span, 0, 0, Math.log(small), Double.POSITIVE_INFINITY, mo);
+                dm = -mo[1];
+                dn = -mo[0];
+                // D = big - small; the lower limit ln(small) moves with small
+                dBig = -m * mo[2];
+                dSmall = m * mo[2] - mo[3] / small;
             }
-            big = beta + tau;
-            small = alpha + tau;
-            lnE = GaussHypergeometric.logEuler(q, p + q, (beta - alpha) / big, d);
-            double common = -1 / a + d[1];
-            gradient[0] = -Math.log(small) + common;
-            gradient[1] = -(p - 1) / small - d[2] / big;
-            gradient[2] = -Math.log(big) + common + d[0];
-            gradient[3] = -q / big + d[2] * small / (big * big);
-            return -q * Math.log(big) - (p - 1) * Math.log(small) - Math.log(a) + lnE;
+            gradient[0] = alphaLarger ? dm : dn;
+            gradient[2] = alphaLarger ? dn : dm;
+            gradient[1] = alphaLarger ? dBig : dSmall;
+            gradient[3] = alphaLarger ? dSmall : dBig;
+            return value;
         }
 
         double probabilityAlive(double x, double tx, double age) {
@@ -516,109 +528,6 @@ public final class ParetoNbdModel implements TransactionModel {
             double perAlive = (r + x) * (beta + age) / (alpha + age)
                     * powerDifference(s - 1, Math.log((beta + age) / (beta + age + t)));
             return alive * perAlive;
-        }
-    }
-
-    /**
-     * ln ∫<sub>0</sub><sup>t</sup> y<sup>n</sup>(α+y)<sup>−(r+n)</sup>(β+y)<sup>−(s+1)</sup> dy by
-     * Gauss-Legendre quadrature in v = ln y, where the integrand e<sup>g(v)</sup> is log-concave:
-     * panels run from where g has fallen 60 below its maximum up to ln t, each no wider than the
-     * local curvature and slope allow.
-     */
-    private static final class DeathIntegral {
-        private static final int ORDER = 16;
-        private static final double[] NODES = new double[ORDER];
-        private static final double[] WEIGHTS = new double[ORDER];
-        private static final double DROP = 60;
-
-        static {
-            // Legendre roots by Newton's method from Chebyshev guesses; weights 2 / ((1 - x^2) P'(x)^2)
-            for (int i = 0; i < ORDER; i++) {
-                double root = Math.cos(Math.PI * (i + 0.75) / (ORDER + 0.5));
-                double derivative = 0;
-                for (int iteration = 0; iteration < 100; iteration++) {
-                    double p0 = 1;
-                    double p1 = root;
-                    for (int k = 2; k <= ORDER; k++) {
-                        double p2 = ((2 * k - 1) * root * p1 - (k - 1) * p0) / k;
-                        p0 = p1;
-                        p1 = p2;
-                    }
-                    derivative = ORDER * (root * p1 - p0) / (root * root - 1);
-                    double step = p1 / derivative;
-                    root -= step;
-                    if (Math.abs(step) < 1e-16) {
-                        break;
-                    }
-                }
-                NODES[i] = root;
-                WEIGHTS[i] = 2 / ((1 - root * root) * derivative * derivative);
-            }
-        }
-
-        private DeathIntegral() {
-        }
-
-        static double log(int n, double t, double r, double alpha, double s, double beta) {
-            double upper = Math.log(t);
-            double mode = upper;
-            if (slope(mode, n, r, alpha, s, beta) < 0) {
-                double low = upper - 1;
-                while (slope(low, n, r, alpha, s, beta) < 0) {
-                    low -= 2 * (upper - low);
-                }
-                double high = upper;
-                for (int i = 0; i < 200 && high - low > 1e-12 * Math.max(1, Math.abs(low)); i++) {
-                    double mid = 0.5 * (low + high);
-                    if (slope(mid, n, r, alpha, s, beta) > 0) {
-                        low = mid;
-                    } else {
-                        high = mid;
-                    }
-                }
-                mode = 0.5 * (low + high);
-            }
-            double peak = g(mode, n, r, alpha, s, beta);
-            double lower = mode - width(mode, n, r, alpha, s, beta);
-            while (g(lower, n, r, alpha, s, beta) > peak - DROP) {
-                lower -= 2 * (mode - lower);
-            }
-            double sum = 0;
-            double start = lower;
-            while (start < upper) {
-                double end = Math.min(upper, start + width(start, n, r, alpha, s, beta));
-                double half = 0.5 * (end - start);
-                double middle = 0.5 * (end + start);
-                double panel = 0;
-                for (int i = 0; i < ORDER; i++) {
-                    panel += WEIGHTS[i] * Math.exp(g(middle + half * NODES[i], n, r, alpha, s, beta) - peak);
-                }
-                sum += half * panel;
-                if (start > mode && g(end, n, r, alpha, s, beta) < peak - DROP) {
-                    break;
-                }
-                start = end;
-            }
-            return peak + Math.log(sum);
-        }
-
-        /** A panel width at v: a fraction of the local curvature and slope scales, at most 1. */
-        private static double width(double v, int n, double r, double alpha, double s, double beta) {
-            double y = Math.exp(v);
-            double curvature = (r + n) * alpha * y / ((alpha + y) * (alpha + y))
-                    + (s + 1) * beta * y / ((beta + y) * (beta + y));
-            double steep = Math.abs(slope(v, n, r, alpha, s, beta));
-            return Math.min(1.0, Math.min(1.0 / Math.sqrt(curvature + 1e-300), 4.0 / (steep + 1e-300)));
-        }
-
-        private static double g(double v, int n, double r, double alpha, double s, double beta) {
-            double y = Math.exp(v);
-            return (n + 1) * v - (r + n) * Math.log(alpha + y) - (s + 1) * Math.log(beta + y);
-        }
-
-        private static double slope(double v, int n, double r, double alpha, double s, double beta) {
-            double y = Math.exp(v);
-            return (n + 1) - (r + n) * y / (alpha + y) - (s + 1) * y / (beta + y);
         }
     }
 }
