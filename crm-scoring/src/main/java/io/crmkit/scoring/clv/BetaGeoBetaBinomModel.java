@@ -23,16 +23,16 @@ import java.util.List;
  * numbers. In {@link CustomerSummaries} put x in {@code frequency}, t<sub>x</sub> in
  * {@code recency} and n in {@code T}. Formulas (B is the beta function):
  * <ul>
- *   <li>likelihood (FHS 2010, eq. 5): L = B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ)
+ *   <li>the likelihood function: L = B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ)
  *       + Σ<sub>i=0</sub><sup>n−t<sub>x</sub>−1</sup> B(α+x, β+t<sub>x</sub>−x+i)/B(α,β)
  *       · B(γ+1, δ+t<sub>x</sub>+i)/B(γ,δ);</li>
- *   <li>P(X(n) = x) for a new customer (eq. 7): C(n,x) B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ)
+ *   <li>P(X(n) = x) for a new customer: C(n,x) B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ)
  *       + Σ<sub>i=x</sub><sup>n−1</sup> C(i,x) B(α+x, β+i−x)/B(α,β) · B(γ+1, δ+i)/B(γ,δ);</li>
- *   <li>E[X(n)] for a new customer (eq. 8): α/(α+β) · Σ<sub>t=1</sub><sup>n</sup> B(γ, δ+t)/B(γ,δ),
+ *   <li>E[X(n)] for a new customer: α/(α+β) · Σ<sub>t=1</sub><sup>n</sup> B(γ, δ+t)/B(γ,δ),
  *       which equals the paper's closed form α/(α+β) · δ/(γ−1) · [1 − Γ(γ+δ)Γ(1+δ+n) / (Γ(γ+δ+n)Γ(1+δ))];</li>
- *   <li>P(alive at opportunity n+1 | x, t<sub>x</sub>, n) (eq. 11): B(α+x, β+n−x)/B(α,β)
+ *   <li>P(alive at opportunity n+1 | x, t<sub>x</sub>, n): B(α+x, β+n−x)/B(α,β)
  *       · B(γ, δ+n+1)/B(γ,δ) / L;</li>
- *   <li>expected transactions in the next n* opportunities (eq. 13): B(α+x+1, β+n−x)/B(α,β)
+ *   <li>expected transactions in the next n* opportunities: B(α+x+1, β+n−x)/B(α,β)
  *       · Σ<sub>t=n+1</sub><sup>n+n*</sup> B(γ, δ+t)/B(γ,δ) / L.</li>
  * </ul>
  * Sums over opportunities are evaluated as running products of ratios of beta functions, in log
@@ -88,15 +88,15 @@ public final class BetaGeoBetaBinomModel {
      */
     public static BetaGeoBetaBinomModel fit(CustomerSummaries data, double penalizer) {
         requireNonNull(data, "data");
+        for (int i = 0; i < data.size(); i++) {
+            checkRow(data.frequency(i), data.recency(i), data.age(i), i);
+        }
         CustomerSummaries rows = data.compressed();
         int size = rows.size();
         double[] x = rows.frequencies();
         double[] tx = rows.recencies();
         double[] n = rows.ages();
         double[] w = rows.weights();
-        for (int i = 0; i < size; i++) {
-            checkHistory(x[i], tx[i], n[i], " at row " + i);
-        }
         LogLikelihood likelihood = (params, gradient) -> {
             Kernel k = new Kernel(params);
             double[] rowGradient = new double[4];
@@ -171,7 +171,7 @@ public final class BetaGeoBetaBinomModel {
     }
 
     /**
-     * The log-likelihood of one history (FHS 2010, eq. 5).
+     * The log-likelihood of one history (FHS 2010, the likelihood function).
      *
      * @param x transactions (repeat donations), whole number &ge; 0
      * @param tx the opportunity of the last transaction, whole number, 0 when x = 0, x &le; tx &le; n
@@ -186,7 +186,7 @@ public final class BetaGeoBetaBinomModel {
 
     /**
      * The expected number of transactions of a new customer in the first n opportunities, E[X(n)]
-     * (FHS 2010, eq. 8).
+     * (FHS 2010, the mean of the BG/BB distribution).
      *
      * @param n the number of opportunities, &ge; 0
      * @return E[X(n)], in [0, n]
@@ -199,7 +199,7 @@ public final class BetaGeoBetaBinomModel {
 
     /**
      * The probability that a new customer makes exactly {@code x} transactions in the first n
-     * opportunities, P(X(n) = x) (FHS 2010, eq. 7).
+     * opportunities, P(X(n) = x) (FHS 2010, the BG/BB distribution).
      *
      * @param x the number of transactions, &ge; 0
      * @param n the number of opportunities, &ge; 0
@@ -232,7 +232,7 @@ public final class BetaGeoBetaBinomModel {
 
     /**
      * The probability that a customer with history (x, t<sub>x</sub>, n) is still alive at
-     * opportunity n + 1 (FHS 2010, eq. 11).
+     * opportunity n + 1 (FHS 2010, P(alive)).
      *
      * @param x transactions in the n opportunities observed
      * @param tx the opportunity of the last transaction (0 when x = 0)
@@ -247,7 +247,7 @@ public final class BetaGeoBetaBinomModel {
 
     /**
      * The expected number of transactions in the next {@code futurePeriods} opportunities
-     * (n, n + n*] of a customer with history (x, t<sub>x</sub>, n) (FHS 2010, eq. 13).
+     * (n, n + n*] of a customer with history (x, t<sub>x</sub>, n) (FHS 2010, conditional expectation).
      *
      * @param futurePeriods n*, the number of future opportunities, &ge; 0
      * @param x transactions in the n opportunities observed
@@ -424,7 +424,7 @@ public final class BetaGeoBetaBinomModel {
         }
 
         /**
-         * ln L of FHS eq. 5, and its gradient with respect to (α, β, γ, δ) when {@code gradient} is
+         * ln L (the likelihood function), and its gradient with respect to (α, β, γ, δ) when {@code gradient} is
          * not null. The terms of the sum fall with i, so they are summed relative to the first.
          */
         double logLikelihood(double x, double tx, double n, double[] gradient) {
@@ -483,7 +483,7 @@ public final class BetaGeoBetaBinomModel {
             return total;
         }
 
-        /** Writes weight × ∇ of the first term of eq. 5 into {@code gradient}. */
+        /** Writes weight × ∇ of the first term of the likelihood into {@code gradient}. */
         private void headGradient(double x, double n, double[] gradient, double weight) {
             double psiABn = digamma(alpha + beta + n);
             double psiGDn = digamma(gamma + delta + n);

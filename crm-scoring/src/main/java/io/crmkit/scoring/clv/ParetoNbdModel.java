@@ -15,8 +15,8 @@ import java.util.List;
  * customer buys as a Poisson process with rate λ and dies after an exponential lifetime with rate
  * μ; across customers λ ~ Gamma(r, α) and μ ~ Gamma(s, β) (shape, rate). Formulas follow Fader
  * &amp; Hardie (2005), "A Note on Deriving the Pareto/NBD Model and Related Expressions"
- * (brucehardie.com, note 008), with A<sub>0</sub> evaluated as their note on implementing the
- * model describes: by whichever of α, β is larger.
+ * (brucehardie.com), with A<sub>0</sub> evaluated as their note on implementing the model
+ * describes: by the hypergeometric form over whichever of α, β is larger.
  *
  * <p>For a customer with x repeat purchases, the last at t<sub>x</sub>, observed until T:
  * <ul>
