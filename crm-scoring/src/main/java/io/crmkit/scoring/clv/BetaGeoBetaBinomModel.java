@@ -49,6 +49,7 @@ public final class BetaGeoBetaBinomModel {
 
     private static final String NAME = "bgbb";
     private static final List<String> PARAMETER_NAMES = List.of("alpha", "beta", "gamma", "delta");
+    private static final int NO_ROW = -1;
     /** Up to this many future opportunities the sum of survival terms is added up term by term. */
     private static final int DIRECT_SUM_LIMIT = 1000;
 
@@ -180,7 +181,7 @@ public final class BetaGeoBetaBinomModel {
      * @throws IllegalArgumentException if the history is invalid
      */
     public double logLikelihood(double x, double tx, double n) {
-        checkHistory(x, tx, n, "");
+        checkHistory(x, tx, n, NO_ROW);
         return Math.min(0.0, kernel.logLikelihood(x, tx, n, null));
     }
 
@@ -241,7 +242,7 @@ public final class BetaGeoBetaBinomModel {
      * @throws IllegalArgumentException if the history is invalid
      */
     public double probabilityAlive(double x, double tx, double n) {
-        checkHistory(x, tx, n, "");
+        checkHistory(x, tx, n, NO_ROW);
         return kernel.probabilityAlive(x, tx, n);
     }
 
@@ -258,7 +259,7 @@ public final class BetaGeoBetaBinomModel {
      */
     public double conditionalExpectedPurchases(int futurePeriods, double x, double tx, double n) {
         require(futurePeriods >= 0, "future opportunities %s is invalid: it must be >= 0", futurePeriods);
-        checkHistory(x, tx, n, "");
+        checkHistory(x, tx, n, NO_ROW);
         return kernel.conditionalExpectation(futurePeriods, x, tx, n);
     }
 
@@ -362,10 +363,19 @@ public final class BetaGeoBetaBinomModel {
     }
 
     private static void checkRow(double x, double tx, double n, int row) {
-        checkHistory(x, tx, n, " at row " + row);
+        checkHistory(x, tx, n, row);
     }
 
-    private static void checkHistory(double x, double tx, double n, String where) {
+    /** Checks one history; the row index, or {@link #NO_ROW}, only goes into the message. */
+    private static void checkHistory(double x, double tx, double n, int row) {
+        boolean valid = n >= 1 && n == Math.rint(n) && n < Double.POSITIVE_INFINITY && x >= 0 && x == Math.rint(x)
+                && tx == Math.rint(tx) && x <= tx && tx <= n && (x > 0 || tx == 0);
+        if (!valid) {
+            explainHistory(x, tx, n, row == NO_ROW ? "" : " at row " + row);
+        }
+    }
+
+    private static void explainHistory(double x, double tx, double n, String where) {
         require(Double.isFinite(n) && n >= 1 && n == Math.rint(n),
                 "opportunities n %s%s is invalid: it must be a whole number >= 1", n, where);
         require(Double.isFinite(x) && x >= 0 && x == Math.rint(x),

@@ -1,7 +1,5 @@
 package io.crmkit.scoring.clv;
 
-import static io.crmkit.scoring.clv.Checks.require;
-
 /**
  * The Gauss hypergeometric function in the form the Pareto/NBD likelihood needs,
  * <sub>2</sub>F<sub>1</sub>(a, b; a+1; z) with 0 &lt; b &lt; a+1 and z &lt; 1, evaluated in log space.
@@ -55,8 +53,10 @@ final class GaussHypergeometric {
      * @return the logarithm of the function
      */
     static double logTwoF1(double a, double b, double z, double oneMinusZ) {
-        require(a > 0 && b > 0 && b < a + 1 && z < 1 && oneMinusZ > 0,
-                "2F1(a=%s, b=%s; a+1; z=%s) is outside 0 < b < a+1, z < 1", a, b, z);
+        if (!(a > 0 && b > 0 && b < a + 1 && z < 1 && oneMinusZ > 0)) {
+            throw new IllegalArgumentException("2F1(a=" + a + ", b=" + b + "; a+1; z=" + z
+                    + ") is outside 0 < b < a+1, z < 1");
+        }
         if (z < 0) {
             // Pfaff: F(a, b; a+1; z) = (1-z)^(-a) F(a, a+1-b; a+1; w), w = z/(z-1), 1-w = 1/(1-z)
             return -a * Math.log(oneMinusZ) + logNonNegative(a, a + 1 - b, z / (z - 1), 1 / oneMinusZ);

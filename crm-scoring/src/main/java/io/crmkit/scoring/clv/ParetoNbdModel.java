@@ -5,6 +5,7 @@ import static io.crmkit.scoring.clv.SpecialFunctions.digamma;
 import static io.crmkit.scoring.clv.SpecialFunctions.logGamma;
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.base.Strings;
 import com.google.common.collect.ImmutableMap;
 import java.util.Arrays;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class ParetoNbdModel implements TransactionModel {
 
     private static final String NAME = "pareto";
     private static final List<String> PARAMETER_NAMES = List.of("r", "alpha", "s", "beta");
+    private static final int NO_ROW = -1;
 
     private final Kernel kernel;
     private final FitDiagnostics diagnostics;
@@ -184,7 +186,7 @@ public final class ParetoNbdModel implements TransactionModel {
      */
     @Override
     public double logLikelihood(double x, double tx, double age) {
-        checkSummary(x, tx, age, "");
+        checkSummary(x, tx, age, NO_ROW);
         return finite(kernel.logLikelihood(x, tx, age, null), x, tx, age);
     }
 
@@ -217,7 +219,7 @@ public final class ParetoNbdModel implements TransactionModel {
     @Override
     public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
         checkHorizon(t);
-        checkSummary(x, tx, age, "");
+        checkSummary(x, tx, age, NO_ROW);
         return finite(kernel.conditionalExpectation(t, x, tx, age), x, tx, age);
     }
 
@@ -233,7 +235,7 @@ public final class ParetoNbdModel implements TransactionModel {
      */
     @Override
     public double probabilityAlive(double x, double tx, double age) {
-        checkSummary(x, tx, age, "");
+        checkSummary(x, tx, age, NO_ROW);
         return finite(kernel.probabilityAlive(x, tx, age), x, tx, age);
     }
 
@@ -280,7 +282,7 @@ public final class ParetoNbdModel implements TransactionModel {
         Columns.check(x, tx, age, out);
         checkHorizon(t);
         for (int i = 0; i < x.length; i++) {
-            checkSummary(x[i], tx[i], age[i], " at row " + i);
+            checkSummary(x[i], tx[i], age[i], i);
             out[i] = finite(kernel.conditionalExpectation(t, x[i], tx[i], age[i]), x[i], tx[i], age[i]);
         }
     }
@@ -298,7 +300,7 @@ public final class ParetoNbdModel implements TransactionModel {
     public void probabilityAlive(double[] x, double[] tx, double[] age, double[] out) {
         Columns.check(x, tx, age, out);
         for (int i = 0; i < x.length; i++) {
-            checkSummary(x[i], tx[i], age[i], " at row " + i);
+            checkSummary(x[i], tx[i], age[i], i);
             out[i] = finite(kernel.probabilityAlive(x[i], tx[i], age[i]), x[i], tx[i], age[i]);
         }
     }
@@ -362,17 +364,28 @@ public final class ParetoNbdModel implements TransactionModel {
     }
 
     private double finite(double value, double x, double tx, double age) {
-        require(Double.isFinite(value), "Pareto/NBD with r %s, alpha %s, s %s, beta %s cannot be evaluated at"
-                + " frequency %s, recency %s, T %s: the result is not a finite number", kernel.r, kernel.alpha,
-                kernel.s, kernel.beta, x, tx, age);
-        return value;
+        if (Double.isFinite(value)) {
+            return value;
+        }
+        throw new IllegalArgumentException(Strings.lenientFormat("Pareto/NBD with r %s, alpha %s, s %s, beta %s"
+                + " cannot be evaluated at frequency %s, recency %s, T %s: the result is not a finite number",
+                kernel.r, kernel.alpha, kernel.s, kernel.beta, x, tx, age));
     }
 
     private static void checkHorizon(double t) {
         require(Double.isFinite(t) && t >= 0, "time t %s is invalid: it must be finite and >= 0", t);
     }
 
-    private static void checkSummary(double x, double tx, double age, String where) {
+    /** Checks one summary; the row index, or {@link #NO_ROW}, only goes into the message. */
+    private static void checkSummary(double x, double tx, double age, int row) {
+        boolean valid = x >= 0 && x == Math.rint(x) && x < Double.POSITIVE_INFINITY && age > 0
+                && age < Double.POSITIVE_INFINITY && tx >= 0 && tx <= age && (x > 0 || tx == 0);
+        if (!valid) {
+            explainSummary(x, tx, age, row == NO_ROW ? "" : " at row " + row);
+        }
+    }
+
+    private static void explainSummary(double x, double tx, double age, String where) {
         require(Double.isFinite(x) && x >= 0 && x == Math.rint(x),
                 "frequency %s%s is invalid: it must be a whole number of repeat purchases >= 0", x, where);
         require(Double.isFinite(age) && age > 0, "T %s%s is invalid: the age of a customer must be finite and > 0",
@@ -426,10 +439,27 @@ public final class ParetoNbdModel implements TransactionModel {
          */
         double logLikelihood(double x, double tx, double age, Scratch scratch) {
             double p = r + x;
+            double prefix = logGamma(p) - logGammaR + r * logAlpha + s * logBeta;
+            double bracket = logBracket(x, tx, age, scratch);
+            if (scratch != null) {
+                double[] g = scratch.gradient;
+                g[0] += digamma(p) - psiR + logAlpha;
+                g[1] += r / alpha;
+                g[2] += logBeta;
+                g[3] += s / beta;
+            }
+            return prefix + bracket;
+        }
+
+        /**
+         * ln[(α+T)^−(r+x) (β+T)^−s + s (K(t_x) − K(T))], the part of ln L that depends on the
+         * customer beyond ln Γ(r+x); with {@code scratch}, its gradient into scratch.gradient.
+         */
+        double logBracket(double x, double tx, double age, Scratch scratch) {
+            double p = r + x;
             double logAlphaT = Math.log(alpha + age);
             double logBetaT = Math.log(beta + age);
             double head = -p * logAlphaT - s * logBetaT;
-            double prefix = logGamma(p) - logGammaR + r * logAlpha + s * logBeta;
             double tail = Double.NEGATIVE_INFINITY;
             double rho = 0;
             if (tx < age) {
@@ -447,10 +477,10 @@ public final class ParetoNbdModel implements TransactionModel {
             if (scratch != null) {
                 double[] g = scratch.gradient;
                 double wHead = Math.exp(head - total);
-                g[0] = digamma(p) - psiR + logAlpha + wHead * -logAlphaT;
-                g[1] = r / alpha + wHead * (-p / (alpha + age));
-                g[2] = logBeta + wHead * -logBetaT;
-                g[3] = s / beta + wHead * (-s / (beta + age));
+                g[0] = -wHead * logAlphaT;
+                g[1] = -wHead * p / (alpha + age);
+                g[2] = -wHead * logBetaT;
+                g[3] = -wHead * s / (beta + age);
                 if (tail != Double.NEGATIVE_INFINITY) {
                     double wTail = Math.exp(tail - total);
                     double scale = wTail / (1 - rho);
@@ -460,7 +490,7 @@ public final class ParetoNbdModel implements TransactionModel {
                     g[2] += wTail / s;
                 }
             }
-            return prefix + total;
+            return total;
         }
 
         /**
@@ -515,9 +545,7 @@ public final class ParetoNbdModel implements TransactionModel {
 
         double probabilityAlive(double x, double tx, double age) {
             double head = -(r + x) * Math.log(alpha + age) - s * Math.log(beta + age);
-            double logL = logLikelihood(x, tx, age, null);
-            double prefix = logGamma(r + x) - logGammaR + r * logAlpha + s * logBeta;
-            return Math.max(0.0, Math.min(1.0, Math.exp(head + prefix - logL)));
+            return Math.max(0.0, Math.min(1.0, Math.exp(head - logBracket(x, tx, age, null))));
         }
 
         double conditionalExpectation(double t, double x, double tx, double age) {
