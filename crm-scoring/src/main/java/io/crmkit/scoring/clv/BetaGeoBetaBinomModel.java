@@ -67,8 +67,8 @@ public final class BetaGeoBetaBinomModel {
      * @param data histories with x in {@code frequency}, t<sub>x</sub> in {@code recency} and the
      *     number of opportunities n in {@code T}; rows may be weighted
      * @return the fitted model
-     * @throws IllegalArgumentException if a row is not a valid discrete-time history or there are
-     *     fewer than 4 customers
+     * @throws IllegalArgumentException if a row is not a valid discrete-time history, there are
+     *     fewer than 4 customers, or none made a transaction
      * @throws ConvergenceException if the optimiser does not converge
      */
     public static BetaGeoBetaBinomModel fit(CustomerSummaries data) {
@@ -84,7 +84,7 @@ public final class BetaGeoBetaBinomModel {
      * @param penalizer λ &ge; 0
      * @return the fitted model
      * @throws IllegalArgumentException if a row is not a valid discrete-time history, there are
-     *     fewer than 4 customers, or λ is negative or not finite
+     *     fewer than 4 customers, none made a transaction, or λ is negative or not finite
      * @throws ConvergenceException if the optimiser does not converge
      */
     public static BetaGeoBetaBinomModel fit(CustomerSummaries data, double penalizer) {
@@ -92,6 +92,7 @@ public final class BetaGeoBetaBinomModel {
         for (int i = 0; i < data.size(); i++) {
             checkRow(data.frequency(i), data.recency(i), data.age(i), i);
         }
+        ParetoNbdModel.requireRepeatPurchases(data, NAME);
         CustomerSummaries rows = data.compressed();
         int size = rows.size();
         double[] x = rows.frequencies();

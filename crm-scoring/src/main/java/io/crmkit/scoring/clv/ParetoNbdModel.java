@@ -72,7 +72,7 @@ public final class ParetoNbdModel implements TransactionModel {
      *
      * @param data customer summaries (x, t<sub>x</sub>, T), possibly weighted
      * @return the fitted model
-     * @throws IllegalArgumentException if there are fewer than 4 customers
+     * @throws IllegalArgumentException if there are fewer than 4 customers or none made a repeat purchase
      * @throws ConvergenceException if the optimiser does not converge
      */
     public static ParetoNbdModel fit(CustomerSummaries data) {
@@ -86,12 +86,13 @@ public final class ParetoNbdModel implements TransactionModel {
      * @param data customer summaries (x, t<sub>x</sub>, T), possibly weighted
      * @param penalizer λ &ge; 0
      * @return the fitted model
-     * @throws IllegalArgumentException if there are fewer than 4 customers or λ is negative or not
-     *     finite
+     * @throws IllegalArgumentException if there are fewer than 4 customers, none made a repeat
+     *     purchase, or λ is negative or not finite
      * @throws ConvergenceException if the optimiser does not converge
      */
     public static ParetoNbdModel fit(CustomerSummaries data, double penalizer) {
         requireNonNull(data, "data");
+        requireRepeatPurchases(data, NAME);
         CustomerSummaries rows = data.compressed();
         int size = rows.size();
         double[] x = rows.frequencies();
@@ -361,6 +362,17 @@ public final class ParetoNbdModel implements TransactionModel {
         double value = new Kernel(params).logLikelihood(x, tx, age, scratch);
         System.arraycopy(scratch.gradient, 0, gradient, 0, 4);
         return value;
+    }
+
+    /** Without any repeat purchase the likelihood peaks at the boundary: no estimate exists. */
+    static void requireRepeatPurchases(CustomerSummaries data, String model) {
+        for (int i = 0; i < data.size(); i++) {
+            if (data.frequency(i) > 0) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException(Strings.lenientFormat("frequency is 0 for all %s customers: %s cannot be"
+                + " fitted without any repeat purchase", data.totalWeight(), model));
     }
 
     private double finite(double value, double x, double tx, double age) {

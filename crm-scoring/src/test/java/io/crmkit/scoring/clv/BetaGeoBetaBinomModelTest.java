@@ -160,6 +160,51 @@ class BetaGeoBetaBinomModelTest {
     }
 
     @Test
+    void aWeightedRowCountsAsThatManyIdenticalDonors() {
+        CustomerSummaries weighted = BtydDataFiles.donations();
+        int total = (int) weighted.totalWeight();
+        double[] x = new double[total];
+        double[] tx = new double[total];
+        double[] n = new double[total];
+        int at = 0;
+        for (int row = 0; row < weighted.size(); row++) {
+            for (int k = 0; k < weighted.weight(row); k++) {
+                x[at] = weighted.frequency(row);
+                tx[at] = weighted.recency(row);
+                n[at] = weighted.age(row);
+                at++;
+            }
+        }
+        BetaGeoBetaBinomModel expanded = BetaGeoBetaBinomModel.fit(CustomerSummaries.of(x, tx, n));
+        BetaGeoBetaBinomModel compact = BetaGeoBetaBinomModel.fit(weighted);
+        assertEquals(compact.diagnostics().logLikelihood(), expanded.diagnostics().logLikelihood(), 1e-6);
+        assertEquals(compact.alpha(), expanded.alpha(), 1e-9);
+        assertEquals(11104, expanded.diagnostics().customers(), 0);
+    }
+
+    @Test
+    void aPenalizerPullsTheParametersTowardsZero() {
+        BetaGeoBetaBinomModel plain = BetaGeoBetaBinomModel.fit(BtydDataFiles.donations());
+        BetaGeoBetaBinomModel penalized = BetaGeoBetaBinomModel.fit(BtydDataFiles.donations(), 0.01);
+        // the penalized optimum cannot have a larger penalty term than the plain one
+        assertTrue(squares(penalized) < squares(plain), squares(penalized) + " vs " + squares(plain));
+        assertTrue(penalized.diagnostics().logLikelihood() < plain.diagnostics().logLikelihood());
+        assertEquals(0.01, penalized.diagnostics().penalizer(), 0);
+    }
+
+    @Test
+    void donorsWhoNeverGaveAgainCannotBeFitted() {
+        CustomerSummaries none = CustomerSummaries.of(new double[5], new double[5], new double[] {6, 6, 6, 6, 6});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BetaGeoBetaBinomModel.fit(none));
+        assertEquals("frequency is 0 for all 5.0 customers: bgbb cannot be fitted without any repeat purchase",
+                e.getMessage());
+    }
+
+    private static double squares(BetaGeoBetaBinomModel m) {
+        return m.alpha() * m.alpha() + m.beta() * m.beta() + m.gamma() * m.gamma() + m.delta() * m.delta();
+    }
+
+    @Test
     void invalidHistoriesAreRejectedNamingFieldValueAndRule() {
         IllegalArgumentException moreThanRecency =
                 assertThrows(IllegalArgumentException.class, () -> PAPER.probabilityAlive(4, 3, 6));

@@ -224,6 +224,28 @@ class ParetoNbdModelTest {
     }
 
     @Test
+    void aPenalizerPullsTheParametersTowardsZero() {
+        CustomerSummaries cdnow = BtydDataFiles.cdnowWeeks();
+        ParetoNbdModel plain = ParetoNbdModel.fit(cdnow);
+        ParetoNbdModel penalized = ParetoNbdModel.fit(cdnow, 0.01);
+        // the penalized optimum cannot have a larger penalty term than the plain one
+        assertTrue(squares(penalized) < squares(plain), squares(penalized) + " vs " + squares(plain));
+        assertTrue(penalized.diagnostics().logLikelihood() < plain.diagnostics().logLikelihood());
+    }
+
+    @Test
+    void customersWithoutRepeatPurchasesCannotBeFitted() {
+        CustomerSummaries none = CustomerSummaries.of(new double[8], new double[8], new double[] {5, 6, 7, 8, 9, 1, 2, 3});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParetoNbdModel.fit(none));
+        assertEquals("frequency is 0 for all 8.0 customers: pareto cannot be fitted without any repeat purchase",
+                e.getMessage());
+    }
+
+    private static double squares(ParetoNbdModel m) {
+        return m.r() * m.r() + m.alpha() * m.alpha() + m.s() * m.s() + m.beta() * m.beta();
+    }
+
+    @Test
     void invalidInputIsRejectedNamingFieldValueAndRule() {
         IllegalArgumentException late =
                 assertThrows(IllegalArgumentException.class, () -> CDNOW.probabilityAlive(2, 40, 38.86));
@@ -274,6 +296,22 @@ class ParetoNbdModelTest {
         assertTrue(Double.isFinite(ll), "LL " + ll);
         double alive = model.probabilityAlive(x, tx, age);
         assertTrue(alive >= 0 && alive <= 1, "p_alive " + alive);
+    }
+
+    @Property(tries = 300)
+    void theGradientIsFiniteAndAgreesWithTheValueOnlyPath(@ForAll @IntRange(min = 0, max = 100_000) int x,
+            @ForAll @DoubleRange(min = 0, max = 1) double recencyShare,
+            @ForAll @DoubleRange(min = 1e-3, max = 100_000) @Scale(4) double age,
+            @ForAll @DoubleRange(min = 0.01, max = 30) double r, @ForAll @DoubleRange(min = 1e-3, max = 1e3) @Scale(4) double alpha,
+            @ForAll @DoubleRange(min = 0.01, max = 30) double s, @ForAll @DoubleRange(min = 1e-3, max = 1e3) @Scale(4) double beta) {
+        double tx = x == 0 ? 0 : recencyShare * age;
+        double[] gradient = new double[4];
+        double value = ParetoNbdModel.logLikelihood(new double[] {r, alpha, s, beta}, x, tx, age, gradient);
+        for (double g : gradient) {
+            assertTrue(Double.isFinite(g), java.util.Arrays.toString(gradient));
+        }
+        double valueOnly = ParetoNbdModel.of(r, alpha, s, beta).logLikelihood(x, tx, age);
+        assertEquals(valueOnly, value, 1e-8 * Math.max(1, Math.abs(valueOnly)));
     }
 
     @Property(tries = 300)
