@@ -29,7 +29,8 @@ import java.util.List;
  *   <li>P(X(n) = x) for a new customer: C(n,x) B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ)
  *       + Σ<sub>i=x</sub><sup>n−1</sup> C(i,x) B(α+x, β+i−x)/B(α,β) · B(γ+1, δ+i)/B(γ,δ);</li>
  *   <li>E[X(n)] for a new customer: α/(α+β) · Σ<sub>t=1</sub><sup>n</sup> B(γ, δ+t)/B(γ,δ),
- *       which equals the paper's closed form α/(α+β) · δ/(γ−1) · [1 − Γ(γ+δ)Γ(1+δ+n) / (Γ(γ+δ+n)Γ(1+δ))];</li>
+ *       which equals the paper's closed form
+ *       α/(α+β) · δ/(γ−1) · [1 − Γ(γ+δ)Γ(1+δ+n) / (Γ(γ+δ+n)Γ(1+δ))];</li>
  *   <li>P(alive at opportunity n+1 | x, t<sub>x</sub>, n): B(α+x, β+n−x)/B(α,β)
  *       · B(γ, δ+n+1)/B(γ,δ) / L;</li>
  *   <li>expected transactions in the next n* opportunities: B(α+x+1, β+n−x)/B(α,β)

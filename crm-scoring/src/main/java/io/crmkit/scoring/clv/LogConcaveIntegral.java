@@ -73,7 +73,8 @@ final class LogConcaveIntegral {
      * @param a2 second shift, &ge; 0
      * @param lower the lower limit, possibly −∞ when c &gt; 0
      * @param upper the upper limit, possibly +∞ when c &lt; m<sub>1</sub> + m<sub>2</sub>
-     * @param moments null, or receives ⟨t⟩, ⟨ln(a<sub>1</sub>+e<sup>t</sup>)⟩, ⟨1/(a<sub>1</sub>+e<sup>t</sup>)⟩
+     * @param moments null, or receives ⟨t⟩, ⟨ln(a<sub>1</sub>+e<sup>t</sup>)⟩,
+     *     ⟨1/(a<sub>1</sub>+e<sup>t</sup>)⟩
      *     and e<sup>h(lower) − result</sup> in elements 0 to 3
      * @return ln ∫<sub>lower</sub><sup>upper</sup> e<sup>h(t)</sup> dt
      */

@@ -30,7 +30,8 @@ import java.util.List;
  *       (β+τ)<sup>−a</sup> <sub>2</sub>F<sub>1</sub>(a, r+x; a+1; (β−α)/(β+τ)) / a
  *       (see {@link GaussHypergeometric});</li>
  *   <li>P(alive | x, t<sub>x</sub>, T) = (α+T)<sup>−(r+x)</sup>(β+T)<sup>−s</sup> / [the bracket above];</li>
- *   <li>E[X(t)] = rβ/(α(s−1)) · [1 − (β/(β+t))<sup>s−1</sup>] (the limit rβ/α · ln(1+t/β) at s = 1);</li>
+ *   <li>E[X(t)] = rβ/(α(s−1)) · [1 − (β/(β+t))<sup>s−1</sup>] (the limit rβ/α · ln(1+t/β) at
+ *       s = 1);</li>
  *   <li>E[Y(t) | x, t<sub>x</sub>, T] = (r+x)(β+T)/((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))<sup>s−1</sup>]
  *       · P(alive | x, t<sub>x</sub>, T);</li>
  *   <li>P(X(t) = n) = Γ(r+n)/(Γ(r) n!) (α/(α+t))<sup>r</sup>(t/(α+t))<sup>n</sup>(β/(β+t))<sup>s</sup>
@@ -43,8 +44,10 @@ import java.util.List;
  * </ul>
  * Parameters are estimated by maximum likelihood ({@link FitDiagnostics}) with the analytic
  * gradient: the derivatives of ln K with respect to r, α, s, β come from the hypergeometric
- * series differentiated term by term (digamma-like harmonic sums for the parameters, the series
- * of the derivative for the argument). The likelihood is flat along s/β, so s and β are less
+ * series differentiated term by term (harmonic sums Σ 1/(e+j) for the parameters, the series of
+ * the derivative for the argument); where the argument exceeds
+ * {@value GaussHypergeometric#SERIES_LIMIT} they are the exact derivatives of the integral form,
+ * moments of its integrand plus the boundary term. The likelihood is flat along s/β, so s and β are less
  * precisely determined than r and α. Instances are immutable and thread-safe; the bulk methods
  * do not allocate.
  *

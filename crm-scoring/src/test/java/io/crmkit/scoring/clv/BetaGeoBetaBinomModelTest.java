@@ -53,7 +53,8 @@ class BetaGeoBetaBinomModelTest {
 
     @Test
     void expectedTransactionsOfANewDonorMatchThePapersClosedForm() {
-        // FHS 2010 closed form of E[X(n)]: a/(a+b) * d/(g-1) * [1 - G(g+d)G(1+d+n) / (G(g+d+n)G(1+d))], evaluated here directly
+        // FHS 2010 closed form of E[X(n)], evaluated here directly:
+        // a/(a+b) * d/(g-1) * [1 - G(g+d)G(1+d+n) / (G(g+d+n)G(1+d))]
         double a = 1.2035;
         double b = 0.7497;
         double g = 0.6567;
@@ -84,7 +85,8 @@ class BetaGeoBetaBinomModelTest {
                     - Math.exp(SpecialFunctions.logGamma(1 + d + n + future)
                             - SpecialFunctions.logGamma(g + d + n + future));
             double expected = Math.exp(SpecialFunctions.logBeta(a + x + 1, b + n - x) - SpecialFunctions.logBeta(a, b)
-                    - logL) * d / (g - 1) * Math.exp(SpecialFunctions.logGamma(g + d) - SpecialFunctions.logGamma(1 + d))
+                    - logL) * d / (g - 1)
+                    * Math.exp(SpecialFunctions.logGamma(g + d) - SpecialFunctions.logGamma(1 + d))
                     * bracket;
             assertEquals(expected, PAPER.conditionalExpectedPurchases(future, x, h[1], n), 1e-10,
                     "history " + x + "," + h[1]);
@@ -195,7 +197,8 @@ class BetaGeoBetaBinomModelTest {
     @Test
     void donorsWhoNeverGaveAgainCannotBeFitted() {
         CustomerSummaries none = CustomerSummaries.of(new double[5], new double[5], new double[] {6, 6, 6, 6, 6});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BetaGeoBetaBinomModel.fit(none));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> BetaGeoBetaBinomModel.fit(none));
         assertEquals("frequency is 0 for all 5.0 customers: bgbb cannot be fitted without any repeat purchase",
                 e.getMessage());
     }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -29,7 +32,7 @@ class ParetoNbdModelTest {
         assertEquals(-9594.97, model.diagnostics().logLikelihood(), 0.01);
         assertEquals(2357, model.diagnostics().customers(), 0);
         assertEquals("pareto", model.name());
-        assertEquals(java.util.List.of("r", "alpha", "s", "beta"), model.parameters().keySet().asList());
+        assertEquals(List.of("r", "alpha", "s", "beta"), model.parameters().keySet().asList());
     }
 
     @Test
@@ -51,8 +54,8 @@ class ParetoNbdModelTest {
                     double numeric = (ParetoNbdModel.logLikelihood(up, c[0], c[1], c[2], new double[4])
                             - ParetoNbdModel.logLikelihood(down, c[0], c[1], c[2], new double[4])) / (2 * step);
                     assertEquals(numeric, gradient[j], 1e-5 * Math.max(1, Math.abs(numeric)),
-                            "d/d" + j + " at " + java.util.Arrays.toString(theta) + " customer "
-                                    + java.util.Arrays.toString(c));
+                            "d/d" + j + " at " + Arrays.toString(theta) + " customer "
+                                    + Arrays.toString(c));
                 }
             }
         }
@@ -79,7 +82,7 @@ class ParetoNbdModelTest {
                 double expected = SpecialFunctions.logGamma(p[0] + c[0]) - SpecialFunctions.logGamma(p[0])
                         + p[0] * Math.log(p[1]) + p[2] * Math.log(p[3]) + Math.log(bracket);
                 assertEquals(expected, model.logLikelihood(c[0], c[1], c[2]), 1e-8 * Math.max(1, Math.abs(expected)),
-                        java.util.Arrays.toString(p) + " " + java.util.Arrays.toString(c));
+                        Arrays.toString(p) + " " + Arrays.toString(c));
             }
         }
     }
@@ -153,7 +156,7 @@ class ParetoNbdModelTest {
     @Test
     void simulatedCustomersBuyAsOftenAsTheModelExpects() {
         double[] ages = new double[40_000];
-        java.util.Arrays.fill(ages, 39);
+        Arrays.fill(ages, 39);
         CustomerSummaries simulated = CDNOW.simulate(ages, 5);
         double sum = 0;
         double sumSquares = 0;
@@ -235,7 +238,8 @@ class ParetoNbdModelTest {
 
     @Test
     void customersWithoutRepeatPurchasesCannotBeFitted() {
-        CustomerSummaries none = CustomerSummaries.of(new double[8], new double[8], new double[] {5, 6, 7, 8, 9, 1, 2, 3});
+        CustomerSummaries none =
+                CustomerSummaries.of(new double[8], new double[8], new double[] {5, 6, 7, 8, 9, 1, 2, 3});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParetoNbdModel.fit(none));
         assertEquals("frequency is 0 for all 8.0 customers: pareto cannot be fitted without any repeat purchase",
                 e.getMessage());
@@ -288,8 +292,10 @@ class ParetoNbdModelTest {
     void logLikelihoodIsFiniteAndAliveIsAProbability(@ForAll @IntRange(min = 0, max = 100_000) int x,
             @ForAll @DoubleRange(min = 0, max = 1) double recencyShare,
             @ForAll @DoubleRange(min = 1e-3, max = 100_000) @Scale(4) double age,
-            @ForAll @DoubleRange(min = 0.01, max = 30) double r, @ForAll @DoubleRange(min = 1e-3, max = 1e3) @Scale(4) double alpha,
-            @ForAll @DoubleRange(min = 0.01, max = 30) double s, @ForAll @DoubleRange(min = 1e-3, max = 1e3) @Scale(4) double beta) {
+            @ForAll @DoubleRange(min = 0.01, max = 30) double r,
+            @ForAll @DoubleRange(min = 1e-3, max = 1e3) @Scale(4) double alpha,
+            @ForAll @DoubleRange(min = 0.01, max = 30) double s,
+            @ForAll @DoubleRange(min = 1e-3, max = 1e3) @Scale(4) double beta) {
         double tx = x == 0 ? 0 : recencyShare * age;
         ParetoNbdModel model = ParetoNbdModel.of(r, alpha, s, beta);
         double ll = model.logLikelihood(x, tx, age);
@@ -302,13 +308,15 @@ class ParetoNbdModelTest {
     void theGradientIsFiniteAndAgreesWithTheValueOnlyPath(@ForAll @IntRange(min = 0, max = 100_000) int x,
             @ForAll @DoubleRange(min = 0, max = 1) double recencyShare,
             @ForAll @DoubleRange(min = 1e-3, max = 100_000) @Scale(4) double age,
-            @ForAll @DoubleRange(min = 0.01, max = 30) double r, @ForAll @DoubleRange(min = 1e-3, max = 1e3) @Scale(4) double alpha,
-            @ForAll @DoubleRange(min = 0.01, max = 30) double s, @ForAll @DoubleRange(min = 1e-3, max = 1e3) @Scale(4) double beta) {
+            @ForAll @DoubleRange(min = 0.01, max = 30) double r,
+            @ForAll @DoubleRange(min = 1e-3, max = 1e3) @Scale(4) double alpha,
+            @ForAll @DoubleRange(min = 0.01, max = 30) double s,
+            @ForAll @DoubleRange(min = 1e-3, max = 1e3) @Scale(4) double beta) {
         double tx = x == 0 ? 0 : recencyShare * age;
         double[] gradient = new double[4];
         double value = ParetoNbdModel.logLikelihood(new double[] {r, alpha, s, beta}, x, tx, age, gradient);
         for (double g : gradient) {
-            assertTrue(Double.isFinite(g), java.util.Arrays.toString(gradient));
+            assertTrue(Double.isFinite(g), Arrays.toString(gradient));
         }
         double valueOnly = ParetoNbdModel.of(r, alpha, s, beta).logLikelihood(x, tx, age);
         assertEquals(valueOnly, value, 1e-8 * Math.max(1, Math.abs(valueOnly)));
@@ -320,11 +328,12 @@ class ParetoNbdModelTest {
             @ForAll @DoubleRange(min = 0.05, max = 5) double s) {
         ParetoNbdModel model = ParetoNbdModel.of(0.55, 10.6, s, 11.7);
         double tx = x == 0 ? 0 : 20;
-        assertTrue(model.conditionalExpectedPurchases(t + extra, x, tx, 38) >= model.conditionalExpectedPurchases(t, x, tx, 38));
+        assertTrue(model.conditionalExpectedPurchases(t + extra, x, tx, 38)
+                >= model.conditionalExpectedPurchases(t, x, tx, 38));
         assertTrue(model.expectedPurchases(t + extra) >= model.expectedPurchases(t));
     }
 
-    private static double simpson(java.util.function.DoubleUnaryOperator f, double from, double to) {
+    private static double simpson(DoubleUnaryOperator f, double from, double to) {
         int steps = 200_000;
         double h = (to - from) / steps;
         double sum = f.applyAsDouble(from) + f.applyAsDouble(to);
