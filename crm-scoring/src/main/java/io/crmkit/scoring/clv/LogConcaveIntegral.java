@@ -7,10 +7,14 @@ package io.crmkit.scoring.clv;
  * ∫ y<sup>c−1</sup>(a<sub>1</sub>+y)<sup>−m<sub>1</sub></sup>(a<sub>2</sub>+y)<sup>−m<sub>2</sub></sup> dy
  * become in t = ln y.
  *
- * <p>The integrand is unimodal: the mode is found by bisection on h′, the range is cut where h
- * has fallen {@value #DROP} below its peak (a relative error of e<sup>−60</sup>), and the rest is
+ * <p>The integrand is unimodal: the mode is found by bisection on h′. More than {@value #FAR}
+ * below ln of the smallest shift and above ln of the largest, h is linear to within
+ * m<sub>i</sub>a<sub>i</sub>e<sup>−t</sup> (resp. m<sub>i</sub>e<sup>t</sup>/a<sub>i</sub>), so
+ * those stretches, however long, are integrated in closed form. The stretch in between is cut
+ * where h has fallen {@value #DROP} below its peak (a relative error of e<sup>−60</sup>), and the
+ * rest is
  * covered by 16-point Gauss-Legendre panels whose width follows the local scale of the integrand,
- * min(1/2, 1/(2√|h″|), 2/|h′|), so that each panel sees a nearly polynomial function (Davis &amp;
+ * min(2, 2/√|h″|, 8/|h′|), so that each panel sees a nearly polynomial function (Davis &amp;
  * Rabinowitz, <i>Methods of Numerical Integration</i>, 2nd ed., §2.7 and §4.3). Optional moments
  * ⟨t⟩, ⟨ln(a<sub>1</sub>+e<sup>t</sup>)⟩ and ⟨1/(a<sub>1</sub>+e<sup>t</sup>)⟩ under the
  * normalised integrand give the derivatives of the log-integral with respect to c, m<sub>1</sub>
@@ -23,6 +27,8 @@ final class LogConcaveIntegral {
     private static final double[] WEIGHTS = new double[ORDER];
     private static final double DROP = 60;
     private static final int MAX_PANELS = 1_000_000;
+    /** How far (in t = ln y) beyond the shifts the integrand counts as a pure exponential. */
+    private static final double FAR = 45;
 
     static {
         // Legendre roots by Newton's method from the usual cosine guesses; weights 2 / ((1 - x^2) P'(x)^2)
@@ -86,48 +92,133 @@ final class LogConcaveIntegral {
     private double integrate(double lower, double upper, double[] moments) {
         double mode = mode(lower, upper);
         double peak = h(mode);
-        double left = mode;
-        double step = Math.min(1.0, width(mode));
-        while (left > lower && h(left) > peak - DROP) {
-            left = Math.max(lower, left - step);
-            step *= 2;
+        // Far below the smallest shift and far above the largest, h is linear to within
+        // m e^-FAR: those pieces are integrated in closed form, the middle numerically.
+        double smallest = Math.min(m1 > 0 && a1 > 0 ? a1 : Double.POSITIVE_INFINITY,
+                m2 > 0 && a2 > 0 ? a2 : Double.POSITIVE_INFINITY);
+        double largest = Math.max(m1 > 0 ? a1 : 0, m2 > 0 ? a2 : 0);
+        double nearEdge = smallest == Double.POSITIVE_INFINITY ? mode : Math.log(smallest) - FAR;
+        double farEdge = largest == 0 ? mode : Math.log(largest) + FAR;
+        double low = Math.min(Math.max(lower, nearEdge), upper);
+        double high = Math.max(Math.min(upper, farEdge), low);
+        Sums sums = new Sums();
+        middle(low, high, Math.min(Math.max(mode, low), high), peak, moments != null, sums);
+        if (lower < low) {
+            linear(low, low - lower, -1, peak, sums);
         }
-        double right = mode;
-        step = Math.min(1.0, width(mode));
-        while (right < upper && h(right) > peak - DROP) {
-            right = Math.min(upper, right + step);
-            step *= 2;
+        if (high < upper) {
+            linear(high, upper - high, +1, peak, sums);
         }
-        double sum = 0;
-        double sumT = 0;
-        double sumLog = 0;
-        double sumInverse = 0;
-        double start = left;
-        for (int panel = 0; panel < MAX_PANELS && start < right; panel++) {
-            double end = Math.min(right, start + Math.min(width(start), width(Math.min(right, start + width(start)))));
-            double half = 0.5 * (end - start);
-            double middle = 0.5 * (end + start);
-            for (int i = 0; i < ORDER; i++) {
-                double t = middle + half * NODES[i];
-                double weight = half * WEIGHTS[i] * Math.exp(h(t) - peak);
-                sum += weight;
-                if (moments != null) {
-                    double shifted = logShifted(a1, t);
-                    sumT += weight * t;
-                    sumLog += weight * shifted;
-                    sumInverse += weight * Math.exp(-shifted);
-                }
-            }
-            start = end;
-        }
-        double result = peak + Math.log(sum);
+        double result = peak + Math.log(sums.mass);
         if (moments != null) {
-            moments[0] = sumT / sum;
-            moments[1] = sumLog / sum;
-            moments[2] = sumInverse / sum;
+            moments[0] = sums.t / sums.mass;
+            moments[1] = sums.log / sums.mass;
+            moments[2] = sums.inverse / sums.mass;
             moments[3] = lower == Double.NEGATIVE_INFINITY ? 0.0 : Math.exp(h(lower) - result);
         }
         return result;
+    }
+
+    /** Running sums of the integrand (relative to its peak) and of the moments' integrands. */
+    private static final class Sums {
+        double mass;
+        double t;
+        double log;
+        double inverse;
+    }
+
+    /** Gauss-Legendre panels over [low, high], trimmed where h has fallen DROP below the peak. */
+    private void middle(double low, double high, double start, double peak, boolean withMoments, Sums sums) {
+        double left = cut(start, low, peak);
+        double right = cut(start, high, peak);
+        double from = left;
+        for (int panel = 0; panel < MAX_PANELS && from < right; panel++) {
+            double to = Math.min(right, from + Math.min(width(from), width(Math.min(right, from + width(from)))));
+            double half = 0.5 * (to - from);
+            double centre = 0.5 * (to + from);
+            for (int i = 0; i < ORDER; i++) {
+                double t = centre + half * NODES[i];
+                double weight = half * WEIGHTS[i] * Math.exp(h(t) - peak);
+                sums.mass += weight;
+                if (withMoments) {
+                    double shifted = logShifted(a1, t);
+                    sums.t += weight * t;
+                    sums.log += weight * shifted;
+                    sums.inverse += weight * Math.exp(-shifted);
+                }
+            }
+            from = to;
+        }
+    }
+
+    /**
+     * Where h, falling monotonically from {@code start} towards {@code end}, drops {@value #DROP}
+     * below the peak (or {@code end} if it never does): doubling steps, then bisection, so that
+     * no panel is spent on a negligible stretch.
+     */
+    private double cut(double start, double end, double peak) {
+        double direction = Math.signum(end - start);
+        double inside = start;
+        double step = width(start);
+        double outside = start;
+        while (outside != end) {
+            outside = direction > 0 ? Math.min(end, outside + step) : Math.max(end, outside - step);
+            if (h(outside) <= peak - DROP) {
+                break;
+            }
+            inside = outside;
+            step *= 2;
+        }
+        if (outside == inside) {
+            return end;
+        }
+        for (int i = 0; i < 100 && Math.abs(outside - inside) > 1e-9 * Math.max(1, Math.abs(inside)); i++) {
+            double mid = 0.5 * (inside + outside);
+            if (h(mid) > peak - DROP) {
+                inside = mid;
+            } else {
+                outside = mid;
+            }
+        }
+        return outside;
+    }
+
+    /**
+     * Adds ∫ e^(h(edge) + h′(edge)(t − edge)) over the stretch of {@code length} (possibly ∞) from
+     * {@code edge} in {@code direction} (−1 down, +1 up), where h is linear; below the shifts
+     * ln(a<sub>1</sub>+e<sup>t</sup>) ≈ ln a<sub>1</sub>, above them ≈ t.
+     */
+    private void linear(double edge, double length, int direction, double peak, Sums sums) {
+        double decay = -direction * slope(edge);
+        double scale = Math.exp(h(edge) - peak);
+        double i0 = scale * integralOfDecay(decay, length, 0);
+        double i1 = scale * integralOfDecay(decay, length, 1);
+        sums.mass += i0;
+        sums.t += edge * i0 + direction * i1;
+        if (direction < 0 && a1 > 0) {
+            sums.log += Math.log(a1) * i0;
+            sums.inverse += i0 / a1;
+        } else {
+            double shifted = logShifted(a1, edge);
+            sums.log += shifted * i0 + direction * i1;
+            // 1/(a1 + e^t) = e^-(t - edge) / (a1 + e^edge) where e^t dominates or a1 = 0
+            sums.inverse += scale * integralOfDecay(decay + direction, length, 0) / Math.exp(shifted);
+        }
+    }
+
+    /** ∫<sub>0</sub><sup>length</sup> u<sup>power</sup> e<sup>−decay·u</sup> du for power 0 or 1. */
+    private static double integralOfDecay(double decay, double length, int power) {
+        if (length == Double.POSITIVE_INFINITY) {
+            return decay > 0 ? (power == 0 ? 1 / decay : 1 / (decay * decay)) : Double.NaN;
+        }
+        double x = decay * length;
+        if (Math.abs(x) < 1e-3) {
+            // Taylor series of the closed forms below, free of their cancellation
+            return power == 0 ? length * (1 - x / 2 + x * x / 6 - x * x * x / 24)
+                    : length * length * (0.5 - x / 3 + x * x / 8 - x * x * x / 30);
+        }
+        double tail = Math.exp(-x);
+        return power == 0 ? -Math.expm1(-x) / decay : (1 - tail * (1 + x)) / (decay * decay);
     }
 
     private double mode(double lower, double upper) {
@@ -167,13 +258,13 @@ final class LogConcaveIntegral {
         return 0.5 * (low + high);
     }
 
-    /** A panel width at t: half the local scale of the integrand, at most 1/2. */
+    /** A panel width at t: a few local scales of the integrand, at most 2. */
     private double width(double t) {
         double s1 = share(a1, t);
         double s2 = share(a2, t);
         double curvature = m1 * s1 * (1 - s1) + m2 * s2 * (1 - s2);
         double steep = Math.abs(slope(t));
-        return Math.min(0.5, Math.min(0.5 / Math.sqrt(curvature + 1e-300), 2.0 / (steep + 1e-300)));
+        return Math.min(2.0, Math.min(2.0 / Math.sqrt(curvature + 1e-300), 8.0 / (steep + 1e-300)));
     }
 
     private double h(double t) {
