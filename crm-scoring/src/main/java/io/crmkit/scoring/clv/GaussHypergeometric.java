@@ -53,7 +53,8 @@ final class GaussHypergeometric {
      * @return the logarithm of the function
      */
     static double logTwoF1(double a, double b, double z, double oneMinusZ) {
-        if (!(a > 0 && b > 0 && b < a + 1 && z < 1 && oneMinusZ > 0)) {
+        // z itself may round to 1 when 1 - z is tiny; oneMinusZ carries the information then
+        if (!(a > 0 && b > 0 && b < a + 1 && z <= 1 && oneMinusZ > 0)) {
             throw new IllegalArgumentException("2F1(a=" + a + ", b=" + b + "; a+1; z=" + z
                     + ") is outside 0 < b < a+1, z < 1");
         }

@@ -186,16 +186,24 @@ final class LogConcaveIntegral {
     /**
      * Adds ∫ e^(h(edge) + h′(edge)(t − edge)) over the stretch of {@code length} (possibly ∞) from
      * {@code edge} in {@code direction} (−1 down, +1 up), where h is linear; below the shifts
-     * ln(a<sub>1</sub>+e<sup>t</sup>) ≈ ln a<sub>1</sub>, above them ≈ t.
+     * ln(a<sub>1</sub>+e<sup>t</sup>) ≈ ln a<sub>1</sub>, above them ≈ t. A finite stretch on which
+     * the integrand grows away from the edge is anchored at its far end instead, so that the
+     * exponentials stay below 1.
      */
     private void linear(double edge, double length, int direction, double peak, Sums sums) {
+        boolean below = direction < 0;
         double decay = -direction * slope(edge);
+        if (decay < 0 && length < Double.POSITIVE_INFINITY) {
+            edge += direction * length;
+            direction = -direction;
+            decay = -decay;
+        }
         double scale = Math.exp(h(edge) - peak);
         double i0 = scale * integralOfDecay(decay, length, 0);
         double i1 = scale * integralOfDecay(decay, length, 1);
         sums.mass += i0;
         sums.t += edge * i0 + direction * i1;
-        if (direction < 0 && a1 > 0) {
+        if (below && a1 > 0) {
             sums.log += Math.log(a1) * i0;
             sums.inverse += i0 / a1;
         } else {

@@ -282,6 +282,15 @@ class ParetoNbdModelTest {
         assertTrue(Double.isFinite(ahead) && ahead > 0, "E " + ahead);
         double p = CDNOW.probabilityOfPurchases(100_000, 100_000);
         assertTrue(p >= 0 && p <= 1, "P " + p);
+        // alpha/beta = 1e-18: the argument (beta - alpha)/beta rounds to 1; the integral form takes over
+        double[] tiny = {0.5, 1e-9, 0.6, 1e9};
+        double[] gradient = new double[4];
+        for (double[] c : new double[][] {{0, 0, 2}, {3, 0.5, 2}}) {
+            double withGradient = ParetoNbdModel.logLikelihood(tiny, c[0], c[1], c[2], gradient);
+            assertEquals(ParetoNbdModel.of(0.5, 1e-9, 0.6, 1e9).logLikelihood(c[0], c[1], c[2]), withGradient,
+                    1e-9 * Math.max(1, Math.abs(withGradient)));
+            assertTrue(Arrays.stream(gradient).allMatch(Double::isFinite), Arrays.toString(gradient));
+        }
         ParetoNbdModel extreme = ParetoNbdModel.of(0.5, 1e-9, 0.6, 1e6);
         assertTrue(Double.isFinite(extreme.logLikelihood(0, 0, 1e-3)));
         double extremeAlive = extreme.probabilityAlive(5, 1, 100_000);
