@@ -20,8 +20,8 @@ import java.util.List;
  *
  * <p>A customer's history over n opportunities is (x, t<sub>x</sub>, n): x transactions, the last
  * one at opportunity t<sub>x</sub> (0 when x = 0), with x &le; t<sub>x</sub> &le; n, all whole
- * numbers. In {@link CustomerSummaries} put x in {@code frequency}, t<sub>x</sub> in
- * {@code recency} and n in {@code T}. Formulas (B is the beta function):
+ * numbers, n at most 10,000,000. In {@link CustomerSummaries} put x in {@code frequency},
+ * t<sub>x</sub> in {@code recency} and n in {@code T}. Formulas (B is the beta function):
  * <ul>
  *   <li>the likelihood function: L = B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ)
  *       + Σ<sub>i=0</sub><sup>n−t<sub>x</sub>−1</sup> B(α+x, β+t<sub>x</sub>−x+i)/B(α,β)
@@ -51,6 +51,8 @@ public final class BetaGeoBetaBinomModel {
     private static final String NAME = "bgbb";
     private static final List<String> PARAMETER_NAMES = List.of("alpha", "beta", "gamma", "delta");
     private static final int NO_ROW = -1;
+    /** The likelihood sums over the opportunities after the last transaction: keep that bounded. */
+    private static final int MAX_OPPORTUNITIES = 10_000_000;
     /** Up to this many future opportunities the sum of survival terms is added up term by term. */
     private static final int DIRECT_SUM_LIMIT = 1000;
 
@@ -370,7 +372,7 @@ public final class BetaGeoBetaBinomModel {
 
     /** Checks one history; the row index, or {@link #NO_ROW}, only goes into the message. */
     private static void checkHistory(double x, double tx, double n, int row) {
-        boolean valid = n >= 1 && n == Math.rint(n) && n < Double.POSITIVE_INFINITY && x >= 0 && x == Math.rint(x)
+        boolean valid = n >= 1 && n == Math.rint(n) && n <= MAX_OPPORTUNITIES && x >= 0 && x == Math.rint(x)
                 && tx == Math.rint(tx) && x <= tx && tx <= n && (x > 0 || tx == 0);
         if (!valid) {
             explainHistory(x, tx, n, row == NO_ROW ? "" : " at row " + row);
@@ -378,8 +380,8 @@ public final class BetaGeoBetaBinomModel {
     }
 
     private static void explainHistory(double x, double tx, double n, String where) {
-        require(Double.isFinite(n) && n >= 1 && n == Math.rint(n),
-                "opportunities n %s%s is invalid: it must be a whole number >= 1", n, where);
+        require(n >= 1 && n == Math.rint(n) && n <= MAX_OPPORTUNITIES,
+                "opportunities n %s%s is invalid: it must be a whole number from 1 to %s", n, where, MAX_OPPORTUNITIES);
         require(Double.isFinite(x) && x >= 0 && x == Math.rint(x),
                 "frequency %s%s is invalid: it must be a whole number of transactions >= 0", x, where);
         require(Double.isFinite(tx) && tx >= 0 && tx == Math.rint(tx),

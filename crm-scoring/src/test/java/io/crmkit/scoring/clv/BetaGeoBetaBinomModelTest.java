@@ -216,6 +216,10 @@ class BetaGeoBetaBinomModelTest {
         IllegalArgumentException fractional =
                 assertThrows(IllegalArgumentException.class, () -> PAPER.logLikelihood(1, 2, 6.5));
         assertTrue(fractional.getMessage().startsWith("opportunities n 6.5 is invalid"), fractional.getMessage());
+        IllegalArgumentException endless =
+                assertThrows(IllegalArgumentException.class, () -> PAPER.probabilityAlive(0, 0, 2e7));
+        assertEquals("opportunities n 2.0E7 is invalid: it must be a whole number from 1 to 10000000",
+                endless.getMessage());
         IllegalArgumentException beyond =
                 assertThrows(IllegalArgumentException.class, () -> PAPER.conditionalExpectedPurchases(1, 2, 7, 6));
         assertTrue(beyond.getMessage().startsWith("recency 7.0 exceeds opportunities n 6.0"), beyond.getMessage());
