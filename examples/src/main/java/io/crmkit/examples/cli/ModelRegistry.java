@@ -2,21 +2,22 @@ package io.crmkit.examples.cli;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.crmkit.scoring.clv.BetaGeoBetaBinomModel;
 import io.crmkit.scoring.clv.BetaGeoModel;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.FitDiagnostics;
 import io.crmkit.scoring.clv.GammaGammaModel;
 import io.crmkit.scoring.clv.ModifiedBetaGeoModel;
+import io.crmkit.scoring.clv.ParetoNbdModel;
 import io.crmkit.scoring.clv.TransactionModel;
 import java.util.List;
 
 /**
  * The models {@code crm clv} knows by name, and how each is fitted and asked for predictions.
- * Continuous-time purchase models ({@link TransactionModel}, e.g. Pareto/NBD) go through
- * {@link #purchaseModel}; a discrete-opportunity model (BG/BB, whose input has {@code periods}
- * in the T column) through {@link #discreteModel} with its conditional expectation and P(alive);
- * the spend model through {@link #spendModel}. Names this build cannot fit are refused with a
- * clear message that lists what it can.
+ * Continuous-time purchase models ({@link TransactionModel}: BG/NBD, Pareto/NBD, MBG/NBD) go
+ * through {@link #purchaseModel}; the discrete-opportunity BG/BB (whose input has
+ * {@code periods} in the T column) through {@link #discreteModel}; the spend model through
+ * {@link #spendModel}.
  */
 final class ModelRegistry {
 
@@ -39,18 +40,6 @@ final class ModelRegistry {
     /** A fitted model as the command line shows it. */
     record Fitted(String model, ImmutableMap<String, Double> params, FitDiagnostics diagnostics,
             ImmutableList<String> warnings, ImmutableList<String> predictionColumns, Predictor predictor) {
-    }
-
-    /** Conditional expected purchases over the next n opportunities of a discrete-time model. */
-    @FunctionalInterface
-    interface ExpectedOverOpportunities {
-        double expectedPurchases(int n, double x, double tx, double periods);
-    }
-
-    /** P(alive) of a discrete-time model after its observed opportunities. */
-    @FunctionalInterface
-    interface AliveAfterOpportunities {
-        double probabilityAlive(double x, double tx, double periods);
     }
 
     /** @return whether the model reads {@code periods} instead of {@code T} */
@@ -76,9 +65,11 @@ final class ModelRegistry {
         return switch (model) {
             case "bgnbd" -> purchaseModel(BetaGeoModel.fit(data, penalizer));
             case "mbgnbd" -> purchaseModel(ModifiedBetaGeoModel.fit(data, penalizer));
+            case "pareto" -> purchaseModel(ParetoNbdModel.fit(data, penalizer));
+            case "bgbb" -> discreteModel(BetaGeoBetaBinomModel.fit(data, penalizer));
             case "gammagamma" -> spendModel(GammaGammaModel.fit(data, penalizer));
-            default -> throw new IllegalArgumentException("model " + model + " is not available in this build;"
-                    + " available here: bgnbd, mbgnbd, gammagamma");
+            default -> throw new IllegalArgumentException("unknown model '" + model + "': choose one of "
+                    + String.join(", ", NAMES));
         };
     }
 
@@ -94,23 +85,24 @@ final class ModelRegistry {
                 ImmutableList.of("expected_purchases", "p_alive"), predictor);
     }
 
-    static Fitted discreteModel(String name, ImmutableMap<String, Double> params, FitDiagnostics diagnostics,
-            ExpectedOverOpportunities expectation, AliveAfterOpportunities aliveness) {
+    /**
+     * BG/BB: the horizon counts future opportunities, and P(alive) is the probability of being
+     * alive at the next opportunity (Fader, Hardie &amp; Shang 2010).
+     */
+    static Fitted discreteModel(BetaGeoBetaBinomModel m) {
         Predictor predictor = (input, horizon) -> {
             int n = (int) horizon;
             if (n != horizon || n < 0) {
-                throw new IllegalArgumentException("horizon " + horizon + " is invalid for " + name
+                throw new IllegalArgumentException("horizon " + horizon + " is invalid for " + m.name()
                         + ": it must be a whole number of opportunities >= 0");
             }
             double[] expected = new double[input.size()];
             double[] alive = new double[input.size()];
-            for (int i = 0; i < input.size(); i++) {
-                expected[i] = expectation.expectedPurchases(n, input.frequency[i], input.recency[i], input.age[i]);
-                alive[i] = aliveness.probabilityAlive(input.frequency[i], input.recency[i], input.age[i]);
-            }
+            m.conditionalExpectedPurchases(n, input.frequency, input.recency, input.age, expected);
+            m.probabilityAlive(input.frequency, input.recency, input.age, alive);
             return new double[][] {expected, alive};
         };
-        return new Fitted(name, params, diagnostics, ImmutableList.of(),
+        return new Fitted(m.name(), m.parameters(), m.diagnostics(), ImmutableList.of(),
                 ImmutableList.of("expected_purchases", "p_alive"), predictor);
     }
 

@@ -64,6 +64,46 @@ class ClvCommandTest {
     }
 
     @Test
+    void paretoNbdFitsCdnowToThePublishedEstimates() throws IOException {
+        Run run = crm("clv", "fit", "--model", "pareto", "--input",
+                bundled("cdnow_customers_summary_with_transactions.csv").toString());
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("pareto", json.get("model").asText());
+        // lifetimes 0.11.3 on CDNOW weeks: r 0.5533, alpha 10.578, s 0.6062, beta 11.667, LL -9594.97;
+        // the likelihood is flat in s and beta, so 1e-2 relative there
+        assertEquals(0.5533, json.get("params").get("r").asDouble(), 0.5533e-2);
+        assertEquals(10.578, json.get("params").get("alpha").asDouble(), 10.578e-2);
+        assertEquals(0.6062, json.get("params").get("s").asDouble(), 0.6062e-2);
+        assertEquals(11.667, json.get("params").get("beta").asDouble(), 11.667e-2);
+        assertEquals(-9594.97, json.get("logLikelihood").asDouble(), 0.01);
+    }
+
+    @Test
+    void bgbbFitsTheWeightedDonationsThroughTheWeightsAlias() throws IOException {
+        Path donations = dir.resolve("donations.csv");
+        try (InputStream in = getClass().getResourceAsStream("donations.csv")) {
+            Files.copy(in, donations, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Run fit = crm("clv", "fit", "--model", "bgbb", "--input", donations.toString());
+        assertEquals(0, fit.code(), fit.err());
+        JsonNode json = new ObjectMapper().readTree(fit.out());
+        // Fader, Hardie & Shang (2010): alpha 1.204, beta 0.750, gamma 0.657, delta 2.783, LL -33,225.6
+        assertEquals(1.2035, json.get("params").get("alpha").asDouble(), 1.2035e-4);
+        assertEquals(2.7834, json.get("params").get("delta").asDouble(), 2.7834e-4);
+        assertEquals(-33225.58, json.get("logLikelihood").asDouble(), 0.01);
+        assertEquals(11104, json.get("customers").asInt());
+
+        Run predict = crm("clv", "predict", "--model", "bgbb", "--horizon", "5", "--input", donations.toString());
+        assertEquals(0, predict.code(), predict.err());
+        List<String> lines = predict.out().lines().toList();
+        assertEquals(23, lines.size());
+        assertTrue(lines.get(0).endsWith(",expected_purchases,p_alive"), lines.get(0));
+        Run fractional = crm("clv", "predict", "--model", "bgbb", "--horizon", "2.5", "--input", donations.toString());
+        assertTrue(fractional.err().contains("whole number of opportunities"), fractional.err());
+    }
+
+    @Test
     void gammaGammaFitsTheRepeatCustomersThroughTheZbarAlias() throws IOException {
         Run run = crm("clv", "fit", "--model", "GammaGamma", "--input",
                 bundled("cdnow_customers_summary_with_transactions.csv").toString());
