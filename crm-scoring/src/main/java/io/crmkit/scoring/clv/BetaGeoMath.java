@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The numerics shared by BG/NBD and MBG/NBD: fitting on a rescaled time axis, the expected number
@@ -365,27 +364,27 @@ final class BetaGeoMath {
     static CustomerSummaries simulate(double r, double alpha, double a, double b, boolean modified, double[] ages,
             long seed) {
         requireNonNull(ages, "ages");
-        SplittableRandom random = new SplittableRandom(seed);
+        HeterogeneityDraws draws = new HeterogeneityDraws(seed);
         int n = ages.length;
         double[] x = new double[n];
         double[] tx = new double[n];
         for (int i = 0; i < n; i++) {
             double age = ages[i];
             require(Double.isFinite(age) && age > 0, "age T %s at row %s is invalid: it must be finite and > 0", age, i);
-            double lambda = GammaBetaSampler.gamma(random, r) / alpha;
-            double p = GammaBetaSampler.beta(random, a, b);
-            boolean alive = !(modified && random.nextDouble() < p);
+            double lambda = draws.gamma(r, alpha);
+            double p = draws.beta(a, b);
+            boolean alive = !(modified && draws.uniform() < p);
             double time = 0;
             int purchases = 0;
             double last = 0;
             while (alive) {
-                time += -Math.log(1 - random.nextDouble()) / lambda;
+                time += draws.exponential(lambda);
                 if (time > age) {
                     break;
                 }
                 purchases++;
                 last = time;
-                alive = random.nextDouble() >= p;
+                alive = draws.uniform() >= p;
             }
             x[i] = purchases;
             tx[i] = last;
