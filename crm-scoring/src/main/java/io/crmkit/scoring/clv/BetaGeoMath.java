@@ -9,6 +9,15 @@ import java.util.List;
 /**
  * The numerics shared by BG/NBD and MBG/NBD: fitting on a rescaled time axis, the expected number
  * of purchases of a customer who is alive, P(X(t) = n), input checks and the simulator.
+ *
+ * <p>The ₂F₁ here is deliberately not {@link GaussHypergeometric} (the Pareto/NBD one): BG/NBD
+ * needs [1 − (1−z)<sup>a−1</sup> ₂F₁(A, a−1; C; z)] / (a−1) with a lower parameter
+ * C = a+b'−1 unrelated to the upper ones and upper parameters A = a+b'−1−shape and a−1 of either
+ * sign (CDNOW: a−1 = −0.207), so the result is a difference whose 0/0 at a = 1 is removed term by
+ * term, and near z = 1 it takes the signed connection formula A&amp;S 15.3.6.
+ * {@code GaussHypergeometric} covers only ₂F₁(a, b; a+1; z) with 0 &lt; b &lt; a+1, i.e.
+ * positive terms summed in log space, and returns the logarithm of the function itself, which
+ * cannot carry the cancelling difference to the 1e-6 the BG/NBD predictions are pinned to.
  */
 final class BetaGeoMath {
 
