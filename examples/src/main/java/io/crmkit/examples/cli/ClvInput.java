@@ -47,6 +47,19 @@ final class ClvInput {
     }
 
     /**
+     * Reads the file in the columns the model {@code name} of {@link ModelRegistry} needs: periods
+     * for a discrete-time model, monetary_value for a spend model.
+     *
+     * @param path the CSV file
+     * @param name a model name from {@link ModelRegistry#NAMES}
+     * @return the parsed input
+     * @throws IllegalArgumentException naming the file, the line and the problem
+     */
+    static ClvInput forModel(Path path, String name) {
+        return read(path, ModelRegistry.discrete(name), ModelRegistry.needsMonetaryValue(name));
+    }
+
+    /**
      * Reads the file.
      *
      * @param path the CSV file
