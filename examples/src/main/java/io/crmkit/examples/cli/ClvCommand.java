@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -243,8 +242,7 @@ final class ClvCommand implements Runnable {
         static Log read(Path path) {
             String file = path.getFileName().toString();
             try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                    CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build().parse(in)) {
+                    CSVParser parser = ClvInput.INPUT_FORMAT.parse(in)) {
                 List<String> header = parser.getHeaderNames();
                 int id = column(file, header, true, "customer_id", "id", "customer");
                 int date = column(file, header, true, "date", "datetime", "time");

@@ -24,6 +24,13 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class ClvInput {
 
+    /**
+     * The CSV dialect of every {@code crm clv} input (summaries and transaction logs): a header
+     * row, surrounding spaces ignored, empty lines skipped.
+     */
+    static final CSVFormat INPUT_FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build();
+
     private static final Map<String, String> ALIASES = Map.of("x", "frequency", "t_x", "recency", "zbar",
             "monetary_value", "weights", "weight", "n_periods", "periods", "t", "T");
 
@@ -73,8 +80,7 @@ final class ClvInput {
         List<CSVRecord> records;
         List<String> header;
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                        .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build().parse(in)) {
+                CSVParser parser = INPUT_FORMAT.parse(in)) {
             header = parser.getHeaderNames();
             records = parser.getRecords();
         } catch (NoSuchFileException e) {
