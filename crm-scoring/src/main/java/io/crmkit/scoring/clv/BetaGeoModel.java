@@ -35,7 +35,8 @@ import java.io.Serializable;
  */
 public final class BetaGeoModel implements TransactionModel, Serializable {
 
-    private static final long serialVersionUID = 1L;
+    /** 2: the parameters moved into {@link BetaGeoKernel}; streams of version 1 are refused, not misread. */
+    private static final long serialVersionUID = 2L;
     private static final String NAME = "bgnbd";
 
     /** The parameters and the formulas shared with the other beta-geometric model. */

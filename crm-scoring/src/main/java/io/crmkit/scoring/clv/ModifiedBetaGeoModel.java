@@ -31,7 +31,8 @@ import java.io.Serializable;
  */
 public final class ModifiedBetaGeoModel implements TransactionModel, Serializable {
 
-    private static final long serialVersionUID = 1L;
+    /** 2: the parameters moved into {@link BetaGeoKernel}; streams of version 1 are refused, not misread. */
+    private static final long serialVersionUID = 2L;
     private static final String NAME = "mbgnbd";
 
     /** The parameters and the formulas shared with the other beta-geometric model. */
