@@ -5,11 +5,19 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The numerics shared by BG/NBD and MBG/NBD: fitting on a rescaled time axis, the expected number
  * of purchases of a customer who is alive, P(X(t) = n), input checks and the simulator.
+ *
+ * <p>The ₂F₁ here is deliberately not {@link GaussHypergeometric} (the Pareto/NBD one): BG/NBD
+ * needs [1 − (1−z)<sup>a−1</sup> ₂F₁(A, a−1; C; z)] / (a−1) with a lower parameter
+ * C = a+b'−1 unrelated to the upper ones and upper parameters A = a+b'−1−shape and a−1 of either
+ * sign (CDNOW: a−1 = −0.207), so the result is a difference whose 0/0 at a = 1 is removed term by
+ * term, and near z = 1 it takes the signed connection formula A&amp;S 15.3.6.
+ * {@code GaussHypergeometric} covers only ₂F₁(a, b; a+1; z) with 0 &lt; b &lt; a+1, i.e.
+ * positive terms summed in log space, and returns the logarithm of the function itself, which
+ * cannot carry the cancelling difference to the 1e-6 the BG/NBD predictions are pinned to.
  */
 final class BetaGeoMath {
 
@@ -365,27 +373,27 @@ final class BetaGeoMath {
     static CustomerSummaries simulate(double r, double alpha, double a, double b, boolean modified, double[] ages,
             long seed) {
         requireNonNull(ages, "ages");
-        SplittableRandom random = new SplittableRandom(seed);
+        HeterogeneityDraws draws = new HeterogeneityDraws(seed);
         int n = ages.length;
         double[] x = new double[n];
         double[] tx = new double[n];
         for (int i = 0; i < n; i++) {
             double age = ages[i];
             require(Double.isFinite(age) && age > 0, "age T %s at row %s is invalid: it must be finite and > 0", age, i);
-            double lambda = GammaBetaSampler.gamma(random, r) / alpha;
-            double p = GammaBetaSampler.beta(random, a, b);
-            boolean alive = !(modified && random.nextDouble() < p);
+            double lambda = draws.gamma(r, alpha);
+            double p = draws.beta(a, b);
+            boolean alive = !(modified && draws.uniform() < p);
             double time = 0;
             int purchases = 0;
             double last = 0;
             while (alive) {
-                time += -Math.log(1 - random.nextDouble()) / lambda;
+                time += draws.exponential(lambda);
                 if (time > age) {
                     break;
                 }
                 purchases++;
                 last = time;
-                alive = random.nextDouble() >= p;
+                alive = draws.uniform() >= p;
             }
             x[i] = purchases;
             tx[i] = last;

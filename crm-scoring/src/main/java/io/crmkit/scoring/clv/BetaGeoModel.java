@@ -35,26 +35,17 @@ import java.io.Serializable;
  */
 public final class BetaGeoModel implements TransactionModel, Serializable {
 
-    private static final long serialVersionUID = 1L;
+    /** 2: the parameters moved into {@link BetaGeoKernel}; streams of version 1 are refused, not misread. */
+    private static final long serialVersionUID = 2L;
     private static final String NAME = "bgnbd";
 
-    /** Shape r of the Gamma distribution of purchase rates. */
-    private final double r;
-    /** Rate α of the Gamma distribution of purchase rates, in 1 / time unit. */
-    private final double alpha;
-    /** First shape a of the Beta distribution of dropout probabilities. */
-    private final double a;
-    /** Second shape b of the Beta distribution of dropout probabilities. */
-    private final double b;
+    /** The parameters and the formulas shared with the other beta-geometric model. */
+    private final BetaGeoKernel kernel;
     /** How the fit went. */
     private final FitDiagnostics diagnostics;
 
-    private BetaGeoModel(double r, double alpha, double a, double b, FitDiagnostics diagnostics) {
-        BetaGeoMath.checkParameters(NAME, r, alpha, a, b);
-        this.r = r;
-        this.alpha = alpha;
-        this.a = a;
-        this.b = b;
+    private BetaGeoModel(BetaGeoKernel kernel, FitDiagnostics diagnostics) {
+        this.kernel = kernel;
         this.diagnostics = diagnostics;
     }
 
@@ -82,8 +73,7 @@ public final class BetaGeoModel implements TransactionModel, Serializable {
      */
     public static BetaGeoModel fit(CustomerSummaries data, double penalizer) {
         MaximumLikelihood.Estimate e = BetaGeoMath.fit(NAME, data, penalizer, false);
-        double[] p = e.params();
-        return new BetaGeoModel(p[0], p[1], p[2], p[3], e.diagnostics());
+        return new BetaGeoModel(BetaGeoKernel.of(e.params(), false), e.diagnostics());
     }
 
     /**
@@ -97,27 +87,27 @@ public final class BetaGeoModel implements TransactionModel, Serializable {
      * @throws IllegalArgumentException if a parameter is not finite and positive
      */
     public static BetaGeoModel of(double r, double alpha, double a, double b) {
-        return new BetaGeoModel(r, alpha, a, b, FitDiagnostics.notFitted(NAME));
+        return new BetaGeoModel(new BetaGeoKernel(r, alpha, a, b, false), FitDiagnostics.notFitted(NAME));
     }
 
     /** @return r, the shape of the purchase-rate Gamma distribution */
     public double r() {
-        return r;
+        return kernel.r();
     }
 
     /** @return α, the rate of the purchase-rate Gamma distribution */
     public double alpha() {
-        return alpha;
+        return kernel.alpha();
     }
 
     /** @return a, the first shape of the dropout Beta distribution */
     public double a() {
-        return a;
+        return kernel.a();
     }
 
     /** @return b, the second shape of the dropout Beta distribution */
     public double b() {
-        return b;
+        return kernel.b();
     }
 
     /** @return {@code bgnbd} */
@@ -129,7 +119,7 @@ public final class BetaGeoModel implements TransactionModel, Serializable {
     /** @return r, alpha, a, b */
     @Override
     public ImmutableMap<String, Double> parameters() {
-        return ImmutableMap.of("r", r, "alpha", alpha, "a", a, "b", b);
+        return kernel.parameters();
     }
 
     @Override
@@ -148,9 +138,7 @@ public final class BetaGeoModel implements TransactionModel, Serializable {
      */
     @Override
     public double logLikelihood(double x, double tx, double age) {
-        BetaGeoMath.checkCustomer(x, tx, age);
-        CustomerSummaries one = CustomerSummaries.of(new double[] {x}, new double[] {tx}, new double[] {age});
-        return new BetaGeoLikelihood(one, 1, false).evaluate(new double[] {r, alpha, a, b}, new double[4]);
+        return kernel.logLikelihood(x, tx, age);
     }
 
     /**
@@ -162,8 +150,7 @@ public final class BetaGeoModel implements TransactionModel, Serializable {
      */
     @Override
     public double expectedPurchases(double t) {
-        BetaGeoMath.checkHorizon(t);
-        return BetaGeoMath.aliveExpectation(t, r, alpha, a, b);
+        return kernel.expectedPurchases(t);
     }
 
     /**
@@ -179,15 +166,9 @@ public final class BetaGeoModel implements TransactionModel, Serializable {
      */
     @Override
     public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
-        BetaGeoMath.checkHorizon(t);
-        BetaGeoMath.checkCustomer(x, tx, age);
-        return conditional(t, x, tx, age);
+        return kernel.conditionalExpectedPurchases(t, x, tx, age);
     }
 
-    private double conditional(double t, double x, double tx, double age) {
-        double alive = alive(x, tx, age);
-        return alive * BetaGeoMath.aliveExpectation(t, r + x, alpha + age, a, b + x);
-    }
 
     /**
      * P(alive | x, t<sub>x</sub>, T) = 1 / (1 + [x &gt; 0] a/(b+x−1) ((α+T)/(α+t<sub>x</sub>))<sup>r+x</sup>);
@@ -201,17 +182,9 @@ public final class BetaGeoModel implements TransactionModel, Serializable {
      */
     @Override
     public double probabilityAlive(double x, double tx, double age) {
-        BetaGeoMath.checkCustomer(x, tx, age);
-        return alive(x, tx, age);
+        return kernel.probabilityAlive(x, tx, age);
     }
 
-    private double alive(double x, double tx, double age) {
-        if (x == 0) {
-            return 1;
-        }
-        double odds = a / (b + x - 1) * Math.exp((r + x) * Math.log((alpha + age) / (alpha + tx)));
-        return 1 / (1 + odds);
-    }
 
     /**
      * P(X(t) = n), FHL 2005 eq. 8.
@@ -223,7 +196,7 @@ public final class BetaGeoModel implements TransactionModel, Serializable {
      */
     @Override
     public double probabilityOfPurchases(int n, double t) {
-        return BetaGeoMath.probabilityOfPurchases(n, t, r, alpha, a, b, false);
+        return kernel.probabilityOfPurchases(n, t);
     }
 
     /**
@@ -239,8 +212,7 @@ public final class BetaGeoModel implements TransactionModel, Serializable {
      */
     @Override
     public void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age, double[] out) {
-        Columns.check(x, tx, age, out);
-        BetaGeoMath.conditionalExpectedPurchases(t, x, tx, age, out, r, alpha, a, b, false);
+        kernel.conditionalExpectedPurchases(t, x, tx, age, out);
     }
 
     /**
@@ -254,18 +226,7 @@ public final class BetaGeoModel implements TransactionModel, Serializable {
      */
     @Override
     public void probabilityAlive(double[] x, double[] tx, double[] age, double[] out) {
-        Columns.check(x, tx, age, out);
-        double bMinusOne = b - 1;
-        for (int i = 0; i < x.length; i++) {
-            double xi = x[i];
-            double t = age[i];
-            double recency = tx[i];
-            if (!BetaGeoMath.validRow(xi, recency, t)) {
-                throw BetaGeoMath.badRow(i, xi, recency, t);
-            }
-            out[i] = xi == 0 ? 1
-                    : 1 / (1 + a / (bMinusOne + xi) * Math.exp((r + xi) * Math.log((alpha + t) / (alpha + recency))));
-        }
+        kernel.probabilityAlive(x, tx, age, out);
     }
 
     /**
@@ -278,12 +239,12 @@ public final class BetaGeoModel implements TransactionModel, Serializable {
      * @throws IllegalArgumentException if an age is invalid
      */
     public CustomerSummaries simulate(double[] ages, long seed) {
-        return BetaGeoMath.simulate(r, alpha, a, b, false, ages, seed);
+        return kernel.simulate(ages, seed);
     }
 
     /** @return the name and parameters, e.g. {@code bgnbd[r=0.243, alpha=4.414, a=0.793, b=2.426]} */
     @Override
     public String toString() {
-        return NAME + "[r=" + r + ", alpha=" + alpha + ", a=" + a + ", b=" + b + "]";
+        return kernel.toString();
     }
 }

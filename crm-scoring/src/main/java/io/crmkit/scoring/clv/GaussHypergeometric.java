@@ -18,6 +18,10 @@ package io.crmkit.scoring.clv;
  * the function is taken from its integral form instead: with c = a+1,
  * F(a, b; a+1; z) = a ∫<sub>0</sub><sup>∞</sup> (1+y)<sup>−(a+1−b)</sup>(1−z+y)<sup>−b</sup> dy,
  * whose integrand is log-concave in ln(1−z+y) and is integrated by {@link LogConcaveIntegral}.
+ *
+ * <p>BG/NBD and MBG/NBD do not use this class: their ₂F₁ has a general lower parameter and a
+ * negative upper one, and they need a cancelling difference rather than a logarithm; see
+ * {@link BetaGeoMath}.
  */
 final class GaussHypergeometric {
 

@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * Random draws from the mixing distributions of the "buy till you die" models (gamma for
  * purchase and dropout rates, beta for purchase and dropout probabilities), for the seeded
- * simulators. One instance per simulation run; not thread-safe, not shared.
+ * simulators of every model in this package (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB). One instance
+ * per simulation run; not thread-safe, not shared.
  */
 final class HeterogeneityDraws {
 

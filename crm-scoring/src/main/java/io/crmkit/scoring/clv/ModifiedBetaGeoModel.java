@@ -25,32 +25,23 @@ import java.io.Serializable;
  * <p>Immutable, thread-safe and serializable.
  *
  * <pre>{@code
- * ModifiedModifiedBetaGeoModel model = ModifiedModifiedBetaGeoModel.fit(summaries);   // CDNOW: r 0.525, α 6.183, a 0.891, b 1.614
+ * ModifiedBetaGeoModel model = ModifiedBetaGeoModel.fit(summaries);   // CDNOW: r 0.525, α 6.183, a 0.891, b 1.614
  * double alive = model.probabilityAlive(0, 0, 38.86);                 // a one-time buyer may be gone
  * }</pre>
  */
 public final class ModifiedBetaGeoModel implements TransactionModel, Serializable {
 
-    private static final long serialVersionUID = 1L;
+    /** 2: the parameters moved into {@link BetaGeoKernel}; streams of version 1 are refused, not misread. */
+    private static final long serialVersionUID = 2L;
     private static final String NAME = "mbgnbd";
 
-    /** Shape r of the Gamma distribution of purchase rates. */
-    private final double r;
-    /** Rate α of the Gamma distribution of purchase rates, in 1 / time unit. */
-    private final double alpha;
-    /** First shape a of the Beta distribution of dropout probabilities. */
-    private final double a;
-    /** Second shape b of the Beta distribution of dropout probabilities. */
-    private final double b;
+    /** The parameters and the formulas shared with the other beta-geometric model. */
+    private final BetaGeoKernel kernel;
     /** How the fit went. */
     private final FitDiagnostics diagnostics;
 
-    private ModifiedBetaGeoModel(double r, double alpha, double a, double b, FitDiagnostics diagnostics) {
-        BetaGeoMath.checkParameters(NAME, r, alpha, a, b);
-        this.r = r;
-        this.alpha = alpha;
-        this.a = a;
-        this.b = b;
+    private ModifiedBetaGeoModel(BetaGeoKernel kernel, FitDiagnostics diagnostics) {
+        this.kernel = kernel;
         this.diagnostics = diagnostics;
     }
 
@@ -78,8 +69,7 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
      */
     public static ModifiedBetaGeoModel fit(CustomerSummaries data, double penalizer) {
         MaximumLikelihood.Estimate e = BetaGeoMath.fit(NAME, data, penalizer, true);
-        double[] p = e.params();
-        return new ModifiedBetaGeoModel(p[0], p[1], p[2], p[3], e.diagnostics());
+        return new ModifiedBetaGeoModel(BetaGeoKernel.of(e.params(), true), e.diagnostics());
     }
 
     /**
@@ -93,27 +83,27 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
      * @throws IllegalArgumentException if a parameter is not finite and positive
      */
     public static ModifiedBetaGeoModel of(double r, double alpha, double a, double b) {
-        return new ModifiedBetaGeoModel(r, alpha, a, b, FitDiagnostics.notFitted(NAME));
+        return new ModifiedBetaGeoModel(new BetaGeoKernel(r, alpha, a, b, true), FitDiagnostics.notFitted(NAME));
     }
 
     /** @return r, the shape of the purchase-rate Gamma distribution */
     public double r() {
-        return r;
+        return kernel.r();
     }
 
     /** @return α, the rate of the purchase-rate Gamma distribution */
     public double alpha() {
-        return alpha;
+        return kernel.alpha();
     }
 
     /** @return a, the first shape of the dropout Beta distribution */
     public double a() {
-        return a;
+        return kernel.a();
     }
 
     /** @return b, the second shape of the dropout Beta distribution */
     public double b() {
-        return b;
+        return kernel.b();
     }
 
     /** @return {@code mbgnbd} */
@@ -125,7 +115,7 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
     /** @return r, alpha, a, b */
     @Override
     public ImmutableMap<String, Double> parameters() {
-        return ImmutableMap.of("r", r, "alpha", alpha, "a", a, "b", b);
+        return kernel.parameters();
     }
 
     @Override
@@ -144,9 +134,7 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
      */
     @Override
     public double logLikelihood(double x, double tx, double age) {
-        BetaGeoMath.checkCustomer(x, tx, age);
-        CustomerSummaries one = CustomerSummaries.of(new double[] {x}, new double[] {tx}, new double[] {age});
-        return new BetaGeoLikelihood(one, 1, true).evaluate(new double[] {r, alpha, a, b}, new double[4]);
+        return kernel.logLikelihood(x, tx, age);
     }
 
     /**
@@ -160,8 +148,7 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
      */
     @Override
     public double expectedPurchases(double t) {
-        BetaGeoMath.checkHorizon(t);
-        return b / (a + b) * BetaGeoMath.aliveExpectation(t, r, alpha, a, b + 1);
+        return kernel.expectedPurchases(t);
     }
 
     /**
@@ -178,15 +165,9 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
      */
     @Override
     public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
-        BetaGeoMath.checkHorizon(t);
-        BetaGeoMath.checkCustomer(x, tx, age);
-        return conditional(t, x, tx, age);
+        return kernel.conditionalExpectedPurchases(t, x, tx, age);
     }
 
-    private double conditional(double t, double x, double tx, double age) {
-        double alive = alive(x, tx, age);
-        return alive * BetaGeoMath.aliveExpectation(t, r + x, alpha + age, a, b + x + 1);
-    }
 
     /**
      * P(alive | x, t<sub>x</sub>, T) = 1 / (1 + a/(b+x) ((α+T)/(α+t<sub>x</sub>))<sup>r+x</sup>)
@@ -200,14 +181,9 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
      */
     @Override
     public double probabilityAlive(double x, double tx, double age) {
-        BetaGeoMath.checkCustomer(x, tx, age);
-        return alive(x, tx, age);
+        return kernel.probabilityAlive(x, tx, age);
     }
 
-    private double alive(double x, double tx, double age) {
-        double odds = a / (b + x) * Math.exp((r + x) * Math.log((alpha + age) / (alpha + tx)));
-        return 1 / (1 + odds);
-    }
 
     /**
      * P(X(t) = n) (Batislam et al. 2007): B(a, b+n+1)/B(a, b) · NB(n) + B(a+1, b+n)/B(a, b) ·
@@ -220,7 +196,7 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
      */
     @Override
     public double probabilityOfPurchases(int n, double t) {
-        return BetaGeoMath.probabilityOfPurchases(n, t, r, alpha, a, b, true);
+        return kernel.probabilityOfPurchases(n, t);
     }
 
     /**
@@ -236,8 +212,7 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
      */
     @Override
     public void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age, double[] out) {
-        Columns.check(x, tx, age, out);
-        BetaGeoMath.conditionalExpectedPurchases(t, x, tx, age, out, r, alpha, a, b, true);
+        kernel.conditionalExpectedPurchases(t, x, tx, age, out);
     }
 
     /**
@@ -251,16 +226,7 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
      */
     @Override
     public void probabilityAlive(double[] x, double[] tx, double[] age, double[] out) {
-        Columns.check(x, tx, age, out);
-        for (int i = 0; i < x.length; i++) {
-            double xi = x[i];
-            double t = age[i];
-            double recency = tx[i];
-            if (!BetaGeoMath.validRow(xi, recency, t)) {
-                throw BetaGeoMath.badRow(i, xi, recency, t);
-            }
-            out[i] = 1 / (1 + a / (b + xi) * Math.exp((r + xi) * Math.log((alpha + t) / (alpha + recency))));
-        }
+        kernel.probabilityAlive(x, tx, age, out);
     }
 
     /**
@@ -273,12 +239,12 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
      * @throws IllegalArgumentException if an age is invalid
      */
     public CustomerSummaries simulate(double[] ages, long seed) {
-        return BetaGeoMath.simulate(r, alpha, a, b, true, ages, seed);
+        return kernel.simulate(ages, seed);
     }
 
     /** @return the name and parameters, e.g. {@code mbgnbd[r=0.525, alpha=6.183, a=0.891, b=1.614]} */
     @Override
     public String toString() {
-        return NAME + "[r=" + r + ", alpha=" + alpha + ", a=" + a + ", b=" + b + "]";
+        return kernel.toString();
     }
 }

@@ -137,12 +137,7 @@ public final class ParetoClassifier {
      */
     public SortedMap<CustomerId, AbcClass> abc(Map<CustomerId, Double> values) {
         CustomerId[] ids = ids(values);
-        AbcClass[] classes = abc(column(values, ids));
-        ImmutableSortedMap.Builder<CustomerId, AbcClass> out = ImmutableSortedMap.naturalOrder();
-        for (int i = 0; i < ids.length; i++) {
-            out.put(ids[i], classes[i]);
-        }
-        return out.build();
+        return byId(ids, abc(column(values, ids)));
     }
 
     /**
@@ -189,12 +184,7 @@ public final class ParetoClassifier {
      */
     public SortedMap<CustomerId, ProfitAction> keepMaintainLetGo(Map<CustomerId, Double> profits) {
         CustomerId[] ids = ids(profits);
-        ProfitAction[] actions = keepMaintainLetGo(column(profits, ids));
-        ImmutableSortedMap.Builder<CustomerId, ProfitAction> out = ImmutableSortedMap.naturalOrder();
-        for (int i = 0; i < ids.length; i++) {
-            out.put(ids[i], actions[i]);
-        }
-        return out.build();
+        return byId(ids, keepMaintainLetGo(column(profits, ids)));
     }
 
     /**
@@ -295,6 +285,15 @@ public final class ParetoClassifier {
         }
         Arrays.sort(sorted);
         return sorted;
+    }
+
+    /** The results of the positional method keyed back by customer: {@code results[i]} belongs to {@code ids[i]}. */
+    private static <T> SortedMap<CustomerId, T> byId(CustomerId[] ids, T[] results) {
+        ImmutableSortedMap.Builder<CustomerId, T> out = ImmutableSortedMap.naturalOrder();
+        for (int i = 0; i < ids.length; i++) {
+            out.put(ids[i], results[i]);
+        }
+        return out.build();
     }
 
     private static CustomerId[] ids(Map<CustomerId, Double> values) {

@@ -1,5 +1,6 @@
 package io.crmkit.scoring.clv;
 
+import static io.crmkit.scoring.clv.ModelAssertions.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,10 +21,6 @@ class BetaGeoModelTest {
     private static final BetaGeoModel FITTED = BetaGeoModel.fit(Datasets.cdnow());
     /** The paper's rounded estimates (FHL 2005, section 4). */
     private static final BetaGeoModel PAPER = BetaGeoModel.of(0.243, 4.414, 0.793, 2.426);
-
-    private static void assertRelative(double expected, double actual, double tolerance) {
-        assertEquals(expected, actual, Math.abs(expected) * tolerance, "expected " + expected + ", got " + actual);
-    }
 
     @Test
     void fitOnCdnowReproducesLifetimesAndThePaper() {
@@ -59,15 +56,7 @@ class BetaGeoModelTest {
 
     @Test
     void purchaseCountProbabilitiesSumToOneAndMatchTheMean() {
-        double total = 0;
-        double mean = 0;
-        for (int n = 0; n < 400; n++) {
-            double p = PAPER.probabilityOfPurchases(n, 39);
-            total += p;
-            mean += n * p;
-        }
-        assertEquals(1.0, total, 1e-9);
-        assertEquals(PAPER.expectedPurchases(39), mean, 1e-6);
+        ModelAssertions.assertPurchaseCountsSumToOneWithTheExpectedMean(PAPER);
     }
 
     @Test
@@ -89,14 +78,7 @@ class BetaGeoModelTest {
         double[] x = data.frequencies();
         double[] tx = data.recencies();
         double[] t = data.ages();
-        double[] expected = new double[x.length];
-        double[] alive = new double[x.length];
-        FITTED.conditionalExpectedPurchases(39, x, tx, t, expected);
-        FITTED.probabilityAlive(x, tx, t, alive);
-        for (int i = 0; i < x.length; i++) {
-            assertEquals(FITTED.conditionalExpectedPurchases(39, x[i], tx[i], t[i]), expected[i], 1e-12);
-            assertEquals(FITTED.probabilityAlive(x[i], tx[i], t[i]), alive[i], 1e-12);
-        }
+        ModelAssertions.assertBulkEqualsSingle(FITTED, 39, x, tx, t, 1e-12);
     }
 
     @Test

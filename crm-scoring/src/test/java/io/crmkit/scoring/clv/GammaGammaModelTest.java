@@ -1,5 +1,6 @@
 package io.crmkit.scoring.clv;
 
+import static io.crmkit.scoring.clv.ModelAssertions.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,10 +20,6 @@ class GammaGammaModelTest {
     }
 
     private static final GammaGammaModel FITTED = GammaGammaModel.fit(cdnowWithSpend());
-
-    private static void assertRelative(double expected, double actual, double tolerance) {
-        assertEquals(expected, actual, Math.abs(expected) * tolerance, "expected " + expected + ", got " + actual);
-    }
 
     @Test
     void fitOnTheRepeatCustomersOfCdnowReproducesNote025() {

@@ -1,5 +1,6 @@
 package io.crmkit.scoring.clv;
 
+import static io.crmkit.scoring.clv.ModelAssertions.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,10 +13,6 @@ import org.junit.jupiter.api.Test;
 class ModifiedBetaGeoModelTest {
 
     private static final ModifiedBetaGeoModel FITTED = ModifiedBetaGeoModel.fit(Datasets.cdnow());
-
-    private static void assertRelative(double expected, double actual, double tolerance) {
-        assertEquals(expected, actual, Math.abs(expected) * tolerance, "expected " + expected + ", got " + actual);
-    }
 
     @Test
     void fitOnCdnowReproducesLifetimes() {
@@ -36,15 +33,7 @@ class ModifiedBetaGeoModelTest {
 
     @Test
     void expectationsAgreeWithTheDistributionOfPurchaseCounts() {
-        double total = 0;
-        double mean = 0;
-        for (int n = 0; n < 400; n++) {
-            double p = FITTED.probabilityOfPurchases(n, 39);
-            total += p;
-            mean += n * p;
-        }
-        assertEquals(1.0, total, 1e-9);
-        assertEquals(FITTED.expectedPurchases(39), mean, 1e-6);
+        ModelAssertions.assertPurchaseCountsSumToOneWithTheExpectedMean(FITTED);
     }
 
     @Test
@@ -60,13 +49,6 @@ class ModifiedBetaGeoModelTest {
         double[] x = data.frequencies();
         double[] tx = data.recencies();
         double[] t = data.ages();
-        double[] expected = new double[x.length];
-        double[] alive = new double[x.length];
-        FITTED.conditionalExpectedPurchases(52, x, tx, t, expected);
-        FITTED.probabilityAlive(x, tx, t, alive);
-        for (int i = 0; i < x.length; i++) {
-            assertEquals(FITTED.conditionalExpectedPurchases(52, x[i], tx[i], t[i]), expected[i], 1e-12);
-            assertEquals(FITTED.probabilityAlive(x[i], tx[i], t[i]), alive[i], 1e-12);
-        }
+        ModelAssertions.assertBulkEqualsSingle(FITTED, 52, x, tx, t, 1e-12);
     }
 }

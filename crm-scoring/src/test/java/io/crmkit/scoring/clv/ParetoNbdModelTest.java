@@ -216,14 +216,7 @@ class ParetoNbdModelTest {
         double[] x = {0, 1, 2, 29};
         double[] tx = {0, 3.5, 30.43, 38};
         double[] age = {38.86, 30, 38.86, 38.5};
-        double[] alive = new double[4];
-        double[] ahead = new double[4];
-        CDNOW.probabilityAlive(x, tx, age, alive);
-        CDNOW.conditionalExpectedPurchases(39, x, tx, age, ahead);
-        for (int i = 0; i < 4; i++) {
-            assertEquals(CDNOW.probabilityAlive(x[i], tx[i], age[i]), alive[i], 0);
-            assertEquals(CDNOW.conditionalExpectedPurchases(39, x[i], tx[i], age[i]), ahead[i], 0);
-        }
+        ModelAssertions.assertBulkEqualsSingle(CDNOW, 39, x, tx, age, 0);
     }
 
     @Test

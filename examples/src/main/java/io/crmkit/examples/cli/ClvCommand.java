@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -92,7 +91,7 @@ final class ClvCommand implements Runnable {
         public void run() {
             String name = checkModel(spec, model);
             checkPenalizer(spec, penalizer);
-            ClvInput data = ClvInput.read(input, ModelRegistry.discrete(name), ModelRegistry.needsMonetaryValue(name));
+            ClvInput data = ClvInput.forModel(input, name);
             ModelRegistry.Fitted fitted = ModelRegistry.fit(name, data.summaries(), penalizer);
             PrintWriter out = spec.commandLine().getOut();
             out.println(json(fitted));
@@ -159,13 +158,13 @@ final class ClvCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "horizon " + horizon + " is invalid: it must be finite and >= 0");
             }
-            ClvInput data = ClvInput.read(input, ModelRegistry.discrete(name), ModelRegistry.needsMonetaryValue(name));
+            ClvInput data = ClvInput.forModel(input, name);
             ModelRegistry.Fitted fitted = ModelRegistry.fit(name, data.summaries(), penalizer);
             double[][] columns = fitted.predictor().predict(data, horizon);
             List<String> header = new ArrayList<>(data.header);
             header.addAll(fitted.predictionColumns());
             PrintWriter out = spec.commandLine().getOut();
-            try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
+            try (CSVPrinter printer = ScoringCsv.printer(out)) {
                 printer.printRecord(header);
                 for (int row = 0; row < data.size(); row++) {
                     List<String> record = new ArrayList<>(data.cells.get(row));
@@ -220,7 +219,7 @@ final class ClvCommand implements Runnable {
                     .summarizeEpochDays(log.customer, log.day, log.amount);
             PrintWriter out = spec.commandLine().getOut();
             CustomerSummaries s = result.summaries();
-            try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
+            try (CSVPrinter printer = ScoringCsv.printer(out)) {
                 printer.printRecord("customer_id", "frequency", "recency", "T", "monetary_value");
                 for (int row = 0; row < result.size(); row++) {
                     printer.printRecord(log.ids.get(result.customerIndex(row)), (long) s.frequency(row),
@@ -243,8 +242,7 @@ final class ClvCommand implements Runnable {
         static Log read(Path path) {
             String file = path.getFileName().toString();
             try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                    CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build().parse(in)) {
+                    CSVParser parser = ClvInput.INPUT_FORMAT.parse(in)) {
                 List<String> header = parser.getHeaderNames();
                 int id = column(file, header, true, "customer_id", "id", "customer");
                 int date = column(file, header, true, "date", "datetime", "time");

@@ -24,6 +24,13 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class ClvInput {
 
+    /**
+     * The CSV dialect of every {@code crm clv} input (summaries and transaction logs): a header
+     * row, surrounding spaces ignored, empty lines skipped.
+     */
+    static final CSVFormat INPUT_FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build();
+
     private static final Map<String, String> ALIASES = Map.of("x", "frequency", "t_x", "recency", "zbar",
             "monetary_value", "weights", "weight", "n_periods", "periods", "t", "T");
 
@@ -47,6 +54,19 @@ final class ClvInput {
     }
 
     /**
+     * Reads the file in the columns the model {@code name} of {@link ModelRegistry} needs: periods
+     * for a discrete-time model, monetary_value for a spend model.
+     *
+     * @param path the CSV file
+     * @param name a model name from {@link ModelRegistry#NAMES}
+     * @return the parsed input
+     * @throws IllegalArgumentException naming the file, the line and the problem
+     */
+    static ClvInput forModel(Path path, String name) {
+        return read(path, ModelRegistry.discrete(name), ModelRegistry.needsMonetaryValue(name));
+    }
+
+    /**
      * Reads the file.
      *
      * @param path the CSV file
@@ -60,8 +80,7 @@ final class ClvInput {
         List<CSVRecord> records;
         List<String> header;
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                        .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build().parse(in)) {
+                CSVParser parser = INPUT_FORMAT.parse(in)) {
             header = parser.getHeaderNames();
             records = parser.getRecords();
         } catch (NoSuchFileException e) {

@@ -119,18 +119,18 @@ final class ComplaintCli implements Runnable {
             } catch (java.time.DateTimeException e) {
                 throw new IllegalArgumentException("--zone '" + zone + "' is not a time zone, e.g. Asia/Shanghai");
             }
-            if (businessHours == null) {
-                return ComplaintWorkflow.standardBuilder()
-                        .slaPolicy(SlaPolicy.standard(BusinessCalendar.alwaysOpen(zoneId))).build();
-            }
+            BusinessCalendar calendar = businessHours == null ? BusinessCalendar.alwaysOpen(zoneId) : calendar(zoneId);
+            return ComplaintWorkflow.standardBuilder().slaPolicy(SlaPolicy.standard(calendar)).build();
+        }
+
+        private BusinessCalendar calendar(ZoneId zoneId) {
             String[] parts = businessHours.split("-");
             try {
                 if (parts.length != 2) {
                     throw new DateTimeParseException("two times expected", businessHours, 0);
                 }
-                BusinessCalendar calendar = BusinessCalendar.builder(zoneId)
+                return BusinessCalendar.builder(zoneId)
                         .hours(LocalTime.parse(parts[0].strip()), LocalTime.parse(parts[1].strip())).build();
-                return ComplaintWorkflow.standardBuilder().slaPolicy(SlaPolicy.standard(calendar)).build();
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("--business-hours '" + businessHours
                         + "' is not HH:MM-HH:MM, e.g. 09:00-18:00");

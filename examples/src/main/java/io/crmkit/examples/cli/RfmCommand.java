@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,8 +56,8 @@ final class RfmCommand implements Callable<Integer> {
 
     static void write(List<RfmScore> scores, PrintWriter out) {
         try {
-            CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
-                    .setHeader("customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "segment").build());
+            CSVPrinter csv = ScoringCsv.printer(out);
+            csv.printRecord("customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "segment");
             for (RfmScore s : scores) {
                 csv.printRecord(s.customer(), s.recencyDays(), s.frequency(), s.monetary().amount().toPlainString(),
                         s.r(), s.f(), s.m(), s.segment());

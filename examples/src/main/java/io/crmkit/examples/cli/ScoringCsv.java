@@ -20,11 +20,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the CSV inputs of {@code crm rfm} and {@code crm tier} with Commons CSV; every problem is
- * reported as {@code <file> line <n>: <problem>}.
+ * reported as {@code <file> line <n>: <problem>}. Also the one CSV output format of the scoring
+ * commands ({@code crm rfm}, {@code crm tier}, {@code crm clv}).
  */
 final class ScoringCsv {
 
@@ -35,7 +37,21 @@ final class ScoringCsv {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).build();
 
+    /** CSV output of the commands: RFC 4180 quoting, lines ended by a bare {@code \n} on every platform. */
+    private static final CSVFormat OUTPUT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
+
     private ScoringCsv() {
+    }
+
+    /**
+     * A printer of CSV output to {@code out}; the caller prints the header record first.
+     *
+     * @param out where the records go
+     * @return the printer
+     * @throws IOException if {@code out} fails
+     */
+    static CSVPrinter printer(Appendable out) throws IOException {
+        return new CSVPrinter(out, OUTPUT);
     }
 
     static Reader open(Path file) {

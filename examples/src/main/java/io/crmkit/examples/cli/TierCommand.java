@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,8 +43,8 @@ final class TierCommand implements Callable<Integer> {
             rows = ScoringCsv.readMetrics(in, name);
         }
         try {
-            CSVPrinter csv = new CSVPrinter(spec.commandLine().getOut(),
-                    CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader("customer_id", "tier", "reason").build());
+            CSVPrinter csv = ScoringCsv.printer(spec.commandLine().getOut());
+            csv.printRecord("customer_id", "tier", "reason");
             for (ScoringCsv.MetricsRow row : rows) {
                 TierPlacement placement;
                 try {
