@@ -106,7 +106,7 @@ public final class Complaint {
         checkArgument(intake != null, "command %s is not a receive: a complaint starts with receive",
                 command.trigger().commandName());
         Transition t = workflow.transition(intake.id(), ComplaintState.NEW, ComplaintTrigger.RECEIVE);
-        workflow.checkRole(intake.id(), ComplaintState.NEW, command, null);
+        workflow.checkRole(intake, ComplaintState.NEW, command, command.actor().id());
         return first(workflow, ComplaintEvent.of(command, ComplaintState.NEW, t.to()));
     }
 

@@ -206,6 +206,36 @@ class ComplaintStoriesTest {
     }
 
     @Test
+    void onlyTheComplainingCustomerMayActAsTheCustomer() {
+        Complaint c = received().assign(at(10), LI_NA_OWNER, "wang.wei");
+        Actor anotherCustomer = Actor.of("c-99", Role.CUSTOMER);
+        GuardRefusedException e = assertThrows(GuardRefusedException.class, () -> c.withdraw(at(20), anotherCustomer));
+        assertEquals("customer", e.guard());
+        assertEquals("c-99 acts as customer but complaint CP-1 is customer c-17's", e.reason());
+        Complaint proposed = investigating().proposeResolution(at(60), WANG);
+        assertThrows(GuardRefusedException.class, () -> proposed.customerAccepts(at(70), anotherCustomer));
+        assertEquals(ComplaintState.RESOLVED, proposed.customerAccepts(at(70), CUSTOMER).state());
+        ComplaintWorkflow open = ComplaintWorkflow.builder()
+                .configure(ComplaintState.NEW).permit(ComplaintTrigger.RECEIVE, ComplaintState.RECEIVED).build();
+        assertThrows(GuardRefusedException.class, () -> Complaint.receive(open,
+                ComplaintCommand.receive(intake(Severity.LOW), T0, anotherCustomer)));
+        assertEquals(ComplaintState.RECEIVED, Complaint.receive(open,
+                ComplaintCommand.receive(intake(Severity.LOW), T0, CUSTOMER)).state());
+    }
+
+    @Test
+    void theReopenWindowEndsExactlySevenDaysAfterTheClose() {
+        Complaint closed = investigating().proposeResolution(at(60), WANG).customerAccepts(at(90), CUSTOMER)
+                .close(at(100), WANG, 2, "repair-incomplete");
+        Instant windowEnd = at(100).plus(Duration.ofDays(7));
+        assertEquals(ComplaintState.INVESTIGATING, closed.reopen(windowEnd, CUSTOMER).state());
+        GuardRefusedException e = assertThrows(GuardRefusedException.class,
+                () -> closed.reopen(windowEnd.plusNanos(1), CUSTOMER));
+        assertEquals("reopen window", e.guard());
+        assertEquals("CP-2", closed.reopenOrFollowUp(windowEnd.plusNanos(1), CUSTOMER, "CP-2").id());
+    }
+
+    @Test
     void rolesAreConfigurable() {
         ComplaintWorkflow workflow = ComplaintWorkflow.standardBuilder().roles(ComplaintTrigger.ACKNOWLEDGE,
                 Role.AGENT, Role.OWNER).build();
