@@ -81,6 +81,17 @@ class LifecycleStageTest {
     }
 
     @Test
+    void aWindowTooLongToEndBeforeTheEndOfTimeKeepsEveryCustomerActive() {
+        ChurnDecision forever = ChurnPolicy.fixedWindow(Duration.ofSeconds(Long.MAX_VALUE))
+                .assess(history(1130, 0, 365, 730));
+        assertFalse(forever.churned());
+        assertTrue(forever.churnedAt().isEmpty());
+        ChurnDecision patient = ChurnPolicy.relativeRhythm(1e30, Duration.ofDays(365)).assess(history(1130, 0, 365, 730));
+        assertFalse(patient.churned());
+        assertTrue(patient.reason().startsWith("no purchase for 400 days, within "), patient.reason());
+    }
+
+    @Test
     void aWeeklyBuyerSilentForTwelveDaysIsAtRisk() {
         StageAssessment a = classifier.stage(history(40, 0, 7, 14, 21, 28));
         assertEquals(LifecycleStage.AT_RISK, a.stage());
