@@ -83,6 +83,26 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void workingHoursThatStartInTheSpringForwardGapStartWhenTheClocksJump() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        Instant springSunday = Instant.parse("2026-03-28T23:00:00Z");
+        Instant jump = Instant.parse("2026-03-29T01:00:00Z"); // 02:00 CET becomes 03:00 CEST
+        // 02:30-05:00 on the day 02:00-03:00 does not exist: open from 03:00 CEST to 05:00 CEST
+        BusinessCalendar early = BusinessCalendar.builder(berlin).workingDays(DayOfWeek.SUNDAY)
+                .hours(LocalTime.of(2, 30), LocalTime.of(5, 0)).build();
+        assertEquals(Duration.ofHours(2), early.businessTimeBetween(springSunday, springSunday.plus(Duration.ofDays(1))));
+        assertTrue(early.isOpen(jump), "03:00 CEST is within 02:30-05:00");
+        assertEquals(jump.plus(Duration.ofMinutes(30)), early.plusBusinessTime(springSunday, Duration.ofMinutes(30)));
+        // 02:00-02:30 never happens that day
+        BusinessCalendar vanished = BusinessCalendar.builder(berlin).workingDays(DayOfWeek.SUNDAY)
+                .hours(LocalTime.of(2, 0), LocalTime.of(2, 30)).build();
+        assertEquals(Duration.ZERO, vanished.businessTimeBetween(springSunday, springSunday.plus(Duration.ofDays(1))));
+        assertFalse(vanished.isOpen(jump.plus(Duration.ofMinutes(15))), "03:15 CEST is not within 02:00-02:30");
+        assertEquals(Duration.ofMinutes(30), vanished.businessTimeBetween(springSunday,
+                springSunday.plus(Duration.ofDays(8))), "the next Sunday has its half hour");
+    }
+
+    @Test
     void holidaysAroundAWeekendJoinIntoOneClosure() {
         // Friday 2026-05-01 and Monday 2026-05-04 are holidays: from Thursday 17:00 the next hour ends Tuesday 09:30
         BusinessCalendar mayDay = BusinessCalendar.builder(SHANGHAI).hours(LocalTime.of(9, 0), LocalTime.of(17, 30))
