@@ -168,6 +168,19 @@ class LifecycleStageTest {
     }
 
     @Test
+    void theTrendOfSpendTooLargeForADoubleIsStillReadAsGrowth() {
+        Duration quarter = Duration.ofDays(90);
+        List<Purchase> growing = new ArrayList<>();
+        for (int q = 0; q < 4; q++) {
+            growing.add(Purchase.of(C17, day(q * 90 + 10),
+                    Money.of(new BigDecimal(q + 1).scaleByPowerOfTen(400), java.util.Currency.getInstance("CNY"))));
+        }
+        PhaseAssessment g = classifier.phase(PurchaseHistory.of(C17, growing, day(360)), quarter, 4).orElseThrow();
+        assertEquals(LifecyclePhase.GROWTH, g.phase());
+        assertEquals(0.4, g.trend(), 1e-12, "the same relative slope as 100, 200, 300, 400");
+    }
+
+    @Test
     void lostCustomersAreCountedByCauseClassAndMonth() {
         List<Departure> lost = List.of(
                 new Departure(CustomerId.of("a"), Instant.parse("2026-01-05T00:00:00Z"), "price", "gold"),
