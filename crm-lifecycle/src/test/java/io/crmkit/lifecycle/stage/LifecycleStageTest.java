@@ -181,6 +181,15 @@ class LifecycleStageTest {
     }
 
     @Test
+    void purchasesOnTheDaysEitherSideOfTheEpochAreOneRepeatPurchase() {
+        PurchaseHistory h = PurchaseHistory.of(C17, List.of(
+                Purchase.of(C17, Instant.parse("1969-12-31T12:00:00Z"), Money.of("1.00", "CNY")),
+                Purchase.of(C17, Instant.parse("1970-01-01T12:00:00Z"), Money.of("1.00", "CNY"))),
+                Instant.parse("1970-02-01T00:00:00Z"));
+        assertEquals(1, h.frequency());
+    }
+
+    @Test
     void lostCustomersAreCountedByCauseClassAndMonth() {
         List<Departure> lost = List.of(
                 new Departure(CustomerId.of("a"), Instant.parse("2026-01-05T00:00:00Z"), "price", "gold"),
