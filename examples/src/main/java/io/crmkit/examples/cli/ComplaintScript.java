@@ -77,8 +77,10 @@ final class ComplaintScript {
     static Outcome run(String source, List<String> lines, ComplaintWorkflow workflow) {
         Complaint complaint = null;
         int lineNumber = 0;
-        for (String line : lines) {
+        for (String raw : lines) {
             lineNumber++;
+            // editors such as Notepad start a UTF-8 file with a byte order mark
+            String line = lineNumber == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
             if (line.isBlank()) {
                 continue;
             }

@@ -149,6 +149,16 @@ class ComplaintCliTest {
     }
 
     @Test
+    void aScriptSavedWithAByteOrderMarkAndWindowsLineEndingsReplays() throws IOException {
+        Path file = dir.resolve("notepad.jsonl");
+        Files.writeString(file, "\uFEFF" + String.join("\r\n", ComplaintTour.scriptLines()) + "\r\n",
+                StandardCharsets.UTF_8);
+        Result r = crm("complaint", "replay", "--input", file.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("CLOSED", new ObjectMapper().readTree(r.out()).get("state").asText());
+    }
+
+    @Test
     void aScriptMustStartWithReceive() throws IOException {
         Result r = crm("complaint", "replay", "--input", script(List.of(ComplaintTour.scriptLines().get(1))).toString());
         assertEquals(1, r.status());
