@@ -381,7 +381,7 @@ public final class Complaint {
      *
      * @param at when
      * @param by who asks (for a follow-up, the receiver; a customer's request is received by the
-     *        current owner as agent)
+     *        current owner as agent, and an owner receives it as agent)
      * @param followUpId the id of the follow-up complaint, used only after the window
      * @return this complaint reopened, or the new linked complaint
      * @throws ComplaintRefusedException if neither is allowed (e.g. the complaint is still open)
@@ -395,7 +395,13 @@ public final class Complaint {
                 throw e;
             }
             ComplaintIntake followUp = ImmutableComplaintIntake.copyOf(intake).withId(followUpId).withLinkedTo(id());
-            Actor receiver = by.role() == Role.CUSTOMER ? Actor.of(owner, Role.AGENT) : by;
+            // a customer's request is received by the current owner; an owner receives it as the
+            // front line (the owner role belongs to the old complaint, and may not receive)
+            Actor receiver = switch (by.role()) {
+                case CUSTOMER -> Actor.of(owner, Role.AGENT);
+                case OWNER -> Actor.of(by.id(), Role.AGENT);
+                default -> by;
+            };
             return receive(workflow, ComplaintCommand.receive(followUp, at, receiver));
         }
     }

@@ -222,7 +222,8 @@ public final class ComplaintWorkflow {
     }
 
     static String roleNames(Set<Role> roles) {
-        List<String> names = roles.stream().map(r -> r == OWNER ? "the owner" : "a " + r.label())
+        List<String> names = roles.stream()
+                .map(r -> r == OWNER ? "the owner" : (r == AGENT ? "an " : "a ") + r.label())
                 .collect(Collectors.toList());
         if (names.isEmpty()) {
             return "nobody";

@@ -199,6 +199,9 @@ class ComplaintStoriesTest {
         GuardRefusedException agent = assertThrows(GuardRefusedException.class, () -> c.acknowledge(at(20), LI_NA));
         assertEquals("role", agent.guard());
         assertEquals("only the owner, a supervisor or a manager may acknowledge; li.na acts as agent", agent.reason());
+        GuardRefusedException owner = assertThrows(GuardRefusedException.class, () -> Complaint.receive(
+                ComplaintWorkflow.standard(), ComplaintCommand.receive(intake(Severity.LOW), T0, WANG)));
+        assertEquals("only an agent, a supervisor or a manager may receive; wang.wei acts as owner", owner.reason());
         GuardRefusedException notOwner = assertThrows(GuardRefusedException.class,
                 () -> c.acknowledge(at(20), LI_NA_OWNER));
         assertEquals("owner", notOwner.guard());
@@ -233,6 +236,18 @@ class ComplaintStoriesTest {
                 () -> closed.reopen(windowEnd.plusNanos(1), CUSTOMER));
         assertEquals("reopen window", e.guard());
         assertEquals("CP-2", closed.reopenOrFollowUp(windowEnd.plusNanos(1), CUSTOMER, "CP-2").id());
+    }
+
+    @Test
+    void theOwnerAskedToReopenAfterTheWindowReceivesTheFollowUp() {
+        Complaint closed = investigating().proposeResolution(at(60), WANG).customerAccepts(at(90), CUSTOMER)
+                .close(at(100), WANG, 2, "repair-incomplete");
+        Complaint followUp = closed.reopenOrFollowUp(at(100).plus(Duration.ofDays(8)), WANG, "CP-2");
+        assertEquals("CP-2", followUp.id());
+        assertEquals("wang.wei", followUp.owner());
+        assertEquals(Actor.of("wang.wei", Role.AGENT), followUp.lastEvent().actor(), "received as front line");
+        assertEquals(ComplaintState.INVESTIGATING,
+                closed.reopenOrFollowUp(at(200), WANG, "CP-3").state(), "within the window the owner reopens");
     }
 
     @Test
