@@ -617,7 +617,13 @@ public final class Complaint {
                         stop(runs, clock, at);
                     }
                 }
-                case REOPEN -> runs.put(SlaClock.RESOLUTION, runs.get(SlaClock.RESOLUTION).restartedAt(at));
+                case REOPEN -> {
+                    // a custom table may reopen a complaint whose resolution clock still runs
+                    ClockRun resolution = runs.get(SlaClock.RESOLUTION);
+                    if (resolution.stop().isPresent()) {
+                        runs.put(SlaClock.RESOLUTION, resolution.restartedAt(at));
+                    }
+                }
                 default -> {
                 }
             }

@@ -95,6 +95,24 @@ class ComplaintWorkflowTest {
     }
 
     @Test
+    void aCustomTableThatReopensAnUnresolvedComplaintStillHasSlaClocks() {
+        ComplaintWorkflow loose = ComplaintWorkflow.standardBuilder()
+                .configure(ComplaintState.INVESTIGATING).permit(ComplaintTrigger.REOPEN, ComplaintState.INVESTIGATING)
+                .build();
+        Actor wang = ComplaintStoriesTest.WANG;
+        Complaint c = Complaint.receive(loose, ComplaintCommand.receive(
+                ComplaintStoriesTest.intake(io.crmkit.lifecycle.sla.Severity.LOW), ComplaintStoriesTest.T0,
+                ComplaintStoriesTest.LI_NA))
+                .assign(ComplaintStoriesTest.at(10), ComplaintStoriesTest.LI_NA_OWNER, "wang.wei")
+                .acknowledge(ComplaintStoriesTest.at(20), wang).startInvestigation(ComplaintStoriesTest.at(30), wang)
+                .reopen(ComplaintStoriesTest.at(40), wang);
+        io.crmkit.lifecycle.sla.SlaStatus resolution = ComplaintStoriesTest.status(
+                c.sla(ComplaintStoriesTest.at(60)), io.crmkit.lifecycle.sla.SlaClock.RESOLUTION);
+        assertEquals(io.crmkit.lifecycle.sla.ClockState.RUNNING, resolution.state());
+        assertEquals(java.time.Duration.ofMinutes(60), resolution.elapsed(), "a running clock keeps running");
+    }
+
+    @Test
     void aTableWithoutReceiveIsRejected() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> ComplaintWorkflow.builder().build());
         assertEquals("the workflow needs a receive transition from NEW", e.getMessage());
