@@ -356,6 +356,25 @@ class ComplaintStoriesTest {
     }
 
     @Test
+    void identifiersAndCodesWithControlCharactersAreRejectedSoMessagesStayOneLine() {
+        IllegalArgumentException id = assertThrows(IllegalArgumentException.class, () -> ComplaintIntake.builder()
+                .id("CP-1\nforged line").customer(CustomerId.of("c-17")).channel(Channel.PHONE)
+                .category(ComplaintCategory.FAULT_IN_USE).severity(Severity.LOW).build());
+        assertEquals("complaint id must not contain control characters", id.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ComplaintIntake.builder().id("CP-1")
+                .customer(CustomerId.of("c-17")).channel(Channel.PHONE).category(ComplaintCategory.FAULT_IN_USE)
+                .severity(Severity.LOW).linkedTo("CP-0\r").build());
+        assertThrows(IllegalArgumentException.class, () -> ComplaintIntake.builder().id("CP-1")
+                .customer(CustomerId.of("c-17")).channel(Channel.PHONE).category(ComplaintCategory.FAULT_IN_USE)
+                .severity(Severity.LOW).linkedTo(" ").build());
+        assertThrows(IllegalArgumentException.class, () -> Actor.of("li.na\n", Role.AGENT));
+        ComplaintCommand assign = ComplaintCommand.of(ComplaintTrigger.ASSIGN, T0, LI_NA_OWNER);
+        assertThrows(IllegalArgumentException.class, () -> assign.withAssignee("wang\twei"));
+        ComplaintCommand close = ComplaintCommand.of(ComplaintTrigger.CLOSE, T0, WANG);
+        assertThrows(IllegalArgumentException.class, () -> close.withEvaluation(4, "defect\n"));
+    }
+
+    @Test
     void theDescriptionAndNotesNeverAppearInToString() {
         Complaint c = received().apply(ComplaintCommand.of(ComplaintTrigger.ASSIGN, at(10), LI_NA_OWNER)
                 .withAssignee("wang.wei").withNote("customer's mobile 13812345678"));
