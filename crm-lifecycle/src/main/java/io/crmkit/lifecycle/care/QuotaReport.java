@@ -2,6 +2,7 @@ package io.crmkit.lifecycle.care;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableSortedMap;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -11,8 +12,10 @@ import java.util.Map;
  *
  * @param day the day checked
  * @param minimum the quota: distinct customers followed up per salesperson per day
- * @param followUps distinct customers followed up, per salesperson (including those with zero)
- * @param shortfalls how many follow-ups each salesperson below the quota is missing
+ * @param followUps distinct customers followed up, per salesperson (including those with zero),
+ *        sorted by salesperson
+ * @param shortfalls how many follow-ups each salesperson below the quota is missing, sorted by
+ *        salesperson
  */
 public record QuotaReport(LocalDate day, int minimum, Map<String, Integer> followUps, Map<String, Integer> shortfalls) {
 
@@ -26,8 +29,9 @@ public record QuotaReport(LocalDate day, int minimum, Map<String, Integer> follo
      */
     public QuotaReport {
         requireNonNull(day, "day");
-        followUps = Map.copyOf(followUps);
-        shortfalls = Map.copyOf(shortfalls);
+        // sorted by salesperson: Map.copyOf's iteration order changes from one JVM run to the next
+        followUps = ImmutableSortedMap.copyOf(followUps);
+        shortfalls = ImmutableSortedMap.copyOf(shortfalls);
     }
 
     /** @return whether every salesperson met the quota */

@@ -7,7 +7,7 @@ import static java.util.Objects.requireNonNull;
  * Who fired a command, in which role. The id names an employee, team or system (or the customer,
  * by the caller's customer id); it is not personal data.
  *
- * @param id the actor's identifier, not blank, at most 128 characters
+ * @param id the actor's identifier, not blank, at most 128 characters, no control characters
  * @param role the role the actor acts in
  */
 public record Actor(String id, Role role) {
@@ -15,15 +15,16 @@ public record Actor(String id, Role role) {
     /**
      * Validates the actor.
      *
-     * @param id the actor's identifier, not blank, at most 128 characters
+     * @param id the actor's identifier, not blank, at most 128 characters, no control characters
      * @param role the role the actor acts in
-     * @throws IllegalArgumentException if the id is blank or too long
+     * @throws IllegalArgumentException if the id is blank, too long or holds control characters
      */
     public Actor {
         requireNonNull(id, "id");
         requireNonNull(role, "role");
         checkArgument(!id.isBlank(), "actor id is blank: name who acts");
         checkArgument(id.length() <= 128, "actor id of length %s is too long: at most 128 characters", id.length());
+        checkArgument(id.chars().noneMatch(Character::isISOControl), "actor id must not contain control characters");
     }
 
     /**
@@ -32,7 +33,7 @@ public record Actor(String id, Role role) {
      * @param id the actor's identifier, not blank
      * @param role the role the actor acts in
      * @return the actor
-     * @throws IllegalArgumentException if the id is blank or too long
+     * @throws IllegalArgumentException if the id is blank, too long or holds control characters
      */
     public static Actor of(String id, Role role) {
         return new Actor(id, role);

@@ -106,7 +106,7 @@ public final class Complaint {
         checkArgument(intake != null, "command %s is not a receive: a complaint starts with receive",
                 command.trigger().commandName());
         Transition t = workflow.transition(intake.id(), ComplaintState.NEW, ComplaintTrigger.RECEIVE);
-        workflow.checkRole(intake.id(), ComplaintState.NEW, command, null);
+        workflow.checkRole(intake, ComplaintState.NEW, command, command.actor().id());
         return first(workflow, ComplaintEvent.of(command, ComplaintState.NEW, t.to()));
     }
 
@@ -381,7 +381,7 @@ public final class Complaint {
      *
      * @param at when
      * @param by who asks (for a follow-up, the receiver; a customer's request is received by the
-     *        current owner as agent)
+     *        current owner as agent, and an owner receives it as agent)
      * @param followUpId the id of the follow-up complaint, used only after the window
      * @return this complaint reopened, or the new linked complaint
      * @throws ComplaintRefusedException if neither is allowed (e.g. the complaint is still open)
@@ -395,7 +395,13 @@ public final class Complaint {
                 throw e;
             }
             ComplaintIntake followUp = ImmutableComplaintIntake.copyOf(intake).withId(followUpId).withLinkedTo(id());
-            Actor receiver = by.role() == Role.CUSTOMER ? Actor.of(owner, Role.AGENT) : by;
+            // a customer's request is received by the current owner; an owner receives it as the
+            // front line (the owner role belongs to the old complaint, and may not receive)
+            Actor receiver = switch (by.role()) {
+                case CUSTOMER -> Actor.of(owner, Role.AGENT);
+                case OWNER -> Actor.of(by.id(), Role.AGENT);
+                default -> by;
+            };
             return receive(workflow, ComplaintCommand.receive(followUp, at, receiver));
         }
     }
@@ -611,7 +617,13 @@ public final class Complaint {
                         stop(runs, clock, at);
                     }
                 }
-                case REOPEN -> runs.put(SlaClock.RESOLUTION, runs.get(SlaClock.RESOLUTION).restartedAt(at));
+                case REOPEN -> {
+                    // a custom table may reopen a complaint whose resolution clock still runs
+                    ClockRun resolution = runs.get(SlaClock.RESOLUTION);
+                    if (resolution.stop().isPresent()) {
+                        runs.put(SlaClock.RESOLUTION, resolution.restartedAt(at));
+                    }
+                }
                 default -> {
                 }
             }

@@ -81,7 +81,7 @@ public final class ComplaintCommand {
      *
      * @param newOwner the employee or team who takes over, not blank, at most 128 characters
      * @return a command with the assignee
-     * @throws IllegalArgumentException if the assignee is blank or too long
+     * @throws IllegalArgumentException if the assignee is blank, too long or holds control characters
      */
     public ComplaintCommand withAssignee(String newOwner) {
         requireNonNull(newOwner, "newOwner");
@@ -89,6 +89,8 @@ public final class ComplaintCommand {
                 trigger.commandName());
         checkArgument(newOwner.length() <= MAX_CODE, "assignee of length %s is too long: at most %s characters",
                 newOwner.length(), MAX_CODE);
+        checkArgument(newOwner.chars().noneMatch(Character::isISOControl),
+                "assignee of command %s must not contain control characters", trigger.commandName());
         return new ComplaintCommand(trigger, at, actor, intake, newOwner, satisfaction, rootCause, note);
     }
 
@@ -100,7 +102,8 @@ public final class ComplaintCommand {
      * @param rootCauseCode a short code for the root cause, e.g. {@code supplier-defect}; not
      *        blank, at most 128 characters, not personal data
      * @return a command with the evaluation
-     * @throws IllegalArgumentException if the score is outside 1–5 or the code is blank or too long
+     * @throws IllegalArgumentException if the score is outside 1–5 or the code is blank, too long or
+     *         holds control characters
      */
     public ComplaintCommand withEvaluation(int satisfactionScore, String rootCauseCode) {
         requireNonNull(rootCauseCode, "rootCauseCode");
@@ -109,6 +112,8 @@ public final class ComplaintCommand {
         checkArgument(!rootCauseCode.isBlank(), "root cause is blank: name the cause with a short code");
         checkArgument(rootCauseCode.length() <= MAX_CODE, "root cause of length %s is too long: at most %s characters",
                 rootCauseCode.length(), MAX_CODE);
+        checkArgument(rootCauseCode.chars().noneMatch(Character::isISOControl),
+                "root cause must not contain control characters: use a short code");
         return new ComplaintCommand(trigger, at, actor, intake, assignee, satisfactionScore, rootCauseCode.strip(),
                 note);
     }

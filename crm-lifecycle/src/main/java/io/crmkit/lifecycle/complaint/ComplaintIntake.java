@@ -23,7 +23,7 @@ public abstract class ComplaintIntake {
     ComplaintIntake() {
     }
 
-    /** @return the complaint's identifier, not blank, at most 128 characters */
+    /** @return the complaint's identifier, not blank, at most 128 characters, no control characters */
     public abstract String id();
 
     /** @return the complaining customer */
@@ -44,7 +44,7 @@ public abstract class ComplaintIntake {
         return "";
     }
 
-    /** @return the earlier complaint this one follows up (a reopen after the window), if any */
+    /** @return the id of the earlier complaint this one follows up (a reopen after the window), if any */
     public abstract Optional<String> linkedTo();
 
     /** @return a builder */
@@ -57,9 +57,15 @@ public abstract class ComplaintIntake {
         checkArgument(!id().isBlank(), "complaint id is blank: give the complaint an id");
         checkArgument(id().length() <= 128, "complaint id of length %s is too long: at most 128 characters",
                 id().length());
+        checkArgument(id().chars().noneMatch(Character::isISOControl), "complaint id must not contain control characters");
         checkArgument(description().length() <= 10_000,
                 "description of complaint %s has %s characters: at most 10000", id(), description().length());
-        linkedTo().ifPresent(l -> checkArgument(!l.equals(id()), "complaint %s cannot follow up itself", id()));
+        linkedTo().ifPresent(l -> {
+            checkArgument(!l.isBlank() && l.length() <= 128 && l.chars().noneMatch(Character::isISOControl),
+                    "linkedTo of complaint %s must be a complaint id: not blank, at most 128 characters, no control "
+                            + "characters", id());
+            checkArgument(!l.equals(id()), "complaint %s cannot follow up itself", id());
+        });
     }
 
     /** Shows everything but the description, which may hold personal data. */

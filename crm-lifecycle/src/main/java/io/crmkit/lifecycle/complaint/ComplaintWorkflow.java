@@ -51,7 +51,8 @@ import java.util.stream.Collectors;
  * behaviour, for the diagrams ({@link #toMermaid()}, {@link #toDot()}) and for the documentation
  * ({@link #toMarkdown()}). Besides the guards of each row, every trigger may be fired only by its
  * configured roles (guard {@code role}); acting as {@link Role#OWNER} requires being the
- * complaint's current owner (guard {@code owner}).
+ * complaint's current owner (guard {@code owner}), and acting as {@link Role#CUSTOMER} requires
+ * the actor's id to be the complaining customer's id (guard {@code customer}).
  *
  * <p>The standard table (rows: from state, trigger → target [guards]):
  * <pre>
@@ -221,7 +222,8 @@ public final class ComplaintWorkflow {
     }
 
     static String roleNames(Set<Role> roles) {
-        List<String> names = roles.stream().map(r -> r == OWNER ? "the owner" : "a " + r.label())
+        List<String> names = roles.stream()
+                .map(r -> r == OWNER ? "the owner" : (r == AGENT ? "an " : "a ") + r.label())
                 .collect(Collectors.toList());
         if (names.isEmpty()) {
             return "nobody";
@@ -322,7 +324,7 @@ public final class ComplaintWorkflow {
 
     /** Checks the role, the owner and the row's guards; throws the first refusal. */
     void checkGuards(Complaint complaint, ComplaintCommand command, Transition t) {
-        checkRole(complaint.id(), complaint.state(), command, complaint.owner());
+        checkRole(complaint.intake(), complaint.state(), command, complaint.owner());
         for (Guard g : t.guards()) {
             if (!g.allows(complaint, command)) {
                 throw new GuardRefusedException(complaint.id(), complaint.state(), command.trigger(), g.name(),
@@ -331,7 +333,8 @@ public final class ComplaintWorkflow {
         }
     }
 
-    void checkRole(String complaintId, ComplaintState state, ComplaintCommand command, String owner) {
+    void checkRole(ComplaintIntake intake, ComplaintState state, ComplaintCommand command, String owner) {
+        String complaintId = intake.id();
         Actor actor = command.actor();
         Set<Role> allowed = roles.get(command.trigger());
         if (!allowed.contains(actor.role())) {
@@ -342,6 +345,11 @@ public final class ComplaintWorkflow {
         if (actor.role() == OWNER && !actor.id().equals(owner)) {
             throw new GuardRefusedException(complaintId, state, command.trigger(), "owner",
                     actor.id() + " acts as owner but the owner is " + owner);
+        }
+        if (actor.role() == CUSTOMER && !actor.id().equals(intake.customer().value())) {
+            throw new GuardRefusedException(complaintId, state, command.trigger(), "customer",
+                    actor.id() + " acts as customer but complaint " + complaintId + " is customer "
+                            + intake.customer().value() + "'s");
         }
     }
 

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Who acts on a complaint. The workflow lets each trigger be fired by a configurable set of
- * roles; {@link #OWNER} additionally requires the actor to be the complaint's current owner.
+ * roles; {@link #OWNER} additionally requires the actor to be the complaint's current owner, and
+ * {@link #CUSTOMER} requires the actor's id to be the complaining customer's id.
  */
 public enum Role {
     /** A front-line employee who takes complaints in. */
@@ -15,7 +16,7 @@ public enum Role {
     SUPERVISOR,
     /** A department or sales manager, the last escalation level. */
     MANAGER,
-    /** The complaining customer. */
+    /** The complaining customer, acting under their customer id. */
     CUSTOMER;
 
     /** @return the role in lower case, e.g. "supervisor" */

@@ -1,6 +1,7 @@
 package io.crmkit.lifecycle.complaint;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** Formats durations for refusals and pending actions. */
 final class Texts {
@@ -22,6 +23,6 @@ final class Texts {
         if (h == 0) {
             return m + "m";
         }
-        return m == 0 ? h + "h" : String.format("%dh %02dm", h, m);
+        return m == 0 ? h + "h" : String.format(Locale.ROOT, "%dh %02dm", h, m);
     }
 }

@@ -9,9 +9,11 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -27,8 +29,9 @@ import java.util.Set;
  * Duration worked = cal.businessTimeBetween(receivedAt, Instant.parse("2026-03-03T02:00:00Z"));
  * }</pre>
  *
- * <p>Opening hours are one interval per day ({@code open} before {@code close}); shifts across
- * midnight are not modelled. Instances are immutable and thread-safe.
+ * <p>Opening hours are one interval per day ({@code open} before {@code close}) of wall-clock
+ * time, so a working day that contains a daylight-saving change is that much shorter or longer;
+ * hours skipped by the change are not worked. Shifts across midnight are not modelled. Instances are immutable and thread-safe.
  */
 public final class BusinessCalendar {
 
@@ -180,11 +183,25 @@ public final class BusinessCalendar {
     }
 
     private Instant opening(LocalDate day) {
-        return ZonedDateTime.of(day, open, zone).toInstant();
+        return instant(day, open);
     }
 
     private Instant closing(LocalDate day) {
-        return ZonedDateTime.of(day, close, zone).toInstant();
+        return instant(day, close);
+    }
+
+    /**
+     * The instant of a wall-clock time on a day. A time skipped by a daylight-saving jump maps to
+     * the instant of the jump (where {@link ZonedDateTime#of} would push it later by the length of
+     * the gap, opening late or closing late); a time that occurs twice maps to its first occurrence.
+     */
+    private Instant instant(LocalDate day, LocalTime time) {
+        LocalDateTime local = day.atTime(time);
+        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+        if (transition != null && transition.isGap()) {
+            return transition.getInstant();
+        }
+        return ZonedDateTime.of(local, zone).toInstant();
     }
 
     private static Instant latest(Instant a, Instant b) {

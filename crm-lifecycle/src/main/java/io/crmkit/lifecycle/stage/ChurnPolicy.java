@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -145,10 +144,12 @@ public interface ChurnPolicy {
 
     private static ChurnDecision silenceDecision(String policy, PurchaseHistory h, Duration limit, String rule) {
         Duration silence = h.sinceLast().orElseThrow();
-        Instant lostAt = h.last().orElseThrow().plus(limit);
         boolean churned = silence.compareTo(limit) > 0;
         String reason = "no purchase for " + days(silence) + " days, " + (churned ? "more than " : "within ") + rule;
-        return new ChurnDecision(policy, churned, reason, churned ? Optional.of(lostAt) : Optional.empty());
+        // Only a churned customer has a loss date; computing it for a window that ends after
+        // Instant.MAX would overflow.
+        return new ChurnDecision(policy, churned, reason,
+                churned ? Optional.of(h.last().orElseThrow().plus(limit)) : Optional.empty());
     }
 
     private static long days(Duration d) {

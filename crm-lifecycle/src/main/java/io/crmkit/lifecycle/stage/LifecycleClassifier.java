@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.crmkit.core.purchase.Purchase;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,10 +148,10 @@ public final class LifecycleClassifier {
                     "first purchase on " + first + ", within the last two periods"));
         }
         double trend = relativeSlope(spend);
-        double mean = java.util.Arrays.stream(spend).mapToDouble(BigDecimal::doubleValue).average().orElse(0);
+        boolean nothingSpent = java.util.Arrays.stream(spend).allMatch(v -> v.signum() == 0);
         LifecyclePhase phase;
         String reason;
-        if (mean == 0) {
+        if (nothingSpent) {
             phase = LifecyclePhase.DECLINE;
             reason = "no spend in the last " + periods + " periods";
         } else {
@@ -162,13 +163,28 @@ public final class LifecycleClassifier {
         return Optional.of(new PhaseAssessment(history.customer(), phase, perPeriod, trend, reason));
     }
 
-    /** Least-squares slope of y over 0..n-1, divided by the mean of y; 0 when the mean is 0. */
-    static double relativeSlope(BigDecimal[] y) {
-        int n = y.length;
+    /**
+     * Least-squares slope of y over 0..n-1, divided by the mean of y; 0 when the mean is 0. The
+     * ratio does not depend on the unit of y, so y is first divided by its largest magnitude:
+     * amounts beyond the range of a double still give a finite trend.
+     */
+    static double relativeSlope(BigDecimal[] spend) {
+        int n = spend.length;
+        BigDecimal largest = BigDecimal.ZERO;
+        for (BigDecimal v : spend) {
+            largest = largest.max(v.abs());
+        }
+        if (largest.signum() == 0) {
+            return 0;
+        }
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = spend[i].divide(largest, MathContext.DECIMAL64).doubleValue();
+        }
         double xMean = (n - 1) / 2.0;
         double yMean = 0;
-        for (BigDecimal v : y) {
-            yMean += v.doubleValue();
+        for (double v : y) {
+            yMean += v;
         }
         yMean /= n;
         if (yMean == 0) {
@@ -177,7 +193,7 @@ public final class LifecycleClassifier {
         double num = 0;
         double den = 0;
         for (int i = 0; i < n; i++) {
-            num += (i - xMean) * (y[i].doubleValue() - yMean);
+            num += (i - xMean) * (y[i] - yMean);
             den += (i - xMean) * (i - xMean);
         }
         return num / den / yMean;

@@ -129,12 +129,12 @@ public final class PurchaseHistory {
 
     /**
      * Repeat purchases as in the BTYD models (and the {@code lifetimes} library): the number of
-     * distinct purchase days after the first.
+     * distinct purchase days (UTC) after the first.
      *
      * @return the frequency x, zero or more
      */
     public int frequency() {
-        return (int) purchases.stream().map(p -> p.time().getEpochSecond() / 86_400).distinct().count()
+        return (int) purchases.stream().map(p -> Math.floorDiv(p.time().getEpochSecond(), 86_400L)).distinct().count()
                 - (purchases.isEmpty() ? 0 : 1);
     }
 

@@ -104,6 +104,20 @@ class CareScheduleTest {
     }
 
     @Test
+    void theQuotaReportListsSalespeopleByNameSoPrintedReportsAreReproducible() {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            counts.put(String.format("s-%02d", i), i % 4);
+        }
+        QuotaReport r = new QuotaReport(LocalDate.of(2026, 3, 3), 3, counts, Map.of("s-00", 3, "s-04", 3, "s-01", 2));
+        assertEquals(new java.util.TreeMap<>(counts).toString(), r.followUps().toString());
+        assertEquals("{s-00=3, s-01=2, s-04=3}", r.shortfalls().toString());
+        assertThrows(UnsupportedOperationException.class, () -> r.followUps().put("x", 1));
+        counts.put("s-99", 9);
+        assertFalse(r.followUps().containsKey("s-99"), "a defensive copy");
+    }
+
+    @Test
     void rulesAreConfigurable() {
         CareSchedule faster = CareSchedule.dealerManualBuilder(SHANGHAI).withoutRulesFor(CareMoment.PROSPECT_LEFT)
                 .rule(CareRule.within(CareMoment.PROSPECT_LEFT, "call back", Duration.ofHours(24)))

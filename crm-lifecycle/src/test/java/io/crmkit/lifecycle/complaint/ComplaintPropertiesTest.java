@@ -3,9 +3,13 @@ package io.crmkit.lifecycle.complaint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crmkit.lifecycle.sla.BusinessCalendar;
+import io.crmkit.lifecycle.sla.SlaPolicy;
 import io.crmkit.lifecycle.sla.SlaStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -200,6 +204,35 @@ class ComplaintPropertiesTest {
             previous = e;
         }
         Complaint longer = Complaint.replay(stretched);
+        Instant asOf = c.lastEvent().at().plus(Duration.ofHours(1));
+        List<SlaStatus> original = c.sla(asOf);
+        List<SlaStatus> waitedLonger = longer.sla(asOf.plus(shift));
+        for (int i = 0; i < original.size(); i++) {
+            assertEquals(original.get(i).elapsed(), waitedLonger.get(i).elapsed(), original.get(i).clock().name());
+            assertEquals(original.get(i).state(), waitedLonger.get(i).state());
+        }
+    }
+
+    @Property(tries = 200)
+    void timeAwaitingTheCustomerNeverCountsOnABusinessCalendarEither(@ForAll("steps") List<Step> steps,
+            @ForAll @IntRange(min = 1, max = 4) int extraWeeksAwaiting) {
+        // whole weeks, so that the stretched history meets the same working hours after each wait
+        ComplaintWorkflow office = ComplaintWorkflow.standardBuilder().slaPolicy(SlaPolicy.standard(
+                BusinessCalendar.builder(ZoneId.of("Asia/Shanghai")).hours(LocalTime.of(9, 0), LocalTime.of(18, 0))
+                        .build())).build();
+        Complaint c = Complaint.replay(office, run(steps).complaint().history());
+        Duration extra = Duration.ofDays(7L * extraWeeksAwaiting);
+        List<ComplaintEvent> stretched = new ArrayList<>();
+        Duration shift = Duration.ZERO;
+        ComplaintEvent previous = null;
+        for (ComplaintEvent e : c.history()) {
+            if (previous != null && previous.to() == ComplaintState.AWAITING_CUSTOMER) {
+                shift = shift.plus(extra);
+            }
+            stretched.add(ComplaintEvent.of(e.command().at(e.at().plus(shift)), e.from(), e.to()));
+            previous = e;
+        }
+        Complaint longer = Complaint.replay(office, stretched);
         Instant asOf = c.lastEvent().at().plus(Duration.ofHours(1));
         List<SlaStatus> original = c.sla(asOf);
         List<SlaStatus> waitedLonger = longer.sla(asOf.plus(shift));

@@ -1,6 +1,5 @@
 package io.crmkit.lifecycle.complaint;
 
-import static io.crmkit.lifecycle.complaint.ComplaintStoriesTest.CUSTOMER;
 import static io.crmkit.lifecycle.complaint.ComplaintStoriesTest.LI_NA;
 import static io.crmkit.lifecycle.complaint.ComplaintStoriesTest.LI_NA_OWNER;
 import static io.crmkit.lifecycle.complaint.ComplaintStoriesTest.T0;
@@ -29,7 +28,7 @@ class ComplaintStatisticsTest {
                 .assign(t.plus(Duration.ofMinutes(registrationMinutes)), LI_NA_OWNER, "li.na")
                 .acknowledge(t.plus(Duration.ofMinutes(registrationMinutes + 1)), owner)
                 .proposeResolution(t.plus(Duration.ofHours(hours).minusMinutes(2)), owner)
-                .customerAccepts(t.plus(Duration.ofHours(hours).minusMinutes(1)), CUSTOMER)
+                .customerAccepts(t.plus(Duration.ofHours(hours).minusMinutes(1)), Actor.of("c-" + id, Role.CUSTOMER))
                 .close(t.plus(Duration.ofHours(hours)), owner, satisfaction, cause);
     }
 
@@ -41,7 +40,7 @@ class ComplaintStatisticsTest {
                     : ComplaintCategory.SERVICE_ATTITUDE, i, 1 + i % 5, i <= 7 ? "supplier" : "training",
                     i == 10 ? 45 : 10));
         }
-        Complaint reopened = complaints.get(0).reopen(T0.plus(Duration.ofDays(2)), CUSTOMER);
+        Complaint reopened = complaints.get(0).reopen(T0.plus(Duration.ofDays(2)), Actor.of("c-K1", Role.CUSTOMER));
         complaints.set(0, reopened);
         ComplaintStatistics s = ComplaintStatistics.of(complaints, T0.plus(Duration.ofDays(3)));
         assertEquals(10, s.total());

@@ -199,10 +199,55 @@ class ComplaintStoriesTest {
         GuardRefusedException agent = assertThrows(GuardRefusedException.class, () -> c.acknowledge(at(20), LI_NA));
         assertEquals("role", agent.guard());
         assertEquals("only the owner, a supervisor or a manager may acknowledge; li.na acts as agent", agent.reason());
+        GuardRefusedException owner = assertThrows(GuardRefusedException.class, () -> Complaint.receive(
+                ComplaintWorkflow.standard(), ComplaintCommand.receive(intake(Severity.LOW), T0, WANG)));
+        assertEquals("only an agent, a supervisor or a manager may receive; wang.wei acts as owner", owner.reason());
         GuardRefusedException notOwner = assertThrows(GuardRefusedException.class,
                 () -> c.acknowledge(at(20), LI_NA_OWNER));
         assertEquals("owner", notOwner.guard());
         assertTrue(notOwner instanceof ComplaintRefusedException);
+    }
+
+    @Test
+    void onlyTheComplainingCustomerMayActAsTheCustomer() {
+        Complaint c = received().assign(at(10), LI_NA_OWNER, "wang.wei");
+        Actor anotherCustomer = Actor.of("c-99", Role.CUSTOMER);
+        GuardRefusedException e = assertThrows(GuardRefusedException.class, () -> c.withdraw(at(20), anotherCustomer));
+        assertEquals("customer", e.guard());
+        assertEquals("c-99 acts as customer but complaint CP-1 is customer c-17's", e.reason());
+        Complaint proposed = investigating().proposeResolution(at(60), WANG);
+        assertThrows(GuardRefusedException.class, () -> proposed.customerAccepts(at(70), anotherCustomer));
+        assertEquals(ComplaintState.RESOLVED, proposed.customerAccepts(at(70), CUSTOMER).state());
+        ComplaintWorkflow open = ComplaintWorkflow.builder()
+                .configure(ComplaintState.NEW).permit(ComplaintTrigger.RECEIVE, ComplaintState.RECEIVED).build();
+        assertThrows(GuardRefusedException.class, () -> Complaint.receive(open,
+                ComplaintCommand.receive(intake(Severity.LOW), T0, anotherCustomer)));
+        assertEquals(ComplaintState.RECEIVED, Complaint.receive(open,
+                ComplaintCommand.receive(intake(Severity.LOW), T0, CUSTOMER)).state());
+    }
+
+    @Test
+    void theReopenWindowEndsExactlySevenDaysAfterTheClose() {
+        Complaint closed = investigating().proposeResolution(at(60), WANG).customerAccepts(at(90), CUSTOMER)
+                .close(at(100), WANG, 2, "repair-incomplete");
+        Instant windowEnd = at(100).plus(Duration.ofDays(7));
+        assertEquals(ComplaintState.INVESTIGATING, closed.reopen(windowEnd, CUSTOMER).state());
+        GuardRefusedException e = assertThrows(GuardRefusedException.class,
+                () -> closed.reopen(windowEnd.plusNanos(1), CUSTOMER));
+        assertEquals("reopen window", e.guard());
+        assertEquals("CP-2", closed.reopenOrFollowUp(windowEnd.plusNanos(1), CUSTOMER, "CP-2").id());
+    }
+
+    @Test
+    void theOwnerAskedToReopenAfterTheWindowReceivesTheFollowUp() {
+        Complaint closed = investigating().proposeResolution(at(60), WANG).customerAccepts(at(90), CUSTOMER)
+                .close(at(100), WANG, 2, "repair-incomplete");
+        Complaint followUp = closed.reopenOrFollowUp(at(100).plus(Duration.ofDays(8)), WANG, "CP-2");
+        assertEquals("CP-2", followUp.id());
+        assertEquals("wang.wei", followUp.owner());
+        assertEquals(Actor.of("wang.wei", Role.AGENT), followUp.lastEvent().actor(), "received as front line");
+        assertEquals(ComplaintState.INVESTIGATING,
+                closed.reopenOrFollowUp(at(200), WANG, "CP-3").state(), "within the window the owner reopens");
     }
 
     @Test
@@ -308,6 +353,25 @@ class ComplaintStoriesTest {
         Complaint c = received().assign(at(10), LI_NA_OWNER, "wang.wei");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.acknowledge(at(5), WANG));
         assertTrue(e.getMessage().contains("is before the last event of complaint CP-1"));
+    }
+
+    @Test
+    void identifiersAndCodesWithControlCharactersAreRejectedSoMessagesStayOneLine() {
+        IllegalArgumentException id = assertThrows(IllegalArgumentException.class, () -> ComplaintIntake.builder()
+                .id("CP-1\nforged line").customer(CustomerId.of("c-17")).channel(Channel.PHONE)
+                .category(ComplaintCategory.FAULT_IN_USE).severity(Severity.LOW).build());
+        assertEquals("complaint id must not contain control characters", id.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ComplaintIntake.builder().id("CP-1")
+                .customer(CustomerId.of("c-17")).channel(Channel.PHONE).category(ComplaintCategory.FAULT_IN_USE)
+                .severity(Severity.LOW).linkedTo("CP-0\r").build());
+        assertThrows(IllegalArgumentException.class, () -> ComplaintIntake.builder().id("CP-1")
+                .customer(CustomerId.of("c-17")).channel(Channel.PHONE).category(ComplaintCategory.FAULT_IN_USE)
+                .severity(Severity.LOW).linkedTo(" ").build());
+        assertThrows(IllegalArgumentException.class, () -> Actor.of("li.na\n", Role.AGENT));
+        ComplaintCommand assign = ComplaintCommand.of(ComplaintTrigger.ASSIGN, T0, LI_NA_OWNER);
+        assertThrows(IllegalArgumentException.class, () -> assign.withAssignee("wang\twei"));
+        ComplaintCommand close = ComplaintCommand.of(ComplaintTrigger.CLOSE, T0, WANG);
+        assertThrows(IllegalArgumentException.class, () -> close.withEvaluation(4, "defect\n"));
     }
 
     @Test

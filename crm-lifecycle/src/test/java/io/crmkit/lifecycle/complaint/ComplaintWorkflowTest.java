@@ -63,6 +63,56 @@ class ComplaintWorkflowTest {
     }
 
     @Test
+    void aCustomGuardRunsAfterTheRoleCheckAndExplainsItsRefusal() {
+        Guard noteGiven = Guard.of("note given", (c, cmd) -> cmd.note().isPresent(),
+                (c, cmd) -> "a rejection needs a note saying what the customer wants instead");
+        assertEquals("note given", noteGiven.name());
+        assertEquals("Guard[note given]", noteGiven.toString());
+        ComplaintWorkflow workflow = ComplaintWorkflow.standardBuilder()
+                .configure(ComplaintState.RESOLUTION_PROPOSED)
+                .permit(ComplaintTrigger.CUSTOMER_REJECTS, ComplaintState.INVESTIGATING, noteGiven).build();
+        assertEquals(List.of("note given"),
+                workflow.guardNames(ComplaintState.RESOLUTION_PROPOSED, ComplaintTrigger.CUSTOMER_REJECTS));
+        Actor wang = ComplaintStoriesTest.WANG;
+        Complaint proposed = Complaint.receive(workflow, ComplaintCommand.receive(
+                ComplaintStoriesTest.intake(io.crmkit.lifecycle.sla.Severity.LOW), ComplaintStoriesTest.T0,
+                ComplaintStoriesTest.LI_NA))
+                .assign(ComplaintStoriesTest.at(10), ComplaintStoriesTest.LI_NA_OWNER, "wang.wei")
+                .acknowledge(ComplaintStoriesTest.at(20), wang).proposeResolution(ComplaintStoriesTest.at(30), wang);
+        GuardRefusedException refused = assertThrows(GuardRefusedException.class,
+                () -> proposed.customerRejects(ComplaintStoriesTest.at(40), ComplaintStoriesTest.CUSTOMER));
+        assertEquals("note given", refused.guard());
+        assertEquals("complaint CP-1: customerRejects refused by guard 'note given': a rejection needs a note "
+                + "saying what the customer wants instead", refused.getMessage());
+        GuardRefusedException role = assertThrows(GuardRefusedException.class, () -> proposed.apply(
+                ComplaintCommand.of(ComplaintTrigger.CUSTOMER_REJECTS, ComplaintStoriesTest.at(40),
+                        ComplaintStoriesTest.SUPERVISOR).withNote("wants a refund")));
+        assertEquals("role", role.guard(), "the role is checked before the row's guards");
+        Complaint rejected = proposed.apply(ComplaintCommand.of(ComplaintTrigger.CUSTOMER_REJECTS,
+                ComplaintStoriesTest.at(40), ComplaintStoriesTest.CUSTOMER).withNote("wants a refund"));
+        assertEquals(ComplaintState.INVESTIGATING, rejected.state());
+        assertThrows(IllegalArgumentException.class, () -> Guard.of(" ", (c, cmd) -> true, (c, cmd) -> ""));
+    }
+
+    @Test
+    void aCustomTableThatReopensAnUnresolvedComplaintStillHasSlaClocks() {
+        ComplaintWorkflow loose = ComplaintWorkflow.standardBuilder()
+                .configure(ComplaintState.INVESTIGATING).permit(ComplaintTrigger.REOPEN, ComplaintState.INVESTIGATING)
+                .build();
+        Actor wang = ComplaintStoriesTest.WANG;
+        Complaint c = Complaint.receive(loose, ComplaintCommand.receive(
+                ComplaintStoriesTest.intake(io.crmkit.lifecycle.sla.Severity.LOW), ComplaintStoriesTest.T0,
+                ComplaintStoriesTest.LI_NA))
+                .assign(ComplaintStoriesTest.at(10), ComplaintStoriesTest.LI_NA_OWNER, "wang.wei")
+                .acknowledge(ComplaintStoriesTest.at(20), wang).startInvestigation(ComplaintStoriesTest.at(30), wang)
+                .reopen(ComplaintStoriesTest.at(40), wang);
+        io.crmkit.lifecycle.sla.SlaStatus resolution = ComplaintStoriesTest.status(
+                c.sla(ComplaintStoriesTest.at(60)), io.crmkit.lifecycle.sla.SlaClock.RESOLUTION);
+        assertEquals(io.crmkit.lifecycle.sla.ClockState.RUNNING, resolution.state());
+        assertEquals(java.time.Duration.ofMinutes(60), resolution.elapsed(), "a running clock keeps running");
+    }
+
+    @Test
     void aTableWithoutReceiveIsRejected() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> ComplaintWorkflow.builder().build());
         assertEquals("the workflow needs a receive transition from NEW", e.getMessage());

@@ -60,6 +60,60 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void workingHoursAcrossDaylightSavingChangesCountTheHoursReallyWorked() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        BusinessCalendar nights = BusinessCalendar.builder(berlin).workingDays(DayOfWeek.SUNDAY)
+                .hours(LocalTime.of(0, 0), LocalTime.of(6, 0)).build();
+        // Sunday 2026-03-29: clocks jump from 02:00 to 03:00, so 00:00-06:00 lasts 5 hours
+        Instant springSunday = Instant.parse("2026-03-28T23:00:00Z");
+        assertEquals(Duration.ofHours(5), nights.businessTimeBetween(springSunday, springSunday.plus(Duration.ofDays(1))));
+        assertEquals(Instant.parse("2026-03-29T04:00:00Z"), nights.plusBusinessTime(springSunday, Duration.ofHours(5)),
+                "06:00 summer time");
+        // Sunday 2026-10-25: clocks fall back from 03:00 to 02:00, so 00:00-06:00 lasts 7 hours
+        Instant autumnSunday = Instant.parse("2026-10-24T22:00:00Z");
+        assertEquals(Duration.ofHours(7), nights.businessTimeBetween(autumnSunday, autumnSunday.plus(Duration.ofDays(1))));
+        assertEquals(Instant.parse("2026-10-25T05:00:00Z"), nights.plusBusinessTime(autumnSunday, Duration.ofHours(7)),
+                "06:00 winter time");
+        assertEquals(Duration.ofHours(23), BusinessCalendar.alwaysOpen(berlin).businessTimeBetween(springSunday,
+                Instant.parse("2026-03-29T22:00:00Z")), "24x7 counts the 23-hour day as 23 hours");
+        BusinessCalendar office = BusinessCalendar.builder(berlin).build();
+        Instant fridayBefore = Instant.parse("2026-03-27T17:00:00Z");
+        assertEquals(Instant.parse("2026-03-30T08:00:00Z"), office.plusBusinessTime(fridayBefore, Duration.ofHours(1)),
+                "from Friday 18:00 CET (closing) one business hour ends Monday 10:00 CEST");
+    }
+
+    @Test
+    void workingHoursThatStartInTheSpringForwardGapStartWhenTheClocksJump() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        Instant springSunday = Instant.parse("2026-03-28T23:00:00Z");
+        Instant jump = Instant.parse("2026-03-29T01:00:00Z"); // 02:00 CET becomes 03:00 CEST
+        // 02:30-05:00 on the day 02:00-03:00 does not exist: open from 03:00 CEST to 05:00 CEST
+        BusinessCalendar early = BusinessCalendar.builder(berlin).workingDays(DayOfWeek.SUNDAY)
+                .hours(LocalTime.of(2, 30), LocalTime.of(5, 0)).build();
+        assertEquals(Duration.ofHours(2), early.businessTimeBetween(springSunday, springSunday.plus(Duration.ofDays(1))));
+        assertTrue(early.isOpen(jump), "03:00 CEST is within 02:30-05:00");
+        assertEquals(jump.plus(Duration.ofMinutes(30)), early.plusBusinessTime(springSunday, Duration.ofMinutes(30)));
+        // 02:00-02:30 never happens that day
+        BusinessCalendar vanished = BusinessCalendar.builder(berlin).workingDays(DayOfWeek.SUNDAY)
+                .hours(LocalTime.of(2, 0), LocalTime.of(2, 30)).build();
+        assertEquals(Duration.ZERO, vanished.businessTimeBetween(springSunday, springSunday.plus(Duration.ofDays(1))));
+        assertFalse(vanished.isOpen(jump.plus(Duration.ofMinutes(15))), "03:15 CEST is not within 02:00-02:30");
+        assertEquals(Duration.ofMinutes(30), vanished.businessTimeBetween(springSunday,
+                springSunday.plus(Duration.ofDays(8))), "the next Sunday has its half hour");
+    }
+
+    @Test
+    void holidaysAroundAWeekendJoinIntoOneClosure() {
+        // Friday 2026-05-01 and Monday 2026-05-04 are holidays: from Thursday 17:00 the next hour ends Tuesday 09:30
+        BusinessCalendar mayDay = BusinessCalendar.builder(SHANGHAI).hours(LocalTime.of(9, 0), LocalTime.of(17, 30))
+                .holiday(LocalDate.of(2026, 5, 1)).holiday(LocalDate.of(2026, 5, 4)).build();
+        Instant thursdayFive = Instant.parse("2026-04-30T09:00:00Z");
+        assertEquals(Instant.parse("2026-05-05T01:30:00Z"), mayDay.plusBusinessTime(thursdayFive, Duration.ofHours(1)));
+        assertEquals(Duration.ofHours(1), mayDay.businessTimeBetween(thursdayFive, Instant.parse("2026-05-05T01:30:00Z")));
+        assertFalse(mayDay.isWorkingDay(LocalDate.of(2026, 5, 2)));
+    }
+
+    @Test
     void sundayOnlyCalendarsWork() {
         BusinessCalendar sundays = BusinessCalendar.builder(ZoneOffset.UTC).workingDays(DayOfWeek.SUNDAY).build();
         assertEquals(Duration.ofHours(9), sundays.businessTimeBetween(MONDAY, MONDAY.plus(Duration.ofDays(7))));

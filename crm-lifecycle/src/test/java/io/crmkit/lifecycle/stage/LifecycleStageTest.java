@@ -81,6 +81,17 @@ class LifecycleStageTest {
     }
 
     @Test
+    void aWindowTooLongToEndBeforeTheEndOfTimeKeepsEveryCustomerActive() {
+        ChurnDecision forever = ChurnPolicy.fixedWindow(Duration.ofSeconds(Long.MAX_VALUE))
+                .assess(history(1130, 0, 365, 730));
+        assertFalse(forever.churned());
+        assertTrue(forever.churnedAt().isEmpty());
+        ChurnDecision patient = ChurnPolicy.relativeRhythm(1e30, Duration.ofDays(365)).assess(history(1130, 0, 365, 730));
+        assertFalse(patient.churned());
+        assertTrue(patient.reason().startsWith("no purchase for 400 days, within "), patient.reason());
+    }
+
+    @Test
     void aWeeklyBuyerSilentForTwelveDaysIsAtRisk() {
         StageAssessment a = classifier.stage(history(40, 0, 7, 14, 21, 28));
         assertEquals(LifecycleStage.AT_RISK, a.stage());
@@ -154,6 +165,28 @@ class LifecycleStageTest {
         assertEquals(0.0, silent.trend());
         assertTrue(classifier.phase(history(360), quarter, 4).isEmpty());
         assertThrows(IllegalArgumentException.class, () -> classifier.phase(history(360, 1), quarter, 2));
+    }
+
+    @Test
+    void theTrendOfSpendTooLargeForADoubleIsStillReadAsGrowth() {
+        Duration quarter = Duration.ofDays(90);
+        List<Purchase> growing = new ArrayList<>();
+        for (int q = 0; q < 4; q++) {
+            growing.add(Purchase.of(C17, day(q * 90 + 10),
+                    Money.of(new BigDecimal(q + 1).scaleByPowerOfTen(400), java.util.Currency.getInstance("CNY"))));
+        }
+        PhaseAssessment g = classifier.phase(PurchaseHistory.of(C17, growing, day(360)), quarter, 4).orElseThrow();
+        assertEquals(LifecyclePhase.GROWTH, g.phase());
+        assertEquals(0.4, g.trend(), 1e-12, "the same relative slope as 100, 200, 300, 400");
+    }
+
+    @Test
+    void purchasesOnTheDaysEitherSideOfTheEpochAreOneRepeatPurchase() {
+        PurchaseHistory h = PurchaseHistory.of(C17, List.of(
+                Purchase.of(C17, Instant.parse("1969-12-31T12:00:00Z"), Money.of("1.00", "CNY")),
+                Purchase.of(C17, Instant.parse("1970-01-01T12:00:00Z"), Money.of("1.00", "CNY"))),
+                Instant.parse("1970-02-01T00:00:00Z"));
+        assertEquals(1, h.frequency());
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.crmkit.examples.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crmkit.core.customer.CustomerId;
@@ -40,11 +43,18 @@ import java.util.Set;
  * {@code severity}, optional {@code channel} (default phone), {@code description}, {@code linkedTo};
  * for assign {@code assignee} (optional for escalate); for close {@code satisfaction} (1–5) and
  * {@code rootCause}; for any command an optional {@code note}. Blank lines are skipped; other
- * fields are an error.
+ * fields are an error, and so are a field given twice and anything after the object on its line.
  */
 final class ComplaintScript {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * One line is one command: a second value or trailing words on the line, or a field given
+     * twice, would otherwise be dropped silently (Jackson reads the first value, last field wins).
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private static final Set<String> COMMON = Set.of("command", "at", "actor", "role", "note");
     private static final Set<String> RECEIVE = Set.of("id", "customer", "category", "severity", "channel",
             "description", "linkedTo");
@@ -67,8 +77,10 @@ final class ComplaintScript {
     static Outcome run(String source, List<String> lines, ComplaintWorkflow workflow) {
         Complaint complaint = null;
         int lineNumber = 0;
-        for (String line : lines) {
+        for (String raw : lines) {
             lineNumber++;
+            // editors such as Notepad start a UTF-8 file with a byte order mark
+            String line = lineNumber == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
             if (line.isBlank()) {
                 continue;
             }

@@ -126,6 +126,39 @@ class ComplaintCliTest {
     }
 
     @Test
+    void aLineHoldsExactlyOneCommandWithEachFieldOnce() throws IOException {
+        List<String> first = ComplaintTour.scriptLines().subList(0, 1);
+        String assign = "{\"command\":\"assign\",\"at\":\"2026-03-02T09:10:00+08:00\",\"actor\":\"li.na\","
+                + "\"role\":\"owner\",\"assignee\":\"wang.wei\"}";
+        List<String[]> cases = List.of(
+                new String[] {assign + "{\"command\":\"withdraw\",\"at\":\"2026-03-02T09:11:00+08:00\","
+                    + "\"actor\":\"c-17\",\"role\":\"customer\"}", "line 2: not valid JSON"},
+                new String[] {assign + " trailing words", "line 2: not valid JSON"},
+                new String[] {"{\"command\":\"assign\",\"at\":\"2026-03-02T09:10:00+08:00\",\"actor\":\"li.na\","
+                    + "\"role\":\"owner\",\"assignee\":\"wang.wei\",\"assignee\":\"zhao.lei\"}",
+                    "line 2: not valid JSON: Duplicate field 'assignee'"});
+        for (String[] c : cases) {
+            List<String> lines = new ArrayList<>(first);
+            lines.add(c[0]);
+            Result r = crm("complaint", "replay", "--input", script(lines).toString());
+            assertEquals(1, r.status(), c[0] + " was accepted: " + r.out());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains("script.jsonl " + c[1]), r.err());
+            assertEquals("RECEIVED", new ObjectMapper().readTree(r.out()).get("state").asText());
+        }
+    }
+
+    @Test
+    void aScriptSavedWithAByteOrderMarkAndWindowsLineEndingsReplays() throws IOException {
+        Path file = dir.resolve("notepad.jsonl");
+        Files.writeString(file, "\uFEFF" + String.join("\r\n", ComplaintTour.scriptLines()) + "\r\n",
+                StandardCharsets.UTF_8);
+        Result r = crm("complaint", "replay", "--input", file.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("CLOSED", new ObjectMapper().readTree(r.out()).get("state").asText());
+    }
+
+    @Test
     void aScriptMustStartWithReceive() throws IOException {
         Result r = crm("complaint", "replay", "--input", script(List.of(ComplaintTour.scriptLines().get(1))).toString());
         assertEquals(1, r.status());
