@@ -66,10 +66,12 @@ public final class Guard {
      *
      * @param complaint the complaint before the command
      * @param command the refused command
-     * @return the reason, in words
+     * @return the reason, in words; when the guard's reason function gives none (null or blank),
+     *     "the condition of guard 'NAME' does not hold"
      */
     public String reason(Complaint complaint, ComplaintCommand command) {
-        return reason.apply(complaint, command);
+        String why = reason.apply(complaint, command);
+        return why == null || why.isBlank() ? "the condition of guard '" + name + "' does not hold" : why;
     }
 
     @Override

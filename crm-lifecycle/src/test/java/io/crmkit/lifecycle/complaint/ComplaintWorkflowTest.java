@@ -63,6 +63,14 @@ class ComplaintWorkflowTest {
     }
 
     @Test
+    void aCustomGuardWithoutAReasonStillRefusesWithAMessageNamingIt() {
+        Guard silent = Guard.of("silent", (c, cmd) -> false, (c, cmd) -> null);
+        Guard blank = Guard.of("blank", (c, cmd) -> false, (c, cmd) -> "  ");
+        assertEquals("the condition of guard 'silent' does not hold", silent.reason(null, null));
+        assertEquals("the condition of guard 'blank' does not hold", blank.reason(null, null));
+    }
+
+    @Test
     void aCustomGuardRunsAfterTheRoleCheckAndExplainsItsRefusal() {
         Guard noteGiven = Guard.of("note given", (c, cmd) -> cmd.note().isPresent(),
                 (c, cmd) -> "a rejection needs a note saying what the customer wants instead");
