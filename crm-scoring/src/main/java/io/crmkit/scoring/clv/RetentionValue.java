@@ -187,7 +187,7 @@ public final class RetentionValue {
             discountFactor /= 1.0 + discount;
         }
         checkArgument(Double.isFinite(sum), "marginPerActive %s over a curve of %s periods gives a value beyond the"
-                + " range of a double", marginPerActive, active.length);
+                + " range of a double", (Object) marginPerActive, (Object) active.length);
         return sum;
     }
 
