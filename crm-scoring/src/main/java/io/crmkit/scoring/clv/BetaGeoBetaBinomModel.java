@@ -7,6 +7,7 @@ import static io.crmkit.scoring.clv.SpecialFunctions.logGamma;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,14 +40,14 @@ import java.util.List;
  * Sums over opportunities are evaluated as running products of ratios of beta functions, in log
  * space, so n up to hundreds of thousands neither overflows nor loses precision. Parameters are
  * estimated by maximum likelihood with the analytic gradient (digamma functions) as described in
- * {@link FitDiagnostics}. Instances are immutable and thread-safe.
+ * {@link FitDiagnostics}. Instances are immutable, thread-safe and serializable.
  *
  * <pre>{@code
  * BetaGeoBetaBinomModel model = BetaGeoBetaBinomModel.fit(CustomerSummaries.of(x, tx, n, weights));
  * double nextFiveYears = model.conditionalExpectedPurchases(5, 3, 4, 6);
  * }</pre>
  */
-public final class BetaGeoBetaBinomModel {
+public final class BetaGeoBetaBinomModel implements Serializable {
 
     private static final String NAME = "bgbb";
     private static final List<String> PARAMETER_NAMES = List.of("alpha", "beta", "gamma", "delta");
@@ -56,7 +57,11 @@ public final class BetaGeoBetaBinomModel {
     /** Up to this many future opportunities the sum of survival terms is added up term by term. */
     private static final int DIRECT_SUM_LIMIT = 1000;
 
+    private static final long serialVersionUID = 1L;
+
+    /** The parameters and every term that depends on them only. */
     private final Kernel kernel;
+    /** How the fit went. */
     private final FitDiagnostics diagnostics;
 
     private BetaGeoBetaBinomModel(double[] params, FitDiagnostics diagnostics) {
@@ -404,7 +409,9 @@ public final class BetaGeoBetaBinomModel {
     }
 
     /** The parameters with every parameter-only term hoisted. */
-    private static final class Kernel {
+    private static final class Kernel implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         final double alpha;
         final double beta;
         final double gamma;

@@ -134,19 +134,15 @@ final class BetaGeoMath {
         if (t == 0) {
             return 0;
         }
-        if (Math.abs(a + bPrime - 1) < 1e-6) {
-            // a + b' = 1: the prefactor vanishes where the series has a pole; the expectation itself
-            // is smooth in b', so take the mean of its neighbours
-            double h = 1e-5;
-            return 0.5 * (aliveExpectation(t, shape, beta, a, bPrime + h) + aliveExpectation(t, shape, beta, a, bPrime - h));
-        }
         double z = t / (beta + t);
         double upper = a + bPrime - 1 - shape;
         double lower = a - 1;
         double c = a + bPrime - 1;
         double lnW = Math.log(beta / (beta + t));
-        // s_n = t_n / (a-1), t_n the n-th term of 2F1(upper, a-1; c; z)
-        double term = upper / c * z;
+        // s_n = c t_n / (a-1), t_n the n-th term of 2F1(upper, a-1; c; z): every term past the first has
+        // (c)_n = c (c+1)_(n-1) below, so carrying the prefactor c inside removes the pole at a + b' = 1
+        // (c > -1 always, so c + n > 0 for n >= 1)
+        double term = upper * z;
         double sum = term;
         int n = 1;
         while (Math.abs(term) > EPSILON * Math.abs(sum) && n < SERIES_TERMS) {
@@ -154,18 +150,17 @@ final class BetaGeoMath {
             sum += term;
             n++;
         }
-        double q;
-        if (n < SERIES_TERMS && c > 0) {
+        double value;
+        if (n < SERIES_TERMS) {
             double el = lower * lnW;
             double e = Math.exp(el);
             // e - 1 is exact enough away from 0; near 0 the slower expm1 keeps the digits
             double expm1 = Math.abs(el) < 0.5 ? Math.expm1(el) : e - 1;
             double expm1Ratio = lower == 0 ? lnW : expm1 / lower;
-            q = -expm1Ratio - e * sum;
+            value = -c * expm1Ratio - e * sum;
         } else {
-            q = nearOne(shape, beta, t, a, bPrime);
+            value = nearOne(shape, beta, t, a, bPrime);
         }
-        double value = c * q;
         if (!Double.isFinite(value)) {
             throw new IllegalStateException("expected purchases could not be evaluated for a " + a + ", b' " + bPrime
                     + ", shape " + shape + " at horizon " + t);
@@ -234,7 +229,10 @@ final class BetaGeoMath {
         }
     }
 
-    /** [1 − (1−z)^(a−1) ₂F₁(A, a−1; C; z)] / (a−1) by A&amp;S 15.3.6, perturbing a off the integer cases. */
+    /**
+     * C · [1 − (1−z)^(a−1) ₂F₁(A, a−1; C; z)] / (a−1) by A&amp;S 15.3.6, perturbing a off the integer
+     * cases; the factor C = a+b'−1 is taken into the expansion's Γ(C) as Γ(C+1), so C = 0 is no pole.
+     */
     private static double nearOne(double shape, double beta, double t, double a, double bPrime) {
         double m = shape + 1 - a;
         double lower = a - 1;
@@ -256,12 +254,12 @@ final class BetaGeoMath {
         // (1-z)^(a-1) 2F1(upper, lower; c; z)
         //   = w^(a-1) Γ(c)Γ(m)/(Γ(shape)Γ(b')) F(upper, lower; 1-m; w)
         //   + w^(shape) Γ(c)Γ(-m)/(Γ(upper)Γ(lower)) F(shape, b'; 1+m; w)
-        double first = signedTerm(lower * lnW, new double[] {c, m}, new double[] {shape, bPrime})
+        // both terms times c, with c Γ(c) = Γ(c+1)
+        double first = signedTerm(lower * lnW, new double[] {c + 1, m}, new double[] {shape, bPrime})
                 * series(upper, lower, 1 - m, w);
-        double second = signedTerm(shape * lnW, new double[] {c, -m}, new double[] {upper, lower})
+        double second = signedTerm(shape * lnW, new double[] {c + 1, -m}, new double[] {upper, lower})
                 * series(shape, bPrime, 1 + m, w);
-        double value = first + second;
-        return (1 - value) / lower;
+        return (c - first - second) / lower;
     }
 
     /** e^logScale · ΠΓ(num) / ΠΓ(den), with signs, 0 when a denominator Γ has a pole. */

@@ -265,7 +265,8 @@ public final class GammaGammaModel implements Serializable {
         double denominator = p * x + q - 1;
         require(denominator > 0, "expected spend is undefined for frequency %s: p*x + q - 1 = %s <= 0 (q %s)", x,
                 denominator, q);
-        return p * (v + x * meanSpend) / denominator;
+        // p v/(px+q-1) + [px/(px+q-1)] m: the same weighted mean, without the overflowing product x m
+        return p * v / denominator + p * x / denominator * meanSpend;
     }
 
     /**
@@ -293,7 +294,7 @@ public final class GammaGammaModel implements Serializable {
                     throw new IllegalArgumentException(e.getMessage() + " (row " + i + ")", e);
                 }
             }
-            out[i] = p * (v + xi * m) / denominator;
+            out[i] = p * v / denominator + p * xi / denominator * m;
         }
     }
 

@@ -125,8 +125,9 @@ public final class LifetimeValue {
      * @param age T
      * @param meanSpend z̄, the mean value of the repeat purchases (0 when x = 0)
      * @return the lifetime value, &ge; 0
-     * @throws IllegalArgumentException if the customer is not a valid summary or the expected
+     * @throws IllegalArgumentException if the customer is not a valid summary, the expected
      *     spend is undefined (see {@link GammaGammaModel#conditionalExpectedAverageSpend(double, double)})
+     *     or the value is beyond the range of a double
      */
     public double value(double x, double tx, double age, double meanSpend) {
         double s = spend.conditionalExpectedAverageSpend(x, meanSpend);
@@ -139,7 +140,14 @@ public final class LifetimeValue {
             total += s * (cumulative - previous) * discount;
             previous = cumulative;
         }
+        checkRange(total, x, meanSpend, -1);
         return total;
+    }
+
+    /** Refuses a lifetime value beyond the double range (absurd spend times many purchases). */
+    private static void checkRange(double value, double x, double meanSpend, int row) {
+        require(Double.isFinite(value), "lifetime value of frequency %s with mean spend %s%s is beyond the range of"
+                + " a double", x, meanSpend, row < 0 ? "" : " at row " + row);
     }
 
     /**
@@ -151,7 +159,8 @@ public final class LifetimeValue {
      * @param age T per customer
      * @param meanSpend z̄ per customer
      * @param out receives the lifetime values
-     * @throws IllegalArgumentException if the columns differ in length or a row is invalid
+     * @throws IllegalArgumentException if the columns differ in length, a row is invalid or its
+     *     value is beyond the range of a double
      */
     public void values(double[] x, double[] tx, double[] age, double[] meanSpend, double[] out) {
         Columns.check(x, tx, age, out);
@@ -174,6 +183,11 @@ public final class LifetimeValue {
             double[] swap = previous;
             previous = cumulative;
             cumulative = swap;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(out[i])) {
+                checkRange(out[i], x[i], meanSpend[i], i);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Strings;
 import com.google.common.collect.ImmutableMap;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 
@@ -48,7 +49,7 @@ import java.util.List;
  * the derivative for the argument); where the argument exceeds
  * {@value GaussHypergeometric#SERIES_LIMIT} they are the exact derivatives of the integral form,
  * moments of its integrand plus the boundary term. The likelihood is flat along s/β, so s and β are less
- * precisely determined than r and α. Instances are immutable and thread-safe; the bulk methods
+ * precisely determined than r and α. Instances are immutable, thread-safe and serializable; the bulk methods
  * do not allocate.
  *
  * <pre>{@code
@@ -56,13 +57,17 @@ import java.util.List;
  * double next39Weeks = model.conditionalExpectedPurchases(39, 2, 30.43, 38.86);
  * }</pre>
  */
-public final class ParetoNbdModel implements TransactionModel {
+public final class ParetoNbdModel implements TransactionModel, Serializable {
 
     private static final String NAME = "pareto";
     private static final List<String> PARAMETER_NAMES = List.of("r", "alpha", "s", "beta");
     private static final int NO_ROW = -1;
 
+    private static final long serialVersionUID = 1L;
+
+    /** The parameters and every term that depends on them only. */
     private final Kernel kernel;
+    /** How the fit went. */
     private final FitDiagnostics diagnostics;
 
     private ParetoNbdModel(double[] params, FitDiagnostics diagnostics) {
@@ -427,7 +432,9 @@ public final class ParetoNbdModel implements TransactionModel {
     }
 
     /** The parameters with every parameter-only term hoisted. */
-    private static final class Kernel {
+    private static final class Kernel implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         final double r;
         final double alpha;
         final double s;

@@ -40,7 +40,8 @@ public final class RetentionValue {
      * @param discount the discount rate {@code d} per period, finite and at least 0
      * @return the formulas
      * @throws IllegalArgumentException if a rate is out of range, a value is not finite, or
-     *         {@code r = 1} with {@code d = 0} (an infinite lifetime value)
+     *         {@code r = 1} with {@code d = 0} (an infinite lifetime value), or the lifetime value
+     *         exceeds the range of a double
      */
     public static RetentionValue of(double margin, double retention, double discount) {
         checkArgument(Double.isFinite(margin), "margin %s is not a finite number", margin);
@@ -51,6 +52,10 @@ public final class RetentionValue {
         checkArgument(1.0 + discount - retention > 0.0,
                 "retention %s with discount %s gives an infinite lifetime value: 1 + d - r must be above 0",
                 retention, discount);
+        // the largest of the perpetuities (and every finite horizon, which stays below it) must be a number
+        checkArgument(Double.isFinite(margin * (1.0 + discount) / (1.0 + discount - retention)),
+                "margin %s with retention %s and discount %s gives a lifetime value beyond the range of a double",
+                margin, retention, discount);
         return new RetentionValue(margin, retention, discount);
     }
 
@@ -135,13 +140,17 @@ public final class RetentionValue {
      * @param purchasesPerPeriod the average number of purchases per period, finite and at least 0
      * @param lifespanPeriods the expected lifespan in periods, finite and at least 0
      * @return the lifetime value
-     * @throws IllegalArgumentException if an argument is negative or not finite
+     * @throws IllegalArgumentException if an argument is negative or not finite, or the product
+     *         exceeds the range of a double
      */
     public static double averageValue(double averageValue, double purchasesPerPeriod, double lifespanPeriods) {
         checkNonNegative("averageValue", averageValue);
         checkNonNegative("purchasesPerPeriod", purchasesPerPeriod);
         checkNonNegative("lifespanPeriods", lifespanPeriods);
-        return averageValue * purchasesPerPeriod * lifespanPeriods;
+        double value = averageValue * purchasesPerPeriod * lifespanPeriods;
+        checkArgument(Double.isFinite(value), "averageValue %s x purchasesPerPeriod %s x lifespanPeriods %s is beyond"
+                + " the range of a double", averageValue, purchasesPerPeriod, lifespanPeriods);
+        return value;
     }
 
     /**
@@ -157,7 +166,7 @@ public final class RetentionValue {
      * @param discount the discount rate per period, finite and at least 0 (0 for undiscounted)
      * @return the value per acquired customer
      * @throws IllegalArgumentException if the curve is empty, starts at 0, rises or has a negative
-     *         entry, or a rate is out of range
+     *         entry, a rate is out of range, or the value exceeds the range of a double
      */
     public static double cohortValue(double marginPerActive, long[] active, double discount) {
         requireNonNull(active, "active");
@@ -173,10 +182,13 @@ public final class RetentionValue {
                 checkArgument(active[t] <= active[t - 1],
                         "active[%s] %s exceeds active[%s] %s: a cohort never grows", t, active[t], t - 1, active[t - 1]);
             }
-            sum += marginPerActive * active[t] * discountFactor;
+            // in shares of the acquired cohort, so that large margins times large counts do not overflow
+            sum += marginPerActive * ((double) active[t] / active[0]) * discountFactor;
             discountFactor /= 1.0 + discount;
         }
-        return sum / active[0];
+        checkArgument(Double.isFinite(sum), "marginPerActive %s over a curve of %s periods gives a value beyond the"
+                + " range of a double", (Object) marginPerActive, (Object) active.length);
+        return sum;
     }
 
     private static void checkNonNegative(String field, double value) {

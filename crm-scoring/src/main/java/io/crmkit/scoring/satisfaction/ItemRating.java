@@ -19,12 +19,16 @@ public record ItemRating(String item, double expectation, double perception) {
      * @param item the item's identifier
      * @param expectation the expected level, finite
      * @param perception the perceived level, finite
-     * @throws IllegalArgumentException if a level is not finite
+     * @throws IllegalArgumentException if a level is not finite or the gap between them exceeds the
+     *     range of a double
      */
     public ItemRating {
         requireNonNull(item, "item");
         checkArgument(Double.isFinite(expectation), "expectation %s of item '%s' is not a finite number", expectation, item);
         checkArgument(Double.isFinite(perception), "perception %s of item '%s' is not a finite number", perception, item);
+        checkArgument(Double.isFinite(perception - expectation),
+                "perception %s minus expectation %s of item '%s' exceeds the range of a double", perception,
+                expectation, item);
     }
 
     /** @return the gap, perception minus expectation (negative: the service fell short) */

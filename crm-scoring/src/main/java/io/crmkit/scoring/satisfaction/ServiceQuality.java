@@ -27,6 +27,12 @@ import java.util.Map;
  */
 public final class ServiceQuality {
 
+    /**
+     * Ratings and gaps are summed in units of 2^64 (scaling by a power of two is exact), so that sums
+     * near the top of the double range cannot overflow while ordinary gaps stay bit-identical.
+     */
+    private static final double SUM_UNIT = 0x1p-64;
+
     private static final double WEIGHT_TOLERANCE = 1e-9;
 
     private final double scaleMin;
@@ -58,11 +64,14 @@ public final class ServiceQuality {
      * @param scaleMin the lowest answer, finite
      * @param scaleMax the highest answer, finite, above scaleMin
      * @return the builder
-     * @throws IllegalArgumentException if the scale is empty or not finite
+     * @throws IllegalArgumentException if the scale is empty, not finite or wider than the double range
      */
     public static Builder builder(double scaleMin, double scaleMax) {
         checkArgument(Double.isFinite(scaleMin) && Double.isFinite(scaleMax) && scaleMin < scaleMax,
                 "scale [%s, %s] is invalid: it needs finite ends, the lower below the upper", scaleMin, scaleMax);
+        checkArgument(Double.isFinite(scaleMax - scaleMin),
+                "scale [%s, %s] is invalid: its width, the largest possible gap, exceeds the range of a double",
+                scaleMin, scaleMax);
         return new Builder(scaleMin, scaleMax);
     }
 
@@ -96,8 +105,8 @@ public final class ServiceQuality {
             checkArgument(acc != null, "item '%s' is not in the questionnaire", r.item());
             checkOnScale("expectation", r.expectation(), r.item());
             checkOnScale("perception", r.perception(), r.item());
-            acc[0] += r.expectation();
-            acc[1] += r.perception();
+            acc[0] += r.expectation() * SUM_UNIT;
+            acc[1] += r.perception() * SUM_UNIT;
             acc[2]++;
         }
         Map<String, Double> itemGaps = new LinkedHashMap<>();
@@ -107,14 +116,14 @@ public final class ServiceQuality {
             if (acc[2] == 0) {
                 continue;
             }
-            double gap = (acc[1] - acc[0]) / acc[2];
+            double gap = (acc[1] - acc[0]) / acc[2] / SUM_UNIT;
             itemGaps.put(e.getKey(), gap);
             double[] d = byDimension.computeIfAbsent(items.get(e.getKey()), k -> new double[2]);
-            d[0] += gap;
+            d[0] += gap * SUM_UNIT;
             d[1]++;
         }
         Map<RaterDimension, Double> dimensionGaps = new EnumMap<>(RaterDimension.class);
-        byDimension.forEach((d, acc) -> dimensionGaps.put(d, acc[0] / acc[1]));
+        byDimension.forEach((d, acc) -> dimensionGaps.put(d, acc[0] / acc[1] / SUM_UNIT));
         double weighted = 0;
         for (Map.Entry<RaterDimension, Double> w : weights.entrySet()) {
             if (w.getValue() == 0) {

@@ -44,6 +44,12 @@ public final class SurveyReport {
     public record Summary(long count, double mean, double min, double max) {
     }
 
+    /**
+     * Scores are summed in units of 2^64 (scaling by a power of two is exact), so that a sum of
+     * scores near the top of the double range cannot overflow while ordinary means stay bit-identical.
+     */
+    private static final double SUM_UNIT = 0x1p-64;
+
     private SurveyReport() {
     }
 
@@ -61,12 +67,12 @@ public final class SurveyReport {
         for (SurveyResponse r : responses) {
             double[] a = acc.computeIfAbsent(key(r, grouping), k -> new double[] {0, 0, Double.MAX_VALUE, -Double.MAX_VALUE});
             a[0]++;
-            a[1] += r.score();
+            a[1] += r.score() * SUM_UNIT;
             a[2] = Math.min(a[2], r.score());
             a[3] = Math.max(a[3], r.score());
         }
         ImmutableSortedMap.Builder<String, Summary> out = ImmutableSortedMap.naturalOrder();
-        acc.forEach((k, a) -> out.put(k, new Summary((long) a[0], a[1] / a[0], a[2], a[3])));
+        acc.forEach((k, a) -> out.put(k, new Summary((long) a[0], a[1] / a[0] / SUM_UNIT, a[2], a[3])));
         return out.build();
     }
 

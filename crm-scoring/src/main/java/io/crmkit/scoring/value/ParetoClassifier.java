@@ -97,9 +97,11 @@ public final class ParetoClassifier {
         int n = values.length;
         AbcClass[] out = new AbcClass[n];
         double[] sorted = sortedCopy(values);
+        // shares are scale-free: sum in units of the largest value, so totals near 1e308 do not overflow
+        double unit = n == 0 || sorted[n - 1] == 0 ? 1 : sorted[n - 1];
         double total = 0;
         for (double v : sorted) {
-            total += v;
+            total += v / unit;
         }
         // share before is non-increasing in the value: find the smallest value still in A and in B
         double lowestA = Double.POSITIVE_INFINITY;
@@ -117,7 +119,7 @@ public final class ParetoClassifier {
                 break;
             }
             while (i >= 0 && sorted[i] == v) {
-                above += sorted[i--];
+                above += sorted[i--] / unit;
             }
         }
         lowestB = Math.min(lowestB, lowestA);
@@ -202,12 +204,14 @@ public final class ParetoClassifier {
         double[] sorted = sortedCopy(values);
         int n = sorted.length;
         int top = (int) Math.ceil(fraction * n - 1e-9);
+        // the share is scale-free: sum in units of the largest value, so totals near 1e308 do not overflow
+        double unit = n == 0 || sorted[n - 1] == 0 ? 1 : sorted[n - 1];
         double total = 0;
         double topSum = 0;
         for (int i = 0; i < n; i++) {
-            total += sorted[i];
+            total += sorted[i] / unit;
             if (i >= n - top) {
-                topSum += sorted[i];
+                topSum += sorted[i] / unit;
             }
         }
         return total == 0 ? 0.0 : Math.min(1.0, topSum / total);

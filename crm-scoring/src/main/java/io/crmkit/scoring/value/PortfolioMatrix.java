@@ -19,6 +19,9 @@ import static java.util.Objects.requireNonNull;
  */
 public final class PortfolioMatrix {
 
+    /** Values are summed in units of 2^64: exact, and no overflow near the top of the double range. */
+    private static final double SUM_UNIT = 0x1p-64;
+
     private final double shareSplit;
     private final double growthSplit;
 
@@ -94,13 +97,14 @@ public final class PortfolioMatrix {
         for (int i = 0; i < current.length; i++) {
             checkArgument(Double.isFinite(previous[i]) && previous[i] >= 0, "previous[%s] %s must be finite and 0 or more", (Integer) i, (Double) previous[i]);
             checkArgument(Double.isFinite(current[i]) && current[i] >= 0, "current[%s] %s must be finite and 0 or more", (Integer) i, (Double) current[i]);
-            total += current[i];
+            total += current[i] * SUM_UNIT;
         }
-        double mean = current.length == 0 ? 0 : total / current.length;
+        // summed in units of 2^64 (exact scaling), so values near the top of the double range do not overflow
+        double mean = current.length == 0 ? 0 : total / current.length / SUM_UNIT;
         PortfolioQuadrant[] out = new PortfolioQuadrant[current.length];
         for (int i = 0; i < current.length; i++) {
             double share = mean == 0 ? 0 : current[i] / mean;
-            double growth = previous[i] > 0 ? current[i] / previous[i] - 1
+            double growth = previous[i] > 0 ? Math.min(current[i] / previous[i] - 1, Double.MAX_VALUE)
                     : current[i] > 0 ? Math.max(growthSplit, 0) + 1 : 0;
             out[i] = place(share, growth);
         }

@@ -142,6 +142,28 @@ class BetaGeoModelTest {
     }
 
     @Test
+    void aPlusBEqualToOneWithAOneHalfStaysFiniteAtEveryHorizon() {
+        // a = b = 1/2 (also alpha = r = 1/2): the 0/0 at a + b = 1 meets an integer r + 1 - a in the expansion
+        // near z = 1; E[X(t)] must still be finite, agree with direct integration over p (0.5% relative: the
+        // midpoint rule converges slowly against Beta(1/2, 1/2)'s (1-p)^(-1/2)) and rise with t, also for a
+        // one-time buyer's conditional expectation and in bulk
+        BetaGeoModel half = BetaGeoModel.of(0.5, 0.5, 0.5, 0.5);
+        double previous = 0;
+        for (double t : new double[] {1e-6, 1, 39, 1000, 100_000}) {
+            double value = half.expectedPurchases(t);
+            assertTrue(Double.isFinite(value) && value > previous, t + " -> " + value);
+            previous = value;
+            double conditional = half.conditionalExpectedPurchases(t, 0, 0, 39);
+            assertTrue(Double.isFinite(conditional) && conditional > 0, t + " -> " + conditional);
+            double[] out = new double[1];
+            half.conditionalExpectedPurchases(t, new double[] {0}, new double[] {0}, new double[] {39}, out);
+            assertEquals(conditional, out[0], 1e-9 * conditional);
+        }
+        assertEquals(integrated(half, 1), half.expectedPurchases(1), 5e-3 * half.expectedPurchases(1));
+        assertEquals(integrated(half, 39), half.expectedPurchases(39), 5e-3 * half.expectedPurchases(39));
+    }
+
+    @Test
     void longHorizonsUseTheExpansionNearOneAndAgreeWithTheSeries() {
         // just below and above the switch between the two evaluations the values must join smoothly
         double below = PAPER.expectedPurchases(20_000);

@@ -88,4 +88,15 @@ class GammaGammaModelTest {
             assertEquals(FITTED.conditionalExpectedAverageSpend(c[1][i], c[4][i]), out[i], 1e-12);
         }
     }
+    @Test
+    void aHugeMeanSpendOfAFrequentBuyerGivesAFiniteExpectation() {
+        // p(v + x m)/(px + q - 1) is a weighted mean of v/(q-1)-ish prior and m: for x = 100,000 and m = 1e305 it is
+        // just below m, not the Infinity of the overflowing intermediate x * m
+        GammaGammaModel model = GammaGammaModel.of(6.25, 3.74, 15.44);
+        double expected = model.conditionalExpectedAverageSpend(100_000, 1e305);
+        assertTrue(Double.isFinite(expected) && expected <= 1e305 && expected > 0.99 * 1e305, "" + expected);
+        double[] out = new double[1];
+        model.conditionalExpectedAverageSpend(new double[] {100_000}, new double[] {1e305}, out);
+        assertEquals(expected, out[0]);
+    }
 }

@@ -68,4 +68,16 @@ class LifetimeValueTest {
         assertThrows(IllegalArgumentException.class, () -> clv.withMonthlyDiscountRate(-1));
         assertThrows(IllegalArgumentException.class, () -> clv.withTimeUnitsPerMonth(Double.NaN));
     }
+    @Test
+    void aValueBeyondTheDoubleRangeIsRefusedNotReturnedAsInfinity() {
+        // a mean spend of 1e307 times tens of expected purchases has no double value: say so instead of Infinity
+        LifetimeValue clv = LifetimeValue.of(BetaGeoModel.of(0.243, 4.414, 0.793, 2.426),
+                GammaGammaModel.of(6.25, 3.74, 15.44)).overMonths(12).withMonthlyDiscountRate(0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> clv.value(100_000, 100_000, 100_000, 1e307));
+        assertTrue(e.getMessage().contains("range"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> clv.values(new double[] {100_000}, new double[] {100_000},
+                new double[] {100_000}, new double[] {1e307}, new double[1]));
+        assertTrue(Double.isFinite(clv.value(100_000, 100_000, 100_000, 1e300)));
+    }
 }

@@ -81,4 +81,15 @@ class RetentionValueTest {
         assertTrue(value.finiteHorizon(periods) <= value.withCurrentMargin() + 1e-9);
         assertTrue(value.finiteHorizon(periods + 1) >= value.finiteHorizon(periods));
     }
+    @Test
+    void aLifetimeValueBeyondTheDoubleRangeIsRefusedNotReturnedAsInfinity() {
+        // 1 + d - r = 1e-15 multiplies the margin by 1e15: a margin of 1e300 has no finite lifetime value
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RetentionValue.of(1e300, 1.0, 1e-15));
+        assertTrue(e.getMessage().contains("margin 1.0E300"), e.getMessage());
+        assertTrue(Double.isFinite(RetentionValue.of(100, 1.0, 1e-15).withCurrentMargin()));
+        assertThrows(IllegalArgumentException.class, () -> RetentionValue.averageValue(1e200, 1e200, 1));
+        assertThrows(IllegalArgumentException.class, () -> RetentionValue.cohortValue(1e308, new long[] {1, 1}, 0));
+        assertEquals(1.5e308, RetentionValue.cohortValue(1e308, new long[] {2, 1}, 0), 1e295);
+    }
 }

@@ -38,4 +38,19 @@ class SerializationTest {
         CustomerSummaries data = CustomerSummaries.of(c[1], c[2], c[3]);
         assertEquals(data.totalWeight(), roundTrip(data).totalWeight());
     }
+    @Test
+    void paretoNbdAndBgBbModelsAreSerializableAndPredictTheSameAfterARoundTrip() throws Exception {
+        // DESIGN.md "Designed for scale-out": fitted models are broadcast as serialised values
+        ParetoNbdModel pareto = ParetoNbdModel.of(0.5533, 10.578, 0.6062, 11.667);
+        ParetoNbdModel paretoCopy = roundTrip(pareto);
+        assertEquals(pareto.conditionalExpectedPurchases(39, 2, 30.43, 38.86),
+                paretoCopy.conditionalExpectedPurchases(39, 2, 30.43, 38.86));
+        assertEquals(pareto.parameters(), paretoCopy.parameters());
+        assertEquals(pareto.diagnostics(), paretoCopy.diagnostics());
+        BetaGeoBetaBinomModel bgbb = BetaGeoBetaBinomModel.of(1.2035, 0.7497, 0.6567, 2.7834);
+        BetaGeoBetaBinomModel bgbbCopy = roundTrip(bgbb);
+        assertEquals(bgbb.conditionalExpectedPurchases(5, 3, 4, 6), bgbbCopy.conditionalExpectedPurchases(5, 3, 4, 6));
+        assertEquals(bgbb.probabilityAlive(3, 4, 6), bgbbCopy.probabilityAlive(3, 4, 6));
+        assertEquals(bgbb.diagnostics(), bgbbCopy.diagnostics());
+    }
 }

@@ -59,4 +59,20 @@ class ServiceQualityTest {
         assertThrows(IllegalArgumentException.class, () -> ServiceQuality.builder(5, 1));
         assertThrows(IllegalArgumentException.class, () -> ServiceQuality.builder(1, 5).item("x", RELIABILITY).item("x", EMPATHY));
     }
+
+    @Test
+    void gapsOnAScaleNearTheTopOfTheDoubleRangeStayFiniteOrAreRefused() {
+        // sums of several ratings of 1e308 overflow, their means do not
+        ServiceQuality q = ServiceQuality.builder(0, 1.5e308).item("r1", RELIABILITY).item("r2", RELIABILITY)
+                .weight(RELIABILITY, 1).build();
+        ServiceQualityReport r = q.assess(List.of(new ItemRating("r1", 1e308, 1.2e308),
+                new ItemRating("r1", 1e308, 1.2e308), new ItemRating("r2", 1e308, 1.4e308),
+                new ItemRating("r2", 1e308, 1.4e308)));
+        assertEquals(2e307, r.itemGaps().get("r1"), 1e293);
+        assertEquals(3e307, r.dimensionGaps().get(RELIABILITY), 1e293);
+        assertEquals(3e307, r.weightedGap(), 1e293);
+        // a scale whose gaps cannot be represented is refused, and so is a rating whose own gap overflows
+        assertThrows(IllegalArgumentException.class, () -> ServiceQuality.builder(-1e308, 1e308));
+        assertThrows(IllegalArgumentException.class, () -> new ItemRating("r1", -1e308, 1e308));
+    }
 }

@@ -46,4 +46,13 @@ class SurveyReportTest {
         assertThrows(IllegalArgumentException.class, () -> answer("2026-03-01", " ", "q", 1));
         assertThrows(IllegalArgumentException.class, () -> answer("2026-03-01", "s", "q", Double.POSITIVE_INFINITY));
     }
+
+    @Test
+    void theMeanOfScoresNearTheTopOfTheDoubleRangeIsFinite() {
+        // two answers of 1e308 average to 1e308; their sum would overflow to Infinity
+        SortedMap<String, SurveyReport.Summary> byQuestion = SurveyReport.aggregate(List.of(
+                answer("2026-03-01", "s-01", "q", 1e308), answer("2026-03-02", "s-01", "q", 1e308)),
+                SurveyReport.Grouping.QUESTION);
+        assertEquals(new SurveyReport.Summary(2, 1e308, 1e308, 1e308), byQuestion.get("q"));
+    }
 }

@@ -122,4 +122,14 @@ class ParetoClassifierTest {
         assertEquals(0.15, byClass[1] / total, 1e-3);
         assertTrue(byClass[2] / total > 0.049);
     }
+    @Test
+    void valuesNearTheTopOfTheDoubleRangeStillGiveSharesAndClasses() {
+        // shares are scale-free: two customers of 1e308 each hold half the value, not NaN (their sum overflows)
+        assertEquals(0.5, ParetoClassifier.topShare(new double[] {1e308, 1e308}, 0.5), 1e-12);
+        assertEquals(ParetoClassifier.topShare(new double[] {50, 30, 20}, 1.0 / 3),
+                ParetoClassifier.topShare(new double[] {5e307, 3e307, 2e307}, 1.0 / 3), 1e-12);
+        assertArrayEquals(standard.abc(new double[] {50, 30, 20}), standard.abc(new double[] {1e308, 6e307, 4e307}));
+        assertArrayEquals(standard.abc(new double[] {70, 14, 10, 6}),
+                standard.abc(new double[] {7e307, 1.4e307, 1e307, 6e306}));
+    }
 }

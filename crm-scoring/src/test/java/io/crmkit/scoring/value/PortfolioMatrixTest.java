@@ -38,4 +38,16 @@ class PortfolioMatrixTest {
         assertArrayEquals(new PortfolioQuadrant[] {CASH_COW, STAR, QUESTION_MARK, DOG},
                 PortfolioMatrix.standard().placeByRelativeValue(previous, current));
     }
+
+    @Test
+    void valuesNearTheTopOfTheDoubleRangeArePlacedLikeTheirSmallerScaledCopies() {
+        // the same customers as above scaled by 5e305: the total overflows, the shares and growths do not
+        double[] previous = {200 * 5e305, 100 * 5e305, 0, 50 * 5e305};
+        double[] current = {200 * 5e305, 120 * 5e305, 50 * 5e305, 30 * 5e305};
+        assertArrayEquals(new PortfolioQuadrant[] {CASH_COW, STAR, QUESTION_MARK, DOG},
+                PortfolioMatrix.standard().placeByRelativeValue(previous, current));
+        // a growth from a tiny to a huge value overflows the ratio: it is still just high growth
+        assertArrayEquals(new PortfolioQuadrant[] {STAR, DOG},
+                PortfolioMatrix.standard().placeByRelativeValue(new double[] {1e-300, 1}, new double[] {1e308, 1}));
+    }
 }

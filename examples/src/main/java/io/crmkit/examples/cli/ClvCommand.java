@@ -265,6 +265,9 @@ final class ClvCommand implements Runnable {
             Map<String, Integer> index = new HashMap<>();
             int n = 0;
             for (CSVRecord r : parser) {
+                if (ClvInput.blank(r)) {
+                    continue;
+                }
                 long line = r.getRecordNumber() + 1;
                 ClvInput.require(r.size() == fields, file, line,
                         "has " + r.size() + " fields but the header has " + fields);

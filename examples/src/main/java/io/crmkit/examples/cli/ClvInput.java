@@ -26,10 +26,21 @@ final class ClvInput {
 
     /**
      * The CSV dialect of every {@code crm clv} input (summaries and transaction logs): a header
-     * row, surrounding spaces ignored, empty lines skipped.
+     * row, surrounding spaces ignored. Empty lines come through as records so that record numbers
+     * stay line numbers; readers skip them with {@link #blank(CSVRecord)}.
      */
     static final CSVFormat INPUT_FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build();
+            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).build();
+
+    /**
+     * Whether the record is an empty line, which the readers skip.
+     *
+     * @param record a record of {@link #INPUT_FORMAT}
+     * @return true for a line without any content
+     */
+    static boolean blank(CSVRecord record) {
+        return record.size() == 1 && record.get(0).isEmpty();
+    }
 
     private static final Map<String, String> ALIASES = Map.of("x", "frequency", "t_x", "recency", "zbar",
             "monetary_value", "weights", "weight", "n_periods", "periods", "t", "T");
@@ -82,7 +93,7 @@ final class ClvInput {
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
                 CSVParser parser = INPUT_FORMAT.parse(in)) {
             header = parser.getHeaderNames();
-            records = parser.getRecords();
+            records = parser.getRecords().stream().filter(r -> !blank(r)).toList();
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such file");
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {

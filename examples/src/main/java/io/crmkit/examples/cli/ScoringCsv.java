@@ -35,7 +35,7 @@ final class ScoringCsv {
     }
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).build();
+            .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(false).build();
 
     /** CSV output of the commands: RFC 4180 quoting, lines ended by a bare {@code \n} on every platform. */
     private static final CSVFormat OUTPUT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
@@ -70,6 +70,9 @@ final class ScoringCsv {
         try (CSVParser parser = FORMAT.parse(in)) {
             requireColumns(parser, name, "customer_id", "date", "amount");
             for (CSVRecord row : parser) {
+                if (row.size() == 1 && row.get(0).isEmpty()) {
+                    continue; // an empty line; kept by the format so that record numbers stay line numbers
+                }
                 String where = name + " line " + line(row);
                 requireConsistent(row, where, parser.getHeaderNames().size());
                 String id = row.get("customer_id");
@@ -95,6 +98,9 @@ final class ScoringCsv {
             requireColumns(parser, name, "customer_id");
             List<String> header = parser.getHeaderNames();
             for (CSVRecord row : parser) {
+                if (row.size() == 1 && row.get(0).isEmpty()) {
+                    continue; // an empty line; kept by the format so that record numbers stay line numbers
+                }
                 String where = name + " line " + line(row);
                 requireConsistent(row, where, header.size());
                 String id = row.get("customer_id");

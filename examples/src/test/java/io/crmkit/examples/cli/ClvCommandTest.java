@@ -207,4 +207,17 @@ class ClvCommandTest {
         assertTrue(run.out().contains("Lifetime value on CDNOW"), run.out());
         assertTrue(run.out().contains("r 0.2426"), run.out());
     }
+
+    @Test
+    void aBadRowAfterABlankLineIsReportedOnItsOwnLine() throws IOException {
+        // line 2 is blank: the bad row is on line 4 of the file, which is what the user's editor shows
+        Path bad = file("blank.csv", "customer_id,frequency,recency,T", "", "a,1,2,10", "b,2,12,10");
+        Run run = crm("clv", "fit", "--model", "bgnbd", "--input", bad.toString());
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("blank.csv line 4: recency 12 exceeds T 10"), run.err());
+        Path log = file("log.csv", "customer_id,date,amount", "", "a,2024-01-01,10", "a,2024-13-01,5");
+        Run badDate = crm("clv", "summarize", "--input", log.toString(), "--as-of", "2024-02-01");
+        assertEquals(1, badDate.code());
+        assertTrue(badDate.err().contains("log.csv line 4: date '2024-13-01' is not a date"), badDate.err());
+    }
 }

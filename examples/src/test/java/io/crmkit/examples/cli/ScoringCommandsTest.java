@@ -179,4 +179,17 @@ class ScoringCommandsTest {
         assertTrue(r.out().contains("56.22 per acquired customer"));
         assertTrue(r.out().contains("Champions"));
     }
+
+    @Test
+    void aBadRowAfterABlankLineIsReportedOnItsOwnLine() throws IOException {
+        // line 2 is blank: the malformed amount is on line 4 of the file
+        Path tx = file("blank.csv", "customer_id,date,amount\n\nc-1,2026-03-01,100.00\nc-1,2026-03-20,abc\n");
+        Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("blank.csv line 4:"), r.err());
+        Path metrics = file("m.csv", "customer_id,assets,loans\n\nc-1,100,0\nc-2,lots,0\n");
+        Result t = crm("tier", "--policy", resource("wealth-tiers.json").toString(), "--input", metrics.toString());
+        assertEquals(1, t.exit());
+        assertEquals("crm tier: m.csv line 4: assets 'lots' is not a number", t.err().strip());
+    }
 }
