@@ -121,14 +121,10 @@ public final class RetentionValue {
      */
     public double finiteHorizon(int periods) {
         checkArgument(periods >= 0, "periods %s is negative: the horizon T must be 0 or more", periods);
-        double factor = retention / (1.0 + discount);
-        double term = margin;
-        double sum = 0.0;
-        for (int t = 0; t <= periods; t++) {
-            sum += term;
-            term *= factor;
-        }
-        return sum;
+        // geometric series in closed form, Σ_{t=0..T} f^t = (1 − f^(T+1)) / (1 − f) with f = r/(1+d) < 1,
+        // written with expm1 so that f near 1 loses no digits; constant time for any horizon
+        double logFactor = Math.log(retention / (1.0 + discount));
+        return margin * (Math.expm1((periods + 1.0) * logFactor) / Math.expm1(logFactor));
     }
 
     /**

@@ -35,6 +35,18 @@ class RetentionValueTest {
     }
 
     @Test
+    void theLongestHorizonTakesNoLongerThanTheShortestAndReachesThePerpetuity() {
+        // Σ_{t=0..∞} m (r/(1+d))^t = m(1+d)/(1+d−r) = 366.667 for m 100, r 0.8, d 0.1
+        assertEquals(v.withCurrentMargin(), v.finiteHorizon(Integer.MAX_VALUE), 1e-9);
+        assertEquals(100.0, RetentionValue.of(100, 0, 0.1).finiteHorizon(Integer.MAX_VALUE), 1e-12);
+        double naive = 0;
+        for (int t = 0; t <= 999; t++) {
+            naive += Math.pow(0.999_999, t);
+        }
+        assertEquals(naive, RetentionValue.of(1, 0.999_999, 0).finiteHorizon(999), 1e-9);
+    }
+
+    @Test
     void finiteHorizonsDiscountedFromPeriodZero() {
         assertEquals(100.0, v.finiteHorizon(0), TOLERANCE);
         assertEquals(172.727, v.finiteHorizon(1), TOLERANCE);
