@@ -7,6 +7,7 @@ import static io.crmkit.scoring.clv.SpecialFunctions.logGamma;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
+import java.io.InvalidObjectException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -348,6 +349,23 @@ public final class BetaGeoBetaBinomModel implements Serializable {
             n[c] = periods;
         }
         return CustomerSummaries.of(x, tx, n);
+    }
+
+    /**
+     * Re-checks the parameters of a deserialised model, so that a tampered stream cannot bring in a
+     * model that the factories would refuse.
+     *
+     * @return the validated model
+     * @throws InvalidObjectException if a parameter is invalid
+     */
+    private Object readResolve() throws InvalidObjectException {
+        try {
+            of(alpha(), beta(), gamma(), delta());
+            return new BetaGeoBetaBinomModel(new double[] {alpha(), beta(), gamma(), delta()},
+                    java.util.Objects.requireNonNull(diagnostics, "diagnostics"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Checks.invalidObject(e);
+        }
     }
 
     /** @return the parameters and the log-likelihood, never data */

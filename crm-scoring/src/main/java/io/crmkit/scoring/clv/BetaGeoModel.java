@@ -1,6 +1,7 @@
 package io.crmkit.scoring.clv;
 
 import com.google.common.collect.ImmutableMap;
+import java.io.InvalidObjectException;
 import java.io.Serializable;
 
 /**
@@ -240,6 +241,22 @@ public final class BetaGeoModel implements TransactionModel, Serializable {
      */
     public CustomerSummaries simulate(double[] ages, long seed) {
         return kernel.simulate(ages, seed);
+    }
+
+    /**
+     * Re-checks the parameters of a deserialised model, so that a tampered stream cannot bring in a
+     * model that the factories would refuse.
+     *
+     * @return the validated model
+     * @throws InvalidObjectException if a parameter is invalid
+     */
+    private Object readResolve() throws InvalidObjectException {
+        try {
+            return new BetaGeoModel(new BetaGeoKernel(r(), alpha(), a(), b(), false),
+                    java.util.Objects.requireNonNull(diagnostics, "diagnostics"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Checks.invalidObject(e);
+        }
     }
 
     /** @return the name and parameters, e.g. {@code bgnbd[r=0.243, alpha=4.414, a=0.793, b=2.426]} */

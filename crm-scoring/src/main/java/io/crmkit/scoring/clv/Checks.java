@@ -1,6 +1,7 @@
 package io.crmkit.scoring.clv;
 
 import com.google.common.base.Strings;
+import java.io.InvalidObjectException;
 
 /** Argument checks whose messages name the field, the value and the rule. */
 final class Checks {
@@ -20,5 +21,17 @@ final class Checks {
         if (!ok) {
             throw new IllegalArgumentException(Strings.lenientFormat(template, args));
         }
+    }
+
+    /**
+     * The exception a {@code readResolve} throws when a deserialised value breaks an invariant.
+     *
+     * @param cause the validation failure
+     * @return an {@link InvalidObjectException} with the same message and the cause attached
+     */
+    static InvalidObjectException invalidObject(RuntimeException cause) {
+        InvalidObjectException e = new InvalidObjectException(cause.getMessage());
+        e.initCause(cause);
+        return e;
     }
 }

@@ -3,6 +3,7 @@ package io.crmkit.scoring.clv;
 import static io.crmkit.scoring.clv.Checks.require;
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -321,6 +322,21 @@ public final class CustomerSummaries implements Serializable {
         double[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /**
+     * Re-checks every row of deserialised summaries, so that a tampered stream cannot bring in rows
+     * the factories would refuse.
+     *
+     * @return the validated summaries
+     * @throws InvalidObjectException if a row or column is invalid
+     */
+    private Object readResolve() throws InvalidObjectException {
+        try {
+            return create(frequency, recency, age, monetary, weight);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Checks.invalidObject(e);
+        }
     }
 
     /** @return the number of rows and customers, never the data */

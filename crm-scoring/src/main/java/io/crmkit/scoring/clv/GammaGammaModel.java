@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.io.InvalidObjectException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -295,6 +296,21 @@ public final class GammaGammaModel implements Serializable {
                 }
             }
             out[i] = p * v / denominator + p * xi / denominator * m;
+        }
+    }
+
+    /**
+     * Re-checks the parameters of a deserialised model, so that a tampered stream cannot bring in a
+     * model that the factories would refuse.
+     *
+     * @return the validated model
+     * @throws InvalidObjectException if a parameter is invalid
+     */
+    private Object readResolve() throws InvalidObjectException {
+        try {
+            return new GammaGammaModel(p, q, v, java.util.Objects.requireNonNull(diagnostics, "diagnostics"), correlation);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Checks.invalidObject(e);
         }
     }
 

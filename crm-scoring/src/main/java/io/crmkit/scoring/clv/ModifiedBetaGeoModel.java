@@ -1,6 +1,7 @@
 package io.crmkit.scoring.clv;
 
 import com.google.common.collect.ImmutableMap;
+import java.io.InvalidObjectException;
 import java.io.Serializable;
 
 /**
@@ -240,6 +241,22 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
      */
     public CustomerSummaries simulate(double[] ages, long seed) {
         return kernel.simulate(ages, seed);
+    }
+
+    /**
+     * Re-checks the parameters of a deserialised model, so that a tampered stream cannot bring in a
+     * model that the factories would refuse.
+     *
+     * @return the validated model
+     * @throws InvalidObjectException if a parameter is invalid
+     */
+    private Object readResolve() throws InvalidObjectException {
+        try {
+            return new ModifiedBetaGeoModel(new BetaGeoKernel(r(), alpha(), a(), b(), true),
+                    java.util.Objects.requireNonNull(diagnostics, "diagnostics"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Checks.invalidObject(e);
+        }
     }
 
     /** @return the name and parameters, e.g. {@code mbgnbd[r=0.525, alpha=6.183, a=0.891, b=1.614]} */

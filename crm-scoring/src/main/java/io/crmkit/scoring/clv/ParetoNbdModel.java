@@ -7,6 +7,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Strings;
 import com.google.common.collect.ImmutableMap;
+import java.io.InvalidObjectException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -346,6 +347,23 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
             }
         }
         return CustomerSummaries.of(x, tx, ages.clone());
+    }
+
+    /**
+     * Re-checks the parameters of a deserialised model, so that a tampered stream cannot bring in a
+     * model that the factories would refuse.
+     *
+     * @return the validated model
+     * @throws InvalidObjectException if a parameter is invalid
+     */
+    private Object readResolve() throws InvalidObjectException {
+        try {
+            of(r(), alpha(), s(), beta());
+            return new ParetoNbdModel(new double[] {r(), alpha(), s(), beta()},
+                    java.util.Objects.requireNonNull(diagnostics, "diagnostics"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Checks.invalidObject(e);
+        }
     }
 
     /** @return the parameters and the log-likelihood, never data */

@@ -1,10 +1,14 @@
 package io.crmkit.scoring.clv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.nio.ByteBuffer;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,52 @@ class SerializationTest {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             return (T) in.readObject();
         }
+    }
+
+    private static byte[] serialize(Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Overwrites the first occurrence of a double in a serialised stream, as a tampered stream would. */
+    private static byte[] replaceDouble(byte[] stream, double original, double replacement) {
+        byte[] from = ByteBuffer.allocate(8).putDouble(original).array();
+        byte[] to = ByteBuffer.allocate(8).putDouble(replacement).array();
+        for (int i = 0; i + 8 <= stream.length; i++) {
+            if (java.util.Arrays.equals(stream, i, i + 8, from, 0, 8)) {
+                byte[] out = stream.clone();
+                System.arraycopy(to, 0, out, i, 8);
+                return out;
+            }
+        }
+        throw new AssertionError("value " + original + " not found in the stream");
+    }
+
+    private static InvalidObjectException refused(byte[] stream) {
+        return assertThrows(InvalidObjectException.class, () -> {
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(stream))) {
+                in.readObject();
+            }
+        });
+    }
+
+    @Test
+    void aTamperedStreamCannotBringInParametersTheFactoriesRefuse() throws Exception {
+        byte[] bgnbd = serialize(BetaGeoModel.of(0.243, 4.414, 0.793, 2.426));
+        assertTrue(refused(replaceDouble(bgnbd, 4.414, Double.NaN)).getMessage().contains("alpha"));
+        byte[] mbgnbd = serialize(ModifiedBetaGeoModel.of(0.525, 6.183, 0.891, 1.614));
+        refused(replaceDouble(mbgnbd, 0.891, -1));
+        byte[] pareto = serialize(ParetoNbdModel.of(0.5533, 10.578, 0.6062, 11.667));
+        refused(replaceDouble(pareto, 0.6062, 0));
+        byte[] bgbb = serialize(BetaGeoBetaBinomModel.of(1.2035, 0.7497, 0.6567, 2.7834));
+        refused(replaceDouble(bgbb, 2.7834, Double.POSITIVE_INFINITY));
+        byte[] spend = serialize(GammaGammaModel.of(6.25, 3.74, 15.44));
+        refused(replaceDouble(spend, 15.44, -15.44));
+        byte[] summaries = serialize(CustomerSummaries.of(new double[] {2}, new double[] {5.5}, new double[] {10.25}));
+        assertTrue(refused(replaceDouble(summaries, 5.5, 12.5)).getMessage().contains("recency 12.5 exceeds age T 10.25"));
     }
 
     @Test
