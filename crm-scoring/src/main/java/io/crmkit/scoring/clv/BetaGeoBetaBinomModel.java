@@ -362,7 +362,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
         try {
             of(alpha(), beta(), gamma(), delta());
             return new BetaGeoBetaBinomModel(new double[] {alpha(), beta(), gamma(), delta()},
-                    java.util.Objects.requireNonNull(diagnostics, "diagnostics"));
+                    requireNonNull(diagnostics, "diagnostics"));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw Checks.invalidObject(e);
         }

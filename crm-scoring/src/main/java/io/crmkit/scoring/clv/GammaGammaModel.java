@@ -308,7 +308,7 @@ public final class GammaGammaModel implements Serializable {
      */
     private Object readResolve() throws InvalidObjectException {
         try {
-            return new GammaGammaModel(p, q, v, java.util.Objects.requireNonNull(diagnostics, "diagnostics"), correlation);
+            return new GammaGammaModel(p, q, v, requireNonNull(diagnostics, "diagnostics"), correlation);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw Checks.invalidObject(e);
         }

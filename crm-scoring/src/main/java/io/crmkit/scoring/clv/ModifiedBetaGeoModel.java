@@ -1,5 +1,7 @@
 package io.crmkit.scoring.clv;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.collect.ImmutableMap;
 import java.io.InvalidObjectException;
 import java.io.Serializable;
@@ -253,7 +255,7 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
     private Object readResolve() throws InvalidObjectException {
         try {
             return new ModifiedBetaGeoModel(new BetaGeoKernel(r(), alpha(), a(), b(), true),
-                    java.util.Objects.requireNonNull(diagnostics, "diagnostics"));
+                    requireNonNull(diagnostics, "diagnostics"));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw Checks.invalidObject(e);
         }

@@ -360,7 +360,7 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
         try {
             of(r(), alpha(), s(), beta());
             return new ParetoNbdModel(new double[] {r(), alpha(), s(), beta()},
-                    java.util.Objects.requireNonNull(diagnostics, "diagnostics"));
+                    requireNonNull(diagnostics, "diagnostics"));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw Checks.invalidObject(e);
         }
