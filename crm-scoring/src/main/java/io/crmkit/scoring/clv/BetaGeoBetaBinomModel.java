@@ -1,12 +1,15 @@
 package io.crmkit.scoring.clv;
 
 import static io.crmkit.scoring.clv.Checks.require;
-import static io.crmkit.scoring.clv.SpecialFunctions.digamma;
-import static io.crmkit.scoring.clv.SpecialFunctions.logBeta;
-import static io.crmkit.scoring.clv.SpecialFunctions.logGamma;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.digamma;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.logBeta;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.logGamma;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
+import io.crmkit.scoring.internal.math.HeterogeneityDraws;
+import io.crmkit.scoring.internal.math.LogLikelihood;
+import io.crmkit.scoring.internal.math.SpecialFunctions;
 import java.io.InvalidObjectException;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -121,9 +124,21 @@ public final class BetaGeoBetaBinomModel implements Serializable {
             }
             return sum;
         };
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.estimate(NAME, PARAMETER_NAMES, likelihood,
-                rows.totalWeight(), size, penalizer, new double[] {1, 1, 1, 1});
+        // opportunities are counts: there is no unit to standardise
+        ModelFit.Estimate estimate = ModelFit.fit(new ModelFit.Problem(NAME, PARAMETER_NAMES, likelihood,
+                rows.totalWeight(), size, 1, new double[4], 0, BetaGeoBetaBinomModel::meaning), penalizer);
         return new BetaGeoBetaBinomModel(estimate.params(), estimate.diagnostics());
+    }
+
+    private static String meaning(String parameter, boolean atInfinity) {
+        return switch (parameter) {
+            case "alpha", "beta" -> atInfinity ? "transaction probabilities do not vary across customers (only"
+                    + " alpha/(alpha+beta) is identified)" : "transaction probabilities pile up at 0 and 1";
+            case "gamma" -> atInfinity ? "dropout probabilities pile up at 1"
+                    : "no dropout detected: the dropout probability is 0 for nearly every customer";
+            default -> atInfinity ? "no dropout detected: the dropout probability is 0 for nearly every customer"
+                    : "dropout probabilities pile up at 1";
+        };
     }
 
     /**

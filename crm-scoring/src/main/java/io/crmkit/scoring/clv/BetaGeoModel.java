@@ -75,7 +75,7 @@ public final class BetaGeoModel implements TransactionModel, Serializable {
      * @throws ConvergenceException if BFGS does not converge
      */
     public static BetaGeoModel fit(CustomerSummaries data, double penalizer) {
-        MaximumLikelihood.Estimate e = BetaGeoMath.fit(NAME, data, penalizer, false);
+        ModelFit.Estimate e = BetaGeoMath.fit(NAME, data, penalizer, false);
         return new BetaGeoModel(BetaGeoKernel.of(e.params(), false), e.diagnostics());
     }
 

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.crmkit.scoring.internal.math.LogLikelihood;
+import io.crmkit.scoring.internal.math.SpecialFunctions;
 import java.io.InvalidObjectException;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -121,11 +123,34 @@ public final class GammaGammaModel implements Serializable {
                 k++;
             }
         }
-        Likelihood likelihood = Likelihood.compressed(x, m, w);
-        MaximumLikelihood.Estimate e = MaximumLikelihood.estimate(NAME, NAMES, likelihood, total,
-                likelihood.x.length, penalizer, new double[] {1, 1, 1});
+        // spend in units of the weighted mean spend: v carries the money unit, p and q are pure numbers,
+        // and each customer's density of the mean spend picks up one factor 1/scale
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += w[i] * m[i];
+        }
+        double scale = n > 0 ? total / sum : 1;
+        double[] standardised = new double[n];
+        for (int i = 0; i < n; i++) {
+            standardised[i] = m[i] * scale;
+        }
+        Likelihood likelihood = Likelihood.compressed(x, standardised, w);
+        ModelFit.Estimate e = ModelFit.fit(new ModelFit.Problem(NAME, NAMES, likelihood, total,
+                likelihood.x.length, scale, new double[] {0, 0, -1}, total * Math.log(scale),
+                GammaGammaModel::meaning), penalizer);
         double[] params = e.params();
         return new GammaGammaModel(params[0], params[1], params[2], e.diagnostics(), correlation(x, m, w));
+    }
+
+    private static String meaning(String parameter, boolean atInfinity) {
+        return switch (parameter) {
+            case "p" -> atInfinity ? "each customer's transactions all have the same value"
+                    : "transaction values vary without bound around each customer's mean";
+            case "q" -> atInfinity ? "mean spend does not vary across customers (only v/q is identified)"
+                    : "mean spend varies without bound across customers";
+            default -> atInfinity ? "mean spend does not vary across customers" : "the money unit of the"
+                    + " spend is far below its resolution";
+        };
     }
 
     /**

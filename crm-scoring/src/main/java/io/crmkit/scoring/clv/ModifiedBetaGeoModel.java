@@ -71,7 +71,7 @@ public final class ModifiedBetaGeoModel implements TransactionModel, Serializabl
      * @throws ConvergenceException if BFGS does not converge
      */
     public static ModifiedBetaGeoModel fit(CustomerSummaries data, double penalizer) {
-        MaximumLikelihood.Estimate e = BetaGeoMath.fit(NAME, data, penalizer, true);
+        ModelFit.Estimate e = BetaGeoMath.fit(NAME, data, penalizer, true);
         return new ModifiedBetaGeoModel(BetaGeoKernel.of(e.params(), true), e.diagnostics());
     }
 

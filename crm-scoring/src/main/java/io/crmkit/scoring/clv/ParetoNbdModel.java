@@ -1,12 +1,17 @@
 package io.crmkit.scoring.clv;
 
 import static io.crmkit.scoring.clv.Checks.require;
-import static io.crmkit.scoring.clv.SpecialFunctions.digamma;
-import static io.crmkit.scoring.clv.SpecialFunctions.logGamma;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.digamma;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.logGamma;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Strings;
 import com.google.common.collect.ImmutableMap;
+import io.crmkit.scoring.internal.math.GaussHypergeometric;
+import io.crmkit.scoring.internal.math.HeterogeneityDraws;
+import io.crmkit.scoring.internal.math.LogConcaveIntegral;
+import io.crmkit.scoring.internal.math.LogLikelihood;
+import io.crmkit.scoring.internal.math.SpecialFunctions;
 import java.io.InvalidObjectException;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -108,6 +113,18 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
         double[] tx = rows.recencies();
         double[] age = rows.ages();
         double[] w = rows.weights();
+        // the time axis of lifetimes: the largest T is 10; λ and μ (so α and β) carry 1/time
+        double maxAge = 0;
+        double repeat = 0;
+        for (int i = 0; i < size; i++) {
+            maxAge = Math.max(maxAge, age[i]);
+            repeat += w[i] * x[i];
+        }
+        double scale = 10.0 / maxAge;
+        for (int i = 0; i < size; i++) {
+            tx[i] *= scale;
+            age[i] *= scale;
+        }
         LogLikelihood likelihood = (params, gradient) -> {
             Kernel k = new Kernel(params);
             Scratch scratch = new Scratch();
@@ -121,9 +138,20 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
             }
             return sum;
         };
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.estimate(NAME, PARAMETER_NAMES, likelihood,
-                rows.totalWeight(), size, penalizer, new double[] {1, 1, 1, 1});
+        ModelFit.Estimate estimate = ModelFit.fit(new ModelFit.Problem(NAME, PARAMETER_NAMES, likelihood,
+                rows.totalWeight(), size, scale, new double[] {0, -1, 0, -1}, repeat * Math.log(scale),
+                ParetoNbdModel::meaning), penalizer);
         return new ParetoNbdModel(estimate.params(), estimate.diagnostics());
+    }
+
+    private static String meaning(String parameter, boolean atInfinity) {
+        return switch (parameter) {
+            case "s" -> atInfinity ? "dropout rates do not vary across customers (only s/beta is identified)"
+                    : "no dropout detected: the dropout rate is 0 for nearly every customer";
+            case "beta" -> atInfinity ? "no dropout detected: the dropout rate is 0 for nearly every customer"
+                    : "lifetimes are far below the data's time resolution";
+            default -> ModelFit.purchaseRateMeaning(parameter, atInfinity);
+        };
     }
 
     /**

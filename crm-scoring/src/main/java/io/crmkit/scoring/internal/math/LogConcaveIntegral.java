@@ -1,4 +1,4 @@
-package io.crmkit.scoring.clv;
+package io.crmkit.scoring.internal.math;
 
 /**
  * ln ∫ e<sup>h(t)</sup> dt over [lower, upper] for the log-concave exponent
@@ -20,7 +20,7 @@ package io.crmkit.scoring.clv;
  * normalised integrand give the derivatives of the log-integral with respect to c, m<sub>1</sub>
  * and a<sub>1</sub>.
  */
-final class LogConcaveIntegral {
+public final class LogConcaveIntegral {
 
     private static final int ORDER = 16;
     private static final double[] NODES = new double[ORDER];
@@ -84,7 +84,7 @@ final class LogConcaveIntegral {
      *     and e<sup>h(lower) − result</sup> in elements 0 to 3
      * @return ln ∫<sub>lower</sub><sup>upper</sup> e<sup>h(t)</sup> dt
      */
-    static double log(double c, double m1, double a1, double m2, double a2, double lower, double upper,
+    public static double log(double c, double m1, double a1, double m2, double a2, double lower, double upper,
             double[] moments) {
         return new LogConcaveIntegral(c, m1, a1, m2, a2).integrate(lower, upper, moments);
     }
