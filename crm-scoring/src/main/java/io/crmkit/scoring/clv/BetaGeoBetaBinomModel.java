@@ -2,8 +2,9 @@ package io.crmkit.scoring.clv;
 
 import static io.crmkit.scoring.clv.Checks.require;
 import static io.crmkit.scoring.internal.math.SpecialFunctions.digamma;
-import static io.crmkit.scoring.internal.math.SpecialFunctions.logBeta;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.logBetaRatio;
 import static io.crmkit.scoring.internal.math.SpecialFunctions.logGamma;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.logGammaRatio;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
@@ -239,13 +240,13 @@ public final class BetaGeoBetaBinomModel implements Serializable {
             return 0.0;
         }
         Kernel k = kernel;
-        double first = logChoose(n, x) + logBeta(k.alpha + x, k.beta + n - x) - k.logBetaAB
-                + logBeta(k.gamma, k.delta + n) - k.logBetaGD;
+        double first = logChoose(n, x) + logBetaRatio(k.alpha, k.beta, x, n - x)
+                + logBetaRatio(k.gamma, k.delta, 0, n);
         double max = first;
         double sum = 1.0;
         for (int i = x; i < n; i++) {
-            double term = logChoose(i, x) + logBeta(k.alpha + x, k.beta + i - x) - k.logBetaAB
-                    + logBeta(k.gamma + 1, k.delta + i) - k.logBetaGD;
+            double term = logChoose(i, x) + logBetaRatio(k.alpha, k.beta, x, i - x)
+                    + logBetaRatio(k.gamma, k.delta, 1, i);
             if (term > max) {
                 sum = sum * Math.exp(max - term) + 1.0;
                 max = term;
@@ -449,8 +450,6 @@ public final class BetaGeoBetaBinomModel implements Serializable {
         final double beta;
         final double gamma;
         final double delta;
-        final double logBetaAB;
-        final double logBetaGD;
         final double meanP;
         final double psiA;
         final double psiB;
@@ -465,8 +464,6 @@ public final class BetaGeoBetaBinomModel implements Serializable {
             beta = params[1];
             gamma = params[2];
             delta = params[3];
-            logBetaAB = logBeta(alpha, beta);
-            logBetaGD = logBeta(gamma, delta);
             meanP = alpha / (alpha + beta);
             psiA = digamma(alpha);
             psiB = digamma(beta);
@@ -482,7 +479,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
          * not null. The terms of the sum fall with i, so they are summed relative to the first.
          */
         double logLikelihood(double x, double tx, double n, double[] gradient) {
-            double head = logBeta(alpha + x, beta + n - x) - logBetaAB + logBeta(gamma, delta + n) - logBetaGD;
+            double head = logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n);
             int count = (int) (n - tx);
             if (count == 0) {
                 if (gradient != null) {
@@ -490,8 +487,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
                 }
                 return head;
             }
-            double first = logBeta(alpha + x, beta + tx - x) - logBetaAB + logBeta(gamma + 1, delta + tx)
-                    - logBetaGD;
+            double first = logBetaRatio(alpha, beta, x, tx - x) + logBetaRatio(gamma, delta, 1, tx);
             boolean grad = gradient != null;
             double psi1 = grad ? digamma(beta + tx - x) : 0;
             double psi2 = grad ? digamma(alpha + beta + tx) : 0;
@@ -549,7 +545,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
 
         double probabilityAlive(double x, double tx, double n) {
             double logL = logLikelihood(x, tx, n, null);
-            double alive = logBeta(alpha + x, beta + n - x) - logBetaAB + logBeta(gamma, delta + n + 1) - logBetaGD;
+            double alive = logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n + 1);
             return clamp01(Math.exp(alive - logL));
         }
 
@@ -558,7 +554,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
                 return 0.0;
             }
             double logL = logLikelihood(x, tx, n, null);
-            double head = logBeta(alpha + x + 1, beta + n - x) - logBetaAB + logBeta(gamma, delta + n) - logBetaGD;
+            double head = logBetaRatio(alpha, beta, x + 1, n - x) + logBetaRatio(gamma, delta, 0, n);
             double value = Math.exp(head - logL) * survivalSum(delta + n, futurePeriods);
             return Math.max(0.0, Math.min(futurePeriods, value));
         }
@@ -579,7 +575,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
                 }
                 return sum;
             }
-            double logRatio = logGamma(gamma + d) - logGamma(1 + d) + logGamma(1 + d + m) - logGamma(gamma + d + m);
+            double logRatio = logGammaRatio(1 + d, m) - logGammaRatio(gamma + d, m);
             return Math.max(0.0, Math.min(m, d / (gamma - 1) * -Math.expm1(logRatio)));
         }
     }

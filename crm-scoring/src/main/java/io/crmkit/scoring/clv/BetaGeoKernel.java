@@ -102,7 +102,7 @@ final class BetaGeoKernel implements Serializable {
             return 1;
         }
         double dropouts = modified ? b + x : b + x - 1;
-        double odds = a / dropouts * Math.exp((r + x) * Math.log((alpha + age) / (alpha + tx)));
+        double odds = a / dropouts * Math.exp((r + x) * Math.log1p((age - tx) / (alpha + tx)));
         return 1 / (1 + odds);
     }
 
@@ -126,7 +126,7 @@ final class BetaGeoKernel implements Serializable {
                 throw BetaGeoMath.badRow(i, xi, recency, t);
             }
             out[i] = !modified && xi == 0 ? 1
-                    : 1 / (1 + a / (bShifted + xi) * Math.exp((r + xi) * Math.log((alpha + t) / (alpha + recency))));
+                    : 1 / (1 + a / (bShifted + xi) * Math.exp((r + xi) * Math.log1p((t - recency) / (alpha + recency))));
         }
     }
 

@@ -250,10 +250,11 @@ public final class GammaGammaModel implements Serializable {
     /**
      * The population mean spend per transaction, pv/(q−1), when it exists.
      *
-     * @return the mean, or empty when q &le; 1
+     * @return the mean, or empty when q &le; 1 (or it exceeds the range of a double)
      */
     public OptionalDouble meanSpend() {
-        return q > 1 ? OptionalDouble.of(p * v / (q - 1)) : OptionalDouble.empty();
+        double mean = v / ((q - 1) / p);
+        return q > 1 && mean < Double.POSITIVE_INFINITY ? OptionalDouble.of(mean) : OptionalDouble.empty();
     }
 
     /**
@@ -288,11 +289,22 @@ public final class GammaGammaModel implements Serializable {
                 "frequency %s is invalid: it must be a whole number >= 0", x);
         require(Double.isFinite(meanSpend) && meanSpend >= 0, "monetary value %s is invalid: it must be >= 0",
                 meanSpend);
-        double denominator = p * x + q - 1;
-        require(denominator > 0, "expected spend is undefined for frequency %s: p*x + q - 1 = %s <= 0 (q %s)", x,
-                denominator, q);
-        // p v/(px+q-1) + [px/(px+q-1)] m: the same weighted mean, without the overflowing product x m
-        return p * v / denominator + p * x / denominator * meanSpend;
+        double shrink = x + (q - 1) / p;
+        require(shrink > 0, "expected spend is undefined for frequency %s: p*x + q - 1 = %s <= 0 (q %s)", x,
+                p * x + q - 1, q);
+        double spend = expectedSpend(x, meanSpend, shrink);
+        require(Double.isFinite(spend), "expected spend of %s at frequency %s, mean spend %s exceeds the range of a"
+                + " double", this, x, meanSpend);
+        return spend;
+    }
+
+    /**
+     * p v/(px+q−1) + [px/(px+q−1)] z̄ written as v/(x + (q−1)/p) + z̄/(1 + (q−1)/(px)): no product of
+     * parameters that could overflow, the weight of z̄ in [0, 1].
+     */
+    private double expectedSpend(double x, double meanSpend, double shrink) {
+        double prior = v / shrink;
+        return x == 0 ? prior : prior + meanSpend / (1 + (q - 1) / (p * x));
     }
 
     /**
@@ -312,15 +324,17 @@ public final class GammaGammaModel implements Serializable {
         for (int i = 0; i < x.length; i++) {
             double xi = x[i];
             double m = meanSpend[i];
-            double denominator = p * xi + q - 1;
-            if (!(xi >= 0 && xi == Math.rint(xi) && m >= 0 && m < Double.POSITIVE_INFINITY && denominator > 0)) {
+            double shrink = xi + (q - 1) / p;
+            double spend = shrink > 0 ? expectedSpend(xi, m, shrink) : Double.NaN;
+            if (!(xi >= 0 && xi == Math.rint(xi) && m >= 0 && m < Double.POSITIVE_INFINITY && shrink > 0
+                    && spend < Double.POSITIVE_INFINITY)) {
                 try {
                     conditionalExpectedAverageSpend(xi, m);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(e.getMessage() + " (row " + i + ")", e);
                 }
             }
-            out[i] = p * v / denominator + p * xi / denominator * m;
+            out[i] = spend;
         }
     }
 

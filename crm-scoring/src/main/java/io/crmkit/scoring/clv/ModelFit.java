@@ -131,9 +131,10 @@ final class ModelFit {
             }
         }
         if (problem.rows() < k) {
-            warnings.add(new FitWarning(FitWarning.Kind.NOT_IDENTIFIABLE, "", problem.rows() + " distinct customer"
-                    + " histories for " + k + " parameters: the parameters are not identifiable from these data,"
-                    + " only some combinations of them are"));
+            warnings.add(new FitWarning(FitWarning.Kind.NOT_IDENTIFIABLE, "", problem.rows()
+                    + (problem.rows() == 1 ? " distinct customer history" : " distinct customer histories") + " for "
+                    + k + " parameters: the parameters are not identifiable from these data, only some combinations"
+                    + " of them are"));
         }
         double[] params = new double[k];
         ImmutableMap.Builder<String, Double> errors = ImmutableMap.builder();

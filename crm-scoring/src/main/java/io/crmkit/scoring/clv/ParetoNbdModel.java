@@ -240,7 +240,7 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
     public double expectedPurchases(double t) {
         checkHorizon(t);
         Kernel k = kernel;
-        return k.r * k.beta / k.alpha * powerDifference(k.s - 1, Math.log(k.beta / (k.beta + t)));
+        return k.r / k.alpha * aliveTime(t, k.beta, k.s);
     }
 
     /**
@@ -295,8 +295,8 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
         }
         Kernel k = kernel;
         double prefix = logGamma(k.r + n) - k.logGammaR - logGamma(n + 1.0);
-        double alive = prefix + k.r * Math.log(k.alpha / (k.alpha + t)) + n * Math.log(t / (k.alpha + t))
-                + k.s * Math.log(k.beta / (k.beta + t));
+        double alive = prefix + k.r * -Math.log1p(t / k.alpha) + n * Math.log(t / (k.alpha + t))
+                + k.s * -Math.log1p(t / k.beta);
         double died = prefix + k.r * k.logAlpha + k.s * k.logBeta + Math.log(k.s)
                 + LogConcaveIntegral.log(n + 1, k.r + n, k.alpha, k.s + 1, k.beta, Double.NEGATIVE_INFINITY,
                         Math.log(t), null);
@@ -463,9 +463,22 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
                 + " has recency 0", tx, where);
     }
 
-    /** [1 − e<sup>yc</sup>]/y, and its limit −c at y = 0; c &le; 0. */
-    private static double powerDifference(double y, double c) {
-        return y == 0 ? -c : -Math.expm1(y * c) / y;
+    /**
+     * The expected time alive within the next t of someone alive now whose dropout rate is
+     * Gamma(s, β): β/(s−1) · [1 − (β/(β+t))<sup>s−1</sup>] (limit β ln(1 + t/β) at s = 1), written as
+     * t · [ln(1+y)/y] · [(1 − e<sup>−z</sup>)/z] with y = t/β and z = (s−1) ln(1+y), so that no
+     * factor overflows or cancels as β grows to the largest double (the limit is t: no dropout).
+     */
+    private static double aliveTime(double t, double beta, double s) {
+        if (t == 0) {
+            return 0;
+        }
+        double y = t / beta;
+        double log = Math.log1p(y);
+        double perY = y < 1e-8 ? 1 - y / 2 : log / y;
+        double z = (s - 1) * log;
+        double perZ = Math.abs(z) < 1e-300 ? 1 - z / 2 : -Math.expm1(-z) / z;
+        return t * perY * perZ;
     }
 
     /** Per-evaluation work arrays of the fit, so that rows do not allocate. */
@@ -569,8 +582,16 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
         double logK(double p, double tau, double[] gradient, Scratch scratch) {
             double a = p + s;
             if (gradient == null) {
-                return -a * Math.log(alpha + tau) - Math.log(a) + GaussHypergeometric.logTwoF1(a, s + 1,
-                        (alpha - beta) / (alpha + tau), (beta + tau) / (alpha + tau));
+                double z = (alpha - beta) / (alpha + tau);
+                double oneMinusZ = (beta + tau) / (alpha + tau);
+                if (Double.isFinite(z) && Double.isFinite(oneMinusZ)) {
+                    return -a * Math.log(alpha + tau) - Math.log(a) + GaussHypergeometric.logTwoF1(a, s + 1, z,
+                            oneMinusZ);
+                }
+                // β so much larger than α + τ that the ratio overflows: the form over the larger of the two
+                // (below) never forms it
+                gradient = new double[4];
+                scratch = new Scratch();
             }
             double q = s + 1;
             boolean alphaLarger = alpha >= beta;
@@ -621,8 +642,7 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
                 return 0.0;
             }
             double alive = probabilityAlive(x, tx, age);
-            double perAlive = (r + x) * (beta + age) / (alpha + age)
-                    * powerDifference(s - 1, Math.log((beta + age) / (beta + age + t)));
+            double perAlive = (r + x) / (alpha + age) * aliveTime(t, beta + age, s);
             return alive * perAlive;
         }
     }

@@ -37,6 +37,10 @@ public final class GaussHypergeometric {
     private static final double EPSILON = 1e-17;
     /** Terms of the BG/NBD series tried before switching to the expansion around z = 1. */
     private static final int SERIES_TERMS = 4000;
+    /** Above this b' the expansion around z = 1 is not used (see {@link #stoppedPoissonMean}). */
+    private static final double LONG_SERIES_B = 50;
+    /** Most terms of the BG/NBD series summed when the expansion around z = 1 is not used. */
+    private static final int LONG_SERIES_TERMS = 50_000_000;
     /** Series coefficients a {@link StoppedPoissonSeries} precomputes. */
     private static final int COEFFICIENTS = 256;
     /** The small-p series is used when its second term is at most this fraction of its first. */
@@ -178,16 +182,19 @@ public final class GaussHypergeometric {
         // s_n = c t_n / (a-1), t_n the n-th term of 2F1(upper, a-1; c; z): every term past the first has
         // (c)_n = c (c+1)_(n-1) below, so carrying the prefactor c inside removes the pole at a + b' = 1
         // (c > -1 always, so c + n > 0 for n >= 1)
+        // with b' large the expansion around z = 1 cancels (its Γ terms grow with b'); the series then
+        // has terms of one sign and converges, if slowly, so it is summed at length instead
+        int limit = bPrime > LONG_SERIES_B ? LONG_SERIES_TERMS : SERIES_TERMS;
         double term = upper * z;
         double sum = term;
         int n = 1;
-        while (Math.abs(term) > EPSILON * Math.abs(sum) && n < SERIES_TERMS) {
+        while (Math.abs(term) > EPSILON * Math.abs(sum) && n < limit) {
             term *= (upper + n) * (lower + n) / ((c + n) * (n + 1)) * z;
             sum += term;
             n++;
         }
         double value;
-        if (n < SERIES_TERMS) {
+        if (n < limit) {
             value = c * complement(lower, lnW) - Math.exp(lower * lnW) * sum;
         } else {
             value = nearOne(shape, beta, t, a, bPrime);
@@ -221,8 +228,13 @@ public final class GaussHypergeometric {
         }
         double term = shape * rate;
         double sum = term;
-        for (int k = 1; k < 64; k++) {
-            term *= -(shape + k) * rate * (a + k - 1) / ((ab + k - 1) * (k + 1));
+        for (int k = 1; k < 10_000; k++) {
+            double ratio = (shape + k) * rate * (a + k - 1) / ((ab + k - 1) * (k + 1));
+            if (ratio >= 1) {
+                // past its smallest term the series diverges: not converged to double precision
+                return Double.NaN;
+            }
+            term *= -ratio;
             sum += term;
             if (Math.abs(term) <= EPSILON * Math.abs(sum)) {
                 return sum;

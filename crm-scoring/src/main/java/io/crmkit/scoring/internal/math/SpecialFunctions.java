@@ -98,6 +98,20 @@ public final class SpecialFunctions {
     }
 
     /**
+     * ln B(a+da, b+db) − ln B(a, b) as a sum of {@link #logGammaRatio} terms, exact however large
+     * a and b are (where the difference of two log-betas cancels to nothing).
+     *
+     * @param a a positive finite number
+     * @param b a positive finite number
+     * @param da a finite shift with a + da &gt; 0
+     * @param db a finite shift with b + db &gt; 0
+     * @return ln [B(a+da, b+db) / B(a, b)]
+     */
+    public static double logBetaRatio(double a, double b, double da, double db) {
+        return logGammaRatio(a, da) + logGammaRatio(b, db) - logGammaRatio(a + b, da + db);
+    }
+
+    /**
      * ln(e^a + e^b) without overflow.
      *
      * @param a a log value, possibly −∞
