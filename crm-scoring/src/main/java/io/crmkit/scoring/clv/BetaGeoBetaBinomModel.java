@@ -368,20 +368,33 @@ public final class BetaGeoBetaBinomModel implements Serializable {
     }
 
     /**
-     * Re-checks the parameters of a deserialised model, so that a tampered stream cannot bring in a
-     * model that the factories would refuse.
+     * Writes the {@linkplain SerializedModel serialisation proxy} instead of this model.
      *
-     * @return the validated model
-     * @throws InvalidObjectException if a parameter is invalid
+     * @return the proxy
      */
-    private Object readResolve() throws InvalidObjectException {
-        try {
-            of(alpha(), beta(), gamma(), delta());
-            return new BetaGeoBetaBinomModel(new double[] {alpha(), beta(), gamma(), delta()},
-                    requireNonNull(diagnostics, "diagnostics"));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Checks.invalidObject(e);
-        }
+    @java.io.Serial
+    private Object writeReplace() {
+        return new SerializedModel(NAME, new double[] {alpha(), beta(), gamma(), delta()}, diagnostics, Double.NaN);
+    }
+
+    /**
+     * Refuses a stream that claims to hold this class directly: models are read through their proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws InvalidObjectException {
+        throw SerializedModel.proxyRequired();
+    }
+
+    private double[] kernelParameters() {
+        return new double[] {kernel.alpha, kernel.beta, kernel.gamma, kernel.delta};
+    }
+
+    /** The model from a proxy's parameters, checked as {@code of} checks them. */
+    static BetaGeoBetaBinomModel restore(double[] p, FitDiagnostics diagnostics) {
+        return new BetaGeoBetaBinomModel(of(p[0], p[1], p[2], p[3]).kernelParameters(), diagnostics);
     }
 
     /** @return the parameters and the log-likelihood, never data */

@@ -65,12 +65,7 @@ final class BetaGeoMath {
     }
 
     static void checkCustomer(double x, double tx, double age) {
-        require(Double.isFinite(x) && x >= 0 && x == Math.rint(x),
-                "frequency %s is invalid: it must be a whole number of repeat purchases >= 0", x);
-        require(Double.isFinite(age) && age > 0, "T %s is invalid: the age of a customer must be finite and > 0", age);
-        require(Double.isFinite(tx) && tx >= 0, "recency %s is invalid: it must be finite and >= 0", tx);
-        require(tx <= age, "recency %s exceeds age T %s", tx, age);
-        require(x > 0 || tx == 0, "recency %s is invalid with frequency 0: it must be 0", tx);
+        CustomerSummaries.requireValid(x, tx, age, "");
     }
 
     static void checkHorizon(double t) {
@@ -79,16 +74,11 @@ final class BetaGeoMath {
 
     /** Whether the row is a valid summary, for the bulk loops (which then report it by row). */
     static boolean validRow(double x, double tx, double age) {
-        return x >= 0 && x == Math.rint(x) && age > 0 && age < Double.POSITIVE_INFINITY && tx >= 0 && tx <= age
-                && (x > 0 || tx == 0);
+        return CustomerSummaries.isValid(x, tx, age);
     }
 
     static IllegalArgumentException badRow(int row, double x, double tx, double age) {
-        try {
-            checkCustomer(x, tx, age);
-        } catch (IllegalArgumentException e) {
-            return new IllegalArgumentException(e.getMessage() + " (row " + row + ")");
-        }
+        CustomerSummaries.requireValid(x, tx, age, " at row " + row);
         return new IllegalArgumentException("row " + row + " is invalid");
     }
 

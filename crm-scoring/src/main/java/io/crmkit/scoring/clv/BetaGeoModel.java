@@ -1,6 +1,5 @@
 package io.crmkit.scoring.clv;
 
-import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
 import java.io.InvalidObjectException;
@@ -246,19 +245,29 @@ public final class BetaGeoModel implements TransactionModel, Serializable {
     }
 
     /**
-     * Re-checks the parameters of a deserialised model, so that a tampered stream cannot bring in a
-     * model that the factories would refuse.
+     * Writes the {@linkplain SerializedModel serialisation proxy} instead of this model.
      *
-     * @return the validated model
-     * @throws InvalidObjectException if a parameter is invalid
+     * @return the proxy
      */
-    private Object readResolve() throws InvalidObjectException {
-        try {
-            return new BetaGeoModel(new BetaGeoKernel(r(), alpha(), a(), b(), false),
-                    requireNonNull(diagnostics, "diagnostics"));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Checks.invalidObject(e);
-        }
+    @java.io.Serial
+    private Object writeReplace() {
+        return new SerializedModel(NAME, new double[] {r(), alpha(), a(), b()}, diagnostics, Double.NaN);
+    }
+
+    /**
+     * Refuses a stream that claims to hold this class directly: models are read through their proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws InvalidObjectException {
+        throw SerializedModel.proxyRequired();
+    }
+
+    /** The model from a proxy's parameters, checked as {@code of} checks them. */
+    static BetaGeoModel restore(double[] p, FitDiagnostics diagnostics) {
+        return new BetaGeoModel(new BetaGeoKernel(p[0], p[1], p[2], p[3], false), diagnostics);
     }
 
     /** @return the name and parameters, e.g. {@code bgnbd[r=0.243, alpha=4.414, a=0.793, b=2.426]} */

@@ -339,18 +339,29 @@ public final class GammaGammaModel implements Serializable {
     }
 
     /**
-     * Re-checks the parameters of a deserialised model, so that a tampered stream cannot bring in a
-     * model that the factories would refuse.
+     * Writes the {@linkplain SerializedModel serialisation proxy} instead of this model.
      *
-     * @return the validated model
-     * @throws InvalidObjectException if a parameter is invalid
+     * @return the proxy
      */
-    private Object readResolve() throws InvalidObjectException {
-        try {
-            return new GammaGammaModel(p, q, v, requireNonNull(diagnostics, "diagnostics"), correlation);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Checks.invalidObject(e);
-        }
+    @java.io.Serial
+    private Object writeReplace() {
+        return new SerializedModel(NAME, new double[] {p, q, v}, diagnostics, correlation);
+    }
+
+    /**
+     * Refuses a stream that claims to hold this class directly: models are read through their proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws InvalidObjectException {
+        throw SerializedModel.proxyRequired();
+    }
+
+    /** The model from a proxy's parameters, checked as {@code of} checks them. */
+    static GammaGammaModel restore(double[] p, FitDiagnostics diagnostics, double correlation) {
+        return new GammaGammaModel(p[0], p[1], p[2], diagnostics, correlation);
     }
 
     /** @return the name and parameters */

@@ -378,20 +378,33 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
     }
 
     /**
-     * Re-checks the parameters of a deserialised model, so that a tampered stream cannot bring in a
-     * model that the factories would refuse.
+     * Writes the {@linkplain SerializedModel serialisation proxy} instead of this model.
      *
-     * @return the validated model
-     * @throws InvalidObjectException if a parameter is invalid
+     * @return the proxy
      */
-    private Object readResolve() throws InvalidObjectException {
-        try {
-            of(r(), alpha(), s(), beta());
-            return new ParetoNbdModel(new double[] {r(), alpha(), s(), beta()},
-                    requireNonNull(diagnostics, "diagnostics"));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Checks.invalidObject(e);
-        }
+    @java.io.Serial
+    private Object writeReplace() {
+        return new SerializedModel(NAME, new double[] {r(), alpha(), s(), beta()}, diagnostics, Double.NaN);
+    }
+
+    /**
+     * Refuses a stream that claims to hold this class directly: models are read through their proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws InvalidObjectException {
+        throw SerializedModel.proxyRequired();
+    }
+
+    private double[] kernelParameters() {
+        return new double[] {kernel.r, kernel.alpha, kernel.s, kernel.beta};
+    }
+
+    /** The model from a proxy's parameters, checked as {@code of} checks them. */
+    static ParetoNbdModel restore(double[] p, FitDiagnostics diagnostics) {
+        return new ParetoNbdModel(of(p[0], p[1], p[2], p[3]).kernelParameters(), diagnostics);
     }
 
     /** @return the parameters and the log-likelihood, never data */
@@ -444,23 +457,7 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
 
     /** Checks one summary; the row index, or {@link #NO_ROW}, only goes into the message. */
     private static void checkSummary(double x, double tx, double age, int row) {
-        boolean valid = x >= 0 && x == Math.rint(x) && x < Double.POSITIVE_INFINITY && age > 0
-                && age < Double.POSITIVE_INFINITY && tx >= 0 && tx <= age && (x > 0 || tx == 0);
-        if (!valid) {
-            explainSummary(x, tx, age, row == NO_ROW ? "" : " at row " + row);
-        }
-    }
-
-    private static void explainSummary(double x, double tx, double age, String where) {
-        require(Double.isFinite(x) && x >= 0 && x == Math.rint(x),
-                "frequency %s%s is invalid: it must be a whole number of repeat purchases >= 0", x, where);
-        require(Double.isFinite(age) && age > 0, "T %s%s is invalid: the age of a customer must be finite and > 0",
-                age, where);
-        require(Double.isFinite(tx) && tx >= 0, "recency %s%s is invalid: it must be finite and >= 0", tx, where);
-        require(tx <= age, "recency %s exceeds age T %s%s: the last purchase cannot follow the end of observation",
-                tx, age, where);
-        require(x > 0 || tx == 0, "recency %s%s is invalid with frequency 0: a customer without repeat purchases"
-                + " has recency 0", tx, where);
+        CustomerSummaries.requireValid(x, tx, age, row == NO_ROW ? "" : " at row " + row);
     }
 
     /**
