@@ -75,45 +75,69 @@ public final class CourseHistory {
         requireNonNull(course, "course");
         requireNonNull(plan, "plan");
         CourseRoster roster = CourseRoster.of(course, enrolments);
-        Set<CustomerId> everEnrolled = new HashSet<>();
-        roster.enrolments().forEach(e -> everEnrolled.add(e.customer()));
+        CourseHistory empty = new CourseHistory(course, plan, roster, ImmutableList.of(), ImmutableList.of());
         Set<String> seen = new HashSet<>();
         for (Attendance a : requireNonNull(attendance, "attendance")) {
-            checkArgument(a.courseId().equals(course.id()), "attendance of customer %s is for course %s, not %s",
-                    a.customer(), a.courseId(), course.id());
-            checkArgument(course.session(a.sessionId()).isPresent(), "session %s is not a session of course %s",
-                    a.sessionId(), course.id());
-            checkArgument(everEnrolled.contains(a.customer()),
-                    "customer %s attended session %s of course %s without an enrolment", a.customer(), a.sessionId(),
-                    course.id());
+            empty.check(a);
             checkArgument(seen.add(a.sessionId() + '\u0000' + a.customer().value()),
                     "attendance of customer %s at session %s is recorded twice", a.customer(), a.sessionId());
         }
         Set<String> scores = new HashSet<>();
-        LocalDate followUp = course.lastDay().plus(plan.followUpDelay());
         for (Evaluation e : requireNonNull(evaluations, "evaluations")) {
-            checkArgument(e.courseId().equals(course.id()), "evaluation of customer %s is for course %s, not %s",
-                    e.customer(), e.courseId(), course.id());
-            switch (e.level()) {
-                case REACTION -> checkArgument(e.value() >= plan.reactionMin() && e.value() <= plan.reactionMax(),
-                        "reaction %s of customer %s is outside the scale %s-%s", e.value(), e.customer(),
-                        plan.reactionMin(), plan.reactionMax());
-                case LEARNING -> {
-                    checkArgument(e.value() >= 0 && e.value() <= plan.testMax(),
-                            "%s-test score %s of customer %s is outside [0, %s]", e.measure(), e.value(), e.customer(),
-                            plan.testMax());
-                    checkArgument(scores.add(e.measure() + '\u0000' + e.customer().value()),
-                            "customer %s has two %s-test scores in course %s", e.customer(), e.measure(), course.id());
-                }
-                case BEHAVIOUR -> checkArgument(!e.observedOn().orElseThrow().isBefore(followUp),
-                        "behaviour %s of customer %s observed on %s, before the follow-up date %s (last session %s "
-                                + "plus %s)", e.measure(), e.customer(), e.observedOn().orElseThrow(), followUp,
-                        course.lastDay(), plan.followUpDelay());
-                case RESULTS -> throw new IllegalStateException("level 4 evaluations are refused by Evaluation");
-            }
+            empty.check(e);
+            checkArgument(e.level() != KirkpatrickLevel.LEARNING
+                    || scores.add(e.measure() + '\u0000' + e.customer().value()),
+                    "customer %s has two %s-test scores in course %s", e.customer(), e.measure(), course.id());
         }
         return new CourseHistory(course, plan, roster, ImmutableList.copyOf(attendance),
                 ImmutableList.copyOf(evaluations));
+    }
+
+    /**
+     * Checks one attendance record against the course and its roster (without looking for
+     * duplicates), so that a reader of records can say which record breaks a rule.
+     *
+     * @param a the record
+     * @throws IllegalArgumentException if it names another course or an unknown session, or a
+     *         customer who never enrolled
+     */
+    public void check(Attendance a) {
+        requireNonNull(a, "attendance");
+        checkArgument(a.courseId().equals(course.id()), "attendance of customer %s is for course %s, not %s",
+                a.customer(), a.courseId(), course.id());
+        checkArgument(course.session(a.sessionId()).isPresent(), "session %s is not a session of course %s",
+                a.sessionId(), course.id());
+        checkArgument(roster.status(a.customer()).isPresent(),
+                "customer %s attended session %s of course %s without an enrolment", a.customer(), a.sessionId(),
+                course.id());
+    }
+
+    /**
+     * Checks one evaluation against the course and the plan's scales (without looking for
+     * duplicate test scores).
+     *
+     * @param e the evaluation
+     * @throws IllegalArgumentException if it names another course, a rating or score is outside its
+     *         scale, or behaviour was observed before the follow-up date
+     */
+    public void check(Evaluation e) {
+        requireNonNull(e, "evaluation");
+        checkArgument(e.courseId().equals(course.id()), "evaluation of customer %s is for course %s, not %s",
+                e.customer(), e.courseId(), course.id());
+        LocalDate followUp = course.lastDay().plus(plan.followUpDelay());
+        switch (e.level()) {
+            case REACTION -> checkArgument(e.value() >= plan.reactionMin() && e.value() <= plan.reactionMax(),
+                    "reaction %s of customer %s is outside the scale %s-%s", e.value(), e.customer(),
+                    plan.reactionMin(), plan.reactionMax());
+            case LEARNING -> checkArgument(e.value() >= 0 && e.value() <= plan.testMax(),
+                    "%s-test score %s of customer %s is outside [0, %s]", e.measure(), e.value(), e.customer(),
+                    plan.testMax());
+            case BEHAVIOUR -> checkArgument(!e.observedOn().orElseThrow().isBefore(followUp),
+                    "behaviour %s of customer %s observed on %s, before the follow-up date %s (last session %s "
+                            + "plus %s)", e.measure(), e.customer(), e.observedOn().orElseThrow(), followUp,
+                    course.lastDay(), plan.followUpDelay());
+            case RESULTS -> throw new IllegalStateException("level 4 evaluations are refused by Evaluation");
+        }
     }
 
     /** @return the course */

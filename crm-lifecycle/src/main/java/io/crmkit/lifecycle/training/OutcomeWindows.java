@@ -16,6 +16,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The two equal windows of a level-4 comparison around a course: the {@code days} days before its
@@ -93,9 +94,27 @@ public record OutcomeWindows(LocalDate beforeStart, LocalDate afterStart, int da
      */
     public ImmutableList<CustomerOutcome> complaints(Collection<CustomerId> customers,
             Collection<Complaint> complaints) {
+        return count(customers, complaints, Complaint::customer, Complaint::receivedAt);
+    }
+
+    /**
+     * Counts each customer's events of any kind (e.g. support calls, or complaints kept outside
+     * {@link Complaint}) in both windows.
+     *
+     * @param <T> the event type
+     * @param customers the customers to measure (a customer without events counts 0)
+     * @param events events of any customers and dates
+     * @param customer the customer of an event
+     * @param at the instant of an event
+     * @return one outcome per customer, sorted by customer
+     */
+    public <T> ImmutableList<CustomerOutcome> count(Collection<CustomerId> customers, Collection<T> events,
+            Function<? super T, CustomerId> customer, Function<? super T, Instant> at) {
+        requireNonNull(customer, "customer");
+        requireNonNull(at, "at");
         Tally tally = new Tally(customers);
-        for (Complaint c : requireNonNull(complaints, "complaints")) {
-            tally.add(c.customer(), c.receivedAt(), BigDecimal.ONE);
+        for (T e : requireNonNull(events, "events")) {
+            tally.add(customer.apply(e), at.apply(e), BigDecimal.ONE);
         }
         return tally.outcomes();
     }
@@ -109,11 +128,7 @@ public record OutcomeWindows(LocalDate beforeStart, LocalDate afterStart, int da
      */
     public ImmutableList<CustomerOutcome> purchases(Collection<CustomerId> customers,
             Collection<Purchase> purchases) {
-        Tally tally = new Tally(customers);
-        for (Purchase p : requireNonNull(purchases, "purchases")) {
-            tally.add(p.customer(), p.time(), BigDecimal.ONE);
-        }
-        return tally.outcomes();
+        return count(customers, purchases, Purchase::customer, Purchase::time);
     }
 
     /**
