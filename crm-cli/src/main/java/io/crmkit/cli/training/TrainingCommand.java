@@ -37,7 +37,8 @@ public final class TrainingCommand implements Runnable {
 
         @Option(names = "--courses", required = true,
                 description = "CSV, one row per session: course_id,topic,product,format,capacity,session_id,"
-                        + "session_date[,completion,outcome,window_days,reaction_max,test_max,follow_up_days]")
+                        + "session_date[,completion,outcome,window_days,reaction_max,test_max,follow_up_days,"
+                        + "certificate_months]")
         Path courses;
 
         @Option(names = "--enrolments", required = true,

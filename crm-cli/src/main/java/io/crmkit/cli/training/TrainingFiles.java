@@ -192,7 +192,8 @@ public final class TrainingFiles {
     /**
      * Reads {@code courses.csv}: one row per session,
      * {@code course_id,topic,product,format,capacity,session_id,session_date}, and optionally
-     * {@code completion,outcome,window_days,reaction_max,test_max,follow_up_days}; the course's
+     * {@code completion,outcome,window_days,reaction_max,test_max,follow_up_days,certificate_months};
+     * the course's
      * columns repeat on each of its rows and must agree.
      *
      * @param in the file's content
@@ -204,7 +205,7 @@ public final class TrainingFiles {
         Map<String, List<Session>> sessions = new HashMap<>();
         Map<String, Row> sessionRows = new HashMap<>();
         List<String> courseColumns = List.of("topic", "product", "format", "capacity", "completion", "outcome",
-                "window_days", "reaction_max", "test_max", "follow_up_days");
+                "window_days", "reaction_max", "test_max", "follow_up_days", "certificate_months");
         read(in, name, row -> {
             String id = row.required("course_id");
             Row head = first.putIfAbsent(id, row);
@@ -243,6 +244,9 @@ public final class TrainingFiles {
                     : CompletionRule.share(completion);
             Course course = Course.of(id, row.required("topic"), row.required("product"), format, capacity, sessions)
                     .withCompletion(rule);
+            if (!row.get("certificate_months").isEmpty()) {
+                course = course.withCertificateValidity(Period.ofMonths(row.integer("certificate_months", "", 1, 1200)));
+            }
             return new CourseSpec(course, EvaluationPlan.of(1, reactionMax, testMax, Period.ofDays(followUp)),
                     outcome, windowDays);
         } catch (IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package io.crmkit.cli.training;
 
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.lifecycle.training.Attendance;
+import io.crmkit.lifecycle.training.Certificate;
 import io.crmkit.lifecycle.training.CourseHistory;
 import io.crmkit.lifecycle.training.CourseReport;
 import io.crmkit.lifecycle.training.CourseRoster;
@@ -61,8 +62,10 @@ public final class TrainingReport {
      * @param spec the course as read
      * @param report the library's report of the course
      * @param results the level-4 effect, if computed
+     * @param certificates the certificates earned by the as-of date
      */
-    public record Row(CourseSpec spec, CourseReport report, Optional<ResultsEffect> results) {
+    public record Row(CourseSpec spec, CourseReport report, Optional<ResultsEffect> results,
+            List<Certificate> certificates) {
 
         /** @return the row's cells, in the order of {@link #COLUMNS} */
         public List<String> cells() {
@@ -139,7 +142,8 @@ public final class TrainingReport {
                     present.getOrDefault(e.getKey(), List.of()), evaluated.getOrDefault(e.getKey(), List.of()));
             CourseReport report = history.report(asOf);
             Optional<ResultsEffect> results = outcomeData.flatMap(o -> results(spec, history, o, asOf));
-            rows.add(new Row(spec, results.map(report::withResults).orElse(report), results));
+            rows.add(new Row(spec, results.map(report::withResults).orElse(report), results,
+                    history.certificates(asOf)));
         }
         return rows;
     }
