@@ -1,5 +1,5 @@
 /**
- * Customer training, one of the five modules of a CRM in the practice documents (courses, taking
+ * Customer training, one of the five modules of a CRM (docs/domain.md §10: courses, taking
  * part, evaluating the effect): a {@link io.crmkit.lifecycle.training.Course} (topic, product,
  * format, capacity) with dated {@link io.crmkit.lifecycle.training.Session sessions}, a
  * {@link io.crmkit.lifecycle.training.CourseRoster roster} with its waiting list, attendance per
