@@ -90,7 +90,7 @@ public final class TrainingExample {
                     : Optional.of(LocalDate.parse(r.get("observed_on")));
             evaluations.add(new Evaluation(r.get("course_id"), CustomerId.of(r.get("customer_id")),
                     KirkpatrickLevel.of(Integer.parseInt(r.get("level"))), r.get("measure"),
-                    Double.parseDouble(r.get("value")), observedOn));
+                    Double.parseDouble(r.get("value")), observedOn, Optional.empty()));
         }
         CourseHistory history = CourseHistory.of(course, EvaluationPlan.of(1, 5, 100, Period.ofDays(60)),
                 only(enrolments, Enrolment::courseId), only(attendance, Attendance::courseId),

@@ -49,7 +49,7 @@ public final class TrainingCommand implements Runnable {
                 description = "CSV session_id,course_id,customer_id,attended (yes|no)")
         Path attendance;
 
-        @Option(names = "--evaluations", description = "CSV course_id,customer_id,level,measure,value[,observed_on]")
+        @Option(names = "--evaluations", description = "CSV course_id,customer_id,level,measure,value[,observed_on,session_id]")
         Path evaluations;
 
         @Option(names = "--outcomes",

@@ -355,15 +355,17 @@ public final class TrainingFiles {
 
     /**
      * Reads {@code evaluations.csv}: {@code course_id,customer_id,level,measure,value}, with an
-     * optional {@code observed_on} date, required on level 3.
+     * optional {@code observed_on} date, required on level 3, and an optional {@code session_id}
+     * (the session a reaction survey followed).
      *
      * @param in the file's content
      * @param name the file's name
      * @param histories each course's history so far
+     * @param asOf the report's date: sessions after it cannot have been rated
      * @return the evaluations by course id
      */
     public static Map<String, List<Evaluation>> readEvaluations(Reader in, String name,
-            Map<String, CourseHistory> histories) {
+            Map<String, CourseHistory> histories, LocalDate asOf) {
         Map<String, List<Evaluation>> byCourse = new HashMap<>();
         Map<String, Long> scores = new HashMap<>();
         read(in, name, row -> {
@@ -380,10 +382,16 @@ public final class TrainingFiles {
                     : Optional.of(row.date("observed_on"));
             Evaluation e;
             try {
-                e = new Evaluation(courseId, customer, KirkpatrickLevel.of(level), measure, value, observedOn);
+                e = new Evaluation(courseId, customer, KirkpatrickLevel.of(level), measure, value, observedOn,
+                        row.get("session_id").isEmpty() ? Optional.empty() : Optional.of(row.get("session_id")));
                 history.check(e);
             } catch (IllegalArgumentException ex) {
                 throw row.error(ex);
+            }
+            Optional<Session> session = e.sessionId().flatMap(history.course()::session);
+            if (session.isPresent() && !session.get().isHeldBy(asOf)) {
+                throw row.error("session_id", session.get().id(), "takes place on " + session.get().date()
+                        + ", after the as-of date " + asOf + ": a session is rated once it is held");
             }
             if (e.level() == KirkpatrickLevel.LEARNING) {
                 Long earlier = scores.putIfAbsent(courseId + '\u0000' + measure + '\u0000' + customer.value(),

@@ -122,7 +122,7 @@ public final class TrainingReport {
         Map<String, List<Evaluation>> evaluated = Map.of();
         if (evaluations.isPresent()) {
             try (Reader in = evaluations.get().get()) {
-                evaluated = TrainingFiles.readEvaluations(in, evaluationsName, histories);
+                evaluated = TrainingFiles.readEvaluations(in, evaluationsName, histories, asOf);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -151,6 +151,13 @@ class TrainingCommandTest {
                 file("evaluations.csv", "course_id,customer_id,level,measure,value\nC-1,c-1,5,reaction,4\n").toString());
         assertEquals("crm training report: evaluations.csv:2: level '5': expected a whole number from 1 to 4",
                 r.err().strip());
+        file("evaluations.csv", "course_id,customer_id,level,measure,value,session_id\n"
+                + "C-1,c-1,1,reaction,4,s1\nC-1,c-2,1,reaction,5,s2\n");
+        r = crm("training", "report", "--courses", dir.resolve("courses.csv").toString(), "--enrolments",
+                dir.resolve("enrolments.csv").toString(), "--attendance", dir.resolve("attendance.csv").toString(),
+                "--evaluations", dir.resolve("evaluations.csv").toString(), "--as-of", "2026-03-05");
+        assertEquals("crm training report: evaluations.csv:3: session_id 's2': takes place on 2026-03-10, after the "
+                + "as-of date 2026-03-05: a session is rated once it is held", r.err().strip());
     }
 
     @Test

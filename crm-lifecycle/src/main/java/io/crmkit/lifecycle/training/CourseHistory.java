@@ -124,6 +124,9 @@ public final class CourseHistory {
         requireNonNull(e, "evaluation");
         checkArgument(e.courseId().equals(course.id()), "evaluation of customer %s is for course %s, not %s",
                 e.customer(), e.courseId(), course.id());
+        e.sessionId().ifPresent(id -> checkArgument(course.session(id).isPresent(),
+                "session %s of the %s of customer %s is not a session of course %s", id, e.measure(), e.customer(),
+                course.id()));
         LocalDate followUp = course.lastDay().plus(plan.followUpDelay());
         switch (e.level()) {
             case REACTION -> checkArgument(e.value() >= plan.reactionMin() && e.value() <= plan.reactionMax(),
@@ -218,7 +221,8 @@ public final class CourseHistory {
      *
      * @param asOf the date
      * @return the report
-     * @throws IllegalArgumentException if attendance is recorded for a session after {@code asOf}
+     * @throws IllegalArgumentException if attendance or a reaction is recorded for a session after
+     *         {@code asOf}
      */
     public CourseReport report(LocalDate asOf) {
         Map<CustomerId, List<LocalDate>> attendedDays = attendedDays(asOf);
@@ -237,8 +241,13 @@ public final class CourseHistory {
             int absent = isHeld ? enrolled.size() - present : 0;
             held += isHeld ? 1 : 0;
             noShows += absent;
+            List<Double> sessionReactions = evaluations.stream().filter(e -> e.level() == KirkpatrickLevel.REACTION
+                    && e.sessionId().equals(Optional.of(s.id()))).map(Evaluation::value).toList();
+            checkArgument(isHeld || sessionReactions.isEmpty(), "a reaction to session %s on %s is recorded, after %s: "
+                    + "a session is rated once it is held", s.id(), s.date(), asOf);
             sessions.add(new SessionReport(s.id(), s.date(), isHeld, enrolled.size(), present, absent,
-                    isHeld ? share(present, enrolled.size()) : OptionalDouble.empty()));
+                    isHeld ? share(present, enrolled.size()) : OptionalDouble.empty(), mean(sessionReactions),
+                    sessionReactions.size()));
         }
         List<Double> reactions = evaluations.stream().filter(e -> e.level() == KirkpatrickLevel.REACTION)
                 .map(Evaluation::value).toList();

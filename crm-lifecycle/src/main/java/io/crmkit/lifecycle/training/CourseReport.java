@@ -26,7 +26,8 @@ import java.util.OptionalDouble;
  * @param completed enrolled customers meeting the completion rule with sessions held so far
  * @param completionRate {@code completed / enrolled}
  * @param noShows enrolled customers absent, summed over held sessions
- * @param meanReaction mean level-1 rating of all responses, on the plan's scale; empty without any
+ * @param meanReaction mean level-1 rating of all responses (after single sessions or the whole
+ *        course), on the plan's scale; empty without any
  * @param reactionResponses level-1 responses
  * @param meanLearningGain mean {@code post − pre} in score points over customers with both scores
  * @param meanNormalisedGain mean normalised gain over those customers not at the ceiling

@@ -26,9 +26,11 @@ import java.util.Optional;
  * @param value the value, finite, magnitude at most {@value #MAX_MAGNITUDE}
  * @param observedOn when a behaviour observation was made (required for level 3, else empty or
  *        informative)
+ * @param sessionId the session the measurement follows, e.g. the session a reaction survey was
+ *        taken after; empty for the course as a whole
  */
 public record Evaluation(String courseId, CustomerId customer, KirkpatrickLevel level, String measure, double value,
-        Optional<LocalDate> observedOn) {
+        Optional<LocalDate> observedOn, Optional<String> sessionId) {
 
     /** The largest magnitude of a value, so that means over any number of records stay finite. */
     public static final double MAX_MAGNITUDE = 1e15;
@@ -50,6 +52,7 @@ public record Evaluation(String courseId, CustomerId customer, KirkpatrickLevel 
      *        level 2, any name on level 3
      * @param value the value, finite
      * @param observedOn the observation date, required on level 3
+     * @param sessionId the session it follows, if any, not blank
      * @throws IllegalArgumentException if a rule above is broken
      */
     public Evaluation {
@@ -58,6 +61,9 @@ public record Evaluation(String courseId, CustomerId customer, KirkpatrickLevel 
         requireNonNull(level, "level");
         requireNonNull(measure, "measure");
         requireNonNull(observedOn, "observedOn");
+        requireNonNull(sessionId, "sessionId");
+        sessionId.ifPresent(id -> checkArgument(!id.isBlank(), "session id of a %s evaluation of customer %s is blank",
+                measure, customer));
         checkArgument(!courseId.isBlank(), "course id of an evaluation of customer %s is blank", customer);
         checkArgument(!measure.isBlank(), "measure of a level %s evaluation of customer %s is blank",
                 level.number(), customer);
@@ -87,7 +93,22 @@ public record Evaluation(String courseId, CustomerId customer, KirkpatrickLevel 
      * @return the measurement
      */
     public static Evaluation reaction(String courseId, CustomerId customer, double rating) {
-        return new Evaluation(courseId, customer, KirkpatrickLevel.REACTION, REACTION, rating, Optional.empty());
+        return new Evaluation(courseId, customer, KirkpatrickLevel.REACTION, REACTION, rating, Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * A reaction rating from the survey after one session (Kirkpatrick's post-session survey).
+     *
+     * @param courseId the course
+     * @param customer the customer
+     * @param sessionId the session the survey followed
+     * @param rating the rating on the plan's scale
+     * @return the measurement
+     */
+    public static Evaluation reaction(String courseId, CustomerId customer, String sessionId, double rating) {
+        return new Evaluation(courseId, customer, KirkpatrickLevel.REACTION, REACTION, rating, Optional.empty(),
+                Optional.of(requireNonNull(sessionId, "sessionId")));
     }
 
     /**
@@ -99,7 +120,8 @@ public record Evaluation(String courseId, CustomerId customer, KirkpatrickLevel 
      * @return the measurement
      */
     public static Evaluation preTest(String courseId, CustomerId customer, double score) {
-        return new Evaluation(courseId, customer, KirkpatrickLevel.LEARNING, PRE, score, Optional.empty());
+        return new Evaluation(courseId, customer, KirkpatrickLevel.LEARNING, PRE, score, Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -111,7 +133,8 @@ public record Evaluation(String courseId, CustomerId customer, KirkpatrickLevel 
      * @return the measurement
      */
     public static Evaluation postTest(String courseId, CustomerId customer, double score) {
-        return new Evaluation(courseId, customer, KirkpatrickLevel.LEARNING, POST, score, Optional.empty());
+        return new Evaluation(courseId, customer, KirkpatrickLevel.LEARNING, POST, score, Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -127,6 +150,6 @@ public record Evaluation(String courseId, CustomerId customer, KirkpatrickLevel 
     public static Evaluation behaviour(String courseId, CustomerId customer, String measure, double value,
             LocalDate observedOn) {
         return new Evaluation(courseId, customer, KirkpatrickLevel.BEHAVIOUR, measure, value,
-                Optional.of(requireNonNull(observedOn, "observedOn")));
+                Optional.of(requireNonNull(observedOn, "observedOn")), Optional.empty());
     }
 }

@@ -58,8 +58,8 @@ class CourseHistoryTest {
     }
 
     static List<Evaluation> evaluations() {
-        return List.of(Evaluation.reaction("C-1", c(1), 5), Evaluation.reaction("C-1", c(2), 4),
-                Evaluation.reaction("C-1", c(3), 3), Evaluation.reaction("C-1", c(6), 4),
+        return List.of(Evaluation.reaction("C-1", c(1), "s3", 5), Evaluation.reaction("C-1", c(2), 4),
+                Evaluation.reaction("C-1", c(3), "s3", 3), Evaluation.reaction("C-1", c(6), 4),
                 Evaluation.preTest("C-1", c(1), 40), Evaluation.postTest("C-1", c(1), 70),
                 Evaluation.preTest("C-1", c(2), 100), Evaluation.postTest("C-1", c(2), 90),
                 Evaluation.preTest("C-1", c(3), 60), Evaluation.postTest("C-1", c(3), 80),
@@ -94,6 +94,21 @@ class CourseHistoryTest {
         assertEquals(1, s3.attended());
         assertEquals(3, s3.noShows());
         assertEquals(0.25, s3.attendanceRate().getAsDouble(), 0.0);
+        assertEquals(4.0, s3.meanReaction().getAsDouble(), 0.0, "(5 + 3) / 2 after s3");
+        assertEquals(2, s3.reactionResponses());
+        assertTrue(sessions.get(0).meanReaction().isEmpty());
+    }
+
+    @Test
+    void aReactionToASessionNotYetHeldIsRefused() {
+        CourseHistory h = CourseHistory.of(COURSE, PLAN, enrolments(), List.of(),
+                List.of(Evaluation.reaction("C-1", c(1), "s4", 5)));
+        assertEquals("a reaction to session s4 on 2026-03-24 is recorded, after 2026-03-20: a session is rated once "
+                + "it is held", assertThrows(IllegalArgumentException.class,
+                        () -> h.report(LocalDate.of(2026, 3, 20))).getMessage());
+        assertEquals("session s9 of the reaction of customer c-1 is not a session of course C-1", assertThrows(
+                IllegalArgumentException.class, () -> CourseHistory.of(COURSE, PLAN, enrolments(), List.of(),
+                        List.of(Evaluation.reaction("C-1", c(1), "s9", 5)))).getMessage());
     }
 
     @Test
@@ -155,7 +170,7 @@ class CourseHistoryTest {
         assertThrows(IllegalArgumentException.class, () -> CourseHistory.of(COURSE, PLAN, enrolments(), List.of(),
                 List.of(Evaluation.preTest("C-1", c(1), 10), Evaluation.preTest("C-1", c(1), 20))));
         assertThrows(IllegalArgumentException.class, () -> new Evaluation("C-1", c(1), KirkpatrickLevel.RESULTS,
-                "complaints", 1, java.util.Optional.empty()));
+                "complaints", 1, java.util.Optional.empty(), java.util.Optional.empty()));
     }
 
     @Test
