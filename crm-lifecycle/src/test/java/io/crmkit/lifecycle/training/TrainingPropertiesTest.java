@@ -58,6 +58,10 @@ class TrainingPropertiesTest {
                 if (r.nextBoolean()) {
                     evaluations.add(Evaluation.reaction(course.id(), e.customer(), 1 + r.nextInt(5)));
                 }
+                Session first = course.sessions().get(0);
+                if (first.isHeldBy(asOf) && r.nextBoolean()) {
+                    evaluations.add(Evaluation.reaction(course.id(), e.customer(), first.id(), 1 + r.nextInt(5)));
+                }
                 if (r.nextBoolean()) {
                     evaluations.add(Evaluation.preTest(course.id(), e.customer(), r.nextInt(101)));
                     evaluations.add(Evaluation.postTest(course.id(), e.customer(), r.nextInt(101)));
@@ -106,6 +110,38 @@ class TrainingPropertiesTest {
     void reportsDoNotDependOnTheOrderOfTheInputs(@ForAll long seed, @ForAll long shuffle) {
         Data data = Data.random(seed);
         assertEquals(data.report(), data.shuffled(shuffle).report());
+    }
+
+    /**
+     * A trend common to both groups cancels: adding the same amount to every customer's outcome
+     * after the course leaves the effect and its interval unchanged, while adding it to the trained
+     * customers only shifts both by that amount.
+     */
+    @Property(tries = 100)
+    void aCommonTrendCancelsAndATrainedShiftMovesTheEffect(@ForAll long seed,
+            @ForAll @IntRange(min = -5, max = 5) int trend) {
+        Random r = new Random(seed);
+        List<CustomerOutcome> trained = new ArrayList<>();
+        List<CustomerOutcome> untrained = new ArrayList<>();
+        int n = 2 + r.nextInt(20);
+        for (int i = 0; i < n; i++) {
+            trained.add(CustomerOutcome.of(CustomerId.of("t-" + i), r.nextInt(6), r.nextInt(6)));
+            untrained.add(CustomerOutcome.of(CustomerId.of("u-" + i), r.nextInt(6), r.nextInt(6)));
+        }
+        DifferenceInDifferences did = DifferenceInDifferences.of(200, 0.9, seed);
+        ResultsEffect base = did.estimate(trained, untrained);
+        ResultsEffect common = did.estimate(shifted(trained, trend), shifted(untrained, trend));
+        assertEquals(base.effect(), common.effect(), 1e-12);
+        assertEquals(base.low(), common.low(), 1e-12);
+        assertEquals(base.high(), common.high(), 1e-12);
+        ResultsEffect moved = did.estimate(shifted(trained, trend), untrained);
+        assertEquals(base.effect() + trend, moved.effect(), 1e-12);
+        assertEquals(base.low() + trend, moved.low(), 1e-12);
+        assertEquals(base.high() + trend, moved.high(), 1e-12);
+    }
+
+    static List<CustomerOutcome> shifted(List<CustomerOutcome> outcomes, double after) {
+        return outcomes.stream().map(o -> CustomerOutcome.of(o.customer(), o.before(), o.after() + after)).toList();
     }
 
     /**
