@@ -53,7 +53,7 @@ public final class TrainingCommand implements Runnable {
         Path evaluations;
 
         @Option(names = "--outcomes",
-                description = "CSV customer_id,kind,date,amount[,currency] (kind complaint|purchase|customer)")
+                description = "CSV customer_id,kind,date[,amount,currency] (kind complaint|purchase|customer)")
         Path outcomes;
 
         @Option(names = "--as-of", required = true, description = "the report's date (yyyy-MM-dd)")

@@ -407,7 +407,8 @@ public final class TrainingFiles {
     }
 
     /**
-     * Reads {@code outcomes.csv}: {@code customer_id,kind,date,amount}, optionally {@code currency}
+     * Reads {@code outcomes.csv}: {@code customer_id,kind,date}, {@code amount} (needed by purchases)
+     * and optionally {@code currency}
      * (default {@value #DEFAULT_CURRENCY}); {@code kind} is {@code complaint} (dated),
      * {@code purchase} (dated, with an amount) or {@code customer} (names a customer of the
      * population without an event). Every customer named is in the population compared on level 4.
@@ -461,7 +462,7 @@ public final class TrainingFiles {
                 }
                 default -> throw row.error("kind", row.get("kind"), "expected complaint, purchase or customer");
             }
-        }, "customer_id", "kind", "date", "amount");
+        }, "customer_id", "kind", "date");
         return new Outcomes(population, complaints, purchases);
     }
 }

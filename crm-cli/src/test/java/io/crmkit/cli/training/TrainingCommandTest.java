@@ -89,8 +89,8 @@ class TrainingCommandTest {
     @Test
     void theResultsStayEmptyUntilTheWindowAfterIsOver() throws IOException {
         String attendance = "session_id,course_id,customer_id,attended\ns1,C-1,c-1,yes\ns1,C-1,c-2,yes\n";
-        String outcomes = "customer_id,kind,date,amount\nc-1,complaint,2026-02-20,\nc-2,customer,,\n"
-                + "u-1,complaint,2026-02-25,\nu-1,complaint,2026-03-20,\nu-2,customer,,\n";
+        String outcomes = "customer_id,kind,date\nc-1,complaint,2026-02-20\nc-2,customer,\n"
+                + "u-1,complaint,2026-02-25\nu-1,complaint,2026-03-20\nu-2,customer,\n";
         Result r = report(FULL, attendance, "--outcomes", file("outcomes.csv", outcomes).toString());
         assertEquals("C-1,2,2,1.0000,2,1.0000,,,,,", r.out().lines().toList().get(1), "90 days after 10 March");
         String courses = COURSES.replace(",completion\n", ",completion,window_days\n").replace(",0.5\n", ",0.5,20\n");
@@ -158,6 +158,21 @@ class TrainingCommandTest {
                 "--evaluations", dir.resolve("evaluations.csv").toString(), "--as-of", "2026-03-05");
         assertEquals("crm training report: evaluations.csv:3: session_id 's2': takes place on 2026-03-10, after the "
                 + "as-of date 2026-03-05: a session is rated once it is held", r.err().strip());
+    }
+
+    @Test
+    void aPurchaseNeedsAnAmountInOneCurrency() throws IOException {
+        String attendance = "session_id,course_id,customer_id,attended\n";
+        Result r = report(FULL, attendance, "--outcomes", file("outcomes.csv",
+                "customer_id,kind,date,amount,currency\nc-1,purchase,2026-02-20,10.00,CNY\nc-2,purchase,2026-02-21,,\n")
+                .toString());
+        assertEquals("crm training report: outcomes.csv:3: amount '': required", r.err().strip());
+        r = report(FULL, attendance, "--outcomes", file("outcomes.csv",
+                "customer_id,kind,date,amount,currency\nc-1,purchase,2026-02-20,10.00,CNY\nc-2,purchase,2026-02-21,5,EUR\n")
+                .toString());
+        assertEquals("crm training report: outcomes.csv:3: currency 'EUR': differs from CNY on line 2: give all "
+                + "purchases in one currency", r.err().strip());
+        assertEquals(1, r.exit());
     }
 
     @Test
