@@ -4,7 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.Maps;
 import io.crmkit.core.customer.CustomerId;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,9 +47,12 @@ public final class CourseHistory {
     private final CourseRoster roster;
     private final ImmutableList<Attendance> attendance;
     private final ImmutableList<Evaluation> evaluations;
+    /** The course's sessions by id. */
+    private final ImmutableMap<String, Session> sessions;
 
     private CourseHistory(Course course, EvaluationPlan plan, CourseRoster roster, ImmutableList<Attendance> attendance,
             ImmutableList<Evaluation> evaluations) {
+        this.sessions = Maps.uniqueIndex(course.sessions(), Session::id);
         this.course = course;
         this.plan = plan;
         this.roster = roster;
@@ -105,7 +110,7 @@ public final class CourseHistory {
         requireNonNull(a, "attendance");
         checkArgument(a.courseId().equals(course.id()), "attendance of customer %s is for course %s, not %s",
                 a.customer(), a.courseId(), course.id());
-        checkArgument(course.session(a.sessionId()).isPresent(), "session %s is not a session of course %s",
+        checkArgument(sessions.containsKey(a.sessionId()), "session %s is not a session of course %s",
                 a.sessionId(), course.id());
         checkArgument(roster.status(a.customer()).isPresent(),
                 "customer %s attended session %s of course %s without an enrolment", a.customer(), a.sessionId(),
@@ -124,7 +129,7 @@ public final class CourseHistory {
         requireNonNull(e, "evaluation");
         checkArgument(e.courseId().equals(course.id()), "evaluation of customer %s is for course %s, not %s",
                 e.customer(), e.courseId(), course.id());
-        e.sessionId().ifPresent(id -> checkArgument(course.session(id).isPresent(),
+        e.sessionId().ifPresent(id -> checkArgument(sessions.containsKey(id),
                 "session %s of the %s of customer %s is not a session of course %s", id, e.measure(), e.customer(),
                 course.id()));
         LocalDate followUp = course.lastDay().plus(plan.followUpDelay());
@@ -168,7 +173,10 @@ public final class CourseHistory {
      * @throws IllegalArgumentException if attendance is recorded for a session after {@code asOf}
      */
     public SortedMap<CustomerId, LocalDate> completions(LocalDate asOf) {
-        Map<CustomerId, List<LocalDate>> attendedDays = attendedDays(asOf);
+        return completions(attendedDays(asOf));
+    }
+
+    private SortedMap<CustomerId, LocalDate> completions(Map<CustomerId, List<LocalDate>> attendedDays) {
         int required = course.completion().requiredSessions(course.sessions().size());
         SortedMap<CustomerId, LocalDate> done = new TreeMap<>();
         for (CustomerId c : roster.enrolled()) {
@@ -229,23 +237,32 @@ public final class CourseHistory {
         List<CustomerId> enrolled = roster.enrolled();
         Set<CustomerId> enrolledSet = new HashSet<>(enrolled);
         int attended = (int) enrolled.stream().filter(attendedDays::containsKey).count();
-        int completed = completions(asOf).size();
-        List<SessionReport> sessions = new ArrayList<>();
+        int completed = completions(attendedDays).size();
+        Map<String, Integer> presentBySession = new HashMap<>();
+        for (Attendance a : attendance) {
+            if (a.present() && enrolledSet.contains(a.customer())) {
+                presentBySession.merge(a.sessionId(), 1, Integer::sum);
+            }
+        }
+        Map<String, List<Double>> reactionsBySession = new HashMap<>();
+        for (Evaluation e : evaluations) {
+            if (e.level() == KirkpatrickLevel.REACTION && e.sessionId().isPresent()) {
+                reactionsBySession.computeIfAbsent(e.sessionId().get(), id -> new ArrayList<>()).add(e.value());
+            }
+        }
+        List<SessionReport> sessionReports = new ArrayList<>();
         int noShows = 0;
         int held = 0;
         for (Session s : course.sessions()) {
             boolean isHeld = s.isHeldBy(asOf);
-            int present = (int) attendance.stream()
-                    .filter(a -> a.present() && a.sessionId().equals(s.id()) && enrolledSet.contains(a.customer()))
-                    .count();
+            int present = presentBySession.getOrDefault(s.id(), 0);
             int absent = isHeld ? enrolled.size() - present : 0;
             held += isHeld ? 1 : 0;
             noShows += absent;
-            List<Double> sessionReactions = evaluations.stream().filter(e -> e.level() == KirkpatrickLevel.REACTION
-                    && e.sessionId().equals(Optional.of(s.id()))).map(Evaluation::value).toList();
+            List<Double> sessionReactions = reactionsBySession.getOrDefault(s.id(), List.of());
             checkArgument(isHeld || sessionReactions.isEmpty(), "a reaction to session %s on %s is recorded, after %s: "
                     + "a session is rated once it is held", s.id(), s.date(), asOf);
-            sessions.add(new SessionReport(s.id(), s.date(), isHeld, enrolled.size(), present, absent,
+            sessionReports.add(new SessionReport(s.id(), s.date(), isHeld, enrolled.size(), present, absent,
                     isHeld ? share(present, enrolled.size()) : OptionalDouble.empty(), mean(sessionReactions),
                     sessionReactions.size()));
         }
@@ -264,7 +281,7 @@ public final class CourseHistory {
                 completed, share(completed, enrolled.size()), noShows, mean(reactions), reactions.size(),
                 mean(gains.stream().map(LearningGain::gain).toList()), mean(normalised), gains.size(),
                 (int) gains.stream().filter(LearningGain::atCeiling).count(), behaviourMeans, Optional.empty(),
-                sessions);
+                sessionReports);
     }
 
     /** Days of the held sessions each customer attended, in date order; refuses attendance in the future. */
@@ -272,7 +289,7 @@ public final class CourseHistory {
         requireNonNull(asOf, "asOf");
         Map<CustomerId, List<LocalDate>> days = new HashMap<>();
         for (Attendance a : attendance) {
-            Session s = course.session(a.sessionId()).orElseThrow();
+            Session s = sessions.get(a.sessionId());
             checkArgument(s.isHeldBy(asOf), "attendance of customer %s is recorded for session %s on %s, after %s: "
                     + "a session is attended once it is held", a.customer(), s.id(), s.date(), asOf);
             if (a.present()) {

@@ -4,13 +4,16 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.crmkit.core.customer.CustomerId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,10 +41,24 @@ public final class CourseRoster {
 
     private final Course course;
     private final ImmutableList<Enrolment> enrolments;
+    /** Each customer's current status: the active enrolment's, else cancelled. */
+    private final ImmutableMap<CustomerId, EnrolmentStatus> statuses;
+    private final ImmutableList<CustomerId> enrolled;
 
     private CourseRoster(Course course, ImmutableList<Enrolment> enrolments) {
         this.course = course;
         this.enrolments = enrolments;
+        Map<CustomerId, EnrolmentStatus> current = new HashMap<>();
+        for (Enrolment e : enrolments) {
+            if (e.isActive()) {
+                current.put(e.customer(), e.status());
+            } else {
+                current.putIfAbsent(e.customer(), EnrolmentStatus.CANCELLED);
+            }
+        }
+        this.statuses = ImmutableMap.copyOf(current);
+        this.enrolled = enrolments.stream().filter(e -> e.status() == EnrolmentStatus.ENROLLED).map(Enrolment::customer)
+                .collect(ImmutableList.toImmutableList());
     }
 
     /**
@@ -151,8 +168,7 @@ public final class CourseRoster {
 
     /** @return the customers holding a seat, in order of enrolment */
     public List<CustomerId> enrolled() {
-        return enrolments.stream().filter(e -> e.status() == EnrolmentStatus.ENROLLED).map(Enrolment::customer)
-                .collect(ImmutableList.toImmutableList());
+        return enrolled;
     }
 
     /** @return the waiting list, first in line first */
@@ -178,17 +194,7 @@ public final class CourseRoster {
      * @return the status, empty if the customer never enrolled
      */
     public Optional<EnrolmentStatus> status(CustomerId customer) {
-        requireNonNull(customer, "customer");
-        EnrolmentStatus found = null;
-        for (Enrolment e : enrolments) {
-            if (e.customer().equals(customer)) {
-                if (e.isActive()) {
-                    return Optional.of(e.status());
-                }
-                found = EnrolmentStatus.CANCELLED;
-            }
-        }
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(statuses.get(requireNonNull(customer, "customer")));
     }
 
     private List<Enrolment> waiting() {
