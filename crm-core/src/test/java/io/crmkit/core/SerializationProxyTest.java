@@ -75,4 +75,21 @@ class SerializationProxyTest {
         byte[] stream = patch(write(CustomerId.of("c-17")), "c-17", "c\u000017");
         assertThrows(InvalidObjectException.class, () -> read(stream));
     }
+
+    @Test
+    void aContactPeriodSurvivesARoundTripAndAnInvertedPeriodIsRefused() throws Exception {
+        java.time.Instant from = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        io.crmkit.core.customer.ContactPeriod open = new io.crmkit.core.customer.ContactPeriod(
+                ContactPoint.of(ContactPoint.Kind.MOBILE, "138 1234 5678"), from, java.util.Optional.empty());
+        assertEquals(open, read(write(open)));
+        io.crmkit.core.customer.ContactPeriod closed = new io.crmkit.core.customer.ContactPeriod(open.point(), from,
+                java.util.Optional.of(from.plusSeconds(86_400)));
+        assertEquals(closed, read(write(closed)));
+        // validTo one day after validFrom, patched to one day before: 2026-01-02 -> 2025-12-31 in epoch seconds
+        byte[] stream = patch(write(closed), java.nio.ByteBuffer.allocate(8).putLong(from.getEpochSecond() + 86_400).array(),
+                java.nio.ByteBuffer.allocate(8).putLong(from.getEpochSecond() - 86_400).array());
+        InvalidObjectException e = assertThrows(InvalidObjectException.class, () -> read(stream));
+        assertTrue(e.getMessage().startsWith("ContactPeriod: validTo 2025-12-31T00:00:00Z of MOBILE 138****5678 is before"),
+                e.getMessage());
+    }
 }

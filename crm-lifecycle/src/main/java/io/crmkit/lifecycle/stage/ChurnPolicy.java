@@ -92,7 +92,7 @@ public interface ChurnPolicy {
                     return notYetCustomer(name);
                 }
                 Optional<Duration> median = h.medianGap();
-                if (median.isEmpty() || median.get().isZero()) {
+                if (median.isEmpty()) {
                     return silenceDecision(name, h, fallback, "the " + days(fallback)
                             + "-day fallback window (no purchase rhythm yet)");
                 }
