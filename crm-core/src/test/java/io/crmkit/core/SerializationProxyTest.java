@@ -92,4 +92,19 @@ class SerializationProxyTest {
         assertTrue(e.getMessage().startsWith("ContactPeriod: validTo 2025-12-31T00:00:00Z of MOBILE 138****5678 is before"),
                 e.getMessage());
     }
+
+    @Test
+    void changeRecordsAndInteractionsAreCheckedByTheirConstructors() {
+        io.crmkit.core.customer.CustomerChange change = new io.crmkit.core.customer.CustomerChange(CustomerId.of("c-17"),
+                77_777, java.time.Instant.parse("2026-01-01T00:00:00Z"), "agent-7", "mobile", "-", "138****5678");
+        byte[] version = patch(write(change), 77_777, 0);
+        InvalidObjectException e = assertThrows(InvalidObjectException.class, () -> read(version));
+        assertTrue(e.getCause().getMessage().startsWith("version 0 of a change to customer c-17 is below 1"),
+                e.getCause().getMessage());
+        io.crmkit.core.interaction.Interaction call = io.crmkit.core.interaction.Interaction.of(CustomerId.of("c-17"),
+                io.crmkit.core.interaction.InteractionKind.values()[0], io.crmkit.core.interaction.Direction.values()[0],
+                java.time.Instant.parse("2026-01-01T00:00:00Z"), "agent-7", "note");
+        byte[] blank = patch(write(call), "agent-7", "       ");
+        assertThrows(InvalidObjectException.class, () -> read(blank));
+    }
 }
