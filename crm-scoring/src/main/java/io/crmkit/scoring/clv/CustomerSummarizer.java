@@ -244,8 +244,8 @@ public final class CustomerSummarizer {
      * @param amount the value of each purchase, finite and &ge; 0; {@code null} when unknown
      *     (monetary values are then 0)
      * @return one row per customer with a purchase up to the as-of date, in customer-index order
-     * @throws IllegalArgumentException if the columns differ in length, an index is negative, a
-     *     day or an amount is invalid, or the period is not a whole number of days
+     * @throws IllegalArgumentException if the columns differ in length, an index is negative or
+     *     beyond 2^31 − 10, a day or an amount is invalid, or the period is not a whole number of days
      */
     public IndexedSummaries summarizeEpochDays(int[] customer, int[] epochDay, double[] amount) {
         requireNonNull(epochDay, "epochDay");
@@ -274,8 +274,8 @@ public final class CustomerSummarizer {
      *     {@link PurchaseLog#EARLIEST} to {@link PurchaseLog#LATEST}
      * @param amount the value of each purchase, finite and &ge; 0; {@code null} when unknown
      * @return one row per customer with a purchase up to the as-of date, in customer-index order
-     * @throws IllegalArgumentException if the columns differ in length, an index is negative, or an
-     *     instant or an amount is invalid
+     * @throws IllegalArgumentException if the columns differ in length, an index is negative or
+     *     beyond 2^31 − 10, or an instant or an amount is invalid
      */
     public IndexedSummaries summarizeEpochSeconds(int[] customer, long[] epochSecond, double[] amount) {
         requireNonNull(epochSecond, "epochSecond");
@@ -329,7 +329,8 @@ public final class CustomerSummarizer {
                 amount == null ? "absent" : amount.length);
         int customers = 0;
         for (int i = 0; i < n; i++) {
-            require(customer[i] >= 0, "customer index %s at row %s is negative", customer[i], i);
+            require(customer[i] >= 0 && customer[i] < Integer.MAX_VALUE - 8,
+                    "customer index %s at row %s is out of range: 0 to %s", customer[i], i, Integer.MAX_VALUE - 9);
             customers = Math.max(customers, customer[i] + 1);
             if (amount != null) {
                 require(Double.isFinite(amount[i]) && amount[i] >= 0,

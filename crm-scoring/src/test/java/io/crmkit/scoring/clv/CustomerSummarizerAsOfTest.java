@@ -82,6 +82,9 @@ class CustomerSummarizerAsOfTest {
                 + "9999-12-31T23:59:59.999999999Z)", column.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> s.summarizeEpochDays(new int[] {0}, new int[] {Integer.MIN_VALUE}, null));
+        IllegalArgumentException index = assertThrows(IllegalArgumentException.class,
+                () -> s.summarizeEpochDays(new int[] {Integer.MAX_VALUE}, new int[] {20_000}, null));
+        assertEquals("customer index 2147483647 at row 0 is out of range: 0 to 2147483638", index.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> s.summarize(PurchaseLog.of(List.of(buy(A, "2025-01-01", "1")), ZoneId.of("Asia/Shanghai"))));
     }
