@@ -184,7 +184,8 @@ public final class CampaignSelection {
         int recent = s.contacts().countInPeriod(id, at, cap);
         if (recent >= cap.maxContacts()) {
             return Optional.of(Assignment.of(id, Cause.CONTACT_FATIGUE, String.format(Locale.ROOT,
-                    "contact fatigue: %d contacts in the %s before %s, %s", recent, cap.period(), at, cap)));
+                    "contact fatigue: %d %s in the %s before %s, %s", recent, recent == 1 ? "contact" : "contacts",
+                    cap.period(), at, cap)));
         }
         return Optional.empty();
     }

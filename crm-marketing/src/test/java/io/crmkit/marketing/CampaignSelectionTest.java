@@ -60,7 +60,7 @@ class CampaignSelectionTest {
                 "no marketing consent on email at 2026-12-01T10:00:00Z"), s.assignment(B).orElseThrow());
         assertEquals(new Assignment(C, Group.EXCLUDED, Cause.OPEN_COMPLAINT, "open complaint"), s.assignment(C).orElseThrow());
         assertEquals(new Assignment(D, Group.EXCLUDED, Cause.CONTACT_FATIGUE,
-                "contact fatigue: 1 contacts in the PT24H before 2026-12-01T10:00:00Z, at most 1 contact per PT24H"),
+                "contact fatigue: 1 contact in the PT24H before 2026-12-01T10:00:00Z, at most 1 contact per PT24H"),
                 s.assignment(D).orElseThrow());
         assertEquals(new Assignment(E, Group.TREATMENT, Cause.ADMITTED, "pAlive 0.2 < 0.5"), s.assignment(E).orElseThrow());
         assertEquals(List.of(E), s.customers(Group.TREATMENT));
