@@ -1,5 +1,6 @@
 package io.crmkit.cli.tour;
 
+import io.crmkit.cli.campaign.CampaignTour;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -17,7 +18,8 @@ public final class TourCommand implements Runnable {
             new ScoringTour(),
             new LifetimeValueTour(),
             new ComplaintTour(),
-            new LifecycleTour());
+            new LifecycleTour(),
+            new CampaignTour());
 
     @Spec
     CommandSpec spec;
