@@ -15,15 +15,17 @@ import java.time.Duration;
  * A contact exactly one period earlier has left the window. Contacts recorded after {@code t} are
  * not counted: the history is read as of {@code t}.
  *
- * <p>The default, {@link #ONE_A_DAY}, is the dealer manual's cap of one promotion a day (one in any
- * 24 hours).
+ * <p>The default, {@link #ONE_A_DAY}, takes the dealer manual's figure of one online promotion a day
+ * (docs/domain.md §5 and §10) as the most any one customer receives: one in any 24 hours. The
+ * manual states the figure as the dealer's daily quota of promotions; read per customer it is the
+ * usual frequency cap of campaign tools.
  *
  * @param maxContacts the most contacts allowed in one period, at least 1
  * @param period the length of the rolling period, positive
  */
 public record ContactCap(int maxContacts, Duration period) {
 
-    /** One marketing contact in any 24 hours: the dealer manual's one promotion a day. */
+    /** One marketing contact in any 24 hours: the dealer manual's one promotion a day (docs/domain.md §10). */
     public static final ContactCap ONE_A_DAY = new ContactCap(1, Duration.ofDays(1));
 
     /**
