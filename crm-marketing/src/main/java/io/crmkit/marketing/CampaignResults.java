@@ -172,8 +172,12 @@ public final class CampaignResults {
         int scale = Math.max(currency.getDefaultFractionDigits(), 0);
         Money incremental = Money.of(sumT.subtract(baseline).setScale(scale, RoundingMode.HALF_EVEN), currency);
         Money cost = plan.costPerContact().times(nT);
-        OptionalDouble roi = cost.isZero() ? OptionalDouble.empty()
-                : OptionalDouble.of(incremental.minus(cost).amount().divide(cost.amount(), MathContext.DECIMAL64).doubleValue());
+        OptionalDouble roi = OptionalDouble.empty();
+        if (!cost.isZero()) {
+            double ratio = incremental.minus(cost).amount().divide(cost.amount(), MathContext.DECIMAL64).doubleValue();
+            checkArgument(Double.isFinite(ratio), "ROI of %s on a cost of %s is beyond the double range", incremental, cost);
+            roi = OptionalDouble.of(ratio);
+        }
         return new CampaignResults(t, c, response, revenueUplift, incremental, cost, roi, unattributed);
     }
 

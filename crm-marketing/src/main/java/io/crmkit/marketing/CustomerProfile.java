@@ -102,6 +102,19 @@ public final class CustomerProfile {
         return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
+    /** Two profiles are equal when every value is equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CustomerProfile p && customer.equals(p.customer) && rfmSegment.equals(p.rfmSegment)
+                && tier.equals(p.tier) && clv.equals(p.clv) && pAlive.equals(p.pAlive)
+                && lifecycleStage.equals(p.lifecycleStage) && metrics.equals(p.metrics);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(customer, rfmSegment, tier, clv, pAlive, lifecycleStage, metrics);
+    }
+
     /** @return the customer id and which values are present (values are not personal data) */
     @Override
     public String toString() {

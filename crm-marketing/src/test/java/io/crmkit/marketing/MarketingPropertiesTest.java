@@ -23,8 +23,8 @@ class MarketingPropertiesTest {
      * {@code share}, so the control size is Binomial(n, share). The check allows 4.5 standard
      * deviations either side (a false alarm about once in 150,000 tries) plus one for rounding.
      */
-    @Property(tries = 60)
-    void theControlShareStaysWithinItsBinomialBounds(@ForAll @IntRange(min = 50, max = 3000) int n,
+    @Property(tries = 40)
+    void theControlShareStaysWithinItsBinomialBounds(@ForAll @IntRange(min = 50, max = 2000) int n,
                                                      @ForAll @DoubleRange(min = 0.02, max = 0.6) double share,
                                                      @ForAll long seed) {
         List<CustomerProfile> profiles = Fixtures.customers(n);
@@ -39,7 +39,7 @@ class MarketingPropertiesTest {
     }
 
     /** Random customers, consents, contacts and complaints: nobody a rule removes is ever contacted or held out. */
-    @Property(tries = 100)
+    @Property(tries = 60)
     void noExcludedCustomerIsEverContacted(@ForAll long seed, @ForAll @IntRange(min = 1, max = 300) int n,
                                            @ForAll @DoubleRange(min = 0, max = 0.9) double share) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -82,6 +82,36 @@ class MarketingPropertiesTest {
                 assertTrue(a.group() != Group.EXCLUDED || a.cause() == Cause.OVER_BUDGET, a.toString());
             }
         }
+    }
+
+    /** Stratified by segment, each segment holds out exactly round(share × its size), whatever the seed. */
+    @Property(tries = 50)
+    void stratifiedControlIsExactPerSegment(@ForAll @IntRange(min = 1, max = 400) int n,
+                                            @ForAll @DoubleRange(min = 0, max = 0.9) double share, @ForAll long seed) {
+        List<CustomerProfile> profiles = Fixtures.customers(n, "A", "B", "C", "D");
+        CampaignPlan plan = Fixtures.plan(AudienceRule.everyone(), share).stratifyBySegment(true).build();
+        CampaignSelection s = CampaignSelection.select(plan, profiles, Fixtures.nothingSuppressed(profiles), CONTACT, seed);
+        for (String segment : List.of("A", "B", "C", "D")) {
+            long size = profiles.stream().filter(p -> p.rfmSegment().orElseThrow().equals(segment)).count();
+            long held = profiles.stream().filter(p -> p.rfmSegment().orElseThrow().equals(segment)
+                    && s.assignment(p.customer()).orElseThrow().group() == Group.CONTROL).count();
+            assertEquals(Math.round(share * size), held, "segment " + segment + " of " + size);
+        }
+    }
+
+    /** The budget never pays for more treatment contacts than it covers, and the control group is never cut. */
+    @Property(tries = 50)
+    void theBudgetBoundsTheTreatmentGroup(@ForAll @IntRange(min = 1, max = 400) int n,
+                                          @ForAll @IntRange(min = 0, max = 300) int budget, @ForAll long seed) {
+        List<CustomerProfile> profiles = Fixtures.customers(n);
+        CampaignPlan plan = Fixtures.plan(AudienceRule.everyone(), 0.25)
+                .budget(io.crmkit.core.money.Money.of(java.math.BigDecimal.valueOf(budget), java.util.Currency.getInstance("CNY")))
+                .costPerContact(io.crmkit.core.money.Money.of("1.00", "CNY")).build();
+        CampaignSelection capped = CampaignSelection.select(plan, profiles, Fixtures.nothingSuppressed(profiles), CONTACT, seed);
+        CampaignSelection free = CampaignSelection.select(Fixtures.plan(AudienceRule.everyone(), 0.25).build(), profiles,
+                Fixtures.nothingSuppressed(profiles), CONTACT, seed);
+        assertEquals(Math.min(budget, free.count(Group.TREATMENT)), capped.count(Group.TREATMENT));
+        assertEquals(free.customers(Group.CONTROL), capped.customers(Group.CONTROL));
     }
 
     /**
