@@ -33,8 +33,12 @@ final class AudienceRules {
         }
     }
 
-    record NameIn(String field, ImmutableSet<String> names, Function<CustomerProfile, Optional<String>> value)
+    record NameIn(String field, ImmutableSet<String> names, String shown, Function<CustomerProfile, Optional<String>> value)
             implements AudienceRule {
+        NameIn(String field, ImmutableSet<String> names, Function<CustomerProfile, Optional<String>> value) {
+            this(field, names, names.toString(), value);
+        }
+
         @Override
         public Verdict evaluate(CustomerProfile profile) {
             Optional<String> v = value.apply(requireNonNull(profile, "profile"));
@@ -42,7 +46,7 @@ final class AudienceRules {
                 return new Verdict(false, "no " + field);
             }
             boolean in = names.contains(v.get());
-            return new Verdict(in, field + " " + v.get() + (in ? " in " : " not in ") + names);
+            return new Verdict(in, field + " " + v.get() + (in ? " in " : " not in ") + shown);
         }
 
         @Override

@@ -117,13 +117,14 @@ public final class CampaignSelection {
             if (excluded.isPresent()) {
                 out.add(excluded.get());
             } else {
-                Eligible e = new Eligible(p, verdict.reason(), draw.control(p.customer()));
+                Eligible e = new Eligible(p, verdict.reason(), draw.control(p.customer()), draw.rank(p.customer()));
                 String stratum = plan.stratifyBySegment() ? p.rfmSegment().orElse(NO_SEGMENT) : "";
                 strata.computeIfAbsent(stratum, k -> new ArrayList<>()).add(e);
             }
         }
 
         List<Eligible> treatment = new ArrayList<>();
+        String heldOut = "held out as control (share " + plan.controlShare() + "): ";
         for (Map.Entry<String, List<Eligible>> stratum : strata.entrySet()) {
             List<Eligible> members = stratum.getValue();
             if (plan.stratifyBySegment()) {
@@ -132,8 +133,8 @@ public final class CampaignSelection {
                 for (int i = 0; i < members.size(); i++) {
                     Eligible e = members.get(i);
                     if (i < quota) {
-                        out.add(Assignment.of(e.profile().customer(), Cause.HELD_OUT, String.format(Locale.ROOT,
-                                "held out as control (%d of %d in segment %s): %s", quota, members.size(), stratum.getKey(), e.admission())));
+                        out.add(Assignment.of(e.profile().customer(), Cause.HELD_OUT, "held out as control (" + quota + " of "
+                                + members.size() + " in segment " + stratum.getKey() + "): " + e.admission()));
                     } else {
                         treatment.add(e);
                     }
@@ -141,8 +142,7 @@ public final class CampaignSelection {
             } else {
                 for (Eligible e : members) {
                     if (e.draw() < plan.controlShare()) {
-                        out.add(Assignment.of(e.profile().customer(), Cause.HELD_OUT, String.format(Locale.ROOT,
-                                "held out as control (draw %.4f < share %s): %s", e.draw(), plan.controlShare(), e.admission())));
+                        out.add(Assignment.of(e.profile().customer(), Cause.HELD_OUT, heldOut + e.admission()));
                     } else {
                         treatment.add(e);
                     }
@@ -151,8 +151,9 @@ public final class CampaignSelection {
         }
 
         long capacity = plan.contactCapacity();
-        treatment.sort(Comparator.comparingDouble((Eligible e) -> draw.rank(e.profile().customer()))
-                .thenComparing(e -> e.profile().customer()));
+        if (treatment.size() > capacity) {
+            treatment.sort(Comparator.comparingDouble(Eligible::rank).thenComparing(e -> e.profile().customer()));
+        }
         for (int i = 0; i < treatment.size(); i++) {
             Eligible e = treatment.get(i);
             if (i < capacity) {
@@ -190,7 +191,7 @@ public final class CampaignSelection {
         return Optional.empty();
     }
 
-    private record Eligible(CustomerProfile profile, String admission, double draw) {
+    private record Eligible(CustomerProfile profile, String admission, double draw, double rank) {
     }
 
     /** @return the campaign the selection is for */
