@@ -27,7 +27,9 @@ import java.util.SplittableRandom;
  * Introduction to the Bootstrap</i>, §13.3): resample each group with replacement to its own size,
  * take the difference of the means, repeat, and read the {@code (1 − level)/2} and
  * {@code 1 − (1 − level)/2} quantiles (linear interpolation between order statistics). The draws
- * come from a {@link SplittableRandom} with the given seed, so the interval is reproducible.
+ * come from a {@link SplittableRandom} with the given seed, so the interval is reproducible. Zero
+ * values are resampled in bulk (the count of non-zero draws is binomial), so the cost of each
+ * resample grows with the number of customers who spent, not with the group's size.
  */
 public final class Uplift {
 
@@ -115,9 +117,11 @@ public final class Uplift {
         double estimate = mean(treatment) - mean(control);
         checkArgument(Double.isFinite(estimate), "difference of means overflows the double range");
         SplittableRandom random = new SplittableRandom(seed);
+        double[] t = nonZero(treatment);
+        double[] c = nonZero(control);
         double[] differences = new double[resamples];
         for (int b = 0; b < resamples; b++) {
-            differences[b] = resampledMean(treatment, random) - resampledMean(control, random);
+            differences[b] = resampledMean(t, treatment.length, random) - resampledMean(c, control.length, random);
         }
         Arrays.sort(differences);
         double tail = (1 - level) / 2;
@@ -126,13 +130,48 @@ public final class Uplift {
         return new ConfidenceInterval(estimate, Math.min(low, estimate), Math.max(high, estimate), level);
     }
 
-    private static double resampledMean(double[] values, SplittableRandom random) {
-        int n = values.length;
+    /**
+     * The mean of a resample of size {@code n} from a group whose non-zero values are
+     * {@code nonZero} (the other {@code n - m} values being zero). The number of non-zero draws is
+     * Binomial(n, m/n); those draws are uniform over the non-zero values. This has the same
+     * distribution as drawing {@code n} values from the whole group, at a cost proportional to
+     * {@code m}: revenue is zero for most customers of most campaigns.
+     */
+    private static double resampledMean(double[] nonZero, int n, SplittableRandom random) {
+        int m = nonZero.length;
+        if (m == 0) {
+            return 0;
+        }
+        long draws = m == n ? n : binomial(n, (double) m / n, random);
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += values[random.nextInt(n)];
+        for (long i = 0; i < draws; i++) {
+            sum += nonZero[random.nextInt(m)];
         }
         return sum / n;
+    }
+
+    /**
+     * Binomial(n, p) for 0 &lt; p &lt; 1 by the waiting-time method (L. Devroye 1986,
+     * <i>Non-Uniform Random Variate Generation</i>, ch. X): successes are separated by geometric
+     * numbers of failures, {@code floor(ln U / ln(1 - p))}; count the successes before position
+     * {@code n} is passed. Expected cost {@code n p + 1}.
+     */
+    private static long binomial(int n, double p, SplittableRandom random) {
+        double logFailure = Math.log1p(-p);
+        long successes = 0;
+        double position = 0;
+        while (true) {
+            double u = 1 - random.nextDouble();   // in (0, 1], so the logarithm is finite
+            position += Math.floor(Math.log(u) / logFailure) + 1;
+            if (position > n) {
+                return successes;
+            }
+            successes++;
+        }
+    }
+
+    private static double[] nonZero(double[] values) {
+        return Arrays.stream(values).filter(v -> v != 0).toArray();
     }
 
     /** Hyndman and Fan's type 7 (linear interpolation between order statistics). */

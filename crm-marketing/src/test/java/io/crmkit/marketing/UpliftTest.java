@@ -96,6 +96,40 @@ class UpliftTest {
         assertEquals(11.70, ci.high(), 0.2);
     }
 
+    /**
+     * The bulk resampling of zeros must give the plain bootstrap's distribution. A group of 1,000
+     * with 100 customers at 10 and the rest at 0 has mean 1, variance 10²·0.1·0.9 = 9 and standard
+     * error 3/√1000 = 0.0949; against a constant control the 95 % percentile interval should be
+     * about 1 ± 1.96·0.0949 = 0.814 to 1.186.
+     */
+    @Test
+    void sparseRevenueResamplesWithTheRightSpread() {
+        double[] t = new double[1000];
+        java.util.Arrays.fill(t, 0, 100, 10.0);
+        ConfidenceInterval ci = Uplift.meanDifference(t, new double[] {0, 0}, 0.95, 4000, 11L);
+        assertEquals(1.0, ci.estimate(), 1e-12);
+        assertEquals(0.814, ci.low(), 0.02);
+        assertEquals(1.186, ci.high(), 0.02);
+    }
+
+    @Test
+    void largeGroupsWithSparseRevenueBootstrapAroundTheDifference() {
+        double[] t = new double[200_000];
+        double[] c = new double[50_000];
+        for (int i = 0; i < t.length; i += 25) {
+            t[i] = 300;
+        }
+        for (int i = 0; i < c.length; i += 40) {
+            c[i] = 300;
+        }
+        // means 12 and 7.5: an uplift of 4.5 per customer; standard error
+        // √(300²·0.04·0.96/200000 + 300²·0.025·0.975/50000) = √(0.01728 + 0.0438750) = 0.2473, so about 4.02 to 4.98
+        ConfidenceInterval ci = Uplift.meanDifference(t, c, 0.95, 2000, 5L);
+        assertEquals(4.5, ci.estimate(), 1e-9);
+        assertEquals(4.02, ci.low(), 0.05);
+        assertEquals(4.98, ci.high(), 0.05);
+    }
+
     @Test
     void badCountsAndValuesAreRefused() {
         assertEquals("control size 0 is below 1: a rate needs at least one customer",
