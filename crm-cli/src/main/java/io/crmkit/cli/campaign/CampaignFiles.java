@@ -73,6 +73,7 @@ public final class CampaignFiles {
         List<CustomerProfile> profiles = new ArrayList<>();
         List<ConsentEvent> consents = new ArrayList<>();
         Set<CustomerId> complaints = new LinkedHashSet<>();
+        Set<CustomerId> seen = new java.util.HashSet<>();
         try (CSVParser parser = FORMAT.parse(in)) {
             List<String> header = header(parser, name, "customer_id");
             for (String column : header) {
@@ -86,6 +87,9 @@ public final class CampaignFiles {
                 }
                 String where = where(name, row, header.size());
                 CustomerId id = customer(row.get("customer_id"), where);
+                if (!seen.add(id)) {
+                    throw new IllegalArgumentException(where + ": customer_id '" + id + "': appears twice");
+                }
                 CustomerProfile.Builder p = CustomerProfile.builder(id);
                 for (String column : header) {
                     String cell = row.get(column);

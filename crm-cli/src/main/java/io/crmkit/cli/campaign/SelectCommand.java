@@ -65,6 +65,10 @@ public final class SelectCommand implements Callable<Integer> {
                 made = CampaignFiles.readContacts(in, contacts.getFileName().toString());
             }
         }
+        if (!p.schedule().contains(asOf)) {
+            throw new IllegalArgumentException(plan.getFileName() + ": schedule " + p.schedule().start() + " to "
+                    + p.schedule().end() + " (exclusive) does not contain --as-of " + asOf);
+        }
         CampaignSelection selection;
         try {
             selection = CampaignSelection.select(p, c.profiles(),

@@ -187,7 +187,13 @@ class CampaignCommandTest {
         Result late = crm("campaign", "select", "--plan", plan.toString(),
                 "--customers", file("c3.csv", "customer_id\na\n").toString(), "--as-of", "2026-12-09", "--seed", "1");
         assertEquals(1, late.exit());
-        assertTrue(late.err().startsWith("crm campaign select: c3.csv: contactAt 2026-12-09T00:00:00Z is outside the schedule"), late.err());
+        assertEquals("crm campaign select: plan.json: schedule 2026-12-01T00:00:00Z to 2026-12-08T00:00:00Z (exclusive) "
+                + "does not contain --as-of 2026-12-09T00:00:00Z", late.err().strip());
+
+        Result twice = crm("campaign", "select", "--plan", plan.toString(),
+                "--customers", file("c4.csv", "customer_id\na\nb\na\n").toString(), "--as-of", "2026-12-01", "--seed", "1");
+        assertEquals(1, twice.exit());
+        assertEquals("crm campaign select: c4.csv:4: customer_id 'a': appears twice", twice.err().strip());
 
         Result group = crm("campaign", "report", "--plan", plan.toString(),
                 "--audience", file("a.csv", "customer_id,group,reason\na,treated,x\n").toString(),
