@@ -12,12 +12,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,10 +102,10 @@ public final class CampaignSelection {
         checkArgument(plan.schedule().contains(contactAt),
                 "contactAt %s is outside the schedule of campaign %s: from %s to %s (exclusive)",
                 contactAt, plan.id(), plan.schedule().start(), plan.schedule().end());
-        Map<CustomerId, CustomerProfile> unique = new HashMap<>();
+        Set<CustomerId> unique = new HashSet<>();
         for (CustomerProfile p : profiles) {
             requireNonNull(p, "profile");
-            checkArgument(unique.put(p.customer(), p) == null, "customer %s appears twice in the profiles", p.customer());
+            checkArgument(unique.add(p.customer()), "customer %s appears twice in the profiles", p.customer());
         }
 
         Draw draw = new Draw(seed);
@@ -151,6 +152,8 @@ public final class CampaignSelection {
         }
 
         long capacity = plan.contactCapacity();
+        String overBudget = String.format(Locale.ROOT, "over budget: %s at %s a contact pays for %d contacts",
+                plan.budget(), plan.costPerContact(), capacity);
         if (treatment.size() > capacity) {
             treatment.sort(Comparator.comparingDouble(Eligible::rank).thenComparing(e -> e.profile().customer()));
         }
@@ -159,8 +162,7 @@ public final class CampaignSelection {
             if (i < capacity) {
                 out.add(Assignment.of(e.profile().customer(), Cause.ADMITTED, e.admission()));
             } else {
-                out.add(Assignment.of(e.profile().customer(), Cause.OVER_BUDGET, String.format(Locale.ROOT,
-                        "over budget: %s at %s a contact pays for %d contacts", plan.budget(), plan.costPerContact(), capacity)));
+                out.add(Assignment.of(e.profile().customer(), Cause.OVER_BUDGET, overBudget));
             }
         }
         CampaignSelection selection = new CampaignSelection(plan.id(), contactAt, seed, out);
