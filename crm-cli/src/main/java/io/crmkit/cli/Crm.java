@@ -1,5 +1,6 @@
 package io.crmkit.cli;
 
+import io.crmkit.cli.campaign.CampaignCommand;
 import io.crmkit.cli.clv.ClvCommand;
 import io.crmkit.cli.complaint.ComplaintCli;
 import io.crmkit.cli.relationship.RelationshipCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
             ComplaintCli.class,
             ClvCommand.class,
             TrainingCommand.class,
+            CampaignCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Crm implements Runnable {
