@@ -200,7 +200,9 @@ class ComplaintPropertiesTest {
             if (previous != null && previous.to() == ComplaintState.AWAITING_CUSTOMER) {
                 shift = shift.plus(extra);
             }
-            stretched.add(ComplaintEvent.of(e.command().at(e.at().plus(shift)), e.from(), e.to()));
+            String link = stretched.isEmpty() ? ComplaintEvent.GENESIS : stretched.get(stretched.size() - 1).hash();
+            stretched.add(ComplaintEvent.of(e.command().at(e.at().plus(shift)), e.from(), e.to(), e.externalGuards(),
+                    link));
             previous = e;
         }
         Complaint longer = Complaint.replay(stretched);
@@ -229,7 +231,9 @@ class ComplaintPropertiesTest {
             if (previous != null && previous.to() == ComplaintState.AWAITING_CUSTOMER) {
                 shift = shift.plus(extra);
             }
-            stretched.add(ComplaintEvent.of(e.command().at(e.at().plus(shift)), e.from(), e.to()));
+            String link = stretched.isEmpty() ? ComplaintEvent.GENESIS : stretched.get(stretched.size() - 1).hash();
+            stretched.add(ComplaintEvent.of(e.command().at(e.at().plus(shift)), e.from(), e.to(), e.externalGuards(),
+                    link));
             previous = e;
         }
         Complaint longer = Complaint.replay(office, stretched);

@@ -148,7 +148,7 @@ class ComplaintStoriesTest {
         List<PendingAction> early = received().pendingActions(at(5));
         assertEquals(ComplaintTrigger.ASSIGN, early.get(0).trigger());
         assertEquals(at(30), early.get(0).dueAt().orElseThrow());
-        assertTrue(early.get(0).toString().startsWith("assign: register and hand over: registration SLA due at"));
+        assertTrue(early.get(0).toString().startsWith("assign: registration SLA due at"));
     }
 
     @Test
