@@ -26,7 +26,9 @@ import java.util.Set;
  *
  * <p>The complaint knows its past: {@link #asOf(Instant)} returns it as it was at an instant, and
  * {@link #replay(Iterable)} rebuilds an equal complaint from its events, so events stored in a
- * database lose nothing. SLA clocks ({@link #sla(Instant)}) and pending actions
+ * database lose nothing; replay refuses a history that commands could not have recorded, and
+ * the hash chain ({@link #headHash()}, {@link #replay(Iterable, String)}) detects an edited or
+ * truncated one. SLA clocks ({@link #sla(Instant)}) and pending actions
  * ({@link #pendingActions(Instant)}) are computed from the history for any instant, so there are
  * no timers to lose on a restart. First-contact responsibility: whoever receives a complaint owns
  * it until it is assigned to someone else.
@@ -551,7 +553,7 @@ public final class Complaint {
      *
      * @param clock the clock (inject it; tests use a fixed clock)
      * @return one status per clock, in {@link SlaClock} order
-     * @throws IllegalArgumentException if the clock's instant is before the receipt
+     * @throws IllegalArgumentException as {@link #sla(Instant)}
      */
     public List<SlaStatus> sla(Clock clock) {
         return sla(requireNonNull(clock, "clock").instant());
@@ -562,7 +564,11 @@ public final class Complaint {
      *
      * @param asOf the instant; events after it are ignored
      * @return one status per clock, in {@link SlaClock} order
-     * @throws IllegalArgumentException if {@code asOf} is before the receipt
+     * @throws IllegalArgumentException if {@code asOf} is before the receipt, or {@code asOf}, an
+     *         event or a due instant lies outside the years a business calendar covers
+     *         ({@link io.crmkit.lifecycle.sla.BusinessCalendar#MIN_INSTANT} to
+     *         {@link io.crmkit.lifecycle.sla.BusinessCalendar#MAX_INSTANT}); any span within them,
+     *         e.g. an event mistyped 300 years late, is evaluated
      */
     public List<SlaStatus> sla(Instant asOf) {
         return sla(workflow.slaPolicy(), asOf);
@@ -579,7 +585,11 @@ public final class Complaint {
      * @param policy the SLA policy
      * @param asOf the instant; events after it are ignored
      * @return one status per clock, in {@link SlaClock} order
-     * @throws IllegalArgumentException if {@code asOf} is before the receipt
+     * @throws IllegalArgumentException if {@code asOf} is before the receipt, or {@code asOf}, an
+     *         event or a due instant lies outside the years a business calendar covers
+     *         ({@link io.crmkit.lifecycle.sla.BusinessCalendar#MIN_INSTANT} to
+     *         {@link io.crmkit.lifecycle.sla.BusinessCalendar#MAX_INSTANT}); any span within them,
+     *         e.g. an event mistyped 300 years late, is evaluated
      */
     public List<SlaStatus> sla(SlaPolicy policy, Instant asOf) {
         requireNonNull(policy, "policy");

@@ -53,7 +53,12 @@ import java.util.stream.Collectors;
  * ({@link #toMarkdown()}). Besides the guards of each row, every trigger may be fired only by its
  * configured roles (guard {@code role}); acting as {@link Role#OWNER} requires being the
  * complaint's current owner (guard {@code owner}), and acting as {@link Role#CUSTOMER} requires
- * the actor's id to be the complaining customer's id (guard {@code customer}).
+ * the actor's id to be the complaining customer's id (guard {@code customer}). Every row carries
+ * the effect of its trigger (the owner after assign and escalate, the level after escalate, the
+ * evaluation after close, the reopen count, and which SLA clock the command stops or restarts),
+ * so applying a command, replaying a history, the SLA clocks and the pending actions all read the
+ * same rows. Guards see a {@link GuardContext}: the complaint before the command as a value, and
+ * this workflow's settings.
  *
  * <p>The standard table (rows: from state, trigger → target [guards]):
  * <pre>
