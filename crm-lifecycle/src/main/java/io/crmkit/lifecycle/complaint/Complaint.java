@@ -94,7 +94,7 @@ public final class Complaint {
         Transition t = workflow.transition(intake.id(), ComplaintState.NEW, ComplaintTrigger.RECEIVE);
         List<String> external = workflow.checkGuards(receiptContext(workflow, command), command, t, true);
         return first(workflow, ComplaintEvent.of(command, ComplaintState.NEW, t.to(), external,
-                ComplaintEvent.GENESIS));
+                ComplaintEvent.GENESIS), t);
     }
 
     /** What the guards of a receive see: the receiver owns the complaint being received. */
@@ -104,10 +104,10 @@ public final class Complaint {
                 ComplaintFacts.receivedBy(receive.actor().id()), receive.at(), receive.at(), workflow.settings());
     }
 
-    static Complaint first(ComplaintWorkflow workflow, ComplaintEvent event) {
+    /** The complaint with its first event, whose row is {@code t}; the row's effect sets the facts. */
+    static Complaint first(ComplaintWorkflow workflow, ComplaintEvent event, Transition t) {
         ComplaintCommand c = event.command();
-        return new Complaint(workflow, c.intakeOrNull(), null, event, 1, c.at(),
-                event.trigger().effect().apply(null, c));
+        return new Complaint(workflow, c.intakeOrNull(), null, event, 1, c.at(), t.effect().apply(null, c));
     }
 
     /**
@@ -593,7 +593,8 @@ public final class Complaint {
      */
     public List<SlaStatus> sla(SlaPolicy policy, Instant asOf) {
         requireNonNull(policy, "policy");
-        return ComplaintClocks.statuses(then(asOf), policy, asOf);
+        Complaint then = then(asOf);
+        return ComplaintClocks.statuses(workflow, then.history(), severity(), policy, asOf);
     }
 
     private Complaint then(Instant asOf) {
@@ -628,7 +629,9 @@ public final class Complaint {
      */
     public List<PendingAction> pendingActions(Instant asOf) {
         List<SlaStatus> statuses = sla(asOf);
-        return ComplaintClocks.pendingActions(then(asOf), statuses, asOf);
+        Complaint then = then(asOf);
+        return ComplaintClocks.pendingActions(workflow, then.state(), then.enteredStateAt(), then.escalationLevel(),
+                statuses, asOf);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.crmkit.lifecycle.complaint;
 import com.google.common.collect.ImmutableList;
 import io.crmkit.lifecycle.sla.ClockRun;
 import io.crmkit.lifecycle.sla.ClockState;
+import io.crmkit.lifecycle.sla.Severity;
 import io.crmkit.lifecycle.sla.SlaClock;
 import io.crmkit.lifecycle.sla.SlaPolicy;
 import io.crmkit.lifecycle.sla.SlaStatus;
@@ -29,12 +30,13 @@ final class ComplaintClocks {
     private ComplaintClocks() {
     }
 
-    /** Evaluates every clock of a complaint (as it was at {@code asOf}) at {@code asOf}. */
-    static List<SlaStatus> statuses(Complaint then, SlaPolicy policy, Instant asOf) {
-        Map<SlaClock, ClockRun> runs = runs(then.workflow(), then.history());
+    /** Evaluates every clock at {@code asOf} of the history up to {@code asOf}. */
+    static List<SlaStatus> statuses(ComplaintWorkflow workflow, List<ComplaintEvent> history, Severity severity,
+            SlaPolicy policy, Instant asOf) {
+        Map<SlaClock, ClockRun> runs = runs(workflow, history);
         ImmutableList.Builder<SlaStatus> out = ImmutableList.builder();
         for (SlaClock clock : SlaClock.values()) {
-            out.add(policy.status(clock, then.severity(), runs.get(clock), asOf));
+            out.add(policy.status(clock, severity, runs.get(clock), asOf));
         }
         return out.build();
     }
@@ -74,23 +76,25 @@ final class ComplaintClocks {
         return runs;
     }
 
-    /** Lists what is due on a complaint (as it was at {@code asOf}) at {@code asOf}. */
-    static List<PendingAction> pendingActions(Complaint then, List<SlaStatus> statuses, Instant asOf) {
-        ComplaintState state = then.state();
+    /**
+     * Lists what is due at {@code asOf} on a complaint as it was then: in {@code state} since
+     * {@code enteredStateAt}, at an escalation level, with its clocks' statuses.
+     */
+    static List<PendingAction> pendingActions(ComplaintWorkflow workflow, ComplaintState state,
+            Instant enteredStateAt, int escalationLevel, List<SlaStatus> statuses, Instant asOf) {
         if (!state.isOpen()) {
             return List.of();
         }
-        ComplaintWorkflow workflow = then.workflow();
         List<PendingAction> actions = new ArrayList<>();
         switch (state) {
             case AWAITING_CUSTOMER -> preferred(workflow, state, t -> t.to() != state && !t.effect().stopsEveryClock())
                     .ifPresent(t -> actions.add(new PendingAction(t, "awaiting the customer since "
-                            + then.enteredStateAt() + "; SLA clocks paused", Optional.empty(), false)));
+                            + enteredStateAt + "; SLA clocks paused", Optional.empty(), false)));
             case RESOLVED -> permitted(workflow, state, ComplaintTrigger.CLOSE).ifPresent(t -> actions.add(
                     new PendingAction(t, "the customer accepted the resolution: close and evaluate "
                             + "(satisfaction 1–5, root cause)", Optional.empty(), false)));
             case RESOLUTION_PROPOSED -> {
-                Instant timeout = ComplaintWorkflow.plus(then.enteredStateAt(), workflow.acceptanceTimeout());
+                Instant timeout = ComplaintWorkflow.plus(enteredStateAt, workflow.acceptanceTimeout());
                 if (asOf.isBefore(timeout)) {
                     permitted(workflow, state, ComplaintTrigger.CUSTOMER_ACCEPTS).ifPresent(t -> actions.add(
                             new PendingAction(t, "awaiting the customer's answer to the proposed resolution",
@@ -106,7 +110,7 @@ final class ComplaintClocks {
             }
         }
         boolean canEscalate = workflow.permittedTriggers(state).contains(ComplaintTrigger.ESCALATE)
-                && then.escalationLevel() < workflow.maxEscalationLevel();
+                && escalationLevel < workflow.maxEscalationLevel();
         for (SlaStatus s : statuses) {
             if (s.stoppedAt().isPresent() || s.state() == ClockState.PAUSED) {
                 continue;

@@ -30,7 +30,7 @@ final class ComplaintReplay {
                 Transition row = row(workflow, e, n);
                 checkLink(e, ComplaintEvent.GENESIS, n);
                 recheck(workflow, Complaint.receiptContext(workflow, e.command()), e, row, n);
-                c = Complaint.first(workflow, e);
+                c = Complaint.first(workflow, e, row);
                 continue;
             }
             checkArgument(e.from() == c.state(), "event %s (%s) starts from %s but the complaint %s is in %s", n,

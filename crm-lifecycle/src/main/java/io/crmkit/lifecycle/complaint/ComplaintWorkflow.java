@@ -98,20 +98,9 @@ public final class ComplaintWorkflow {
     private final Transition[][] table;
     private final Set<ComplaintTrigger>[] permitted;
     private final Map<ComplaintTrigger, Set<Role>> roles;
-    private final Settings settings;
+    private final WorkflowSettings settings;
     private final SlaPolicy slaPolicy;
 
-    /**
-     * The settings guards may read through their {@link GuardContext}.
-     *
-     * @param maxEscalationLevel the highest escalation level
-     * @param escalationRoles the roles that may raise a complaint to each level
-     * @param reopenWindow how long after closing a complaint may be reopened
-     * @param acceptanceTimeout how long after a proposed resolution it may be closed without acceptance
-     */
-    record Settings(int maxEscalationLevel, Map<Integer, Set<Role>> escalationRoles, Duration reopenWindow,
-            Duration acceptanceTimeout) {
-    }
 
     @SuppressWarnings("unchecked")
     private ComplaintWorkflow(Builder b) {
@@ -132,7 +121,7 @@ public final class ComplaintWorkflow {
         this.roles = r;
         Map<Integer, Set<Role>> e = new java.util.HashMap<>();
         b.escalationRoles.forEach((level, set) -> e.put(level, Sets.immutableEnumSet(set)));
-        this.settings = new Settings(b.maxEscalationLevel, Map.copyOf(e), b.reopenWindow, b.acceptanceTimeout);
+        this.settings = new WorkflowSettings(b.maxEscalationLevel, Map.copyOf(e), b.reopenWindow, b.acceptanceTimeout);
         this.slaPolicy = b.slaPolicy;
     }
 
@@ -339,7 +328,7 @@ public final class ComplaintWorkflow {
     }
 
     /** @return the settings guards read */
-    Settings settings() {
+    WorkflowSettings settings() {
         return settings;
     }
 

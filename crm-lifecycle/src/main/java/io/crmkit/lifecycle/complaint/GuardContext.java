@@ -20,10 +20,10 @@ public final class GuardContext {
     private final ComplaintFacts facts;
     private final Instant enteredStateAt;
     private final Instant lastEventAt;
-    private final ComplaintWorkflow.Settings settings;
+    private final WorkflowSettings settings;
 
     GuardContext(String complaintId, CustomerId customer, ComplaintState state, ComplaintFacts facts,
-            Instant enteredStateAt, Instant lastEventAt, ComplaintWorkflow.Settings settings) {
+            Instant enteredStateAt, Instant lastEventAt, WorkflowSettings settings) {
         this.complaintId = complaintId;
         this.customer = customer;
         this.state = state;
