@@ -50,16 +50,19 @@ public final class Complaint {
     private final ComplaintEvent last;
     private final int size;
     private final Instant receivedAt;
+    /** When the complaint entered its current state; reentries such as escalate do not count. */
+    private final Instant enteredStateAt;
     private final ComplaintFacts facts;
 
     private Complaint(ComplaintWorkflow workflow, ComplaintIntake intake, Complaint previous, ComplaintEvent last,
-            int size, Instant receivedAt, ComplaintFacts facts) {
+            int size, Instant receivedAt, Instant enteredStateAt, ComplaintFacts facts) {
         this.workflow = workflow;
         this.intake = intake;
         this.previous = previous;
         this.last = last;
         this.size = size;
         this.receivedAt = receivedAt;
+        this.enteredStateAt = enteredStateAt;
         this.facts = facts;
     }
 
@@ -93,8 +96,7 @@ public final class Complaint {
                 command.trigger().commandName());
         Transition t = workflow.transition(intake.id(), ComplaintState.NEW, ComplaintTrigger.RECEIVE);
         List<String> external = workflow.checkGuards(receiptContext(workflow, command), command, t, true);
-        return first(workflow, ComplaintEvent.of(command, ComplaintState.NEW, t.to(), external,
-                ComplaintEvent.GENESIS), t);
+        return first(workflow, ComplaintEvent.recorded(command, ComplaintState.NEW, t.to(), external, null), t);
     }
 
     /** What the guards of a receive see: the receiver owns the complaint being received. */
@@ -107,7 +109,7 @@ public final class Complaint {
     /** The complaint with its first event, whose row is {@code t}; the row's effect sets the facts. */
     static Complaint first(ComplaintWorkflow workflow, ComplaintEvent event, Transition t) {
         ComplaintCommand c = event.command();
-        return new Complaint(workflow, c.intakeOrNull(), null, event, 1, c.at(), t.effect().apply(null, c));
+        return new Complaint(workflow, c.intakeOrNull(), null, event, 1, c.at(), c.at(), t.effect().apply(null, c));
     }
 
     /**
@@ -199,12 +201,14 @@ public final class Complaint {
         }
         Transition t = workflow.transition(id(), state(), command.trigger());
         List<String> external = workflow.checkGuards(context(), command, t, true);
-        return next(ComplaintEvent.of(command, last.to(), t.to(), external, last.hash()), t);
+        return next(ComplaintEvent.recorded(command, last.to(), t.to(), external, last), t);
     }
 
     /** The complaint with one more event, whose row is {@code t}; the row's effect changes the facts. */
     Complaint next(ComplaintEvent e, Transition t) {
-        return new Complaint(workflow, intake, this, e, size + 1, receivedAt, t.effect().apply(facts, e.command()));
+        Instant entered = t.isReentry() ? enteredStateAt : e.at();
+        return new Complaint(workflow, intake, this, e, size + 1, receivedAt, entered,
+                t.effect().apply(facts, e.command()));
     }
 
     /** @return what a guard sees of this complaint before the next command */
@@ -525,11 +529,7 @@ public final class Complaint {
 
     /** @return when the complaint entered its current state (reentries such as escalate do not count) */
     Instant enteredStateAt() {
-        Complaint c = this;
-        while (c.last.from() == c.last.to() && c.previous != null) {
-            c = c.previous;
-        }
-        return c.last.at();
+        return enteredStateAt;
     }
 
     /**

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +33,9 @@ import java.util.Objects;
  * a presence flag). Editing, reordering or removing any event changes every later hash, so a
  * stored history whose last hash (the complaint's {@link Complaint#headHash()}) is kept
  * elsewhere cannot be changed without notice: see {@link Complaint#replay(Iterable, String)}.
+ * Events recorded by commands compute their hash when it is first asked for (by replay, a store
+ * or {@link Complaint#headHash()}), so applying a command costs no digest; the value is the same
+ * either way.
  */
 public final class ComplaintEvent {
 
@@ -38,22 +43,28 @@ public final class ComplaintEvent {
     public static final String GENESIS = "0".repeat(64);
 
     private static final HexFormat HEX = HexFormat.of();
+    /** Cloned for each digest: cheaper than looking the algorithm up in the providers every time. */
+    private static final MessageDigest SHA_256 = sha256();
 
     private final ComplaintCommand command;
     private final ComplaintState from;
     private final ComplaintState to;
     private final List<String> externalGuards;
+    /** The previous hash as given by a store, or null when {@link #previous} links the chain. */
     private final String previousHash;
-    private final String hash;
+    /** The previous event of a recorded history, or null for a first or stored event. */
+    private final ComplaintEvent previous;
+    /** This event's hash, computed on first use (a benign race: every thread computes the same value). */
+    private volatile String hash;
 
     private ComplaintEvent(ComplaintCommand command, ComplaintState from, ComplaintState to,
-            List<String> externalGuards, String previousHash) {
+            List<String> externalGuards, String previousHash, ComplaintEvent previous) {
         this.command = command;
         this.from = from;
         this.to = to;
         this.externalGuards = externalGuards;
         this.previousHash = previousHash;
-        this.hash = HEX.formatHex(digest());
+        this.previous = previous;
     }
 
     /**
@@ -95,7 +106,14 @@ public final class ComplaintEvent {
         for (String g : guards) {
             checkArgument(!g.isBlank(), "externalGuards holds a blank guard name");
         }
-        return new ComplaintEvent(command, from, to, guards, previousHash);
+        return new ComplaintEvent(command, from, to, guards, previousHash, null);
+    }
+
+    /** An event recorded by a command after {@code previous} (null for a receive), chained to it. */
+    static ComplaintEvent recorded(ComplaintCommand command, ComplaintState from, ComplaintState to,
+            List<String> externalGuards, ComplaintEvent previous) {
+        return new ComplaintEvent(command, from, to, ImmutableList.copyOf(externalGuards),
+                previous == null ? GENESIS : null, previous);
     }
 
     private static boolean isHexDigit(int c) {
@@ -128,11 +146,24 @@ public final class ComplaintEvent {
 
     /** @return the previous event's hash, {@link #GENESIS} for a first event: 64 lower-case hex digits */
     public String previousHash() {
-        return previousHash;
+        return previousHash != null ? previousHash : previous.hash();
     }
 
     /** @return this event's SHA-256 over its canonical encoding and the previous hash: 64 lower-case hex digits */
     public String hash() {
+        String h = hash;
+        if (h != null) {
+            return h;
+        }
+        // hash the not yet hashed events back to a known hash first, oldest first, without recursion
+        Deque<ComplaintEvent> unhashed = new ArrayDeque<>();
+        for (ComplaintEvent e = this; e != null && e.hash == null; e = e.previous) {
+            unhashed.push(e);
+        }
+        while (!unhashed.isEmpty()) {
+            ComplaintEvent e = unhashed.pop();
+            e.hash = HEX.formatHex(e.digest(e.previousHash()));
+        }
         return hash;
     }
 
@@ -151,7 +182,7 @@ public final class ComplaintEvent {
         return command.actor();
     }
 
-    private byte[] digest() {
+    private byte[] digest(String previousHash) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             string(out, "crmkit.complaint-event.v1");
@@ -185,8 +216,18 @@ public final class ComplaintEvent {
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
+        MessageDigest md;
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+            md = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            md = sha256();
+        }
+        return md.digest(bytes.toByteArray());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
@@ -208,13 +249,14 @@ public final class ComplaintEvent {
     /** Two events are equal when their commands, states, recorded guards and previous hashes are. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof ComplaintEvent e && hash.equals(e.hash) && command.equals(e.command) && from == e.from
-                && to == e.to && externalGuards.equals(e.externalGuards) && previousHash.equals(e.previousHash);
+        return o instanceof ComplaintEvent e && command.equals(e.command) && from == e.from && to == e.to
+                && externalGuards.equals(e.externalGuards) && previousHash().equals(e.previousHash());
     }
 
+    /** Consistent with {@link #equals}; leaves the previous hash out so that it computes no digest. */
     @Override
     public int hashCode() {
-        return Objects.hash(command, from, to, externalGuards, previousHash);
+        return Objects.hash(command, from, to, externalGuards);
     }
 
     /** Shows the event without the note's text (personal data). */

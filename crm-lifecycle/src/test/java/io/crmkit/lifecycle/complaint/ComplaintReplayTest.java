@@ -194,4 +194,15 @@ class ComplaintReplayTest {
                 narrower);
         assertTrue(narrower.contains("guard 'reopen window'"), narrower);
     }
+
+    @Test
+    void aLongHistoryIsHashedOnDemandWithoutRecursion() {
+        Complaint c = ComplaintStoriesTest.received().assign(at(1), ComplaintStoriesTest.LI_NA_OWNER, "wang.wei");
+        for (int i = 0; i < 20_000; i++) {
+            c = c.assign(at(2), Actor.of(c.owner(), Role.OWNER), i % 2 == 0 ? "li.na" : "wang.wei");
+        }
+        String head = c.headHash();
+        assertEquals(c, Complaint.replay(c.history(), head));
+        assertEquals(head, c.lastEvent().hash());
+    }
 }
