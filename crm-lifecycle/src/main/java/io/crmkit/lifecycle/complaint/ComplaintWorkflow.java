@@ -344,7 +344,7 @@ public final class ComplaintWorkflow {
      */
     List<String> checkGuards(GuardContext context, ComplaintCommand command, Transition t, boolean evaluateExternal) {
         checkRole(context, command);
-        List<String> external = new ArrayList<>();
+        List<String> external = List.of();
         for (Guard g : t.guards()) {
             if (g.isExternal() && !evaluateExternal) {
                 continue;
@@ -354,7 +354,7 @@ public final class ComplaintWorkflow {
                         g.reason(context, command));
             }
             if (g.isExternal()) {
-                external.add(g.name());
+                external = ImmutableList.<String>builder().addAll(external).add(g.name()).build();
             }
         }
         return external;
