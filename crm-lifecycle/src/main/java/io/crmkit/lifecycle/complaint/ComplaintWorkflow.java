@@ -101,7 +101,6 @@ public final class ComplaintWorkflow {
     private final WorkflowSettings settings;
     private final SlaPolicy slaPolicy;
 
-
     @SuppressWarnings("unchecked")
     private ComplaintWorkflow(Builder b) {
         this.table = new Transition[STATES][];
@@ -223,7 +222,7 @@ public final class ComplaintWorkflow {
 
     /** An instant plus a window, saturating at {@link Instant#MAX} instead of overflowing. */
     static Instant plus(Instant at, Duration window) {
-        return at.isAfter(Instant.MAX.minus(window)) ? Instant.MAX : at.plus(window);
+        return window.compareTo(Duration.between(at, Instant.MAX)) >= 0 ? Instant.MAX : at.plus(window);
     }
 
     static String roleNames(Set<Role> roles) {
