@@ -11,11 +11,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Derives a complaint's SLA clocks and pending actions from its history and its workflow's table.
@@ -175,7 +176,7 @@ final class ComplaintClocks {
     }
 
     private static Optional<ComplaintTrigger> preferred(ComplaintWorkflow workflow, ComplaintState state,
-            java.util.function.Predicate<Transition> wanted) {
+            Predicate<Transition> wanted) {
         return ranked(workflow, state).stream().filter(wanted).findFirst().map(Transition::trigger);
     }
 
