@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableMap;
+import io.crmkit.scoring.clv.ClvModel;
+import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
 import java.io.IOException;
@@ -57,11 +60,17 @@ public final class ClvCommand implements Runnable {
 
     static String checkModel(CommandSpec spec, String model) {
         String name = model.toLowerCase(Locale.ROOT);
-        if (!ModelRegistry.NAMES.contains(name)) {
+        if (!ClvModels.names().contains(name)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown model '" + model
-                    + "': choose one of " + String.join(", ", ModelRegistry.NAMES));
+                    + "': choose one of " + String.join(", ", ClvModels.names()));
         }
         return name;
+    }
+
+    /** Reads the input table with the columns the model needs (periods for BG/BB, monetary_value for spend). */
+    static SummaryCsv read(Path input, ClvModels.Model kind) {
+        return SummaryCsv.read(input, kind.input() == ClvModels.Input.OPPORTUNITIES,
+                kind.input() == ClvModels.Input.SPEND);
     }
 
     static void checkPenalizer(CommandSpec spec, double penalizer) {
@@ -94,19 +103,20 @@ public final class ClvCommand implements Runnable {
         public void run() {
             String name = checkModel(spec, model);
             checkPenalizer(spec, penalizer);
-            SummaryCsv data = SummaryCsv.read(input, ModelRegistry.discrete(name), ModelRegistry.needsMonetaryValue(name));
-            ModelRegistry.Fitted fitted = ModelRegistry.fit(name, data.summaries(), penalizer);
+            ClvModels.Model kind = ClvModels.named(name);
+            SummaryCsv data = read(input, kind);
+            ClvModel fitted = kind.fit(data.summaries(), penalizer);
             PrintWriter out = spec.commandLine().getOut();
             out.println(json(fitted));
             out.flush();
         }
 
-        static String json(ModelRegistry.Fitted fitted) {
+        static String json(ClvModel fitted) {
             ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode root = mapper.createObjectNode();
-            root.put("model", fitted.model());
+            root.put("model", fitted.name());
             ObjectNode params = root.putObject("params");
-            fitted.params().forEach(params::put);
+            fitted.parameters().forEach(params::put);
             root.put("logLikelihood", fitted.diagnostics().logLikelihood());
             double customers = fitted.diagnostics().customers();
             if (customers == Math.rint(customers) && customers < Long.MAX_VALUE) {
@@ -161,17 +171,18 @@ public final class ClvCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "horizon " + horizon + " is invalid: it must be finite and >= 0");
             }
-            SummaryCsv data = SummaryCsv.read(input, ModelRegistry.discrete(name), ModelRegistry.needsMonetaryValue(name));
-            ModelRegistry.Fitted fitted = ModelRegistry.fit(name, data.summaries(), penalizer);
-            double[][] columns = fitted.predictor().predict(data, horizon);
+            ClvModels.Model kind = ClvModels.named(name);
+            SummaryCsv data = read(input, kind);
+            ClvModel fitted = kind.fit(data.summaries(), penalizer);
+            ImmutableMap<String, double[]> predictions = kind.predict(fitted, data.summaries(), horizon);
             List<String> header = new ArrayList<>(data.header);
-            header.addAll(fitted.predictionColumns());
+            header.addAll(predictions.keySet());
             PrintWriter out = spec.commandLine().getOut();
             try (CSVPrinter printer = Csv.printer(out)) {
                 printer.printRecord(header);
                 for (int row = 0; row < data.size(); row++) {
                     List<String> record = new ArrayList<>(data.cells.get(row));
-                    for (double[] column : columns) {
+                    for (double[] column : predictions.values()) {
                         record.add(number(column[row]));
                     }
                     printer.printRecord(record);

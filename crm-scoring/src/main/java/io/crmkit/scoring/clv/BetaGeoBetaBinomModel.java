@@ -52,7 +52,7 @@ import java.util.List;
  * double nextFiveYears = model.conditionalExpectedPurchases(5, 3, 4, 6);
  * }</pre>
  */
-public final class BetaGeoBetaBinomModel implements Serializable {
+public final class BetaGeoBetaBinomModel implements PurchaseModel, Serializable {
 
     private static final String NAME = "bgbb";
     private static final List<String> PARAMETER_NAMES = List.of("alpha", "beta", "gamma", "delta");
@@ -182,17 +182,20 @@ public final class BetaGeoBetaBinomModel implements Serializable {
     }
 
     /** @return {@code bgbb}, the model's name on the command line */
+    @Override
     public String name() {
         return NAME;
     }
 
     /** @return the parameters alpha, beta, gamma, delta by name, in the paper's order */
+    @Override
     public ImmutableMap<String, Double> parameters() {
         return ImmutableMap.of("alpha", kernel.alpha, "beta", kernel.beta, "gamma", kernel.gamma,
                 "delta", kernel.delta);
     }
 
     /** @return how the fit went; a model made by {@link #of} reports no iterations */
+    @Override
     public FitDiagnostics diagnostics() {
         return diagnostics;
     }
@@ -206,6 +209,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
      * @return ln L(α, β, γ, δ | x, t<sub>x</sub>, n), finite and &le; 0
      * @throws IllegalArgumentException if the history is invalid
      */
+    @Override
     public double logLikelihood(double x, double tx, double n) {
         checkHistory(x, tx, n, NO_ROW);
         return Math.min(0.0, kernel.logLikelihood(x, tx, n, null));
@@ -267,6 +271,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
      * @return P(alive at n + 1 | x, t<sub>x</sub>, n), in [0, 1]
      * @throws IllegalArgumentException if the history is invalid
      */
+    @Override
     public double probabilityAlive(double x, double tx, double n) {
         checkHistory(x, tx, n, NO_ROW);
         return kernel.probabilityAlive(x, tx, n);
@@ -287,6 +292,46 @@ public final class BetaGeoBetaBinomModel implements Serializable {
         require(futurePeriods >= 0, "future opportunities %s is invalid: it must be >= 0", futurePeriods);
         checkHistory(x, tx, n, NO_ROW);
         return kernel.conditionalExpectation(futurePeriods, x, tx, n);
+    }
+
+    /**
+     * {@link #conditionalExpectedPurchases(int, double, double, double)} for a horizon given as a
+     * double, which must be a whole number of opportunities.
+     *
+     * @param futurePeriods n*, a whole number &ge; 0
+     * @param x transactions in the n opportunities observed
+     * @param tx the opportunity of the last transaction (0 when x = 0)
+     * @param n the number of opportunities observed, &ge; 1
+     * @return E[X(n, n + n*) | x, t<sub>x</sub>, n], in [0, n*]
+     * @throws IllegalArgumentException if n* is not a whole number &ge; 0 or the history is invalid
+     */
+    @Override
+    public double conditionalExpectedPurchases(double futurePeriods, double x, double tx, double n) {
+        return conditionalExpectedPurchases(opportunities(futurePeriods), x, tx, n);
+    }
+
+    /**
+     * Bulk {@link #conditionalExpectedPurchases(double, double, double, double)}; the horizon must
+     * be a whole number of opportunities.
+     *
+     * @param futurePeriods n*, a whole number &ge; 0
+     * @param x transactions per customer
+     * @param tx opportunity of the last transaction per customer
+     * @param n opportunities observed per customer
+     * @param out receives the expectations; at least as long as {@code x}
+     * @throws IllegalArgumentException if n* is not a whole number &ge; 0, the columns differ in
+     *     length or a row is invalid
+     */
+    @Override
+    public void conditionalExpectedPurchases(double futurePeriods, double[] x, double[] tx, double[] n,
+            double[] out) {
+        conditionalExpectedPurchases(opportunities(futurePeriods), x, tx, n, out);
+    }
+
+    private int opportunities(double horizon) {
+        require(horizon >= 0 && horizon <= Integer.MAX_VALUE && horizon == Math.rint(horizon),
+                "horizon %s is invalid for %s: it must be a whole number of opportunities >= 0", horizon, NAME);
+        return (int) horizon;
     }
 
     /**
@@ -319,6 +364,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
      * @param out receives the probabilities; at least as long as {@code x}
      * @throws IllegalArgumentException if the columns differ in length or a row is invalid
      */
+    @Override
     public void probabilityAlive(double[] x, double[] tx, double[] n, double[] out) {
         Columns.check(x, tx, n, out);
         for (int i = 0; i < x.length; i++) {

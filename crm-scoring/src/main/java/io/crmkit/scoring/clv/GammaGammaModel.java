@@ -43,7 +43,7 @@ import java.util.OptionalDouble;
  * double expected = spend.conditionalExpectedAverageSpend(2, 22.35);
  * }</pre>
  */
-public final class GammaGammaModel implements Serializable {
+public final class GammaGammaModel implements SpendModel, Serializable {
 
     /** |ρ| between frequency and spend from which {@link #warnings()} flags dependence. */
     public static final double CORRELATION_WARNING = 0.3;
@@ -206,16 +206,19 @@ public final class GammaGammaModel implements Serializable {
     }
 
     /** @return {@code gammagamma} */
+    @Override
     public String name() {
         return NAME;
     }
 
     /** @return p, q, v */
+    @Override
     public ImmutableMap<String, Double> parameters() {
         return ImmutableMap.of("p", p, "q", q, "v", v);
     }
 
     /** @return how the fit went; customers are the repeat customers fitted on */
+    @Override
     public FitDiagnostics diagnostics() {
         return diagnostics;
     }
@@ -232,10 +235,13 @@ public final class GammaGammaModel implements Serializable {
     /**
      * Why the model's results may mislead, in words; empty when nothing is amiss.
      *
-     * @return the warnings: q &le; 1 (mean spend undefined), and correlated frequency and spend
+     * @return the fit's warnings (see {@link FitDiagnostics#warnings()}), then q &le; 1 (mean spend
+     *     undefined), and correlated frequency and spend
      */
+    @Override
     public ImmutableList<String> warnings() {
         ImmutableList.Builder<String> out = ImmutableList.builder();
+        out.addAll(SpendModel.super.warnings());
         if (q <= 1) {
             out.add("q " + q + " <= 1: the population mean spend p*v/(q-1) is undefined, and so is the expected"
                     + " spend of a customer with few repeat purchases (p*x + q <= 1)");
@@ -284,6 +290,7 @@ public final class GammaGammaModel implements Serializable {
      * @throws IllegalArgumentException if an input is invalid, or px + q &le; 1 (q &le; 1 and
      *     few repeat purchases: the expectation does not exist)
      */
+    @Override
     public double conditionalExpectedAverageSpend(double x, double meanSpend) {
         require(Double.isFinite(x) && x >= 0 && x == Math.rint(x),
                 "frequency %s is invalid: it must be a whole number >= 0", x);
@@ -315,6 +322,7 @@ public final class GammaGammaModel implements Serializable {
      * @param out receives the expected mean spend
      * @throws IllegalArgumentException if the columns differ in length or a row is invalid
      */
+    @Override
     public void conditionalExpectedAverageSpend(double[] x, double[] meanSpend, double[] out) {
         requireNonNull(x, "x");
         requireNonNull(meanSpend, "meanSpend");
