@@ -8,9 +8,11 @@
  * {@link io.crmkit.accounts.DecisionChainDiagram} draws the decision chain as Mermaid or Graphviz
  * text. Names of people are masked wherever a value is printed.
  */
+// Builders here are not strict: a plan is revised by copying it into a builder with from(...)
+// and setting the fields that changed, the way planners edit a plan between reviews.
 @Value.Style(
         get = {"get*", "is*"},
-        strictBuilder = true,
+        strictBuilder = false,
         jdkOnly = true,
         allowedClasspathAnnotations = {Override.class},
         defaults = @Value.Immutable(copy = true))
