@@ -1,5 +1,6 @@
 package io.crmkit.cli;
 
+import io.crmkit.cli.account.AccountCommand;
 import io.crmkit.cli.clv.ClvCommand;
 import io.crmkit.cli.complaint.ComplaintCli;
 import io.crmkit.cli.relationship.RelationshipCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             TierCommand.class,
             ComplaintCli.class,
             ClvCommand.class,
+            AccountCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Crm implements Runnable {
