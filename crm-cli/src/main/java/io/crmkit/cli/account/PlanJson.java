@@ -10,8 +10,12 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.crmkit.accounts.AccountPlan;
@@ -68,6 +72,9 @@ public final class PlanJson {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     private PlanJson() {
@@ -179,7 +186,69 @@ public final class PlanJson {
             return "\"" + f.getValue() + "\" is not one of " + Arrays.stream(f.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining("|"));
         }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+                && e.getProcessor() instanceof JsonParser p) {
+            return "more follows the plan (" + kind(p.currentToken()) + "): a file holds exactly one plan object";
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null
+                && m.getProcessor() instanceof JsonParser p && p.currentToken() != null) {
+            return "must be " + expected(m.getTargetType()) + ", found " + found(p);
+        }
         return firstLine(e.getOriginalMessage());
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text in quotes";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String kind(JsonToken t) {
+        if (t == null) {
+            return "a value";
+        }
+        switch (t) {
+            case START_OBJECT:
+                return "an object";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "text";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "a number";
+            default:
+                return "a value";
+        }
+    }
+
+    private static String found(JsonParser p) {
+        try {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.START_OBJECT) {
+                return "an object";
+            }
+            if (t == JsonToken.START_ARRAY) {
+                return "an array";
+            }
+            String text = p.getText();
+            return t == JsonToken.VALUE_STRING ? "\"" + text + "\"" : text;
+        } catch (IOException e) {
+            return "another value";
+        }
     }
 
     private static int line(JsonProcessingException e) {
@@ -284,7 +353,10 @@ public final class PlanJson {
             java.util.ArrayList<B> out = new java.util.ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 JsonPointer here = at(where, i);
-                A element = required(list.get(i), here, "an element (null is not allowed)");
+                A element = list.get(i);
+                if (element == null) {
+                    throw new Located(here, "null: each element must be a value of its kind", null);
+                }
                 try {
                     out.add(f.apply(element, here));
                 } catch (IllegalArgumentException | NullPointerException e) {
@@ -391,7 +463,10 @@ public final class PlanJson {
             if (d.stagePlans() != null) {
                 for (Map.Entry<ProjectStage, Stage> e : d.stagePlans().entrySet()) {
                     JsonPointer x = at(at(w, "stagePlans"), e.getKey().name());
-                    Stage s = required(e.getValue(), x, "a stage plan (null is not allowed)");
+                    Stage s = e.getValue();
+                    if (s == null) {
+                        throw new Located(x, "null: a stage plan must be an object", null);
+                    }
                     try {
                         b.putStagePlans(e.getKey(), new StagePlan(orEmpty(s.goal()), strings(s.departments(),
                                 at(x, "departments")), strings(s.methods(), at(x, "methods")), Optional.ofNullable(s.owner())));
