@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * <p>Boundaries: a decision maker contacted exactly {@code contactIntervalDays} before the review
  * is covered; an action due on the review day is not overdue; a plan or card reviewed exactly
  * {@code reviewEveryDays} before is current; a deal exactly {@code maxDaysInStage} days in its stage
- * is not stalled. Assessments dated after the review day are not counted.
+ * is not stalled. Assessments dated after the review day are not counted; a last contact or last
+ * review dated after it counts as current, as the plan keeps only the latest of each.
  *
  * <pre>{@code
  * AccountReview review = AccountReview.of(plan, LocalDate.parse("2026-11-29"));

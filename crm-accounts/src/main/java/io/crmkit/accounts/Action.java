@@ -45,7 +45,7 @@ public abstract class Action {
         return Status.OPEN;
     }
 
-    /** @return what is to be done; empty if not described */
+    /** @return what is to be done, at most 2,000 characters; empty if not described */
     @Value.Default
     public String description() {
         return "";
@@ -80,7 +80,7 @@ public abstract class Action {
         Texts.requireId("id of action", id());
         person().ifPresent(p -> Texts.requireId("person of action " + id(), p));
         owner().ifPresent(o -> Texts.requireText("owner of action " + id(), o, true));
-        Texts.requireText("description of action " + id(), description(), false);
+        Texts.requireNote("description of action " + id(), description(), false);
     }
 
     /** @return for example {@code Action[a1 for p1, owner l***, due 2026-11-30, OPEN]}; the owner is masked */

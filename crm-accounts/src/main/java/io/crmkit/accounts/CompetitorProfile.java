@@ -25,8 +25,8 @@ public record CompetitorProfile(String competitor, String position, List<String>
      */
     public CompetitorProfile {
         Texts.requireText("competitor name", requireNonNull(competitor, "competitor"), true);
-        Texts.requireText("position of competitor " + competitor, requireNonNull(position, "position"), false);
-        Texts.requireText("resources of competitor " + competitor, requireNonNull(resources, "resources"), false);
+        Texts.requireNote("position of competitor " + competitor, requireNonNull(position, "position"), false);
+        Texts.requireNote("resources of competitor " + competitor, requireNonNull(resources, "resources"), false);
         relationshipsHeld = List.copyOf(relationshipsHeld);
         relationshipsHeld.forEach(id -> Texts.requireId("relationshipsHeld of competitor " + competitor, id));
     }

@@ -92,7 +92,7 @@ public final class DecisionChainDiagram {
         }
         for (int i = 0; i < l.sponsors.size(); i++) {
             SponsorCheck c = l.sponsors.get(i);
-            s.append("    s").append(i).append(" -. \"").append(mermaidText(edgeLabel(c))).append("\" .-> ")
+            s.append("    s").append(i).append(" -.->|\"").append(mermaidText(edgeLabel(c))).append("\"| ")
                     .append(l.nodes.get(c.person().id())).append('\n');
         }
         for (KeyPerson p : l.people) {

@@ -29,7 +29,7 @@ public record ExpansionCard(String person, String commitment, List<String> actio
      */
     public ExpansionCard {
         Texts.requireId("person of an expansion card", requireNonNull(person, "person"));
-        Texts.requireText("commitment of the expansion card of " + person, requireNonNull(commitment, "commitment"), false);
+        Texts.requireNote("commitment of the expansion card of " + person, requireNonNull(commitment, "commitment"), false);
         actions = List.copyOf(actions);
         actions.forEach(a -> Texts.requireId("action of the expansion card of " + person, a));
         requireNonNull(lastReview, "lastReview");

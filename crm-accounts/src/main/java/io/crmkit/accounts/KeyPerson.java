@@ -26,7 +26,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class KeyPerson {
 
-    /** The longest id, name, title or owner handle accepted, in characters. */
+    /**
+     * The longest id, name, title, owner handle, executive or competitor name accepted, in characters;
+     * free texts (statements, descriptions, commitments, goals, methods) may have up to 2,000.
+     */
     public static final int MAX_TEXT_LENGTH = 200;
 
     KeyPerson() {

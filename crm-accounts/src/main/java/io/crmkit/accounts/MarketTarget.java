@@ -27,10 +27,10 @@ public record MarketTarget(Kind kind, String statement) {
      * Checks the fields.
      *
      * @param kind the kind of target
-     * @param statement the target, non-blank, at most {@link KeyPerson#MAX_TEXT_LENGTH} characters
+     * @param statement the target, non-blank, at most 2,000 characters
      */
     public MarketTarget {
         requireNonNull(kind, "kind");
-        Texts.requireText("statement of a " + kind + " target", requireNonNull(statement, "statement"), true);
+        Texts.requireNote("statement of a " + kind + " target", requireNonNull(statement, "statement"), true);
     }
 }

@@ -25,11 +25,11 @@ public record StagePlan(String goal, List<String> departments, List<String> meth
      * @param owner the owner, if any
      */
     public StagePlan {
-        Texts.requireText("goal of a stage plan", requireNonNull(goal, "goal"), false);
+        Texts.requireNote("goal of a stage plan", requireNonNull(goal, "goal"), false);
         departments = List.copyOf(departments);
         methods = List.copyOf(methods);
         departments.forEach(d -> Texts.requireText("department of a stage plan", d, true));
-        methods.forEach(m -> Texts.requireText("method of a stage plan", m, true));
+        methods.forEach(m -> Texts.requireNote("method of a stage plan", m, true));
         owner.ifPresent(o -> Texts.requireText("owner of a stage plan", o, true));
     }
 

@@ -20,13 +20,25 @@ final class Texts {
     }
 
     /**
-     * Refuses a text that is too long or (when {@code required}) blank. The text itself is not
-     * named in the message, as it may be a person's name.
+     * Refuses a text that is too long, spans lines or (when {@code required}) is blank. The text
+     * itself is not named in the message, as it may be a person's name.
      */
     static void requireText(String field, String value, boolean required) {
         checkArgument(!required || !value.isBlank(), "%s is blank: it needs at least one visible character", field);
+        checkArgument(value.chars().noneMatch(Character::isISOControl),
+                "%s contains a line break or another control character: it is single-line text", field);
         checkArgument(value.length() <= KeyPerson.MAX_TEXT_LENGTH, "%s has %s characters: at most %s are allowed",
                 field, value.length(), KeyPerson.MAX_TEXT_LENGTH);
+    }
+
+    /** The longest free text accepted (a statement, commitment, description, goal), in characters. */
+    static final int MAX_NOTE_LENGTH = 2000;
+
+    /** Refuses a free text longer than {@link #MAX_NOTE_LENGTH}, or a blank one when {@code required}. */
+    static void requireNote(String field, String value, boolean required) {
+        checkArgument(!required || !value.isBlank(), "%s is blank: it needs at least one visible character", field);
+        checkArgument(value.length() <= MAX_NOTE_LENGTH, "%s has %s characters: at most %s are allowed",
+                field, value.length(), MAX_NOTE_LENGTH);
     }
 
     private static String printable(String value) {

@@ -86,6 +86,12 @@ class AccountPlanTest {
                 refusal(() -> KeyPerson.builder().id("p1").name(" ").build()));
         assertEquals("id of key person is blank: an id needs at least one visible character",
                 refusal(() -> KeyPerson.builder().id("").name("x").build()));
+        assertEquals("name of key person p1 contains a line break or another control character: it is single-line text",
+                refusal(() -> KeyPerson.builder().id("p1").name("Zhang\nWei").build()));
+        assertEquals("description of action a1 has 2001 characters: at most 2000 are allowed",
+                refusal(() -> Action.builder().id("a1").due(LocalDate.EPOCH).description("x".repeat(2001)).build()));
+        assertEquals(2000, Action.builder().id("a1").due(LocalDate.EPOCH).description("x".repeat(2000)).build()
+                .description().length());
     }
 
     @Test

@@ -177,6 +177,27 @@ class AccountReviewPropertiesTest {
         }
     }
 
+    @Property
+    void theDiagramShowsTheValuesTheReviewReads(@ForAll("plans") AccountPlan plan) {
+        String mermaid = DecisionChainDiagram.of(plan).mermaid();
+        List<String> lines = mermaid.lines().toList();
+        AccountReview review = plan.review(AS_OF);
+        long coachLines = lines.stream().filter(l -> l.matches(" {4}class p\\d+ coach")).count();
+        assertEquals(plan.people().stream().filter(KeyPerson::coach).count(), coachLines);
+        assertEquals(coachLines == 0, !review.findings(FindingCode.NO_COACH).isEmpty());
+        assertEquals(review.findings(FindingCode.SPONSOR_MISMATCH).size(),
+                lines.stream().filter(l -> l.contains("-.->|\"sponsor, fails ")).count());
+        assertEquals(plan.sponsors().size(), lines.stream().filter(l -> l.contains("-.->|")).count());
+        assertEquals(plan.people().stream().filter(p -> p.reportsTo().isPresent()).count(),
+                lines.stream().filter(l -> l.contains(" --> ")).count());
+        for (Attitude a : Attitude.values()) {
+            assertEquals(plan.people().stream().filter(p -> p.attitude() == a).count(),
+                    lines.stream().filter(l -> l.matches(" {4}class p\\d+ " + a.name())).count());
+        }
+        String dot = DecisionChainDiagram.of(plan).dot();
+        assertEquals(coachLines, dot.lines().filter(l -> l.contains("penwidth=4")).count());
+    }
+
     /** The remedy for each finding: exactly what the code says is missing, and nothing else. */
     static AccountPlan fix(AccountPlan plan, Finding f) {
         ImmutableAccountPlan.Builder b = AccountPlan.builder().from(plan);

@@ -36,7 +36,7 @@ class DecisionChainDiagramTest {
                     p1["cio · Q**<br/>CIO · rank 2<br/>TECHNICAL_EVALUATOR · MEDIUM<br/>EXCLUSIVE_SUPPORT<br/>★ coach"]
                     s0["sponsor W**<br/>rank 2"]
                     p0 --> p1
-                    s0 -. "sponsor, fails equal standing" .-> p0
+                    s0 -.->|"sponsor, fails equal standing"| p0
                     class p0 NOT_ACCEPTING
                     class p1 EXCLUSIVE_SUPPORT
                     class p1 coach

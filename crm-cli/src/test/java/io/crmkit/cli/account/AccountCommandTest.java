@@ -200,7 +200,7 @@ class AccountCommandTest {
         assertTrue(mermaid.startsWith("flowchart TD\n"), mermaid);
         assertTrue(mermaid.contains("    p0[\"p1 · 赵**<br/>CEO · rank 1<br/>DECISION_MAKER · HIGH<br/>NEUTRAL\"]\n"), mermaid);
         assertTrue(mermaid.contains("    p0 --> p1\n"), mermaid);
-        assertTrue(mermaid.contains("    s0 -. \"sponsor, fails past history\" .-> p0\n"), mermaid);
+        assertTrue(mermaid.contains("    s0 -.->|\"sponsor, fails past history\"| p0\n"), mermaid);
         assertTrue(mermaid.contains("    class p3 coach\n"), mermaid);
         assertFalse(mermaid.contains("赵敏"));
 
