@@ -33,7 +33,7 @@ public final class ContactPoint implements Serializable {
     private static final Pattern PHONE_CHARACTERS = Pattern.compile("\\+?[0-9 ()./-]+");
     private static final int MAX_LENGTH = 256;
 
-    /** The kinds of contact point a customer file holds (DOMAIN.md §1). */
+    /** The kinds of contact point a customer file holds (docs/domain.md §1). */
     public enum Kind {
         /** A mobile phone number. */
         MOBILE(Masking::phone),

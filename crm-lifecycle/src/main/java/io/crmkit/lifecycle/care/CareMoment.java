@@ -1,6 +1,6 @@
 package io.crmkit.lifecycle.care;
 
-/** The moments of the customer relationship that call for care (the dealer's manual, DOMAIN.md §5). */
+/** The moments of the customer relationship that call for care (the dealer's manual, docs/domain.md §5). */
 public enum CareMoment {
     /** A prospect visited the showroom (the event is when they left). */
     PROSPECT_VISIT,

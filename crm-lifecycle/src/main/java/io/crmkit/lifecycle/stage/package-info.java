@@ -1,5 +1,5 @@
 /**
- * The customer life cycle (DOMAIN.md §4): a {@link io.crmkit.lifecycle.stage.LifecycleClassifier}
+ * The customer life cycle (docs/domain.md §4): a {@link io.crmkit.lifecycle.stage.LifecycleClassifier}
  * places a customer's {@link io.crmkit.lifecycle.stage.PurchaseHistory} in a
  * {@link io.crmkit.lifecycle.stage.LifecycleStage} (prospect, first-time, repeat, loyal, at risk,
  * lapsed, won back) and a product-style {@link io.crmkit.lifecycle.stage.LifecyclePhase}

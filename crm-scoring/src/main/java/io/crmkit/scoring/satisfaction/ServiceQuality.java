@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A SERVQUAL questionnaire (DOMAIN.md §6: satisfaction = performance − expectation): items
+ * A SERVQUAL questionnaire (docs/domain.md §6: satisfaction = performance − expectation): items
  * grouped into the RATER dimensions, answered for expectation and perception on a stated scale
  * (e.g. 1 to 7), and dimension weights that sum to 1 (equal, 0.2 each, unless set; SERVQUAL
  * derives them from the respondents' allocation of 100 points, Parasuraman, Zeithaml and Berry

@@ -18,7 +18,7 @@ import java.util.Objects;
  * {@code metric <= t}, {@code metric < t}, or {@code lower <= metric < upper} (between, the upper
  * bound exclusive so that adjacent bands never overlap). The metric may be a sum of metrics
  * written with {@code +}: {@code "assets+loans"} is the customer's assets plus loans, as in the
- * bank's wealth tiers of DOMAIN.md §3.
+ * bank's wealth tiers of docs/domain.md §3.
  *
  * <pre>{@code
  * Criterion diamond = Criterion.atLeast("assets+loans", 8_000_000);
