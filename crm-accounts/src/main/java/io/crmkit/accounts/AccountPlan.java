@@ -16,8 +16,7 @@ import org.immutables.value.Value;
  * The relationship plan for one key account: its decision chain, executive sponsors, dated
  * relationship assessments, market targets, competitor profiles, actions, expansion cards and
  * deals, with the contact interval and review cadence the plan promises. The steps follow the
- * mind map's four-step relationship planning and five-step key-relationship planning (DOMAIN.md
- * section 8).
+ * mind map's four-step relationship planning and five-step key-relationship planning (docs/domain.md §8).
  *
  * <p>The plan is consistent when built: ids of people, actions and deals are unique; every
  * reference (reports-to, sponsor, action, card, competitor relationship) names a person or

@@ -1,5 +1,5 @@
 /**
- * Key-account planning after the key-account mind map summarised in DOMAIN.md section 8: an
+ * Key-account planning after the key-account mind map summarised in docs/domain.md §8: an
  * {@link io.crmkit.accounts.AccountPlan} holds the customer's decision chain
  * ({@link io.crmkit.accounts.KeyPerson}), executive sponsor pairings, dated relationship
  * assessments on six dimensions, market targets, competitor profiles, actions, expansion cards and

@@ -30,7 +30,7 @@ public final class AccountTour implements TourSection {
     @Override
     public void narrate(PrintWriter out) {
         AccountPlan plan = load();
-        out.printf("The plan for %s (data/key-account-plan.json, DOMAIN.md §8): the decision chain, names masked,%n",
+        out.printf("The plan for %s (data/key-account-plan.json, docs/domain.md §8): the decision chain, names masked,%n",
                 plan.account());
         out.println("with the development tactic the key-account map gives for each attitude:");
         for (KeyPerson p : plan.people()) {
