@@ -2,6 +2,7 @@ package io.crmkit.accounts;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
  *
  * @param pairing the pairing checked
  * @param person the key person it pairs the executive with
- * @param held the principles that hold (copied; unmodifiable)
+ * @param held the principles that hold (copied; unmodifiable, in declaration order)
  */
 public record SponsorCheck(SponsorPairing pairing, KeyPerson person, Set<SponsorPrinciple> held) {
 
@@ -26,14 +27,16 @@ public record SponsorCheck(SponsorPairing pairing, KeyPerson person, Set<Sponsor
     public SponsorCheck {
         requireNonNull(pairing, "pairing");
         requireNonNull(person, "person");
-        held = Set.copyOf(held);
+        EnumSet<SponsorPrinciple> copy = EnumSet.noneOf(SponsorPrinciple.class);
+        copy.addAll(held);
+        held = Collections.unmodifiableSet(copy);
     }
 
-    /** @return the principles that fail, in declaration order; empty when all four hold */
+    /** @return the principles that fail, unmodifiable, in declaration order; empty when all four hold */
     public Set<SponsorPrinciple> failed() {
         EnumSet<SponsorPrinciple> failed = EnumSet.allOf(SponsorPrinciple.class);
         failed.removeAll(held);
-        return failed;
+        return Collections.unmodifiableSet(failed);
     }
 
     /** @return whether all four principles hold */
