@@ -2,6 +2,7 @@ package io.crmkit.accounts;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.crmkit.core.customer.CustomerId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +46,9 @@ public abstract class AccountPlan {
 
     /** @return the account: the customer organisation's name */
     public abstract String account();
+
+    /** @return the id of the organisation's customer file in crm-core, if the plan is linked to one */
+    public abstract Optional<CustomerId> customer();
 
     /**
      * Returns the most days that may pass between contacts with a decision maker: a contact

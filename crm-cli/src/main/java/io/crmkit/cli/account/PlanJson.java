@@ -40,6 +40,7 @@ import io.crmkit.accounts.RelationshipDimension;
 import io.crmkit.accounts.SponsorPairing;
 import io.crmkit.accounts.StageChange;
 import io.crmkit.accounts.StagePlan;
+import io.crmkit.core.customer.CustomerId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ public final class PlanJson {
     }
 
     /** The plan as written in the file; absent fields are null. */
-    record Plan(String account, Integer contactIntervalDays, Integer reviewEveryDays, String lastReview,
+    record Plan(String account, String customerId, Integer contactIntervalDays, Integer reviewEveryDays, String lastReview,
             List<Target> targets, List<Competitor> competitors, List<Person> people, List<Sponsor> sponsors,
             List<ActionJson> actions, List<Assessment> assessments, List<DealJson> deals, List<Card> cards) {
     }
@@ -374,6 +375,13 @@ public final class PlanJson {
             JsonPointer root = JsonPointer.empty();
             ImmutableAccountPlan.Builder b = AccountPlan.builder()
                     .account(required(p.account(), at(root, "account"), "the account's name"));
+            if (p.customerId() != null) {
+                try {
+                    b.customer(CustomerId.of(p.customerId()));
+                } catch (IllegalArgumentException e) {
+                    throw new Located(at(root, "customerId"), e.getMessage(), e);
+                }
+            }
             if (p.contactIntervalDays() != null) {
                 b.contactIntervalDays(p.contactIntervalDays());
             }
