@@ -402,10 +402,77 @@ public final class PlanJson {
             b.cards(each(p.cards(), at(root, "cards"), (c, w) -> new ExpansionCard(
                     required(c.person(), at(w, "person"), "person"), orEmpty(c.commitment()),
                     strings(c.actions(), at(w, "actions")), optionalDate(c.lastReview(), at(w, "lastReview")))));
+            checkReferences(p, root);
             try {
                 return b.build();
             } catch (IllegalArgumentException e) {
                 throw new Located(root, e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Points at the element that breaks a plan-wide rule (a duplicate id, a reference to no one),
+         * which the library reports for the plan as a whole; the library's message is kept.
+         */
+        private static void checkReferences(Plan p, JsonPointer root) {
+            java.util.Set<String> people = new java.util.HashSet<>();
+            List<Person> persons = p.people() == null ? List.of() : p.people();
+            for (int i = 0; i < persons.size(); i++) {
+                if (!people.add(persons.get(i).id())) {
+                    throw new Located(at(at(at(root, "people"), i), "id"), "the id " + persons.get(i).id()
+                            + " is used twice: ids are unique in a plan", null);
+                }
+            }
+            for (int i = 0; i < persons.size(); i++) {
+                refer(people, persons.get(i).reportsTo(), at(at(at(root, "people"), i), "reportsTo"));
+            }
+            List<Sponsor> sponsors = p.sponsors() == null ? List.of() : p.sponsors();
+            for (int i = 0; i < sponsors.size(); i++) {
+                refer(people, sponsors.get(i).person(), at(at(at(root, "sponsors"), i), "person"));
+            }
+            java.util.Set<String> actionIds = new java.util.HashSet<>();
+            List<ActionJson> actions = p.actions() == null ? List.of() : p.actions();
+            for (int i = 0; i < actions.size(); i++) {
+                if (!actionIds.add(actions.get(i).id())) {
+                    throw new Located(at(at(at(root, "actions"), i), "id"), "the id " + actions.get(i).id()
+                            + " is used twice: ids are unique in a plan", null);
+                }
+                refer(people, actions.get(i).person(), at(at(at(root, "actions"), i), "person"));
+            }
+            java.util.Set<String> dealIds = new java.util.HashSet<>();
+            List<DealJson> deals = p.deals() == null ? List.of() : p.deals();
+            for (int i = 0; i < deals.size(); i++) {
+                if (!dealIds.add(deals.get(i).id())) {
+                    throw new Located(at(at(at(root, "deals"), i), "id"), "the id " + deals.get(i).id()
+                            + " is used twice: ids are unique in a plan", null);
+                }
+            }
+            List<Card> cards = p.cards() == null ? List.of() : p.cards();
+            for (int i = 0; i < cards.size(); i++) {
+                JsonPointer card = at(at(root, "cards"), i);
+                refer(people, cards.get(i).person(), at(card, "person"));
+                List<String> ids = cards.get(i).actions() == null ? List.of() : cards.get(i).actions();
+                for (int j = 0; j < ids.size(); j++) {
+                    if (!actionIds.contains(ids.get(j))) {
+                        throw new Located(at(at(card, "actions"), j), "\"" + ids.get(j)
+                                + "\" is not an action of the plan: a card lists the plan's action ids", null);
+                    }
+                }
+            }
+            List<Competitor> competitors = p.competitors() == null ? List.of() : p.competitors();
+            for (int i = 0; i < competitors.size(); i++) {
+                List<String> held = competitors.get(i).relationshipsHeld() == null ? List.of()
+                        : competitors.get(i).relationshipsHeld();
+                for (int j = 0; j < held.size(); j++) {
+                    refer(people, held.get(j), at(at(at(at(root, "competitors"), i), "relationshipsHeld"), j));
+                }
+            }
+        }
+
+        private static void refer(java.util.Set<String> people, String id, JsonPointer where) {
+            if (id != null && !people.contains(id)) {
+                throw new Located(where, "\"" + id + "\" is not the id of a key person in the plan: "
+                        + "references name a person of the plan", null);
             }
         }
 

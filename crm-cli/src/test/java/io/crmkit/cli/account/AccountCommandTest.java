@@ -167,9 +167,19 @@ class AccountCommandTest {
         assertRefused("{\"account\":\"Acme\",\"assessments\":[{\"date\":\"2026-01-01\",\"scores\":{\"ACCEPTANCE\":3}}]}",
                 "crm account review: plan.json:1: $.assessments[0].scores: score PARTICIPATION of the assessment of "
                         + "2026-01-01 is missing: all six dimensions are scored");
-        assertRefused("{\"account\":\"Acme\",\"people\":[{\"id\":\"p1\",\"name\":\"Zhang Wei\",\"reportsTo\":\"p9\"}]}",
-                "crm account review: plan.json:1: $: reportsTo of key person p1 is p9, which is not a key person of "
-                        + "account Acme: references name a person of the plan");
+        assertRefused("{\"account\":\"Acme\",\"people\":[\n{\"id\":\"p1\",\"name\":\"Zhang Wei\",\n\"reportsTo\":\"p9\"}]}",
+                "crm account review: plan.json:3: $.people[0].reportsTo: \"p9\" is not the id of a key person in the plan: "
+                        + "references name a person of the plan");
+        assertRefused("{\"account\":\"Acme\",\"people\":[{\"id\":\"p1\",\"name\":\"A\"},\n{\"id\":\"p1\",\"name\":\"B\"}]}",
+                "crm account review: plan.json:2: $.people[1].id: the id p1 is used twice: ids are unique in a plan");
+        assertRefused("{\"account\":\"Acme\",\"actions\":[{\"id\":\"a1\",\"due\":\"2026-11-30\"}],\n"
+                        + "\"cards\":[{\"person\":\"p1\"}]}",
+                "crm account review: plan.json:2: $.cards[0].person: \"p1\" is not the id of a key person in the plan: "
+                        + "references name a person of the plan");
+        assertRefused("{\"account\":\"Acme\",\"people\":[{\"id\":\"p1\",\"name\":\"A\",\"reportsTo\":\"p2\"},"
+                        + "{\"id\":\"p2\",\"name\":\"B\",\"reportsTo\":\"p1\"}]}",
+                "crm account review: plan.json:1: $: reportsTo of account Acme forms a cycle through p1: a reporting line "
+                        + "ends at someone who reports to nobody in the plan");
         assertRefused("[]", "crm account review: plan.json:1: $: must be an object, found an array");
         assertRefused("{\"account\":\"Acme\",\"people\":[{\"id\":\"p1\",\"name\":\"Zhang Wei\",\"rank\":0}]}",
                 "crm account review: plan.json:1: $.people[0]: rank of key person p1 is 0: a rank is 1 (the top) or more");
