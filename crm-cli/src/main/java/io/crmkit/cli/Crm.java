@@ -6,6 +6,7 @@ import io.crmkit.cli.complaint.ComplaintCli;
 import io.crmkit.cli.relationship.RelationshipCommand;
 import io.crmkit.cli.rfm.RfmCommand;
 import io.crmkit.cli.tier.TierCommand;
+import io.crmkit.cli.training.TrainingCommand;
 import io.crmkit.cli.tour.TourCommand;
 
 import java.io.PrintWriter;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
             ComplaintCli.class,
             ClvCommand.class,
             AccountCommand.class,
+            TrainingCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Crm implements Runnable {

@@ -18,7 +18,8 @@ public final class TourCommand implements Runnable {
             new LifetimeValueTour(),
             new ComplaintTour(),
             new LifecycleTour(),
-            new AccountTour());
+            new AccountTour(),
+            new TrainingTour());
 
     @Spec
     CommandSpec spec;

@@ -21,5 +21,10 @@ public enum CareMoment {
     /** A club event or product lecture the customer is invited to. */
     CLUB_EVENT,
     /** A bad-weather warning for the customer's area. */
-    BAD_WEATHER
+    BAD_WEATHER,
+    /**
+     * A customer's training certificate expires (the event's instant is the start of the expiry
+     * date); renewal reminders hang on it (see {@code io.crmkit.lifecycle.training.Certificate}).
+     */
+    CERTIFICATE_EXPIRES
 }
