@@ -1,5 +1,6 @@
 package io.crmkit.cli;
 
+import io.crmkit.cli.account.AccountCommand;
 import io.crmkit.cli.campaign.CampaignCommand;
 import io.crmkit.cli.clv.ClvCommand;
 import io.crmkit.cli.complaint.ComplaintCli;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
             TierCommand.class,
             ComplaintCli.class,
             ClvCommand.class,
+            AccountCommand.class,
             TrainingCommand.class,
             CampaignCommand.class,
             CommandLine.HelpCommand.class

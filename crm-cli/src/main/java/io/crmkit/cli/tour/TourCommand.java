@@ -19,6 +19,7 @@ public final class TourCommand implements Runnable {
             new LifetimeValueTour(),
             new ComplaintTour(),
             new LifecycleTour(),
+            new AccountTour(),
             new TrainingTour(),
             new CampaignTour());
 
