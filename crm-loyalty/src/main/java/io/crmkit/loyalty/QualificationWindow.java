@@ -10,8 +10,10 @@ public enum QualificationWindow {
     /** January 1 to December 31 in the program's zone. */
     CALENDAR_YEAR,
     /**
-     * The 12 months up to the instant; a tier reached at instant r is held until r plus 12 months
-     * per grace window.
+     * The 12 months up to the instant. A tier is reached at instant r whenever the qualifying points
+     * of the 12 months up to r reach it (so each qualifying purchase while the sum is high enough
+     * renews it), and is held until r plus 12 months per grace window; at that instant the 12 months
+     * before it are counted again.
      */
     ROLLING_12_MONTHS,
     /**
