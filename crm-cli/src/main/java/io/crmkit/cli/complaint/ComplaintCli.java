@@ -1,0 +1,171 @@
+package io.crmkit.cli.complaint;
+
+import io.crmkit.cli.format.ComplaintScript;
+
+import io.crmkit.lifecycle.complaint.Complaint;
+import io.crmkit.lifecycle.complaint.ComplaintWorkflow;
+import io.crmkit.lifecycle.sla.BusinessCalendar;
+import io.crmkit.lifecycle.sla.SlaPolicy;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code crm complaint}: replay a complaint script, draw the workflow. */
+@Command(name = "complaint", mixinStandardHelpOptions = true,
+        description = "The complaint workflow: replay a script of commands, or draw the state diagram.",
+        subcommands = {ComplaintCli.Replay.class, ComplaintCli.Diagram.class})
+public final class ComplaintCli implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code crm complaint replay --input script.jsonl}. */
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = {
+                "Applies a script of complaint commands (JSON lines) and prints the final complaint as JSON: "
+                        + "state, owner, SLA status per clock, pending actions and the full history.",
+                "",
+                "Each line is one JSON object: command (receive, assign, acknowledge, startInvestigation, "
+                        + "requestInformation, customerResponded, escalate, proposeResolution, customerAccepts, "
+                        + "customerRejects, close, reopen, withdraw), at (ISO-8601 with offset, "
+                        + "e.g. 2026-03-02T09:00:00+08:00), actor, role (agent, owner, supervisor, manager, "
+                        + "customer); receive also needs id, customer, category, severity and may give channel, "
+                        + "description, linkedTo; assign needs assignee (escalate may give one); close needs "
+                        + "satisfaction (1-5) and rootCause; any command may give a note.",
+                "",
+                "A refused or malformed line stops the replay: what was applied so far is printed, then one "
+                        + "line on stderr names the line number and the reason, and the exit status is 1."
+            })
+    static final class Replay implements Runnable {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--input", required = true, paramLabel = "FILE", description = "the script, JSON lines")
+        Path input;
+
+        @Option(names = "--as-of", paramLabel = "INSTANT",
+                description = "show the complaint as it was at this ISO-8601 instant, with its SLA clocks and "
+                        + "pending actions then (default: the last applied command)")
+        String asOf;
+
+        @Option(names = "--business-hours", paramLabel = "HH:MM-HH:MM",
+                description = "measure SLA targets in these working hours, Monday to Friday (default: 24x7)")
+        String businessHours;
+
+        @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+                description = "time zone of the business hours (default: ${DEFAULT-VALUE})")
+        String zone;
+
+        @Override
+        public void run() {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(input, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(input + ": cannot read: " + e.getMessage(), e);
+            }
+            String source = input.getFileName() == null ? input.toString() : input.getFileName().toString();
+            ComplaintScript.Outcome outcome = ComplaintScript.run(source, lines, workflow());
+            PrintWriter out = spec.commandLine().getOut();
+            outcome.complaint().ifPresent(c -> {
+                Instant t = evaluationInstant(c);
+                out.println(ComplaintScript.pretty(ComplaintScript.toJson(c.asOf(t).orElseThrow(), t)));
+            });
+            out.flush();
+            outcome.failure().ifPresent(f -> {
+                throw new IllegalArgumentException(f);
+            });
+        }
+
+        private Instant evaluationInstant(Complaint c) {
+            if (asOf == null) {
+                return c.lastEvent().at();
+            }
+            Instant t;
+            try {
+                t = OffsetDateTime.parse(asOf).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("--as-of '" + asOf
+                        + "' is not an ISO-8601 date-time with offset, e.g. 2026-03-02T09:00:00+08:00");
+            }
+            if (t.isBefore(c.receivedAt())) {
+                throw new IllegalArgumentException("--as-of " + asOf + " is before the complaint was received at "
+                        + c.receivedAt());
+            }
+            return t;
+        }
+
+        private ComplaintWorkflow workflow() {
+            ZoneId zoneId;
+            try {
+                zoneId = ZoneId.of(zone);
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("--zone '" + zone + "' is not a time zone, e.g. Asia/Shanghai");
+            }
+            BusinessCalendar calendar = businessHours == null ? BusinessCalendar.alwaysOpen(zoneId) : calendar(zoneId);
+            return ComplaintWorkflow.standardBuilder().slaPolicy(SlaPolicy.standard(calendar)).build();
+        }
+
+        private BusinessCalendar calendar(ZoneId zoneId) {
+            String[] parts = businessHours.split("-");
+            try {
+                if (parts.length != 2) {
+                    throw new DateTimeParseException("two times expected", businessHours, 0);
+                }
+                return BusinessCalendar.builder(zoneId)
+                        .hours(LocalTime.parse(parts[0].strip()), LocalTime.parse(parts[1].strip())).build();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("--business-hours '" + businessHours
+                        + "' is not HH:MM-HH:MM, e.g. 09:00-18:00");
+            }
+        }
+    }
+
+    /** The diagram formats. */
+    enum Format { MERMAID, DOT, MARKDOWN }
+
+    /** {@code crm complaint diagram --format mermaid|dot|markdown}. */
+    @Command(name = "diagram", mixinStandardHelpOptions = true,
+            description = "Prints the standard complaint workflow's transition table as a diagram "
+                    + "(Mermaid, Graphviz DOT) or a Markdown table.")
+    static final class Diagram implements Runnable {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--format", defaultValue = "mermaid", paramLabel = "FORMAT",
+                description = "mermaid, dot or markdown (default: ${DEFAULT-VALUE})")
+        Format format;
+
+        @Override
+        public void run() {
+            ComplaintWorkflow workflow = ComplaintWorkflow.standard();
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(switch (format) {
+                case MERMAID -> workflow.toMermaid();
+                case DOT -> workflow.toDot();
+                case MARKDOWN -> workflow.toMarkdown();
+            });
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.crmkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input exits 1 with one line on stderr, prefixed by the subcommand's name (Crm's error handler). */
+class ScoringCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result crm(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private Path resource(String name) throws IOException {
+        try (var in = getClass().getResourceAsStream("/io/crmkit/data/" + name)) {
+            Path p = dir.resolve(name);
+            Files.copy(in, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return p;
+        }
+    }
+
+    @Test
+    void rfmWritesTheContractColumns() throws IOException {
+        Path tx = file("transactions.csv", "customer_id,date,amount\n"
+                + "c-1,2026-03-01,100.00\nc-1,2026-03-20,50.00\nc-2,2026-01-10,10.00\n"
+                + "c-3,2026-03-30,400.00\nc-3,2026-02-01,20.00\nc-3,2026-02-02,30.00\nc-3,2026-05-01,999.00\n");
+        Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("customer_id,recency_days,frequency,monetary,r,f,m,segment", lines.get(0));
+        assertEquals(4, lines.size());
+        // c-1: 11 days, 2 purchases, 150.00; among 3 customers: r = 1 + floor(5*1/3) = 2, f = 2, m = 2
+        assertEquals("c-1,11,2,150.00,2,2,2,Hibernating", lines.get(1));
+        // c-3's purchase after the as-of date is left out
+        assertEquals("c-3,1,3,450.00,4,4,4,Loyal", lines.get(3));
+    }
+
+    @Test
+    void rfmRunsOnTheBundledCdnowSample() throws IOException {
+        Result r = crm("rfm", "--input", resource("cdnow-transactions.csv").toString(), "--as-of", "1998-06-30");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(2357 + 1, r.out().lines().count(), "one row per CDNOW sample customer");
+        assertTrue(r.out().contains("\n00004,200,4,100.50,4,4,4,Loyal\n"), r.out().substring(0, 300));
+    }
+
+    @Test
+    void aMalformedAmountNamesTheFileTheLineAndTheProblem() throws IOException {
+        Path tx = file("transactions.csv", "customer_id,date,amount\nc-1,2026-03-01,100.00\nc-2,2026-03-02,abc\n");
+        Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31");
+        assertEquals(1, r.exit());
+        assertEquals("crm rfm: transactions.csv line 3: amount 'abc' is not a number", r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aBadDateOrAMissingColumnIsReported() throws IOException {
+        Path badDate = file("a.csv", "customer_id,date,amount\nc-1,01/03/2026,1\n");
+        assertEquals("crm rfm: a.csv line 2: date '01/03/2026' is not a date (yyyy-MM-dd)",
+                crm("rfm", "--input", badDate.toString(), "--as-of", "2026-03-31").err().strip());
+        Path noAmount = file("b.csv", "customer_id,date\nc-1,2026-03-01\n");
+        Result r = crm("rfm", "--input", noAmount.toString(), "--as-of", "2026-03-31");
+        assertEquals(1, r.exit());
+        assertEquals("crm rfm: b.csv line 1: header lacks column 'amount' (has: customer_id,date)", r.err().strip());
+        Path shortRow = file("c.csv", "customer_id,date,amount\nc-1,2026-03-01\n");
+        assertEquals("crm rfm: c.csv line 2: expected 3 fields, found 2", crm("rfm", "--input", shortRow.toString(), "--as-of", "2026-03-31").err().strip());
+        Path negative = file("d.csv", "customer_id,date,amount\nc-1,2026-03-01,-5\n");
+        assertTrue(crm("rfm", "--input", negative.toString(), "--as-of", "2026-03-31").err().startsWith("crm rfm: d.csv line 2: amount '-5' is negative"));
+    }
+
+    @Test
+    void brokenQuotingIsReportedWithTheFileName() throws IOException {
+        Path tx = file("q.csv", "customer_id,date,amount\n\"c-1\"x,2026-03-01,1\n");
+        Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("crm rfm: q.csv: malformed CSV"), r.err());
+    }
+
+    @Test
+    void monetaryCanBeTheMeanAmount() throws IOException {
+        Path tx = file("t.csv", "customer_id,date,amount\nc-1,2026-03-01,100.00\nc-1,2026-03-20,50.00\n");
+        Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31", "--monetary", "mean");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\nc-1,11,2,75.00,"), r.out());
+    }
+
+    @Test
+    void aMissingOptionIsAUsageError() {
+        Result r = crm("rfm", "--input", "x.csv");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--as-of"), r.err());
+    }
+
+    @Test
+    void tierPlacesEveryCustomerAndSaysWhy() throws IOException {
+        Result r = crm("tier", "--policy", resource("wealth-tiers.json").toString(), "--input", resource("customer-metrics.csv").toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("customer_id,tier,reason", lines.get(0));
+        assertEquals("c-001,Platinum,\"Platinum: assets+loans ≥ 2,000,000 (has 6,200,000), assets ≥ 1,000,000 (has 3,700,000); "
+                + "for Diamond needs assets+loans ≥ 8,000,000, has 6,200,000\"", lines.get(1));
+        assertTrue(lines.get(2).startsWith("c-002,Diamond,"));
+        assertTrue(lines.get(5).startsWith("c-005,Mass,"));
+        assertEquals(7, lines.size());
+    }
+
+    @Test
+    void aCustomerWithoutTierGetsAnEmptyTier() throws IOException {
+        Path policy = file("p.json", "{\"name\":\"credit\",\"tiers\":[{\"name\":\"A\",\"criteria\":[{\"metric\":\"ratio\",\"atLeast\":0.9}]},"
+                + "{\"name\":\"D\",\"criteria\":[{\"metric\":\"ratio\",\"between\":[0.3,0.9]}]}]}");
+        Path metrics = file("m.csv", "customer_id,ratio\nk-1,0.95\nk-2,0.5\nk-3,0.1\n");
+        List<String> lines = crm("tier", "--policy", policy.toString(), "--input", metrics.toString()).out().lines().toList();
+        assertEquals("k-1,A,A: ratio ≥ 0.9 (has 0.95)", lines.get(1));
+        assertEquals("k-3,,\"no tier: no tier's criteria hold; for D needs ratio in [0.3, 0.9), has 0.1\"", lines.get(3));
+    }
+
+    @Test
+    void aBadMetricNamesTheFileAndLine() throws IOException {
+        Path metrics = file("metrics.csv", "customer_id,assets,loans\nc-1,100,0\nc-2,lots,0\n");
+        Result r = crm("tier", "--policy", resource("wealth-tiers.json").toString(), "--input", metrics.toString());
+        assertEquals(1, r.exit());
+        assertEquals("crm tier: metrics.csv line 3: assets 'lots' is not a number", r.err().strip());
+        Path missing = file("m2.csv", "customer_id,assets\nc-1,100\n");
+        Result r2 = crm("tier", "--policy", resource("wealth-tiers.json").toString(), "--input", missing.toString());
+        assertEquals(1, r2.exit());
+        assertTrue(r2.err().startsWith("crm tier: m2.csv line 2: metric 'loans' is missing"), r2.err());
+    }
+
+    @Test
+    void aBadPolicyIsRejectedWithItsPath() throws IOException {
+        Path metrics = file("m.csv", "customer_id,assets\nc-1,100\n");
+        Path overlapping = file("p.json", "{\"name\":\"w\",\"tiers\":[{\"name\":\"Platinum\",\"criteria\":[{\"metric\":\"assets\",\"atLeast\":100}]},"
+                + "{\"name\":\"Gold\",\"criteria\":[{\"metric\":\"assets\",\"atLeast\":1000}]}]}");
+        Result r = crm("tier", "--policy", overlapping.toString(), "--input", metrics.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("crm tier: p.json: overlapping thresholds"), r.err());
+        Path noComparison = file("q.json", "{\"name\":\"w\",\"tiers\":[{\"name\":\"Gold\",\"criteria\":[{\"metric\":\"assets\",\"atleast\":1}]}]}");
+        assertEquals("crm tier: q.json: tiers[0].criteria[0]: unknown field 'atleast' (expected metric and one of [atLeast, above, atMost, below, between])",
+                sortedSet(crm("tier", "--policy", noComparison.toString(), "--input", metrics.toString()).err().strip()));
+        Path notJson = file("r.json", "{\"name\": ");
+        assertTrue(crm("tier", "--policy", notJson.toString(), "--input", metrics.toString()).err().startsWith("crm tier: r.json: not valid JSON"));
+    }
+
+    /** The set of operators prints in hash order; normalise it for the comparison. */
+    private static String sortedSet(String message) {
+        int open = message.lastIndexOf('[');
+        int close = message.lastIndexOf(']');
+        List<String> items = new java.util.ArrayList<>(List.of(message.substring(open + 1, close).split(", ")));
+        List<String> order = List.of("atLeast", "above", "atMost", "below", "between");
+        items.sort(java.util.Comparator.comparingInt(order::indexOf));
+        return message.substring(0, open + 1) + String.join(", ", items) + message.substring(close);
+    }
+
+    @Test
+    void theTourNarratesTheScoringChapter() {
+        Result r = crm("tour");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("for Diamond needs assets+loans ≥ 8,000,000, has 6,200,000"));
+        assertTrue(r.out().contains("56.22 per acquired customer"));
+        assertTrue(r.out().contains("Champions"));
+    }
+
+    @Test
+    void aBadRowAfterABlankLineIsReportedOnItsOwnLine() throws IOException {
+        // line 2 is blank: the malformed amount is on line 4 of the file
+        Path tx = file("blank.csv", "customer_id,date,amount\n\nc-1,2026-03-01,100.00\nc-1,2026-03-20,abc\n");
+        Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("blank.csv line 4:"), r.err());
+        Path metrics = file("m.csv", "customer_id,assets,loans\n\nc-1,100,0\nc-2,lots,0\n");
+        Result t = crm("tier", "--policy", resource("wealth-tiers.json").toString(), "--input", metrics.toString());
+        assertEquals(1, t.exit());
+        assertEquals("crm tier: m.csv line 4: assets 'lots' is not a number", t.err().strip());
+    }
+}

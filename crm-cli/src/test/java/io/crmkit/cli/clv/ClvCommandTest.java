@@ -1,0 +1,225 @@
+package io.crmkit.cli.clv;
+
+import io.crmkit.cli.Crm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClvCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** Exit code, standard output, standard error. */
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run crm(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path bundled(String name) throws IOException {
+        Path target = dir.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream("/io/crmkit/data/" + name)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    private Path file(String name, String... lines) throws IOException {
+        Path target = dir.resolve(name);
+        Files.write(target, List.of(lines), StandardCharsets.UTF_8);
+        return target;
+    }
+
+    @Test
+    void fitPrintsTheEstimatesOfBgNbdOnCdnowAsJson() throws IOException {
+        Run run = crm("clv", "fit", "--model", "bgnbd", "--input",
+                bundled("cdnow_customers_summary_with_transactions.csv").toString());
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("bgnbd", json.get("model").asText());
+        // FHL 2005 / lifetimes 0.11.3: r 0.24259, alpha 4.41353, a 0.79289, b 2.42575, LL -9582.4256
+        assertEquals(0.24259, json.get("params").get("r").asDouble(), 0.24259e-4);
+        assertEquals(4.41353, json.get("params").get("alpha").asDouble(), 4.41353e-4);
+        assertEquals(-9582.4256, json.get("logLikelihood").asDouble(), 0.01);
+        assertEquals(2357, json.get("customers").asInt());
+        assertTrue(json.get("standardErrors").has("b"));
+        assertTrue(json.get("iterations").asInt() > 0);
+    }
+
+    @Test
+    void paretoNbdFitsCdnowToThePublishedEstimates() throws IOException {
+        Run run = crm("clv", "fit", "--model", "pareto", "--input",
+                bundled("cdnow_customers_summary_with_transactions.csv").toString());
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("pareto", json.get("model").asText());
+        // lifetimes 0.11.3 on CDNOW weeks: r 0.5533, alpha 10.578, s 0.6062, beta 11.667, LL -9594.97;
+        // the likelihood is flat in s and beta, so 1e-2 relative there
+        assertEquals(0.5533, json.get("params").get("r").asDouble(), 0.5533e-2);
+        assertEquals(10.578, json.get("params").get("alpha").asDouble(), 10.578e-2);
+        assertEquals(0.6062, json.get("params").get("s").asDouble(), 0.6062e-2);
+        assertEquals(11.667, json.get("params").get("beta").asDouble(), 11.667e-2);
+        assertEquals(-9594.97, json.get("logLikelihood").asDouble(), 0.01);
+    }
+
+    @Test
+    void bgbbFitsTheWeightedDonationsThroughTheWeightsAlias() throws IOException {
+        Path donations = dir.resolve("donations.csv");
+        try (InputStream in = getClass().getResourceAsStream("donations.csv")) {
+            Files.copy(in, donations, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Run fit = crm("clv", "fit", "--model", "bgbb", "--input", donations.toString());
+        assertEquals(0, fit.code(), fit.err());
+        JsonNode json = new ObjectMapper().readTree(fit.out());
+        // Fader, Hardie & Shang (2010): alpha 1.204, beta 0.750, gamma 0.657, delta 2.783, LL -33,225.6
+        assertEquals(1.2035, json.get("params").get("alpha").asDouble(), 1.2035e-4);
+        assertEquals(2.7834, json.get("params").get("delta").asDouble(), 2.7834e-4);
+        assertEquals(-33225.58, json.get("logLikelihood").asDouble(), 0.01);
+        assertEquals(11104, json.get("customers").asInt());
+
+        Run predict = crm("clv", "predict", "--model", "bgbb", "--horizon", "5", "--input", donations.toString());
+        assertEquals(0, predict.code(), predict.err());
+        List<String> lines = predict.out().lines().toList();
+        assertEquals(23, lines.size());
+        assertTrue(lines.get(0).endsWith(",expected_purchases,p_alive"), lines.get(0));
+        Run fractional = crm("clv", "predict", "--model", "bgbb", "--horizon", "2.5", "--input", donations.toString());
+        assertTrue(fractional.err().contains("whole number of opportunities"), fractional.err());
+    }
+
+    @Test
+    void gammaGammaFitsTheRepeatCustomersThroughTheZbarAlias() throws IOException {
+        Run run = crm("clv", "fit", "--model", "GammaGamma", "--input",
+                bundled("cdnow_customers_summary_with_transactions.csv").toString());
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(6.2488, json.get("params").get("p").asDouble(), 6.2488e-4);
+        assertEquals(946, json.get("customers").asInt());
+    }
+
+    @Test
+    void predictCarriesInputColumnsThroughAndAppendsPredictions() throws IOException {
+        Run run = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--input",
+                bundled("cdnow_customers_summary_with_transactions.csv").toString());
+        assertEquals(0, run.code(), run.err());
+        String[] lines = run.out().split("\n");
+        assertEquals("ID,x,t_x,T,zbar,expected_purchases,p_alive", lines[0]);
+        assertEquals(2358, lines.length);
+        String[] first = lines[1].split(",");
+        assertEquals("1", first[0]);
+        // FHL 2005: customer (2, 30.43, 38.86) buys 1.226 times in the next 39 weeks (lifetimes 1.225910)
+        assertEquals(1.225910, Double.parseDouble(first[5]), 1e-5);
+        assertEquals("1", lines[3].split(",")[6], "BG/NBD's one-time buyers are alive");
+    }
+
+    @Test
+    void weightedRowsGiveTheFitOfTheCustomersTheyStandFor() throws IOException {
+        Path plain = bundled("cdnow_customers_summary_with_transactions.csv");
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(plain).subList(1, 2358)) {
+            String[] f = line.split(",");
+            counts.merge(f[1] + "," + f[2] + "," + f[3], 1, Integer::sum);
+        }
+        List<String> rows = new java.util.ArrayList<>(List.of("x,t_x,T,weights"));
+        counts.forEach((row, count) -> rows.add(row + "," + count));
+        Path weighted = file("weighted.csv", rows.toArray(String[]::new));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode fromWeights = json.readTree(crm("clv", "fit", "--model", "mbgnbd", "--input", weighted.toString()).out());
+        JsonNode fromRows = json.readTree(crm("clv", "fit", "--model", "mbgnbd", "--input", plain.toString()).out());
+        assertTrue(counts.size() < 2357);
+        assertEquals(2357, fromWeights.get("customers").asInt());
+        assertEquals(fromRows.get("logLikelihood").asDouble(), fromWeights.get("logLikelihood").asDouble(), 1e-6);
+        assertEquals(fromRows.get("params").get("r").asDouble(), fromWeights.get("params").get("r").asDouble(), 1e-6);
+    }
+
+    @Test
+    void summarizeReproducesTheCdnowCalibrationSummary() throws IOException {
+        // the first customer of CDNOW_sample.txt as customer_id,date,amount
+        Path log = file("transactions.csv", "customer_id,date,amount", "c1,1997-01-01,29.33", "c1,1997-01-18,29.73",
+                "c1,1997-08-02,14.96", "c1,1997-12-12,26.48", "c2,1997-01-01,63.34", "c2,1997-01-13,11.77");
+        Run run = crm("clv", "summarize", "--input", log.toString(), "--as-of", "1997-09-30", "--unit", "weeks");
+        assertEquals(0, run.code(), run.err());
+        String[] lines = run.out().split("\n");
+        assertEquals("customer_id,frequency,recency,T,monetary_value", lines[0]);
+        String[] c1 = lines[1].split(",");
+        assertEquals("c1", c1[0]);
+        assertEquals("2", c1[1]);
+        // cdnow_customers_summary_with_transactions.csv row 1: 2, 30.43, 38.86, 22.35
+        assertEquals(30.43, Double.parseDouble(c1[2]), 0.005);
+        assertEquals(38.86, Double.parseDouble(c1[3]), 0.005);
+        assertEquals(22.35, Double.parseDouble(c1[4]), 0.01);
+        assertEquals("c2,1,1.7142857142857142,38.857142857142854,11.77", lines[2]);
+    }
+
+    @Test
+    void aBadRowNamesFileLineAndProblem() throws IOException {
+        Path bad = file("bad.csv", "customer_id,frequency,recency,T", "a,1,2,10", "b,2,12,10");
+        Run run = crm("clv", "fit", "--model", "bgnbd", "--input", bad.toString());
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("bad.csv line 3: recency 12 exceeds T 10"), run.err());
+        Path text = file("text.csv", "frequency,recency,T", "x,1,2");
+        Run notANumber = crm("clv", "fit", "--model", "bgnbd", "--input", text.toString());
+        assertEquals(1, notANumber.code());
+        assertTrue(notANumber.err().contains("text.csv line 2: frequency 'x' is not a number"), notANumber.err());
+        Path log = file("log.csv", "customer_id,date,amount", "a,2024-01-01,10", "a,2024-13-01,5");
+        Run badDate = crm("clv", "summarize", "--input", log.toString(), "--as-of", "2024-02-01");
+        assertEquals(1, badDate.code());
+        assertTrue(badDate.err().contains("log.csv line 3: date '2024-13-01' is not a date"), badDate.err());
+        assertEquals(1, badDate.err().strip().lines().count());
+    }
+
+    @Test
+    void anUnknownModelIsAUsageErrorListingTheModels() throws IOException {
+        Run run = crm("clv", "fit", "--model", "nbd", "--input", "whatever.csv");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("unknown model 'nbd': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma"),
+                run.err());
+    }
+
+    @Test
+    void tooFewCustomersAreRefused() throws IOException {
+        Path tiny = file("tiny.csv", "frequency,recency,T", "1,2,10", "0,0,10");
+        Run run = crm("clv", "fit", "--model", "bgnbd", "--input", tiny.toString());
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("too few"), run.err());
+    }
+
+    @Test
+    void theTourNarratesLifetimeValueOnCdnow() {
+        Run run = crm("tour");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Lifetime value on CDNOW"), run.out());
+        assertTrue(run.out().contains("r 0.2426"), run.out());
+    }
+
+    @Test
+    void aBadRowAfterABlankLineIsReportedOnItsOwnLine() throws IOException {
+        // line 2 is blank: the bad row is on line 4 of the file, which is what the user's editor shows
+        Path bad = file("blank.csv", "customer_id,frequency,recency,T", "", "a,1,2,10", "b,2,12,10");
+        Run run = crm("clv", "fit", "--model", "bgnbd", "--input", bad.toString());
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("blank.csv line 4: recency 12 exceeds T 10"), run.err());
+        Path log = file("log.csv", "customer_id,date,amount", "", "a,2024-01-01,10", "a,2024-13-01,5");
+        Run badDate = crm("clv", "summarize", "--input", log.toString(), "--as-of", "2024-02-01");
+        assertEquals(1, badDate.code());
+        assertTrue(badDate.err().contains("log.csv line 4: date '2024-13-01' is not a date"), badDate.err());
+    }
+}

@@ -1,0 +1,59 @@
+package io.crmkit.examples.readme;
+
+import io.crmkit.core.purchase.Purchase;
+import io.crmkit.scoring.clv.BetaGeoBetaBinomModel;
+import io.crmkit.scoring.clv.BetaGeoModel;
+import io.crmkit.scoring.clv.CustomerSummaries;
+import io.crmkit.scoring.clv.CustomerSummarizer;
+import io.crmkit.scoring.clv.CustomerSummary;
+import io.crmkit.scoring.clv.GammaGammaModel;
+import io.crmkit.scoring.clv.LifetimeValue;
+import io.crmkit.scoring.clv.ParetoNbdModel;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The README snippets of this area, compiled so that they cannot drift from the API. */
+@SuppressWarnings({"unused", "ResultOfMethodCallIgnored"})
+final class ClvSnippets {
+
+    private ClvSnippets() {
+    }
+
+    /** The README's {@code clv} snippet. */
+    static void clv(List<Purchase> purchases) {
+        // tag::clv[]
+        // purchases: Purchase values (customer, instant, Money); summarise as of the end of calibration, in weeks
+        List<CustomerSummary> rows = CustomerSummarizer.asOf(LocalDate.of(1997, 9, 30))
+                .inUnitsOf(Duration.ofDays(7))
+                .summarize(purchases);
+        CustomerSummaries data = CustomerSummary.toSummaries(rows);
+
+        BetaGeoModel purchasesModel = BetaGeoModel.fit(data);             // r 0.243, α 4.414, a 0.793, b 2.426
+        GammaGammaModel spend = GammaGammaModel.fit(data);                // fitted on the repeat customers
+        spend.warnings().forEach(System.out::println);                    // q <= 1, or spend correlated with frequency
+
+        LifetimeValue clv = LifetimeValue.of(purchasesModel, spend)
+                .overMonths(12).withMonthlyDiscountRate(0.01)
+                .withTimeUnitsPerMonth(LifetimeValue.WEEKS_PER_MONTH);
+        CustomerSummary c = rows.get(0);
+        double value = clv.value(c.frequency(), c.recency(), c.age(), c.monetaryValue());
+        double alive = purchasesModel.probabilityAlive(c.frequency(), c.recency(), c.age());
+        // end::clv[]
+    }
+
+    /** The README's {@code pareto-bgbb} snippet. */
+    static void paretoBgbb(double[] frequency, double[] recency, double[] T, double[] x, double[] tx, double[] n, double[] donors) {
+        // tag::pareto-bgbb[]
+        CustomerSummaries weeks = CustomerSummaries.of(frequency, recency, T);           // CDNOW, weeks
+        ParetoNbdModel pareto = ParetoNbdModel.fit(weeks);    // r 0.5533, alpha 10.578, s 0.6062, beta 11.667
+        double alive = pareto.probabilityAlive(2, 30.43, 38.86);
+        double next39 = pareto.conditionalExpectedPurchases(39, 2, 30.43, 38.86);
+
+        // BG/BB: x = gifts, t_x = opportunity of the last gift, T = opportunities n; rows may be weighted
+        BetaGeoBetaBinomModel bgbb = BetaGeoBetaBinomModel.fit(CustomerSummaries.of(x, tx, n, donors));
+        double nextFive = bgbb.conditionalExpectedPurchases(5, 3, 4, 6);
+        CustomerSummaries whatIf = bgbb.simulate(10_000, 6, 42L);
+        // end::pareto-bgbb[]
+    }
+}
