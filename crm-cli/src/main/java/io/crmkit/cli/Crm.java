@@ -2,6 +2,7 @@ package io.crmkit.cli;
 
 import io.crmkit.cli.clv.ClvCommand;
 import io.crmkit.cli.complaint.ComplaintCli;
+import io.crmkit.cli.loyalty.LoyaltyCommand;
 import io.crmkit.cli.relationship.RelationshipCommand;
 import io.crmkit.cli.rfm.RfmCommand;
 import io.crmkit.cli.tier.TierCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             TierCommand.class,
             ComplaintCli.class,
             ClvCommand.class,
+            LoyaltyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Crm implements Runnable {
