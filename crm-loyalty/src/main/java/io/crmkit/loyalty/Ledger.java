@@ -211,7 +211,7 @@ public final class Ledger {
     }
 
     /**
-     * Every member's account as of an instant.
+     * The account of every member with an event at or before an instant.
      *
      * @param asOf the instant
      * @return the accounts in member id order
@@ -220,7 +220,10 @@ public final class Ledger {
         requireNonNull(asOf, "asOf");
         List<Account> all = new ArrayList<>();
         for (CustomerId c : customers()) {
-            all.add(account(c, asOf));
+            List<LoyaltyEvent> events = store.events(c);
+            if (events.stream().anyMatch(e -> !e.at().isAfter(asOf))) {
+                all.add(Replay.run(program, c, events, asOf).account(asOf));
+            }
         }
         return all;
     }
