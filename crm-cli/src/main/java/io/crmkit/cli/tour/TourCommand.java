@@ -17,7 +17,8 @@ public final class TourCommand implements Runnable {
             new ScoringTour(),
             new LifetimeValueTour(),
             new ComplaintTour(),
-            new LifecycleTour());
+            new LifecycleTour(),
+            new LoyaltyTour());
 
     @Spec
     CommandSpec spec;
