@@ -152,4 +152,22 @@ class LoyaltyCommandTest {
         assertEquals(2, r.exit());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
+
+    @Test
+    void theReadmesFullProgramExampleReadsAsDocumented() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        int section = readme.indexOf("## crm-loyalty");
+        int start = readme.indexOf("```json\n", section) + "```json\n".length();
+        String json = readme.substring(start, readme.indexOf("```", start));
+        io.crmkit.loyalty.Program p = ProgramJson.read(new java.io.StringReader(json), "README.md");
+        assertEquals("Program[CNY Asia/Shanghai, 1 per unit, 3 tiers, 1 campaigns, expiry ExpiryPolicy[kind=ROLLING, period=12],"
+                + " NEGATIVE_BALANCE, CALENDAR_YEAR]", p.toString());
+        assertEquals(new java.math.BigDecimal("0.5"), p.categoryMultiplier("groceries"));
+        assertEquals(new java.math.BigDecimal("1.25"), p.tiers().get(1).multiplier());
+        assertEquals(500, p.campaigns().get(0).capPerCustomer());
+        assertEquals(java.time.Instant.parse("2026-11-10T16:00:00Z"), p.campaigns().get(0).start());
+        // the bundled sample is the same programme
+        Result r = statement(file("readme.json", json), bundled("loyalty-events.csv"), "2026-11-29");
+        assertEquals("c-001,4068,2893,Gold,600,12323,2000,5380,875", r.out().lines().toList().get(1));
+    }
 }
