@@ -11,7 +11,11 @@ import io.crmkit.loyalty.LoyaltyEvent.Refunded;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -38,7 +42,7 @@ import java.util.TreeSet;
  * Account account = ledger.account(id, asOf);   // balance, lots, entries, tier
  * }</pre>
  *
- * <p>Thread-safe: {@link #apply(LoyaltyEvent)} is serialised on the ledger, queries read the
+ * <p>Thread-safe: {@link #applyAll(Iterable)} is serialised on the ledger, queries read the
  * store's copies.
  */
 public final class Ledger {
@@ -82,54 +86,82 @@ public final class Ledger {
      * content is a duplicate and changes nothing. An event that would be refused at its instant (a
      * redemption beyond the balance, a refund of an unknown purchase or beyond its amount) enters
      * the journal, so that the outcome does not depend on arrival order, but produces no entry and
-     * changes no balance; the outcome names the balance.
+     * changes no balance; the outcome names the balance. Costs a replay of the member's events.
      *
      * @param event the event
      * @return applied, duplicate or refused with the reason
-     * @throws IllegalArgumentException if the id is already used by a different event, a purchase
+     * @throws RejectedEventException if the id is already used by a different event, a purchase
      *         or refund is not in the program's currency, or the member's points would overflow a
      *         long (then nothing is stored)
      */
-    public synchronized Outcome apply(LoyaltyEvent event) {
+    public Outcome apply(LoyaltyEvent event) {
         requireNonNull(event, "event");
-        Money amount = event instanceof Purchased p ? p.purchase().amount() : event instanceof Refunded r ? r.amount() : null;
-        checkArgument(amount == null || amount.currency().equals(program.currency()),
-                "event %s currency %s is not the program's %s", event.id(), amount == null ? null : amount.currency(),
-                program.currency());
-        Optional<LoyaltyEvent> existing = store.find(event.id());
-        if (existing.isPresent()) {
-            checkArgument(existing.get().equals(event), "event id %s is already used by a different event", event.id());
-            return new Outcome(event.id(), Outcome.Status.DUPLICATE, Optional.empty());
-        }
-        List<LoyaltyEvent> events = new ArrayList<>(store.events(event.customer()));
-        events.add(event);
-        Instant last = event.at();
-        for (LoyaltyEvent e : events) {
-            last = e.at().isAfter(last) ? e.at() : last;
-        }
-        Replay replay = Replay.run(program, event.customer(), events, last);
-        Optional<LoyaltyEvent> raced = store.appendIfAbsent(event);
-        if (raced.isPresent()) {
-            checkArgument(raced.get().equals(event), "event id %s is already used by a different event", event.id());
-            return new Outcome(event.id(), Outcome.Status.DUPLICATE, Optional.empty());
-        }
-        Optional<Refusal> refusal = replay.refusalOf(event.id());
-        return refusal.isPresent() ? new Outcome(event.id(), Outcome.Status.REFUSED, Optional.of(refusal.get().reason()))
-                : new Outcome(event.id(), Outcome.Status.APPLIED, Optional.empty());
+        return applyAll(List.of(event)).get(0);
     }
 
     /**
-     * Applies events in the order given.
+     * Applies events as one batch, all or nothing, replaying each member once: the way to load a
+     * history. Each event's outcome is its outcome in the ledger after the whole batch (an event
+     * refused at its instant is refused whatever order the batch lists it in).
      *
-     * @param events the events
-     * @return the outcome of each, in the same order
-     * @throws IllegalArgumentException as {@link #apply(LoyaltyEvent)} does, at the first bad event
+     * @param events the events, in any order
+     * @return the outcome of each, in the order given
+     * @throws RejectedEventException as {@link #apply(LoyaltyEvent)} does, for the first such
+     *         event; then nothing of the batch is stored
      */
-    public List<Outcome> applyAll(Iterable<? extends LoyaltyEvent> events) {
+    public synchronized List<Outcome> applyAll(Iterable<? extends LoyaltyEvent> events) {
         requireNonNull(events, "events");
+        List<LoyaltyEvent> given = new ArrayList<>();
+        Map<String, LoyaltyEvent> fresh = new LinkedHashMap<>();
+        Map<CustomerId, List<LoyaltyEvent>> byMember = new LinkedHashMap<>();
+        for (LoyaltyEvent event : events) {
+            requireNonNull(event, "event");
+            given.add(event);
+            Money amount = event instanceof Purchased p ? p.purchase().amount() : event instanceof Refunded r ? r.amount() : null;
+            if (amount != null && !amount.currency().equals(program.currency())) {
+                throw new RejectedEventException(event.id(), "event " + event.id() + " currency " + amount.currency()
+                        + " is not the program's " + program.currency());
+            }
+            LoyaltyEvent known = fresh.containsKey(event.id()) ? fresh.get(event.id()) : store.find(event.id()).orElse(null);
+            if (known != null) {
+                if (!known.equals(event)) {
+                    throw new RejectedEventException(event.id(), "event id " + event.id() + " is already used by a different event");
+                }
+                continue;
+            }
+            fresh.put(event.id(), event);
+            byMember.computeIfAbsent(event.customer(), c -> new ArrayList<>()).add(event);
+        }
+        Map<String, String> refused = new HashMap<>();
+        for (Map.Entry<CustomerId, List<LoyaltyEvent>> member : byMember.entrySet()) {
+            List<LoyaltyEvent> all = new ArrayList<>(store.events(member.getKey()));
+            all.addAll(member.getValue());
+            Instant last = Instant.MIN;
+            for (LoyaltyEvent e : all) {
+                last = e.at().isAfter(last) ? e.at() : last;
+            }
+            for (Refusal r : Replay.run(program, member.getKey(), all, last).refusals()) {
+                refused.put(r.eventId(), r.reason());
+            }
+        }
+        Set<String> appended = new HashSet<>();
+        for (LoyaltyEvent e : fresh.values()) {
+            Optional<LoyaltyEvent> raced = store.appendIfAbsent(e);
+            if (raced.isEmpty()) {
+                appended.add(e.id());
+            }
+        }
         ImmutableList.Builder<Outcome> outcomes = ImmutableList.builder();
-        for (LoyaltyEvent e : events) {
-            outcomes.add(apply(e));
+        Set<String> reported = new HashSet<>();
+        for (LoyaltyEvent e : given) {
+            boolean first = appended.contains(e.id()) && reported.add(e.id());
+            if (!first) {
+                outcomes.add(new Outcome(e.id(), Outcome.Status.DUPLICATE, Optional.empty()));
+            } else if (refused.containsKey(e.id())) {
+                outcomes.add(new Outcome(e.id(), Outcome.Status.REFUSED, Optional.of(refused.get(e.id()))));
+            } else {
+                outcomes.add(new Outcome(e.id(), Outcome.Status.APPLIED, Optional.empty()));
+            }
         }
         return outcomes.build();
     }

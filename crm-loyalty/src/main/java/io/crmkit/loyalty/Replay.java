@@ -57,7 +57,7 @@ final class Replay {
     /**
      * Replays a member's events up to an instant.
      *
-     * @throws IllegalArgumentException if points overflow a long
+     * @throws RejectedEventException if points overflow a long
      */
     static Replay run(Program program, CustomerId customer, List<LoyaltyEvent> events, Instant asOf) {
         Replay r = new Replay(program, customer);
@@ -73,7 +73,7 @@ final class Replay {
             try {
                 r.apply(e);
             } catch (ArithmeticException overflow) {
-                throw new IllegalArgumentException("event " + e.id() + ": points overflow the range of a long ("
+                throw new RejectedEventException(e.id(), "event " + e.id() + ": points overflow the range of a long ("
                         + overflow.getMessage() + "): refused, not wrapped", overflow);
             }
         }
@@ -333,9 +333,9 @@ final class Replay {
                 ImmutableList.copyOf(refusals), tiers.status(asOf));
     }
 
-    /** @return the refusal of an event, if it was refused */
-    Optional<Refusal> refusalOf(String eventId) {
-        return refusals.stream().filter(r -> r.eventId().equals(eventId)).findFirst();
+    /** @return the events refused */
+    List<Refusal> refusals() {
+        return refusals;
     }
 
     private static final class MutableLot {

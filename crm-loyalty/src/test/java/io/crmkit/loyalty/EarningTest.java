@@ -143,4 +143,20 @@ class EarningTest {
         assertThrows(IllegalArgumentException.class, () -> Fixtures.program().tier("Gold", 5_000).tier("Gold", 2_000)
                 .baseTier("Member").build());
     }
+
+    @Test
+    void aBatchIsAllOrNothingAndReportsEachEventsOutcome() {
+        Ledger ledger = Ledger.inMemory(Fixtures.program().build());
+        RejectedEventException e = assertThrows(RejectedEventException.class, () -> ledger.applyAll(List.of(
+                buy("p1", ANN, "2026-03-01T10:00", "10.00"), buy("p1", ANN, "2026-03-01T10:00", "11.00"))));
+        assertEquals("p1", e.eventId());
+        assertTrue(ledger.customers().isEmpty());
+        // a redemption listed before the purchase that funds it is judged at its own instant, after the purchase
+        List<Outcome> outcomes = ledger.applyAll(List.of(Fixtures.redeem("r1", ANN, "2026-03-02T10:00", 10),
+                buy("p1", ANN, "2026-03-01T10:00", "10.00"), buy("p1", ANN, "2026-03-01T10:00", "10.00"),
+                Fixtures.redeem("r2", ANN, "2026-03-03T10:00", 1)));
+        assertEquals(List.of(Outcome.Status.APPLIED, Outcome.Status.APPLIED, Outcome.Status.DUPLICATE, Outcome.Status.REFUSED),
+                outcomes.stream().map(Outcome::status).toList());
+        assertEquals("redemption r2 of 1 points refused: the balance is 0 points", outcomes.get(3).reason().orElseThrow());
+    }
 }

@@ -6,9 +6,9 @@ import io.crmkit.loyalty.Account;
 import io.crmkit.loyalty.EntryKind;
 import io.crmkit.loyalty.Ledger;
 import io.crmkit.loyalty.LoyaltyEvent;
-import io.crmkit.loyalty.Outcome;
 import io.crmkit.loyalty.Program;
 import io.crmkit.loyalty.Refusal;
+import io.crmkit.loyalty.RejectedEventException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -59,17 +59,24 @@ public final class LoyaltyCommand implements Runnable {
     public static Loaded load(Reader programIn, String programName, Reader eventsIn, String eventsName) {
         Program program = ProgramJson.read(programIn, programName);
         Ledger ledger = Ledger.inMemory(program);
+        List<EventsCsv.Row> rows = EventsCsv.read(eventsIn, eventsName, program);
         Map<String, Long> lines = new HashMap<>();
-        for (EventsCsv.Row row : EventsCsv.read(eventsIn, eventsName, program)) {
-            LoyaltyEvent e = row.event();
-            try {
-                Outcome o = ledger.apply(e);
-                if (o.status() != Outcome.Status.DUPLICATE) {
-                    lines.put(e.id(), row.line());
+        Map<String, LoyaltyEvent> first = new HashMap<>();
+        for (EventsCsv.Row row : rows) {
+            lines.putIfAbsent(row.event().id(), row.line());
+            first.putIfAbsent(row.event().id(), row.event());
+        }
+        try {
+            ledger.applyAll(rows.stream().map(EventsCsv.Row::event).toList());
+        } catch (RejectedEventException e) {
+            long line = lines.get(e.eventId());
+            for (EventsCsv.Row row : rows) {
+                if (row.event().id().equals(e.eventId()) && !row.event().equals(first.get(e.eventId()))) {
+                    line = row.line();
+                    break;
                 }
-            } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException(eventsName + " line " + row.line() + ": " + ex.getMessage(), ex);
             }
+            throw new IllegalArgumentException(eventsName + " line " + line + ": " + e.getMessage(), e);
         }
         return new Loaded(program, ledger, lines);
     }
