@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -255,7 +254,17 @@ final class TierTrack {
         return t.atZone(zone).toLocalDate();
     }
 
+    /** n with commas between thousands ({@code 1,200}), as {@code String.format(Locale.ROOT, "%,d", n)} without its cost. */
     static String fmt(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        String digits = Long.toString(n);
+        int start = n < 0 ? 1 : 0;
+        StringBuilder b = new StringBuilder(digits.length() + 8).append(digits, 0, start);
+        for (int i = start; i < digits.length(); i++) {
+            if (i > start && (digits.length() - i) % 3 == 0) {
+                b.append(',');
+            }
+            b.append(digits.charAt(i));
+        }
+        return b.toString();
     }
 }
