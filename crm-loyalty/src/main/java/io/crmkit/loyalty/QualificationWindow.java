@@ -4,7 +4,9 @@ package io.crmkit.loyalty;
  * The window over which qualifying points are summed to place a member in a tier. A tier is reached
  * as soon as the window's qualifying points reach its threshold, and is held to the end of the
  * window it was reached in plus the downgrade rule's grace windows (one by default: held to the end
- * of the following window).
+ * of the following window). A refund lowers the window's qualifying points from the refund's instant
+ * on (so it counts against keeping or reaching a tier later), but a tier already reached is not taken
+ * back before its hold ends.
  */
 public enum QualificationWindow {
     /** January 1 to December 31 in the program's zone. */

@@ -135,6 +135,23 @@ class LedgerPropertiesTest {
     }
 
     @Property(tries = 200)
+    void aMemberHoldsAtLeastTheTierTheirWindowsPointsReach(@ForAll("histories") List<Spec> specs,
+                                                         @ForAll @IntRange(min = 0, max = 2) int window, @ForAll boolean oneTier,
+                                                         @ForAll @IntRange(min = 0, max = MINUTES) int asOfMinute) {
+        Program p = program(3, 0, window, oneTier);
+        Ledger ledger = ledger(p, events(specs));
+        Instant asOf = START.plusSeconds(60L * asOfMinute);
+        for (Account a : ledger.accounts(asOf)) {
+            TierStatus t = a.tier();
+            long threshold = p.tiers().stream().filter(tier -> tier.name().equals(t.tier())).findFirst().orElseThrow().qualifyingPoints();
+            long next = p.tiers().stream().mapToLong(LoyaltyTier::qualifyingPoints).filter(q -> q > threshold).min().orElse(Long.MAX_VALUE);
+            assertTrue(t.qualifyingPoints() < next, () -> a.customer() + " holds " + t.tier() + " with " + t.qualifyingPoints()
+                    + " qualifying points: " + t.reason());
+            assertTrue(t.heldUntil().isEmpty() == (threshold == 0));
+        }
+    }
+
+    @Property(tries = 200)
     void statementsChain(@ForAll("histories") List<Spec> specs, @ForAll @IntRange(min = 0, max = 3) int expiry,
                          @ForAll @IntRange(min = 0, max = 1) int refund,
                          @ForAll @IntRange(min = 0, max = MINUTES) int m1, @ForAll @IntRange(min = 0, max = MINUTES) int m2,
