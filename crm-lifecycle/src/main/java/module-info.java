@@ -1,7 +1,8 @@
 /**
  * crmkit lifecycle: the complaint workflow (an immutable complaint with a replayable history,
  * guarded by roles and watched by SLA clocks on a business calendar), customer life-cycle stages
- * and churn policies, and the care (contact) schedule of a dealer's manual.
+ * and churn policies, the care (contact) schedule of a dealer's manual, and customer training evaluated
+ * on Kirkpatrick's four levels.
  */
 module io.crmkit.lifecycle {
     requires transitive io.crmkit.core;
@@ -13,4 +14,5 @@ module io.crmkit.lifecycle {
     exports io.crmkit.lifecycle.sla;
     exports io.crmkit.lifecycle.stage;
     exports io.crmkit.lifecycle.care;
+    exports io.crmkit.lifecycle.training;
 }

@@ -1,11 +1,13 @@
 package io.crmkit.cli;
 
+import io.crmkit.cli.campaign.CampaignCommand;
 import io.crmkit.cli.clv.ClvCommand;
 import io.crmkit.cli.complaint.ComplaintCli;
 import io.crmkit.cli.loyalty.LoyaltyCommand;
 import io.crmkit.cli.relationship.RelationshipCommand;
 import io.crmkit.cli.rfm.RfmCommand;
 import io.crmkit.cli.tier.TierCommand;
+import io.crmkit.cli.training.TrainingCommand;
 import io.crmkit.cli.tour.TourCommand;
 
 import java.io.PrintWriter;
@@ -28,6 +30,8 @@ import picocli.CommandLine.Command;
             TierCommand.class,
             ComplaintCli.class,
             ClvCommand.class,
+            TrainingCommand.class,
+            CampaignCommand.class,
             LoyaltyCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -23,7 +23,7 @@ import java.util.List;
  */
 public final class ModelRegistry {
 
-    /** Every model name of the command-line contract, in the order of DESIGN.md. */
+    /** Every model name of the command-line contract, in the order of the README's command table. */
     static final List<String> NAMES = List.of("bgnbd", "pareto", "mbgnbd", "bgbb", "gammagamma");
 
     private ModelRegistry() {

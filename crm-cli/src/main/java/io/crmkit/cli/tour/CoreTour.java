@@ -57,7 +57,7 @@ public final class CoreTour implements TourSection {
                 .contactPoint(ContactPoint.of(Kind.EMAIL, "zhang.wei@example.com"))
                 .contactPoint(ContactPoint.of(Kind.POSTAL_ADDRESS, "北京市朝阳区建国路88号 100022"))
                 .open("agent-7", clock);
-        out.println("The customer file (DOMAIN.md §1). Personal data is masked wherever it is printed:");
+        out.println("The customer file (docs/domain.md §1). Personal data is masked wherever it is printed:");
         out.println("  opened:  " + v1);
         clock.advance(Duration.ofDays(30));
         Customer v3 = v1.withContactPoint(ContactPoint.of(Kind.MOBILE, "139 0000 1111"), "agent-9")

@@ -77,7 +77,7 @@ public final class ScoringTour implements TourSection {
     }
 
     private static void tiers(PrintWriter out) {
-        out.println("Tier ladders (DOMAIN.md §3). The bank's wealth tiers with loans, read from wealth-tiers.json:");
+        out.println("Tier ladders (docs/domain.md §3). The bank's wealth tiers with loans, read from wealth-tiers.json:");
         TierPolicy policy;
         List<Csv.MetricsRow> rows;
         try (Reader json = resource("wealth-tiers.json"); Reader csv = resource("customer-metrics.csv")) {

@@ -1,5 +1,6 @@
 package io.crmkit.cli.tour;
 
+import io.crmkit.cli.campaign.CampaignTour;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -18,6 +19,8 @@ public final class TourCommand implements Runnable {
             new LifetimeValueTour(),
             new ComplaintTour(),
             new LifecycleTour(),
+            new TrainingTour(),
+            new CampaignTour(),
             new LoyaltyTour());
 
     @Spec

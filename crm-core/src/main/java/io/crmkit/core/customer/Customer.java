@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * A customer's file (档案, DOMAIN.md §1): a person or an organisation with a name, for a
+ * A customer's file (档案, docs/domain.md §1): a person or an organisation with a name, for a
  * person an optional birth date, gender and occupation, an optional national ID number, and
  * any number of {@link ContactPoint}s that change over time.
  *

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * A bond that ties the customer to the seller, after Berry and Parasuraman (L. L. Berry and
- * A. Parasuraman, <i>Marketing Services</i>, 1991; DOMAIN.md §2): financial bonds are the
+ * A. Parasuraman, <i>Marketing Services</i>, 1991; docs/domain.md §2): financial bonds are the
  * shallowest, structural the deepest. The description is free text and may name people, so
  * {@link #toString()} shows only its length.
  *

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * A contact a relationship level promises the customer, with its deadline in days. Three kinds
- * of promise cover Kotler's levels (DOMAIN.md §2):
+ * of promise cover Kotler's levels (docs/domain.md §2):
  * <ul>
  *   <li>{@link Kind#FOLLOW_UP_AFTER_SALE}: after each purchase, an outbound call, visit,
  *       message, e-mail or survey within {@code days} days (ACCOUNTABLE: "calls the customer

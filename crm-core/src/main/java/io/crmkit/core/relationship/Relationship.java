@@ -14,7 +14,7 @@ import java.util.Objects;
 
 /**
  * The relationship a seller keeps with one customer: its {@link RelationshipLevel} with the
- * dated history of levels, the intended zone the level should stay in (DOMAIN.md §2: "monitors
+ * dated history of levels, the intended zone the level should stay in (docs/domain.md §2: "monitors
  * and adjusts it so the relationship stays in its intended zone"), the contacts each level
  * promises ({@link ContactPolicy}), and the bonds that tie the customer (Berry and
  * Parasuraman). Immutable: every change returns a new relationship.

@@ -1,7 +1,7 @@
 package io.crmkit.core.relationship;
 
 /**
- * Kotler's five levels of relationship a seller can keep with a customer (DOMAIN.md §2;
+ * Kotler's five levels of relationship a seller can keep with a customer (docs/domain.md §2;
  * P. Kotler, <i>Marketing Management</i>). BASIC and PARTNERSHIP are the extremes; the levels
  * are ordered, each doing more for the customer than the one before. What each level promises
  * in contacts is set by a {@link ContactPolicy} ({@link ContactPolicy#defaults()} documents the

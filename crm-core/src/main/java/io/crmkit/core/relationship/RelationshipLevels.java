@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * Kotler's guide to the right relationship level for a customer group, from how many customers
- * it has and the profit margin per unit (DOMAIN.md §2; P. Kotler, <i>Marketing Management</i>):
+ * it has and the profit margin per unit (docs/domain.md §2; P. Kotler, <i>Marketing Management</i>):
  * <table>
  *   <caption>Kotler's relationship-level matrix</caption>
  *   <tr><th>customers \ margin</th><th>high</th><th>medium</th><th>low</th></tr>

@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
- * The customer file's history (DOMAIN.md §1) is append-only: each change adds exactly one
+ * The customer file's history (docs/domain.md §1) is append-only: each change adds exactly one
  * record, a change to a value the file already holds adds none, and older versions never change.
  */
 class CustomerHistoryTest {

@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The rule of DOMAIN.md §1: a national ID number, phone number or e-mail address never appears
+ * The rule of docs/domain.md §1: a national ID number, phone number or e-mail address never appears
  * unmasked in any {@code toString()}, change record or exception message.
  */
 class PersonalDataMaskingTest {

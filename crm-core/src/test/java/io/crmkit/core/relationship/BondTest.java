@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Berry and Parasuraman's three bonds (DOMAIN.md §2). */
+/** Berry and Parasuraman's three bonds (docs/domain.md §2). */
 class BondTest {
 
     private static final Instant T = Instant.parse("2026-01-05T00:00:00Z");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Kotler's relationship-level table as given in DOMAIN.md §2 (Kotler, Marketing Management). */
+/** Kotler's relationship-level table as given in docs/domain.md §2 (Kotler, Marketing Management). */
 class RelationshipLevelsTest {
 
     @ParameterizedTest(name = "{0} customers, {1} margin -> {2}")

@@ -1,6 +1,6 @@
 package io.crmkit.lifecycle.care;
 
-/** The moments of the customer relationship that call for care (the dealer's manual, DOMAIN.md §5). */
+/** The moments of the customer relationship that call for care (the dealer's manual, docs/domain.md §5). */
 public enum CareMoment {
     /** A prospect visited the showroom (the event is when they left). */
     PROSPECT_VISIT,
@@ -21,5 +21,10 @@ public enum CareMoment {
     /** A club event or product lecture the customer is invited to. */
     CLUB_EVENT,
     /** A bad-weather warning for the customer's area. */
-    BAD_WEATHER
+    BAD_WEATHER,
+    /**
+     * A customer's training certificate expires (the event's instant is the start of the expiry
+     * date); renewal reminders hang on it (see {@code io.crmkit.lifecycle.training.Certificate}).
+     */
+    CERTIFICATE_EXPIRES
 }

@@ -26,7 +26,7 @@ import java.util.TreeMap;
 /**
  * A care (contact) schedule: rules that turn events into dated tasks, the overdue report, and
  * the daily follow-up quota. The {@link #dealerManual(ZoneId) dealer manual's} defaults
- * (DOMAIN.md §5):
+ * (docs/domain.md §5):
  * <ul>
  * <li>prospect visit → thank-you message the same day;</li>
  * <li>prospect left → telephone follow-up by customer relations within 48 hours;</li>

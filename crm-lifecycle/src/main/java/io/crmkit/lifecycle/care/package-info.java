@@ -1,5 +1,5 @@
 /**
- * The care (contact) schedule of a dealer's manual (DOMAIN.md §5): a
+ * The care (contact) schedule of a dealer's manual (docs/domain.md §5): a
  * {@link io.crmkit.lifecycle.care.CareSchedule} turns {@link io.crmkit.lifecycle.care.CareEvent
  * events} (a prospect's visit, a price objection, a booked delivery, a birthday, …) into dated
  * {@link io.crmkit.lifecycle.care.CareTask tasks} by its {@link io.crmkit.lifecycle.care.CareRule

@@ -3,7 +3,7 @@ package io.crmkit.lifecycle.complaint;
 import java.util.Locale;
 
 /**
- * What a complaint is about: the sub-categories of the dealer's manual (DOMAIN.md §7), each in
+ * What a complaint is about: the sub-categories of the dealer's manual (docs/domain.md §7), each in
  * one of four groups ({@link Group}).
  */
 public enum ComplaintCategory {

@@ -20,7 +20,7 @@ import java.util.function.Function;
 
 /**
  * The regular complaint statistics of the dealer's manual ("every complaint is analysed later:
- * counts by category, cause, time to resolve", DOMAIN.md §7), over many complaints as of an
+ * counts by category, cause, time to resolve", docs/domain.md §7), over many complaints as of an
  * instant: counts by category, group and root cause, time to resolve (median and 90th
  * percentile), SLA breach rates, satisfaction at close and the reopen rate. Complaints received
  * after the instant are left out; the others are taken as they were then.

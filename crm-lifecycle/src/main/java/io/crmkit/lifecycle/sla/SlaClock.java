@@ -7,7 +7,7 @@ package io.crmkit.lifecycle.sla;
 public enum SlaClock {
     /**
      * Registration and hand-over to the owner: stops when the complaint is first assigned. The
-     * dealer's manual requires this within 30 minutes of receipt (DOMAIN.md §7).
+     * dealer's manual requires this within 30 minutes of receipt (docs/domain.md §7).
      */
     REGISTRATION("register and hand over"),
     /** Acknowledgement to the customer that the complaint was received (ISO 10002 §7.3). */

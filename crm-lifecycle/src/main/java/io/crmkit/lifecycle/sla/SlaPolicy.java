@@ -18,7 +18,7 @@ import java.util.Set;
  * evaluation of a {@link ClockRun} against them.
  *
  * <p>The standard targets: registration and hand-over within <b>30 minutes</b> for every
- * severity (the dealer's manual, DOMAIN.md §7); acknowledgement within 1 / 2 / 4 / 8 business
+ * severity (the dealer's manual, docs/domain.md §7); acknowledgement within 1 / 2 / 4 / 8 business
  * hours, first response within 4 / 8 / 16 / 24 and resolution within 24 / 48 / 120 / 240 business
  * hours for CRITICAL / HIGH / MEDIUM / LOW. The last three are crmkit's defaults (the seeds give
  * none); change them with {@link #builder(BusinessCalendar)}.

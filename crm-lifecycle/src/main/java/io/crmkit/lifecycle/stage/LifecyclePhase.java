@@ -1,7 +1,7 @@
 package io.crmkit.lifecycle.stage;
 
 /**
- * The product-style phases of a customer's life cycle (DOMAIN.md §4), read from the trend of
+ * The product-style phases of a customer's life cycle (docs/domain.md §4), read from the trend of
  * their spend.
  */
 public enum LifecyclePhase {

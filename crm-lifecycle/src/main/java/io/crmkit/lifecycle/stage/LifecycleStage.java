@@ -2,7 +2,7 @@ package io.crmkit.lifecycle.stage;
 
 /**
  * Where a customer stands in the relationship, from their purchases (the card business's
- * acquisition → retention → churn and win-back, DOMAIN.md §4).
+ * acquisition → retention → churn and win-back, docs/domain.md §4).
  */
 public enum LifecycleStage {
     /** Has not bought yet. */

@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Lost customers analysed by cause, class and time (DOMAIN.md §4: "why did they leave, which
+ * Lost customers analysed by cause, class and time (docs/domain.md §4: "why did they leave, which
  * class leaves, when"), so the cause is fixed rather than the single customer chased.
  *
  * <pre>{@code

@@ -21,7 +21,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-/** The dealer manual's care schedule (DOMAIN.md §5) as specifications. */
+/** The dealer manual's care schedule (docs/domain.md §5) as specifications. */
 class CareScheduleTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The seed's complaint stories (DOMAIN.md §7) as specifications. */
+/** The seed's complaint stories (docs/domain.md §7) as specifications. */
 class ComplaintStoriesTest {
 
     static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");

@@ -9,7 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The internal survey reports of DOMAIN.md §6: daily results, weekly and monthly reports, per
+ * The internal survey reports of docs/domain.md §6: daily results, weekly and monthly reports, per
  * salesperson and per question. Each group gets the count, mean, lowest and highest score.
  *
  * <pre>{@code

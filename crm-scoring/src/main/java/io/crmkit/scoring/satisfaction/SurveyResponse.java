@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.LocalDate;
 
 /**
- * One answer of the company's own satisfaction survey (DOMAIN.md §6: calls and visits after a
+ * One answer of the company's own satisfaction survey (docs/domain.md §6: calls and visits after a
  * sale): when, which salesperson it concerns, which question, and the score.
  *
  * @param date the day of the call or visit

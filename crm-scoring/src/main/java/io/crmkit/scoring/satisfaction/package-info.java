@@ -1,5 +1,5 @@
 /**
- * Satisfaction as performance minus expectation (DOMAIN.md §6):
+ * Satisfaction as performance minus expectation (docs/domain.md §6):
  * {@link io.crmkit.scoring.satisfaction.ServiceQuality} measures SERVQUAL gaps over the RATER
  * dimensions with weights summing to 1, and {@link io.crmkit.scoring.satisfaction.SurveyReport}
  * aggregates the company's own survey answers by day, week, month, salesperson and question.

@@ -3,7 +3,7 @@ package io.crmkit.scoring.tier;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * The ladders of the source documents (DOMAIN.md §3), ready to use. Metric names are
+ * The ladders of the source documents (docs/domain.md §3), ready to use. Metric names are
  * lower-case with underscores; amounts are in the currency unit of the source (yuan).
  *
  * <pre>{@code

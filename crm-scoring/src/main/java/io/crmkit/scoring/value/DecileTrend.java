@@ -2,7 +2,7 @@ package io.crmkit.scoring.value;
 
 /**
  * How a customer's purchase decile moved between two periods, in the words of decile analysis
- * (DOMAIN.md §3): superstars, rising stars and fading stars.
+ * (docs/domain.md §3): superstars, rising stars and fading stars.
  */
 public enum DecileTrend {
     /** In the top decile now. */

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * Grading customers by the value they bring (DOMAIN.md §3): the 80/20 share, ABC classes by
+ * Grading customers by the value they bring (docs/domain.md §3): the 80/20 share, ABC classes by
  * cumulative share of value, the 20/60/20 keep / maintain / let-go rule over a profit ranking,
  * and purchase deciles. Every method is O(n log n) (one sort of a primitive copy finds the
  * cut values, then one linear pass classifies), and has a bulk {@code double[]} form for millions of customers.

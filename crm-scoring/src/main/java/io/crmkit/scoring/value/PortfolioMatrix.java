@@ -4,7 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The portfolio (Boston) matrix applied to customers (DOMAIN.md §3): a customer's value share
+ * The portfolio (Boston) matrix applied to customers (docs/domain.md §3): a customer's value share
  * against a split point and growth against a split point place it as star, cash cow, question
  * mark or dog. A value exactly at a split counts as high. The standard matrix uses the BCG
  * conventions: relative value share 1.0 (the customer's value over the mean customer's value: at

@@ -1,7 +1,7 @@
 package io.crmkit.scoring.value;
 
 /**
- * The 20/60/20 rule of the source documents (DOMAIN.md §3): about 20% of customers bring 80% of
+ * The 20/60/20 rule of the source documents (docs/domain.md §3): about 20% of customers bring 80% of
  * the profit and are kept at any reasonable cost; of the rest, a quarter (20% of all) cost more
  * than they bring and may be let go; the remaining 60% are kept at low cost.
  */

@@ -90,7 +90,7 @@ class SerializationTest {
     }
     @Test
     void paretoNbdAndBgBbModelsAreSerializableAndPredictTheSameAfterARoundTrip() throws Exception {
-        // DESIGN.md "Designed for scale-out": fitted models are broadcast as serialised values
+        // scale-out (a Spark job, say): fitted models are broadcast as serialised values
         ParetoNbdModel pareto = ParetoNbdModel.of(0.5533, 10.578, 0.6062, 11.667);
         ParetoNbdModel paretoCopy = roundTrip(pareto);
         assertEquals(pareto.conditionalExpectedPurchases(39, 2, 30.43, 38.86),

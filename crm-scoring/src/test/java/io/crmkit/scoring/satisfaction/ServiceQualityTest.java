@@ -40,6 +40,25 @@ class ServiceQualityTest {
     }
 
     @Test
+    void withoutWeightsTheDimensionsWithItemsWeighEquallyAndEveryAssessmentWorks() {
+        // issue 10 §4: builder(1, 5) without weights built, then every assess threw for the
+        // three RATER dimensions without items; now the weights are 0.5 and 0.5
+        ServiceQuality q = ServiceQuality.builder(1, 5).item("x", RELIABILITY).item("y", EMPATHY).build();
+        assertEquals(Map.of(RELIABILITY, 0.5, EMPATHY, 0.5), q.weights());
+        ServiceQualityReport r = q.assess(List.of(new ItemRating("x", 4, 2), new ItemRating("y", 3, 4)));
+        assertEquals(-0.5, r.weightedGap(), 1e-12); // 0.5 * -2 + 0.5 * 1
+    }
+
+    @Test
+    void aWeightOnADimensionWithoutItemsIsRefusedWhenBuilt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ServiceQuality.builder(1, 5).item("x", RELIABILITY).weight(RELIABILITY, 0.5).weight(EMPATHY, 0.5)
+                        .build());
+        assertEquals("dimension EMPATHY has weight 0.5 but no item: declare an item for it or give it weight 0",
+                e.getMessage());
+    }
+
+    @Test
     void weightsMustSumToOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ServiceQuality.builder(1, 7).item("x", RELIABILITY).weight(RELIABILITY, 0.5).weight(EMPATHY, 0.3).build());

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Thresholds from DOMAIN.md §3 (the bank's wealth tiers, the credit grades, the operating condition). */
+/** Thresholds from docs/domain.md §3 (the bank's wealth tiers, the credit grades, the operating condition). */
 class TierPolicyTest {
 
     @Test

@@ -1,0 +1,184 @@
+package io.crmkit.cli.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.crmkit.cli.Crm;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code crm training report} on the bundled sample and on small files checked by hand. */
+class TrainingCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result crm(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    Path resource(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/io/crmkit/data/" + name)) {
+            Path p = dir.resolve(name);
+            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+            return p;
+        }
+    }
+
+    @Test
+    void theBundledSampleIsReported() throws IOException {
+        Result r = crm("training", "report", "--courses", resource("training-courses.csv").toString(),
+                "--enrolments", resource("training-enrolments.csv").toString(),
+                "--attendance", resource("training-attendance.csv").toString(),
+                "--evaluations", resource("training-evaluations.csv").toString(),
+                "--outcomes", resource("training-outcomes.csv").toString(), "--as-of", "2026-11-29");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        // CARE-1: 4 enrolled, all present once, 3 attended both sessions ("all"); reactions (4 + 5 + 3) / 3;
+        // gains (8 + 6 − 1) / 3; repeat purchases: trained change +1, comparison 4/31, effect 1 − 4/31.
+        // DRV-1: 7 of 8 attended, 5 met 3 of 4 sessions (two exactly); reactions 25/6; gains
+        // (40 + 20 + 15 + 0 + 30) / 5; complaints: trained change −7/5, comparison −4/25, effect −1.24.
+        // The intervals come from the seeded bootstrap (seed 1, 2000 replicates), pinned against changes.
+        assertEquals(List.of(String.join(",", TrainingReport.COLUMNS),
+                "CARE-1,4,4,1.0000,3,0.7500,4.0000,4.3333,0.8710,0.7419,0.9677",
+                "DRV-1,8,7,0.8750,5,0.6250,4.1667,21.0000,-1.2400,-1.7200,-0.8000"), r.out().lines().toList());
+    }
+
+    static final String COURSES = "course_id,topic,product,format,capacity,session_id,session_date,completion\n"
+            + "C-1,Safe operation,forklift,on_site,2,s1,2026-03-03,0.5\n"
+            + "C-1,Safe operation,forklift,on_site,2,s2,2026-03-10,0.5\n";
+
+    Path file(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    Result report(String enrolments, String attendance, String... more) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("training", "report", "--courses",
+                file("courses.csv", COURSES).toString(), "--enrolments", file("enrolments.csv", enrolments).toString(),
+                "--attendance", file("attendance.csv", attendance).toString(), "--as-of", "2026-03-31"));
+        args.addAll(List.of(more));
+        return crm(args.toArray(String[]::new));
+    }
+
+    static final String FULL = "course_id,customer_id,enrolled_at,status\nC-1,c-1,2026-02-01,enrolled\n"
+            + "C-1,c-2,2026-02-02,enrolled\nC-1,c-3,2026-02-03T08:00:00Z,waitlisted\n";
+
+    @Test
+    void aFullCourseAndAShareMetExactlyByOneOfTwoSessions() throws IOException {
+        Result r = report(FULL, "session_id,course_id,customer_id,attended\ns1,C-1,c-1,yes\ns2,C-1,c-1,no\n"
+                + "s1,C-1,c-3,yes\n");
+        assertEquals(0, r.exit(), r.err());
+        // 2 enrolled (capacity 2 exactly full); c-1 attended 1 of 2 = 0.5 exactly; c-3 waits, not counted
+        assertEquals(List.of(String.join(",", TrainingReport.COLUMNS), "C-1,2,1,0.5000,1,0.5000,,,,,"),
+                r.out().lines().toList(), "no evaluations or outcomes: their columns are empty");
+    }
+
+    @Test
+    void theResultsStayEmptyUntilTheWindowAfterIsOver() throws IOException {
+        String attendance = "session_id,course_id,customer_id,attended\ns1,C-1,c-1,yes\ns1,C-1,c-2,yes\n";
+        String outcomes = "customer_id,kind,date\nc-1,complaint,2026-02-20\nc-2,customer,\n"
+                + "u-1,complaint,2026-02-25\nu-1,complaint,2026-03-20\nu-2,customer,\n";
+        Result r = report(FULL, attendance, "--outcomes", file("outcomes.csv", outcomes).toString());
+        assertEquals("C-1,2,2,1.0000,2,1.0000,,,,,", r.out().lines().toList().get(1), "90 days after 10 March");
+        String courses = COURSES.replace(",completion\n", ",completion,window_days\n").replace(",0.5\n", ",0.5,20\n");
+        file("courses.csv", courses);
+        List<String> args = List.of("training", "report", "--courses", dir.resolve("courses.csv").toString(),
+                "--enrolments", dir.resolve("enrolments.csv").toString(), "--attendance",
+                dir.resolve("attendance.csv").toString(), "--outcomes", dir.resolve("outcomes.csv").toString(),
+                "--as-of", "2026-03-31");
+        r = crm(args.toArray(String[]::new));
+        // windows [11 Feb, 3 Mar) and [11 Mar, 30 Mar]: trained c-1 1 → 0, c-2 0 → 0: mean −0.5;
+        // comparison u-1 1 → 1, u-2 0 → 0: mean 0; effect −0.5
+        assertEquals(0, r.exit(), r.err());
+        List<String> cells = List.of(r.out().lines().toList().get(1).split(",", -1));
+        assertEquals("-0.5000", cells.get(8));
+    }
+
+    @Test
+    void aBadValueNamesTheFileTheLineTheFieldAndTheRule() throws IOException {
+        Result r = report(FULL.replace("waitlisted", "maybe"), "session_id,course_id,customer_id,attended\n");
+        assertEquals(1, r.exit());
+        assertEquals("crm training report: enrolments.csv:4: status 'maybe': expected one of enrolled, waitlisted, "
+                + "cancelled", r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void anEnrolmentBeyondTheCapacityIsRefusedAtItsLine() throws IOException {
+        Result r = report(FULL.replace("waitlisted", "enrolled"), "session_id,course_id,customer_id,attended\n");
+        assertEquals(1, r.exit());
+        assertEquals("crm training report: enrolments.csv:4: status 'enrolled': course C-1 is full: its capacity is 2",
+                r.err().strip());
+    }
+
+    @Test
+    void attendanceBeforeTheSessionIsHeldOrWithoutEnrolmentIsRefused() throws IOException {
+        String courses = COURSES.replace("2026-03-10", "2026-04-10");
+        file("courses.csv", courses);
+        Result r = crm("training", "report", "--courses", dir.resolve("courses.csv").toString(), "--enrolments",
+                file("enrolments.csv", FULL).toString(), "--attendance", file("attendance.csv",
+                        "session_id,course_id,customer_id,attended\ns1,C-1,c-1,yes\ns2,C-1,c-1,yes\n").toString(),
+                "--as-of", "2026-03-31");
+        assertEquals(1, r.exit());
+        assertEquals("crm training report: attendance.csv:3: session_id 's2': takes place on 2026-04-10, after the "
+                + "as-of date 2026-03-31: a session is attended once it is held", r.err().strip());
+        r = report(FULL, "session_id,course_id,customer_id,attended\ns1,C-1,c-9,yes\n");
+        assertEquals("crm training report: attendance.csv:2: customer c-9 attended session s1 of course C-1 without "
+                + "an enrolment", r.err().strip());
+    }
+
+    @Test
+    void evaluationsOutsideTheirScaleAreRefused() throws IOException {
+        Result r = report(FULL, "session_id,course_id,customer_id,attended\n", "--evaluations",
+                file("evaluations.csv", "course_id,customer_id,level,measure,value\nC-1,c-1,1,reaction,6\n").toString());
+        assertEquals(1, r.exit());
+        assertEquals("crm training report: evaluations.csv:2: reaction 6.0 of customer c-1 is outside the scale 1-5",
+                r.err().strip());
+        r = report(FULL, "session_id,course_id,customer_id,attended\n", "--evaluations",
+                file("evaluations.csv", "course_id,customer_id,level,measure,value\nC-1,c-1,5,reaction,4\n").toString());
+        assertEquals("crm training report: evaluations.csv:2: level '5': expected a whole number from 1 to 4",
+                r.err().strip());
+        file("evaluations.csv", "course_id,customer_id,level,measure,value,session_id\n"
+                + "C-1,c-1,1,reaction,4,s1\nC-1,c-2,1,reaction,5,s2\n");
+        r = crm("training", "report", "--courses", dir.resolve("courses.csv").toString(), "--enrolments",
+                dir.resolve("enrolments.csv").toString(), "--attendance", dir.resolve("attendance.csv").toString(),
+                "--evaluations", dir.resolve("evaluations.csv").toString(), "--as-of", "2026-03-05");
+        assertEquals("crm training report: evaluations.csv:3: session_id 's2': takes place on 2026-03-10, after the "
+                + "as-of date 2026-03-05: a session is rated once it is held", r.err().strip());
+    }
+
+    @Test
+    void aPurchaseNeedsAnAmountInOneCurrency() throws IOException {
+        String attendance = "session_id,course_id,customer_id,attended\n";
+        Result r = report(FULL, attendance, "--outcomes", file("outcomes.csv",
+                "customer_id,kind,date,amount,currency\nc-1,purchase,2026-02-20,10.00,CNY\nc-2,purchase,2026-02-21,,\n")
+                .toString());
+        assertEquals("crm training report: outcomes.csv:3: amount '': required", r.err().strip());
+        r = report(FULL, attendance, "--outcomes", file("outcomes.csv",
+                "customer_id,kind,date,amount,currency\nc-1,purchase,2026-02-20,10.00,CNY\nc-2,purchase,2026-02-21,5,EUR\n")
+                .toString());
+        assertEquals("crm training report: outcomes.csv:3: currency 'EUR': differs from CNY on line 2: give all "
+                + "purchases in one currency", r.err().strip());
+        assertEquals(1, r.exit());
+    }
+
+    @Test
+    void aMissingOptionIsAUsageError() {
+        Result r = crm("training", "report", "--courses", "courses.csv");
+        assertEquals(2, r.exit());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+}
