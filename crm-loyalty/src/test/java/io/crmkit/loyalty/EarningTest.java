@@ -142,6 +142,12 @@ class EarningTest {
         assertThrows(IllegalArgumentException.class, () -> Fixtures.program().pointsPerUnit(BigDecimal.ZERO));
         assertThrows(IllegalArgumentException.class, () -> Fixtures.program().tier("Gold", 5_000).tier("Gold", 2_000)
                 .baseTier("Member").build());
+        assertEquals("downgrade hysteresis 0.1 is not supported for points: thresholds are exact point counts, so it must be 0",
+                assertThrows(IllegalArgumentException.class, () -> Fixtures.program()
+                        .downgrade(io.crmkit.scoring.tier.DowngradeRule.gracePeriods(1).withHysteresis(0.1)).build()).getMessage());
+        assertEquals("downgrade gracePeriods 0 with a rolling 12-month window: it must be at least 1 (the 12 months a tier is held)",
+                assertThrows(IllegalArgumentException.class, () -> Fixtures.program().qualification(QualificationWindow.ROLLING_12_MONTHS)
+                        .downgrade(io.crmkit.scoring.tier.DowngradeRule.immediate()).build()).getMessage());
     }
 
     @Test
