@@ -21,7 +21,8 @@ public final class TourCommand implements Runnable {
             new LifecycleTour(),
             new AccountTour(),
             new TrainingTour(),
-            new CampaignTour());
+            new CampaignTour(),
+            new LoyaltyTour());
 
     @Spec
     CommandSpec spec;
