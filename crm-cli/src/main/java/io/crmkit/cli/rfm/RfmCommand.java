@@ -5,6 +5,7 @@ import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.CustomerIndex;
 import io.crmkit.cli.format.InputException;
 import io.crmkit.cli.format.TransactionLog;
+import io.crmkit.cli.format.Values;
 import io.crmkit.core.money.Money;
 import io.crmkit.scoring.rfm.RfmScorer;
 import io.crmkit.scoring.rfm.RfmScores;
@@ -63,9 +64,7 @@ public final class RfmCommand implements Callable<Integer> {
         int scale = Math.max(0, money.getDefaultFractionDigits());
         int asOfDay = (int) asOf.toEpochDay();
         CustomerIndex customers = new CustomerIndex();
-        int[] last = new int[1 << 12];
-        long[] count = new long[1 << 12];
-        BigDecimal[] sum = new BigDecimal[1 << 12];
+        Totals totals = new Totals(scale);
         int earliest = Integer.MAX_VALUE;
         String file;
         try (CsvInput in = CsvInput.open(input, TransactionLog.schema(true))) {
@@ -76,9 +75,16 @@ public final class RfmCommand implements Callable<Integer> {
             while (in.next()) {
                 String customer = in.customerId(id);
                 int day = in.epochDay(date);
-                in.number(value); // the grammar and range of every number
-                BigDecimal amount = new BigDecimal(in.text(value));
-                if (amount.signum() < 0) {
+                String text = in.text(value);
+                long units = Totals.units(text);
+                BigDecimal exact = null;
+                if (units == Totals.NOT_PLAIN) {
+                    in.number(value); // the grammar and range of every number
+                    exact = new BigDecimal(text);
+                    if (exact.signum() < 0) {
+                        throw in.refuse(value, "negative: a purchase amount must be 0 or more");
+                    }
+                } else if (units < 0) {
                     throw in.refuse(value, "negative: a purchase amount must be 0 or more");
                 }
                 earliest = Math.min(earliest, day);
@@ -86,17 +92,11 @@ public final class RfmCommand implements Callable<Integer> {
                     continue;
                 }
                 int c = customers.of(customer);
-                if (c == last.length) {
-                    int grown = c + (c >> 1);
-                    last = Arrays.copyOf(last, grown);
-                    count = Arrays.copyOf(count, grown);
-                    sum = Arrays.copyOf(sum, grown);
+                if (exact == null) {
+                    totals.add(c, day, units, Totals.scale(text));
+                } else {
+                    totals.add(c, day, exact);
                 }
-                if (count[c] == 0 || day > last[c]) {
-                    last[c] = day;
-                }
-                count[c]++;
-                sum[c] = sum[c] == null ? amount : sum[c].add(amount);
             }
         }
         if (earliest == Integer.MAX_VALUE) {
@@ -114,15 +114,16 @@ public final class RfmCommand implements Callable<Integer> {
         BigDecimal[] shown = new BigDecimal[n];
         for (int k = 0; k < n; k++) {
             int c = order[k];
-            rec[k] = asOfDay - last[c];
-            freq[k] = count[c];
-            BigDecimal total = sum[c].scale() < scale ? sum[c].setScale(scale, RoundingMode.UNNECESSARY) : sum[c];
+            rec[k] = asOfDay - totals.last[c];
+            freq[k] = totals.count[c];
+            BigDecimal total = totals.sum(c);
             shown[k] = monetary == RfmScorer.Monetary.SUM ? total
-                    : Money.of(total.divide(BigDecimal.valueOf(count[c]), scale, RoundingMode.HALF_EVEN), money).amount();
+                    : Money.of(total.divide(BigDecimal.valueOf(totals.count[c]), scale, RoundingMode.HALF_EVEN), money)
+                            .amount();
             mon[k] = shown[k].doubleValue();
             if (!Double.isFinite(mon[k])) {
-                throw new InputException(file + ": the amounts of customer '" + customers.id(c)
-                        + "' add up beyond the range of a double");
+                throw new InputException(file + ": the amounts of customer " + Values.quote(customers.id(c))
+                        + " add up beyond the range of a double");
             }
         }
         RfmScores scores = RfmScorer.builder().monetary(monetary).build().scoreColumns(rec, freq, mon);
@@ -145,5 +146,133 @@ public final class RfmCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         return 0;
+    }
+
+    /**
+     * Per-customer totals in primitive columns: last day, count, and the exact sum of the amounts
+     * as a {@code long} number of units at the customer's scale (the most decimals seen, at least
+     * the currency's), falling back to {@link BigDecimal} for a customer whose sum leaves the
+     * {@code long} range or who has an amount in scientific notation. The sum equals that of
+     * crm-core's {@link Money} amounts, scale included.
+     */
+    static final class Totals {
+        /** {@link #units(String)} of a text that is not a plain decimal of at most 17 digits. */
+        static final long NOT_PLAIN = Long.MIN_VALUE;
+        private static final long[] POW10 = new long[19];
+
+        static {
+            POW10[0] = 1;
+            for (int i = 1; i < POW10.length; i++) {
+                POW10[i] = POW10[i - 1] * 10;
+            }
+        }
+
+        private final int minScale;
+        int[] last = new int[1 << 12];
+        long[] count = new long[1 << 12];
+        private long[] units = new long[1 << 12];
+        private byte[] scale = new byte[1 << 12];
+        private BigDecimal[] exact;
+
+        Totals(int minScale) {
+            this.minScale = minScale;
+        }
+
+        /** The digits of a plain decimal without its point, signed; {@link #NOT_PLAIN} otherwise. */
+        static long units(String text) {
+            int n = text.length();
+            int i = 0;
+            boolean negative = false;
+            if (n > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+                negative = text.charAt(0) == '-';
+                i = 1;
+            }
+            long u = 0;
+            int digits = 0;
+            boolean point = false;
+            for (; i < n; i++) {
+                char ch = text.charAt(i);
+                if (ch >= '0' && ch <= '9') {
+                    if (++digits > 17) {
+                        return NOT_PLAIN;
+                    }
+                    u = u * 10 + (ch - '0');
+                } else if (ch == '.' && !point) {
+                    point = true;
+                } else {
+                    return NOT_PLAIN;
+                }
+            }
+            return digits == 0 ? NOT_PLAIN : negative ? -u : u;
+        }
+
+        /** The number of decimals of a plain decimal. */
+        static int scale(String text) {
+            int point = text.indexOf('.');
+            return point < 0 ? 0 : text.length() - point - 1;
+        }
+
+        private void ensure(int c) {
+            if (c == last.length) {
+                int grown = c + (c >> 1);
+                last = Arrays.copyOf(last, grown);
+                count = Arrays.copyOf(count, grown);
+                units = Arrays.copyOf(units, grown);
+                scale = Arrays.copyOf(scale, grown);
+                if (exact != null) {
+                    exact = Arrays.copyOf(exact, grown);
+                }
+            }
+        }
+
+        private void day(int c, int day) {
+            ensure(c);
+            if (count[c] == 0) {
+                scale[c] = (byte) minScale;
+                last[c] = day;
+            } else if (day > last[c]) {
+                last[c] = day;
+            }
+            count[c]++;
+        }
+
+        void add(int c, int day, long amount, int amountScale) {
+            day(c, day);
+            if (exact == null || exact[c] == null) {
+                int s = scale[c];
+                try {
+                    if (amountScale > s) {
+                        units[c] = Math.multiplyExact(units[c], POW10[amountScale - s]);
+                        scale[c] = (byte) amountScale;
+                        s = amountScale;
+                    }
+                    units[c] = Math.addExact(units[c], Math.multiplyExact(amount, POW10[s - amountScale]));
+                    return;
+                } catch (ArithmeticException | ArrayIndexOutOfBoundsException e) {
+                    toExact(c);
+                }
+            }
+            exact[c] = exact[c].add(BigDecimal.valueOf(amount, amountScale));
+        }
+
+        void add(int c, int day, BigDecimal amount) {
+            day(c, day);
+            if (exact == null || exact[c] == null) {
+                toExact(c);
+            }
+            exact[c] = exact[c].add(amount);
+        }
+
+        private void toExact(int c) {
+            if (exact == null) {
+                exact = new BigDecimal[last.length];
+            }
+            exact[c] = BigDecimal.valueOf(units[c], scale[c]);
+        }
+
+        BigDecimal sum(int c) {
+            BigDecimal total = exact != null && exact[c] != null ? exact[c] : BigDecimal.valueOf(units[c], scale[c]);
+            return total.scale() < minScale ? total.setScale(minScale, RoundingMode.UNNECESSARY) : total;
+        }
     }
 }
