@@ -8,11 +8,12 @@ import java.util.SplittableRandom;
 
 /**
  * Writes a seeded transaction log {@code customer_id,date,amount} for the command-line benchmark:
- * run as {@code java TransactionLogGenerator.java ROWS FILE [SEED]}. Customers buy about 6.2 times
- * on average (1,000,000 rows ≈ 162,000 customers, the shape of the CDNOW data scaled up): each
- * customer's first purchase falls in the first 12 weeks of 1997, repeat purchases follow at
- * exponential gaps (mean 30 days) over 78 weeks; amounts are log-normal with cents. Rows are
- * grouped by customer, dates ascending, as exports from order systems usually are.
+ * run as {@code java TransactionLogGenerator.java ROWS FILE [SEED]}. Customers follow a BG/NBD-like
+ * story: the first purchase falls in the first 12 weeks of 1997, then purchases come at
+ * exponential gaps with a rate drawn from Gamma(2, mean 1/15 per day) until the customer drops
+ * out (probability from Beta(1, 3) after each purchase) or 78 weeks end; amounts are log-normal
+ * with cents. Rows are grouped by customer, dates ascending, as exports from order systems
+ * usually are.
  */
 public final class TransactionLogGenerator {
 
@@ -31,9 +32,12 @@ public final class TransactionLogGenerator {
                 customer++;
                 String id = String.format("C%07d", customer);
                 int day = random.nextInt(84);
-                int purchases = 1 + (int) (-Math.log(1 - random.nextDouble()) * 5.2);
-                for (int p = 0; p < purchases && written < rows && day < span; p++) {
-                    long cents = Math.max(1, Math.round(Math.exp(3.3 + 0.8 * random.nextGaussian(0, 1)) * 100));
+                // BG/NBD-like: a purchase rate from Gamma(2, mean 1/15 per day), a drop-out
+                // probability after each purchase from Beta(1, 3)
+                double rate = (-Math.log(1 - random.nextDouble()) - Math.log(1 - random.nextDouble())) / 30;
+                double dropout = 1 - Math.pow(random.nextDouble(), 1.0 / 3);
+                while (written < rows && day < span) {
+                    long cents = Math.max(1, Math.round(Math.exp(3.3 + 0.8 * random.nextGaussian()) * 100));
                     out.write(id);
                     out.write(',');
                     out.write(start.plusDays(day).toString());
@@ -44,7 +48,10 @@ public final class TransactionLogGenerator {
                     out.write(c < 10 ? "0" + c : Long.toString(c));
                     out.write('\n');
                     written++;
-                    day += 1 + (int) (-Math.log(1 - random.nextDouble()) * 30);
+                    if (random.nextDouble() < dropout) {
+                        break;
+                    }
+                    day += 1 + (int) (-Math.log(1 - random.nextDouble()) / rate);
                 }
             }
         }

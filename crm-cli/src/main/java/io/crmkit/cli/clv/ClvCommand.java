@@ -1,6 +1,7 @@
 package io.crmkit.cli.clv;
 
 import io.crmkit.cli.format.Csv;
+import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.InputException;
 import io.crmkit.cli.format.SummaryCsv;
 import io.crmkit.cli.format.TransactionLog;
@@ -89,8 +90,7 @@ public final class ClvCommand implements Callable<Integer> {
         public void run() {
             String name = checkModel(spec, model);
             checkPenalizer(spec, penalizer);
-            SummaryCsv data = SummaryCsv.read(input, ModelRegistry.discrete(name), ModelRegistry.needsMonetaryValue(name),
-                    false);
+            SummaryCsv data = SummaryCsv.read(input, ModelRegistry.discrete(name), ModelRegistry.needsMonetaryValue(name));
             ModelRegistry.Fitted fitted;
             try {
                 fitted = ModelRegistry.fit(name, data.summaries(), penalizer);
@@ -162,8 +162,7 @@ public final class ClvCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "horizon " + horizon + " is invalid: it must be finite and >= 0");
             }
-            SummaryCsv data = SummaryCsv.read(input, ModelRegistry.discrete(name), ModelRegistry.needsMonetaryValue(name),
-                    true);
+            SummaryCsv data = SummaryCsv.read(input, ModelRegistry.discrete(name), ModelRegistry.needsMonetaryValue(name));
             ModelRegistry.Fitted fitted;
             double[][] columns;
             try {
@@ -175,12 +174,18 @@ public final class ClvCommand implements Callable<Integer> {
             List<String> header = new ArrayList<>(data.header);
             header.addAll(fitted.predictionColumns());
             PrintWriter out = spec.commandLine().getOut();
-            try {
+            // a second pass over the file carries its text through: memory stays at the numeric columns
+            try (CsvInput again = CsvInput.open(input, SummaryCsv.schema(ModelRegistry.discrete(name),
+                    ModelRegistry.needsMonetaryValue(name)))) {
                 CSVPrinter printer = Csv.printer(out);
                 printer.printRecord(header);
+                int width = data.header.size();
                 for (int row = 0; row < data.size(); row++) {
-                    for (String cell : data.cells.get(row)) {
-                        printer.print(cell);
+                    if (!again.next()) {
+                        throw new InputException(data.file + ": changed while it was read");
+                    }
+                    for (int i = 0; i < width; i++) {
+                        printer.print(again.text(i));
                     }
                     for (double[] column : columns) {
                         printer.print(number(column[row]));
@@ -191,6 +196,7 @@ public final class ClvCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            out.flush();
         }
     }
 

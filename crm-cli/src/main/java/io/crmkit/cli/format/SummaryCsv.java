@@ -3,7 +3,6 @@ package io.crmkit.cli.format;
 
 import io.crmkit.scoring.clv.CustomerSummaries;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
  * The customer-summary CSV of {@code crm clv fit|predict}: a header naming at least
  * {@code frequency}, {@code recency} and {@code T} (or {@code periods} for BG/BB), optionally
  * {@code monetary_value} and {@code weight}; aliases {@code x}, {@code t_x}, {@code zbar},
- * {@code weights}, {@code n_periods}; other columns are kept as text to be carried through (a
+ * {@code weights}, {@code n_periods}; other columns are left for {@code predict} to carry through (a
  * name that looks like a misspelt column, such as {@code wt}, is refused). Read with
  * {@link CsvInput}: every value is checked on reading and a bad row is reported with file, line,
  * field, value and rule.
@@ -26,8 +25,6 @@ public final class SummaryCsv {
     public final String file;
     /** The header, as written. */
     public final List<String> header;
-    /** Every row's cells as read (spaces around them removed), for {@code predict} to carry through. */
-    public final List<String[]> cells;
     public final double[] frequency;
     public final double[] recency;
     public final double[] age;
@@ -37,11 +34,10 @@ public final class SummaryCsv {
     private final int[] lines;
     private final int size;
 
-    private SummaryCsv(String file, List<String> header, List<String[]> cells, int size, double[] frequency,
+    private SummaryCsv(String file, List<String> header, int size, double[] frequency,
             double[] recency, double[] age, double[] monetary, double[] weight, int[] lines) {
         this.file = file;
         this.header = header;
-        this.cells = cells;
         this.size = size;
         this.frequency = frequency;
         this.recency = recency;
@@ -73,11 +69,10 @@ public final class SummaryCsv {
      * @param path the CSV file
      * @param discrete true for BG/BB ({@code periods} instead of {@code T})
      * @param needMonetary true when {@code monetary_value} is required
-     * @param keepCells true to keep every row's text (for carrying it through)
      * @return the parsed input
      * @throws InputException naming the file, the line and the problem
      */
-    public static SummaryCsv read(Path path, boolean discrete, boolean needMonetary, boolean keepCells) {
+    public static SummaryCsv read(Path path, boolean discrete, boolean needMonetary) {
         try (CsvInput in = CsvInput.open(path, schema(discrete, needMonetary))) {
             String ageName = discrete ? "periods" : "T";
             int x = in.column("frequency");
@@ -92,7 +87,6 @@ public final class SummaryCsv {
             double[] monetary = m >= 0 ? new double[capacity] : null;
             double[] weight = new double[capacity];
             int[] lines = new int[capacity];
-            List<String[]> cells = keepCells ? new ArrayList<>() : List.of();
             int n = 0;
             while (in.next()) {
                 if (n == capacity) {
@@ -142,19 +136,12 @@ public final class SummaryCsv {
                     weight[n] = value;
                 }
                 lines[n] = (int) Math.min(in.line(), Integer.MAX_VALUE);
-                if (keepCells) {
-                    String[] row = new String[in.header().size()];
-                    for (int i = 0; i < row.length; i++) {
-                        row[i] = in.text(i);
-                    }
-                    cells.add(row);
-                }
                 n++;
             }
             if (n == 0) {
                 throw new InputException(in.file() + ":1: has no data rows");
             }
-            return new SummaryCsv(in.file(), in.header(), cells, n, Arrays.copyOf(frequency, n),
+            return new SummaryCsv(in.file(), in.header(), n, Arrays.copyOf(frequency, n),
                     Arrays.copyOf(recency, n), Arrays.copyOf(age, n), monetary == null ? null : Arrays.copyOf(monetary, n),
                     Arrays.copyOf(weight, n), Arrays.copyOf(lines, n));
         }
