@@ -20,6 +20,8 @@ if [ -z "${PYTHON:-}" ] && [ -x "$root/../shared/tools/python-reference.sh" ]; t
 fi
 if [ -n "${PYTHON:-}" ] && ! env $PYTHON -c "import lifetimes, pandas" 2>/dev/null; then PYTHON=; fi
 as_of=1998-06-30
+launcher=$root/crm-cli/bin/crm   # AppCDS archive (made on its first run, before the timed runs) and the serial GC
+env CRM_JAR="$jar" "$launcher" --version > /dev/null
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000000 10000000)
 
 # one measured run: label, then the command; prints "label seconds cpu-seconds peak-MiB"
@@ -31,13 +33,14 @@ measure() {
        END {printf "%s %.2f %.2f %.0f\n", l, s, u+y, m}' "$work/time.txt"
 }
 
-# the crm pipeline: summarize, fit, predict as three processes; times add up, memory is the peak
+# the crm pipeline: summarize, fit, predict as three processes; times add up, memory is the peak.
+# $2 is the command that runs crm: "java -jar JAR" or the launcher crm-cli/bin/crm
 crm_pipeline() {
-  local label=$1 jar=$2 tx=$3
+  local label=$1 crm=$2 tx=$3
   local a b c
-  a=$(measure x java -jar "$jar" clv summarize --input "$tx" --as-of $as_of --unit weeks); cp "$work/out.txt" "$work/summary.csv"
-  b=$(measure x java -jar "$jar" clv fit --model bgnbd --input "$work/summary.csv")
-  c=$(measure x java -jar "$jar" clv predict --model bgnbd --horizon 39 --input "$work/summary.csv")
+  a=$(measure x $crm clv summarize --input "$tx" --as-of $as_of --unit weeks); cp "$work/out.txt" "$work/summary.csv"
+  b=$(measure x $crm clv fit --model bgnbd --input "$work/summary.csv")
+  c=$(measure x $crm clv predict --model bgnbd --horizon 39 --input "$work/summary.csv")
   echo "$a;$b;$c" | awk -v l="$label" -F';' '{split($1,x," "); split($2,y," "); split($3,z," ");
     if (x[2]=="FAILED:"||y[2]=="FAILED:"||z[2]=="FAILED:") {print l " FAILED: " $0; exit}
     m=x[4]; if (y[4]>m) m=y[4]; if (z[4]>m) m=z[4];
@@ -58,10 +61,12 @@ for rows in "${sizes[@]}"; do
   rounds=${ROUNDS:-$([ "$rows" -le 1000000 ] && echo 3 || echo 1)}
   echo "## $rows transactions, $rounds interleaved rounds"
   for ((i = 1; i <= rounds; i++)); do
-    crm_pipeline "crm-pipeline" "$jar" "$tx"
+    crm_pipeline "crm-pipeline" "java -jar $jar" "$tx"
+    crm_pipeline "crm-launcher-pipeline" "env CRM_JAR=$jar $launcher" "$tx"
     [ -n "${PYTHON:-}" ] && measure "python-pipeline" env $PYTHON "$here/cli/python_pipeline.py" "$tx" $as_of 39 "$work/py-predict.csv"
-    [ -n "${BASELINE_JAR:-}" ] && crm_pipeline "baseline-pipeline" "$BASELINE_JAR" "$tx"
+    [ -n "${BASELINE_JAR:-}" ] && crm_pipeline "baseline-pipeline" "java -jar $BASELINE_JAR" "$tx"
     measure "crm-rfm" java -jar "$jar" rfm --input "$tx" --as-of $as_of
+    measure "crm-launcher-rfm" env CRM_JAR="$jar" $launcher rfm --input "$tx" --as-of $as_of
     [ -n "${PYTHON:-}" ] && measure "pandas-rfm" env $PYTHON "$here/cli/python_rfm.py" "$tx" $as_of "$work/py-rfm.csv"
     [ -n "${BASELINE_JAR:-}" ] && measure "baseline-rfm" java -jar "$BASELINE_JAR" rfm --input "$tx" --as-of $as_of
     true

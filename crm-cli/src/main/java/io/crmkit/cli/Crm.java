@@ -36,9 +36,10 @@ import picocli.CommandLine.Command;
             "Output: written only when the whole input is valid; on bad input stdout stays empty and stderr has "
                     + "one line 'crm <command>: file:line: field 'value': rule' (personal data masked).",
             "Exit status: 0 success, 1 bad data, 2 usage error (bad option, missing subcommand).",
-            "Memory: about 100 MB per million customers (crm rfm, crm clv fit and predict), plus 16 bytes per "
-                    + "transaction for crm clv summarize; if the heap is too small the command says how much it had "
-                    + "(raise it with java -Xmx...).",
+            "Memory (Java heap, measured): crm rfm about 300 MB per million customers, whatever the number of "
+                    + "transactions; crm clv fit and predict about 350 MB per million summary rows; crm clv summarize "
+                    + "about 100 MB per million transactions (it keeps the log's columns). If the heap is too small, "
+                    + "one line says how much the run had; raise it with java -Xmx... (e.g. -Xmx4g).",
             ""},
         subcommands = {
             TourCommand.class,
@@ -111,7 +112,7 @@ public final class Crm implements Callable<Integer> {
         long mib = maxHeap >> 20;
         return "crm: out of memory: the input needs more than the " + mib + " MiB of heap this run had; "
                 + "run again with a larger heap, e.g. java -Xmx" + Math.max(1, (2 * mib + 1023) / 1024)
-                + "g -jar crm.jar ... (about 100 MB per million customers)";
+                + "g -jar crm.jar ... (crm --help states the memory each command needs)";
     }
 
     /** A usage error: one line naming the problem (picocli lists the allowed values of enums). */

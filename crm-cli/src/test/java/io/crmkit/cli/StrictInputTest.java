@@ -291,6 +291,18 @@ class StrictInputTest {
     }
 
     @Test
+    void tooSmallAHeapIsOneLineWithTheHeapItHadAndTheHelpStatesTheMemoryNeeded() {
+        assertEquals("crm: out of memory: the input needs more than the 512 MiB of heap this run had; run again with "
+                + "a larger heap, e.g. java -Xmx1g -jar crm.jar ... (crm --help states the memory each command needs)",
+                Crm.outOfMemory(512L << 20));
+        Result help = crm("--help");
+        assertEquals(0, help.exit());
+        String text = help.out().replaceAll("\\s+", " ");
+        assertTrue(text.contains("crm rfm about 300 MB per million customers"), text);
+        assertTrue(text.contains("written only when the whole input is valid"), text);
+    }
+
+    @Test
     void personalDataInARefusedValueIsMasked() {
         Path tx = file("p.csv", TX + "c1,2020-01-01,tel 13812345678\n");
         Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2020-12-31");
