@@ -119,6 +119,13 @@ class StrictInputTest {
         cases.add(bad(summarize, "e.csv", latin1, 1, "crm clv summarize: e.csv:3" + notUtf8));
         cases.add(bad(tier, "e.csv", "customer_id,assets\nc1,1\nZ\u00fcrich,2\n".getBytes(StandardCharsets.ISO_8859_1),
                 1, "crm tier: e.csv:3" + notUtf8));
+        cases.add(bad("complaint replay --input $F", "s.jsonl", "{\"command\":\"receive\"}\n".getBytes(StandardCharsets.UTF_16),
+                1, "crm complaint replay: s.jsonl:1: the file is UTF-16 (or UTF-32): crm reads UTF-8, with or without a "
+                        + "byte-order mark"));
+        cases.add(bad("complaint replay --input $F", "s.jsonl", "\n\n{\"note\":\"Z\u00fcrich\"}\n".getBytes(
+                StandardCharsets.ISO_8859_1), 1, "crm complaint replay: s.jsonl:3" + notUtf8));
+        cases.add(bad("tier --input $M --policy $F", "p.json", ("\n" + POLICY.replace("Gold", "G\u00f6ld")).getBytes(
+                StandardCharsets.ISO_8859_1), 1, "crm tier: p.json:2" + notUtf8));
         // columns
         cases.add(bad(rfm, "c.csv", "customer_id,date,amount,amount\nc1,2020-01-01,5,6\n", 1,
                 "crm rfm: c.csv:1: column 'amount' appears twice (columns 3 and 4)"));
