@@ -299,7 +299,7 @@ class StrictInputTest {
 
     @Test
     void tooSmallAHeapIsOneLineWithTheHeapItHadAndTheHelpStatesTheMemoryNeeded() {
-        assertEquals("crm: out of memory: the input needs more than the 512 MiB of heap this run had; run again with "
+        assertEquals("out of memory: the input needs more than the 512 MiB of heap this run had; run again with "
                 + "a larger heap, e.g. java -Xmx1g -jar crm.jar ... (crm --help states the memory each command needs)",
                 Crm.outOfMemory(512L << 20));
         Result help = crm("--help");
