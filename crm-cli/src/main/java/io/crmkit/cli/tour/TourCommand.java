@@ -19,8 +19,10 @@ public final class TourCommand implements Runnable {
             new LifetimeValueTour(),
             new ComplaintTour(),
             new LifecycleTour(),
+            new AccountTour(),
             new TrainingTour(),
-            new CampaignTour());
+            new CampaignTour(),
+            new LoyaltyTour());
 
     @Spec
     CommandSpec spec;

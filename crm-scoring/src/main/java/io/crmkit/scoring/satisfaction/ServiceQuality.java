@@ -132,6 +132,8 @@ public final class ServiceQuality {
         Map<RaterDimension, Double> dimensionGaps = new EnumMap<>(RaterDimension.class);
         byDimension.forEach((d, acc) -> dimensionGaps.put(d, acc[0] / acc[1] / SUM_UNIT));
         double weighted = 0;
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
         for (Map.Entry<RaterDimension, Double> w : weights.entrySet()) {
             if (w.getValue() == 0) {
                 continue;
@@ -139,7 +141,11 @@ public final class ServiceQuality {
             Double gap = dimensionGaps.get(w.getKey());
             checkArgument(gap != null, "dimension %s has weight %s but no rated item", w.getKey(), w.getValue());
             weighted += w.getValue() * gap;
+            lowest = Math.min(lowest, gap);
+            highest = Math.max(highest, gap);
         }
+        // weights summing to 1 make a convex combination: rounding must not carry it past the gaps it mixes
+        weighted = Math.max(lowest, Math.min(highest, weighted));
         return new ServiceQualityReport(itemGaps, dimensionGaps, weighted);
     }
 

@@ -94,4 +94,17 @@ class ServiceQualityTest {
         assertThrows(IllegalArgumentException.class, () -> ServiceQuality.builder(-1e308, 1e308));
         assertThrows(IllegalArgumentException.class, () -> new ItemRating("r1", -1e308, 1e308));
     }
+
+    @Test
+    void fiveEquallyWeightedDimensionsAtTheTopOfTheScaleGiveExactlyTheScaleWidth() {
+        // default weights 1/5 each: summed in floating point, 5 x (0.2 x 6) is 6.000000000000001,
+        // a gap wider than the 1-7 scale allows; the weighted gap is a convex combination of 6s
+        ServiceQuality q = ServiceQuality.builder(1, 7).item("a", RELIABILITY).item("b", ASSURANCE)
+                .item("c", TANGIBLES).item("d", EMPATHY).item("e", RESPONSIVENESS).build();
+        List<ItemRating> best = List.of(new ItemRating("a", 1, 7), new ItemRating("b", 1, 7),
+                new ItemRating("c", 1, 7), new ItemRating("d", 1, 7), new ItemRating("e", 1, 7));
+        assertEquals(6.0, q.assess(best).weightedGap());
+        List<ItemRating> worst = best.stream().map(r -> new ItemRating(r.item(), 7, 1)).toList();
+        assertEquals(-6.0, q.assess(worst).weightedGap());
+    }
 }
