@@ -1,0 +1,7 @@
+/**
+ * {@code crm value abc|pareto|deciles}: the value grading of crm-scoring's
+ * {@link io.crmkit.scoring.value.ParetoClassifier} over a CSV of one value per customer
+ * ({@code customer_id,value}, and {@code previous_value} for decile trends), written as CSV in rank
+ * order with a one-line summary on standard error.
+ */
+package io.crmkit.cli.value;
