@@ -22,7 +22,7 @@ final class Moments {
 
     /**
      * Reads an instant: an ISO date (the start of the day in the zone), a local date-time in the
-     * zone, or a date-time with an offset ({@code Z} or {@code +08:00}).
+     * zone, or a date-time with an offset (the time may follow the date after a space instead of {@code T}) ({@code Z} or {@code +08:00}).
      *
      * @param text the text
      * @param zone the zone of dates and local date-times
@@ -30,6 +30,9 @@ final class Moments {
      * @throws IllegalArgumentException with {@link #INSTANT_RULE} otherwise
      */
     static Instant instant(String text, ZoneId zone) {
+        if (text.length() > 10 && text.charAt(10) == ' ') {
+            text = text.substring(0, 10) + 'T' + text.substring(11);
+        }
         try {
             if (text.length() == 10) {
                 return LocalDate.parse(text).atStartOfDay(zone).toInstant();

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -90,19 +92,28 @@ public final class LifecycleCommand implements Callable<Integer> {
         @Option(names = "--threshold", defaultValue = "0.5", description = "the p-alive policy: lost below this probability, in (0, 1) (default: ${DEFAULT-VALUE})")
         double threshold;
 
+        private static ChurnPolicy option(String names, java.util.function.Supplier<ChurnPolicy> policy) {
+            try {
+                return policy.get();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(names + ": " + e.getMessage(), e);
+            }
+        }
+
         ChurnPolicy build(CommandSpec spec) {
             try {
                 switch (kind) {
                     case WINDOW:
-                        return ChurnPolicy.fixedWindow(Duration.ofDays(windowDays));
+                        return option("--window-days", () -> ChurnPolicy.fixedWindow(Duration.ofDays(windowDays)));
                     case RHYTHM:
-                        return ChurnPolicy.relativeRhythm(multiple, Duration.ofDays(fallbackDays));
+                        return option("--multiple/--fallback-days",
+                                () -> ChurnPolicy.relativeRhythm(multiple, Duration.ofDays(fallbackDays)));
                     default:
                         if (pAlive == null) {
                             throw new CommandLine.ParameterException(spec.commandLine(), "--policy p-alive needs --p-alive FILE");
                         }
                         if (!(threshold > 0 && threshold < 1)) {
-                            throw new IllegalArgumentException("--threshold " + threshold + " must be between 0 and 1");
+                            throw new IllegalArgumentException("--threshold: " + threshold + " must be between 0 and 1");
                         }
                         ProbabilityAlive model = ProbabilityAlive.read(pAlive);
                         return ChurnPolicy.probabilityAlive(pAlive.getFileName().toString(),
@@ -139,7 +150,7 @@ public final class LifecycleCommand implements Callable<Integer> {
                     + "says lost -> at_risk; else one visit -> first_time, at least --loyal-visits visits -> loyal, else repeat. "
                     + "With amounts, also the product-style phase from the trend of spend over --periods periods of "
                     + "--period-days ending at the as-of day: first purchase within the last two periods -> introduction; "
-                    + "trend (least-squares slope / mean) above +10% per period -> growth, below -10% or no spend -> decline, "
+                    + "trend (least-squares slope / mean) above +10%% per period -> growth, below -10%% or no spend -> decline, "
                     + "else maturity.",
                 "Output: CSV customer_id,visits,stage,reason[,phase,trend], by customer id."})
     public static final class StageCommand implements Callable<Integer> {
@@ -180,31 +191,44 @@ public final class LifecycleCommand implements Callable<Integer> {
                 if (periodDays <= 0 || periods < 3) {
                     throw new IllegalArgumentException("--period-days must be positive and --periods at least 3");
                 }
-                classifier = LifecycleClassifier.builder()
-                        .atRiskPolicy(ChurnPolicy.relativeRhythm(atRiskMultiple, Duration.ofDays(atRiskFallbackDays)))
-                        .loyalPurchases(loyalVisits).wonBackWindow(Duration.ofDays(wonBackDays))
-                        .churnPolicy(lapsed.build(spec)).build();
+                LifecycleClassifier.Builder b = LifecycleClassifier.builder()
+                        .atRiskPolicy(Policy.option("--at-risk-multiple/--at-risk-fallback-days",
+                                () -> ChurnPolicy.relativeRhythm(atRiskMultiple, Duration.ofDays(atRiskFallbackDays))));
+                Policy.option("--loyal-visits", () -> {
+                    b.loyalPurchases(loyalVisits);
+                    return null;
+                });
+                Policy.option("--won-back-days", () -> {
+                    b.wonBackWindow(Duration.ofDays(wonBackDays));
+                    return null;
+                });
+                classifier = b.churnPolicy(lapsed.build(spec)).build();
             } catch (CommandLine.ParameterException | io.crmkit.cli.format.InputException e) {
                 throw e;
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             Histories h = input.read();
+            List<List<Object>> rows = new ArrayList<>(h.histories.size());
+            for (PurchaseHistory history : h.histories) {
+                StageAssessment s = classifier.stage(history);
+                List<Object> row = new ArrayList<>(List.of(history.customer().value(), history.visits(), word(s.stage()),
+                        s.reason()));
+                if (h.amounts) {
+                    Optional<PhaseAssessment> p = classifier.phase(history, Duration.ofDays(periodDays), periods);
+                    row.add(p.map(a -> word(a.phase())).orElse(""));
+                    row.add(p.map(a -> Values.format(a.trend())).orElse(""));
+                }
+                rows.add(row);
+            }
             CSVPrinter csv = Csv.printer(spec.commandLine().getOut());
             if (h.amounts) {
                 csv.printRecord("customer_id", "visits", "stage", "reason", "phase", "trend");
             } else {
                 csv.printRecord("customer_id", "visits", "stage", "reason");
             }
-            for (PurchaseHistory history : h.histories) {
-                StageAssessment s = classifier.stage(history);
-                if (h.amounts) {
-                    Optional<PhaseAssessment> p = classifier.phase(history, Duration.ofDays(periodDays), periods);
-                    csv.printRecord(history.customer().value(), history.visits(), word(s.stage()), s.reason(),
-                            p.map(a -> word(a.phase())).orElse(""), p.map(a -> Values.format(a.trend())).orElse(""));
-                } else {
-                    csv.printRecord(history.customer().value(), history.visits(), word(s.stage()), s.reason());
-                }
+            for (List<Object> row : rows) {
+                csv.printRecord(row);
             }
             csv.flush();
             return 0;
@@ -232,13 +256,18 @@ public final class LifecycleCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             ChurnPolicy p = policy.build(spec);
             Histories h = input.read();
-            CSVPrinter csv = Csv.printer(spec.commandLine().getOut());
-            csv.printRecord("customer_id", "churned", "reason", "churned_at");
+            List<ChurnDecision> decisions = new ArrayList<>(h.histories.size());
             int lost = 0;
             for (PurchaseHistory history : h.histories) {
                 ChurnDecision d = p.assess(history);
                 lost += d.churned() ? 1 : 0;
-                csv.printRecord(history.customer().value(), d.churned(), d.reason(),
+                decisions.add(d);
+            }
+            CSVPrinter csv = Csv.printer(spec.commandLine().getOut());
+            csv.printRecord("customer_id", "churned", "reason", "churned_at");
+            for (int i = 0; i < decisions.size(); i++) {
+                ChurnDecision d = decisions.get(i);
+                csv.printRecord(h.histories.get(i).customer().value(), d.churned(), d.reason(),
                         d.churnedAt().map(t -> t.atZone(input.zone).toLocalDate().toString()).orElse(""));
             }
             csv.flush();

@@ -114,8 +114,8 @@ public final class ValueCommand implements Callable<Integer> {
 
     /** {@code crm value pareto}. */
     @Command(name = "pareto", mixinStandardHelpOptions = true,
-            description = {"The 80/20 figure and the 20/60/20 rule: ranked by value (profit) highest first, the top 20% of "
-                    + "customers are kept at any reasonable cost, the bottom 20% may be let go, the 60% between are "
+            description = {"The 80/20 figure and the 20/60/20 rule: ranked by value (profit) highest first, the top 20%% of "
+                    + "customers are kept at any reasonable cost, the bottom 20%% may be let go, the 60%% between are "
                     + "maintained at low cost; ties share the better action.",
                 "Input: CSV customer_id,value; values (profits) may be negative.",
                 "Output: CSV customer_id,value,action (keep, maintain or let_go), highest value first (ties by customer id); "
@@ -176,7 +176,7 @@ public final class ValueCommand implements Callable<Integer> {
 
     /** {@code crm value deciles}. */
     @Command(name = "deciles", mixinStandardHelpOptions = true,
-            description = {"Purchase deciles: decile 1 holds the top 10% of customers by value, 10 the bottom; "
+            description = {"Purchase deciles: decile 1 holds the top 10%% of customers by value, 10 the bottom; "
                     + "a customer's decile is 1 + floor(10 x above / n), above being the customers with a higher value.",
                 "Input: CSV customer_id,value[,previous_value]; with previous_value (an earlier period's purchases) "
                         + "each customer's move is named too.",
