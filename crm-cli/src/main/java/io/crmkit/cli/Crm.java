@@ -103,7 +103,7 @@ public final class Crm implements Callable<Integer> {
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            err.println(commandName(cli) + ": " + outOfMemory(Runtime.getRuntime().maxMemory()));
             return 1;
         } finally {
             out.flush();
@@ -119,16 +119,28 @@ public final class Crm implements Callable<Integer> {
     }
 
     /**
-     * The one line for a heap that was too small.
+     * The one line for a heap that was too small, after the command's name.
      *
      * @param maxHeap the heap limit, in bytes
      * @return the message
      */
     static String outOfMemory(long maxHeap) {
         long mib = maxHeap >> 20;
-        return "crm: out of memory: the input needs more than the " + mib + " MiB of heap this run had; "
+        return "out of memory: the input needs more than the " + mib + " MiB of heap this run had; "
                 + "run again with a larger heap, e.g. java -Xmx" + Math.max(1, (2 * mib + 1023) / 1024)
                 + "g -jar crm.jar ... (crm --help states the memory each command needs)";
+    }
+
+    /** The name of the command that ran, e.g. {@code crm clv summarize}. */
+    private static String commandName(CommandLine cli) {
+        CommandLine.ParseResult result = cli.getParseResult();
+        if (result == null) {
+            return "crm";
+        }
+        while (result.hasSubcommand()) {
+            result = result.subcommand();
+        }
+        return result.commandSpec().qualifiedName();
     }
 
     /** A usage error: one line naming the problem (picocli lists the allowed values of enums). */

@@ -119,6 +119,19 @@ class StrictInputTest {
         cases.add(bad(summarize, "e.csv", latin1, 1, "crm clv summarize: e.csv:3" + notUtf8));
         cases.add(bad(tier, "e.csv", "customer_id,assets\nc1,1\nZ\u00fcrich,2\n".getBytes(StandardCharsets.ISO_8859_1),
                 1, "crm tier: e.csv:3" + notUtf8));
+        cases.add(bad("complaint replay --input $F", "s.jsonl", "{\"command\":\"receive\"}\n".getBytes(StandardCharsets.UTF_16),
+                1, "crm complaint replay: s.jsonl:1: the file is UTF-16 (or UTF-32): crm reads UTF-8, with or without a "
+                        + "byte-order mark"));
+        cases.add(bad("complaint replay --input $F", "s.jsonl", "\n\n{\"note\":\"Z\u00fcrich\"}\n".getBytes(
+                StandardCharsets.ISO_8859_1), 1, "crm complaint replay: s.jsonl:3" + notUtf8));
+        cases.add(bad("tier --input $M --policy $F", "p.json", ("\n" + POLICY.replace("Gold", "G\u00f6ld")).getBytes(
+                StandardCharsets.ISO_8859_1), 1, "crm tier: p.json:2" + notUtf8));
+        // line numbers are the file's own: CRLF line ends, blank lines, a quoted line break, no final line end
+        cases.add(bad(rfm, "l.csv", "customer_id,date,amount\r\nc1,2020-01-01,5\r\n\r\nc2,2020-01-02,5d\r\n", 1,
+                "crm rfm: l.csv:4: amount '5d': " + NUMBER));
+        cases.add(bad(fit, "l.csv", "note,frequency,recency,T\n\"two\nlines\",1,2,3\nn,x,1,2\n", 1,
+                "crm clv fit: l.csv:4: frequency 'x': " + NUMBER));
+        cases.add(bad(rfm, "l.csv", TX + "c1,2020-01-01,5\nc3,2020-01-02,x", 1, "crm rfm: l.csv:3: amount 'x': " + NUMBER));
         // columns
         cases.add(bad(rfm, "c.csv", "customer_id,date,amount,amount\nc1,2020-01-01,5,6\n", 1,
                 "crm rfm: c.csv:1: column 'amount' appears twice (columns 3 and 4)"));
@@ -292,7 +305,7 @@ class StrictInputTest {
 
     @Test
     void tooSmallAHeapIsOneLineWithTheHeapItHadAndTheHelpStatesTheMemoryNeeded() {
-        assertEquals("crm: out of memory: the input needs more than the 512 MiB of heap this run had; run again with "
+        assertEquals("out of memory: the input needs more than the 512 MiB of heap this run had; run again with "
                 + "a larger heap, e.g. java -Xmx1g -jar crm.jar ... (crm --help states the memory each command needs)",
                 Crm.outOfMemory(512L << 20));
         Result help = crm("--help");
