@@ -77,7 +77,13 @@ final class Histories {
         Instant end = asOf.atStartOfDay(zone).toInstant();
         List<PurchaseHistory> histories = new ArrayList<>(n);
         for (int c : customers.sortedById()) {
-            histories.add(PurchaseHistory.of(ids[c], purchases.get(c), end, zone));
+            try {
+                histories.add(PurchaseHistory.of(ids[c], purchases.get(c), end, zone));
+            } catch (IllegalArgumentException e) {
+                // a day whose start in the zone falls outside the years 1 to 9999
+                throw new io.crmkit.cli.format.InputException(t.file + ": customer_id "
+                        + io.crmkit.cli.format.Values.quote(ids[c].value()) + ": " + e.getMessage());
+            }
         }
         return new Histories(List.copyOf(histories), t.amount != null);
     }

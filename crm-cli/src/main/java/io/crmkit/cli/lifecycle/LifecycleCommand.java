@@ -61,7 +61,11 @@ public final class LifecycleCommand implements Callable<Integer> {
                 description = "optional CSV with a customer_id column (other columns ignored): customers without purchases are listed as prospects")
         Path customers;
 
-        Histories read() {
+        Histories read(CommandSpec spec) {
+            if (asOf.isBefore(LocalDate.of(1, 1, 2)) || asOf.isAfter(LocalDate.of(9999, 12, 30))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--as-of " + asOf
+                        + ": must lie from 0001-01-02 to 9999-12-30");
+            }
             return Histories.read(input, customers, asOf, zone, Money.currency("USD"));
         }
     }
@@ -208,7 +212,7 @@ public final class LifecycleCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            Histories h = input.read();
+            Histories h = input.read(spec);
             List<List<Object>> rows = new ArrayList<>(h.histories.size());
             for (PurchaseHistory history : h.histories) {
                 StageAssessment s = classifier.stage(history);
@@ -255,7 +259,7 @@ public final class LifecycleCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             ChurnPolicy p = policy.build(spec);
-            Histories h = input.read();
+            Histories h = input.read(spec);
             List<ChurnDecision> decisions = new ArrayList<>(h.histories.size());
             int lost = 0;
             for (PurchaseHistory history : h.histories) {

@@ -87,12 +87,19 @@ public final class ValueCommand implements Callable<Integer> {
             CustomerValues v = CustomerValues.read(input, false, false);
             AbcClass[] classes = classifier.abc(v.values);
             int[] order = v.rankOrder();
+            // shares are summed in units of the largest value, so that values near the top of the
+            // double range cannot add up to infinity
+            double largest = 0;
+            for (double x : v.values) {
+                largest = Math.max(largest, x);
+            }
             double total = 0;
             double[] byClass = new double[AbcClass.values().length];
             int[] count = new int[AbcClass.values().length];
             for (int i = 0; i < v.size(); i++) {
-                total += v.values[i];
-                byClass[classes[i].ordinal()] += v.values[i];
+                double share = largest == 0 ? 0 : v.values[i] / largest;
+                total += share;
+                byClass[classes[i].ordinal()] += share;
                 count[classes[i].ordinal()]++;
             }
             CSVPrinter csv = printer(spec);

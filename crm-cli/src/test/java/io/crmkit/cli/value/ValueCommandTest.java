@@ -72,6 +72,16 @@ class ValueCommandTest {
     }
 
     @Test
+    void sharesOfValuesNearTheTopOfTheDoubleRangeStayFinite() throws IOException {
+        // 1e308 + 1e308 is beyond the double range; the shares are still 100 %, 0 % and 0 %
+        Result r = crm("value", "abc", "--input", file("big.csv", "customer_id,value\na,1e308\nb,1e308\nc,1\n").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("customer_id,value,class", "a,1.0E308,a", "b,1.0E308,a", "c,1,c"), r.lines());
+        assertEquals("A: 2 customers, 100.0% of value; B: 0 customers, 0.0% of value; C: 1 customer, 0.0% of value\n",
+                r.err());
+    }
+
+    @Test
     void paretoKeepsTheTopFifthAndLetsTheBottomFifthGo() throws IOException {
         Result r = crm("value", "pareto", "--input", bundled().toString());
         assertEquals(0, r.exit(), r.err());
