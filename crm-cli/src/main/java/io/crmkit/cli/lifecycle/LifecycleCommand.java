@@ -156,6 +156,7 @@ public final class LifecycleCommand implements Callable<Integer> {
                     + "--period-days ending at the as-of day: first purchase within the last two periods -> introduction; "
                     + "trend (least-squares slope / mean) above +10%% per period -> growth, below -10%% or no spend -> decline, "
                     + "else maturity.",
+                "Input: transactions CSV customer_id,date[,amount] (the day counts, in --zone); without amounts no phase.",
                 "Output: CSV customer_id,visits,stage,reason[,phase,trend], by customer id."})
     public static final class StageCommand implements Callable<Integer> {
 
@@ -243,6 +244,7 @@ public final class LifecycleCommand implements Callable<Integer> {
     @Command(name = "churn", mixinStandardHelpOptions = true,
             description = {"Decides for each customer whether they are lost, by one policy, with the reason in words. A customer "
                     + "without purchases is never lost.",
+                "Input: transactions CSV customer_id,date[,amount] (the day counts, in --zone).",
                 "Output: CSV customer_id,churned,reason,churned_at (churned_at: the day the inactivity window ended, "
                         + "in the zone; empty if active or not datable), by customer id; stderr: the policy and the count lost."})
     public static final class ChurnCommand implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package io.crmkit.cli.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crmkit.cli.Crm;
 import java.io.IOException;
@@ -156,6 +157,6 @@ class LifecycleCommandTest {
                 "--as-of", "2026-06-30");
         assertEquals(1, early.exit());
         assertEquals("", early.out());
-        assertEquals(true, early.err().startsWith("crm lifecycle churn: y0.csv: customer_id 'a': time of purchase"), early.err());
+        assertTrue(early.err().startsWith("crm lifecycle churn: y0.csv: customer_id 'a': time of purchase"), early.err());
     }
 }
