@@ -166,7 +166,7 @@ public final class ScoringTour implements TourSection {
             byAction.merge(a, 1, Integer::sum);
         }
         out.println("The seed's 20/60/20 rule by count (revenue standing in for profit; ties share the better action): " + byAction);
-        out.println("From the shell, on one value per customer: crm value abc|pareto|deciles --input data/customer-values.csv");
+        out.println("From the shell, on one value per customer: crm value abc|pareto|deciles|portfolio --input data/customer-values.csv");
     }
 
     private static void portfolio(PrintWriter out, List<Purchase> purchases) {

@@ -36,7 +36,7 @@ final class CustomerValues {
      * Reads the file.
      *
      * @param path the file
-     * @param negative whether values below 0 are allowed (profits), or refused (revenue)
+     * @param negative whether values (and previous values) below 0 are allowed (profits), or refused (revenue)
      * @param previousColumn whether the {@code previous_value} column is read (else it is ignored)
      * @return the values
      * @throws InputException naming file, line, field, value and rule of the first bad row
@@ -73,6 +73,9 @@ final class CustomerValues {
                 }
                 if (previous != null) {
                     previous[c] = in.number(prev);
+                    if (!negative && previous[c] < 0) {
+                        throw in.refuse(prev, "negative: a value here must be 0 or more");
+                    }
                 }
             }
             int n = index.size();

@@ -1,10 +1,13 @@
 package io.crmkit.cli.value;
 
 import io.crmkit.cli.format.Csv;
+import io.crmkit.cli.format.InputException;
 import io.crmkit.cli.format.Values;
 import io.crmkit.scoring.value.AbcClass;
 import io.crmkit.scoring.value.DecileTrend;
 import io.crmkit.scoring.value.ParetoClassifier;
+import io.crmkit.scoring.value.PortfolioMatrix;
+import io.crmkit.scoring.value.PortfolioQuadrant;
 import io.crmkit.scoring.value.ProfitAction;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,9 +24,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code crm value}: grading customers by the value they bring (crm-scoring's {@link ParetoClassifier}). */
 @Command(name = "value", mixinStandardHelpOptions = true,
-        description = {"Grades customers by value: ABC classes, the 80/20 share with the 20/60/20 rule, purchase deciles.",
+        description = {"Grades customers by value: ABC classes, the 80/20 share with the 20/60/20 rule, purchase deciles, "
+                + "the portfolio matrix.",
             "Input, every subcommand: CSV customer_id,value (value also as revenue, profit or monetary), one row per customer."},
-        subcommands = {ValueCommand.AbcCommand.class, ValueCommand.ParetoCommand.class, ValueCommand.DecilesCommand.class})
+        subcommands = {ValueCommand.AbcCommand.class, ValueCommand.ParetoCommand.class, ValueCommand.DecilesCommand.class,
+            ValueCommand.PortfolioCommand.class})
 public final class ValueCommand implements Callable<Integer> {
 
     @Spec
@@ -217,6 +222,62 @@ public final class ValueCommand implements Callable<Integer> {
                 }
             }
             csv.flush();
+            return 0;
+        }
+    }
+
+    /** {@code crm value portfolio}. */
+    @Command(name = "portfolio", mixinStandardHelpOptions = true,
+            description = {"The portfolio (Boston) matrix over customers: share = value over the mean customer's value, growth "
+                    + "= value over previous_value minus 1 (no previous value but some value now: high growth); share at or "
+                    + "above --share-split is high, growth at or above --growth-split is high: star (both high), cash_cow "
+                    + "(high share), question_mark (high growth), dog (neither).",
+                "Input: CSV customer_id,value,previous_value with values of 0 or more.",
+                "Output: CSV customer_id,value,previous_value,quadrant, highest value first (ties by customer id); "
+                        + "stderr: customers per quadrant."})
+    public static final class PortfolioCommand implements Callable<Integer> {
+
+        @Option(names = "--input", required = true, description = "values CSV: customer_id,value,previous_value")
+        Path input;
+
+        @Option(names = "--share-split", defaultValue = "1.0",
+                description = "relative value share at and above which share is high (default: ${DEFAULT-VALUE}, the mean customer)")
+        double shareSplit;
+
+        @Option(names = "--growth-split", defaultValue = "0.10",
+                description = "growth per period at and above which growth is high (default: ${DEFAULT-VALUE})")
+        double growthSplit;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PortfolioMatrix matrix;
+            try {
+                matrix = PortfolioMatrix.of(shareSplit, growthSplit);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--share-split/--growth-split: " + e.getMessage());
+            }
+            CustomerValues v = CustomerValues.read(input, false, true);
+            if (v.previous == null) {
+                throw new InputException(v.file + ":1: header lacks column 'previous_value': the matrix needs each "
+                        + "customer's value in an earlier period");
+            }
+            PortfolioQuadrant[] quadrants = matrix.placeByRelativeValue(v.previous, v.values);
+            CSVPrinter csv = printer(spec);
+            csv.printRecord("customer_id", "value", "previous_value", "quadrant");
+            int[] count = new int[PortfolioQuadrant.values().length];
+            for (int i : v.rankOrder()) {
+                csv.printRecord(v.ids[i], Values.format(v.values[i]), Values.format(v.previous[i]), word(quadrants[i]));
+                count[quadrants[i].ordinal()]++;
+            }
+            csv.flush();
+            StringBuilder summary = new StringBuilder();
+            for (PortfolioQuadrant q : PortfolioQuadrant.values()) {
+                summary.append(summary.length() == 0 ? "" : ", ").append(word(q)).append(' ').append(count[q.ordinal()]);
+            }
+            spec.commandLine().getErr().println(summary);
             return 0;
         }
     }

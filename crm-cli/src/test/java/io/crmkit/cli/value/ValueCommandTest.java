@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code crm value abc|pareto|deciles} on the bundled customer-values.csv (values 5,200, 3,100,
+ * {@code crm value abc|pareto|deciles|portfolio} on the bundled customer-values.csv (values 5,200, 3,100,
  * 1,800, 950, 640, 420, 300, 210, 120, 60: total 12,800) with classes, actions and deciles worked
  * out by hand from the rules in ParetoClassifier's documentation, and the one-line refusals.
  */
@@ -122,6 +122,35 @@ class ValueCommandTest {
         Path values = file("v.csv", "customer_id,value\na,5\nb,5\nc,3\nd,1\n");
         Result r = crm("value", "deciles", "--input", values.toString());
         assertEquals(List.of("customer_id,value,decile", "a,5,1", "b,5,1", "c,3,6", "d,1,8"), r.lines());
+    }
+
+    @Test
+    void thePortfolioMatrixPlacesEachCustomerByShareOfTheMeanAndGrowth() throws IOException {
+        // mean value 12,800 / 10 = 1,280: v-01..v-03 have a high share; growth 5200/4100 - 1 = 0.27 (star),
+        // 3100/3300 - 1 = -0.06 (cash cow), 1800/600 - 1 = 2 (star), 420/380 - 1 = 0.105 (question mark),
+        // v-10 had nothing before and 60 now (high growth: question mark), 950/1200 - 1 = -0.21 (dog)
+        Result r = crm("value", "portfolio", "--input", bundled().toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("customer_id,value,previous_value,quadrant", "v-01,5200,4100,star", "v-02,3100,3300,cash_cow",
+                "v-03,1800,600,star", "v-04,950,1200,dog", "v-05,640,700,dog", "v-06,420,380,question_mark",
+                "v-07,300,900,dog", "v-08,210,150,question_mark", "v-09,120,90,question_mark", "v-10,60,0,question_mark"),
+                r.lines());
+        assertEquals("star 2, cash_cow 1, question_mark 4, dog 3\n", r.err());
+        // a growth split of 0.5: v-01 (0.27) becomes a cash cow, v-06 (0.105) a dog
+        Result split = crm("value", "portfolio", "--input", bundled().toString(), "--growth-split", "0.5");
+        assertEquals("v-01,5200,4100,cash_cow", split.lines().get(1));
+        assertEquals("v-06,420,380,dog", split.lines().get(6));
+
+        Result without = crm("value", "portfolio", "--input", file("v.csv", "customer_id,value\na,1\n").toString());
+        assertEquals(1, without.exit());
+        assertEquals("", without.out());
+        assertEquals("crm value portfolio: v.csv:1: header lacks column 'previous_value': the matrix needs each customer's "
+                + "value in an earlier period\n", without.err());
+        Result negative = crm("value", "portfolio", "--input",
+                file("n.csv", "customer_id,value,previous_value\na,1,2\nb,1,-2\n").toString());
+        assertEquals(1, negative.exit());
+        assertEquals("crm value portfolio: n.csv:3: previous_value '-2': negative: a value here must be 0 or more\n",
+                negative.err());
     }
 
     @Test
