@@ -63,7 +63,7 @@ public abstract class Action {
 
     /** @return an equal action with the status {@link Status#DONE} */
     public final Action done() {
-        return ImmutableAction.copyOf(this).withStatus(Status.DONE);
+        return ((ImmutableAction) ImmutableAction.copyOf(this)).withStatus(Status.DONE);
     }
 
     /**
@@ -71,8 +71,17 @@ public abstract class Action {
      *
      * @return a builder; {@code id} and {@code due} are required
      */
-    public static ImmutableAction.Builder builder() {
-        return ImmutableAction.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects an action's fields; {@code build()} runs the action's checks. Not thread-safe: use it
+     * on one thread.
+     */
+    public static final class Builder extends ImmutableAction.Builder {
+        Builder() {
+        }
     }
 
     @Value.Check

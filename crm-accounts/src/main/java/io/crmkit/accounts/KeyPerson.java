@@ -110,8 +110,17 @@ public abstract class KeyPerson {
      *
      * @return a builder; {@code id} and {@code name} are required
      */
-    public static ImmutableKeyPerson.Builder builder() {
-        return ImmutableKeyPerson.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects a key person's fields; {@code build()} runs the person's checks. Not thread-safe: use
+     * it on one thread.
+     */
+    public static final class Builder extends ImmutableKeyPerson.Builder {
+        Builder() {
+        }
     }
 
     /**

@@ -87,8 +87,17 @@ public abstract class SponsorPairing {
      *
      * @return a builder; {@code executive} and {@code person} are required
      */
-    public static ImmutableSponsorPairing.Builder builder() {
-        return ImmutableSponsorPairing.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects a sponsor pairing's fields; {@code build()} runs the pairing's checks. Not thread-safe:
+     * use it on one thread.
+     */
+    public static final class Builder extends ImmutableSponsorPairing.Builder {
+        Builder() {
+        }
     }
 
     @Value.Check

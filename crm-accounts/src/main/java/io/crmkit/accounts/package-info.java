@@ -18,7 +18,10 @@
         strictBuilder = false,
         jdkOnly = true,
         allowedClasspathAnnotations = {Override.class},
-        defaults = @Value.Immutable(copy = true))
+        defaults = @Value.Immutable(copy = true),
+        visibility = Value.Style.ImplementationVisibility.PACKAGE,
+        builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
+        overshadowImplementation = true)
 package io.crmkit.accounts;
 
 import org.immutables.value.Value;

@@ -13,7 +13,10 @@
         strictBuilder = true,
         jdkOnly = true,
         allowedClasspathAnnotations = {Override.class},
-        defaults = @Value.Immutable(copy = true))
+        defaults = @Value.Immutable(copy = true),
+        visibility = Value.Style.ImplementationVisibility.PACKAGE,
+        builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
+        overshadowImplementation = true)
 package io.crmkit.core.purchase;
 
 import org.immutables.value.Value;

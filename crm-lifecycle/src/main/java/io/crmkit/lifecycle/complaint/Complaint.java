@@ -393,7 +393,9 @@ public final class Complaint {
             if (!e.guard().equals("reopen window")) {
                 throw e;
             }
-            ComplaintIntake followUp = ImmutableComplaintIntake.copyOf(intake).withId(followUpId).withLinkedTo(id());
+            // copyOf always gives the package-private generated type, whose with* copies are not published
+            ComplaintIntake followUp = ((ImmutableComplaintIntake) ImmutableComplaintIntake.copyOf(intake))
+                    .withId(followUpId).withLinkedTo(id());
             // a customer's request is received by the current owner; an owner receives it as the
             // front line (the owner role belongs to the old complaint, and may not receive)
             Actor receiver = switch (by.role()) {

@@ -24,7 +24,10 @@
         strictBuilder = true,
         jdkOnly = true,
         allowedClasspathAnnotations = {Override.class},
-        defaults = @Value.Immutable(copy = true))
+        defaults = @Value.Immutable(copy = true),
+        visibility = Value.Style.ImplementationVisibility.PACKAGE,
+        builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
+        overshadowImplementation = true)
 package io.crmkit.lifecycle.complaint;
 
 import org.immutables.value.Value;
