@@ -1,5 +1,6 @@
 package io.crmkit.accounts;
 
+import io.crmkit.core.customer.PersonalData;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -96,6 +97,6 @@ public abstract class Action {
     @Override
     public String toString() {
         return "Action[" + id() + person().map(p -> " for " + p).orElse("")
-                + owner().map(o -> ", owner " + Masks.handle(o)).orElse("") + ", due " + due() + ", " + status() + "]";
+                + owner().map(o -> ", owner " + PersonalData.maskHandle(o)).orElse("") + ", due " + due() + ", " + status() + "]";
     }
 }

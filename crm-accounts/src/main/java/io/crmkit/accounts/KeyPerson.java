@@ -2,6 +2,7 @@ package io.crmkit.accounts;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.crmkit.core.customer.PersonalData;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +103,7 @@ public abstract class KeyPerson {
 
     /** @return the name masked: its first character and two stars */
     public final String maskedName() {
-        return Masks.personName(name());
+        return PersonalData.maskName(name());
     }
 
     /**
@@ -169,7 +170,7 @@ public abstract class KeyPerson {
         if (coach()) {
             s.append(", coach");
         }
-        owner().ifPresent(o -> s.append(", owner ").append(Masks.handle(o)));
+        owner().ifPresent(o -> s.append(", owner ").append(PersonalData.maskHandle(o)));
         lastContact().ifPresent(d -> s.append(", last contact ").append(d));
         return s.append(']').toString();
     }

@@ -1,5 +1,6 @@
 package io.crmkit.accounts;
 
+import io.crmkit.core.customer.PersonalData;
 import java.util.EnumSet;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
@@ -79,7 +80,7 @@ public abstract class SponsorPairing {
 
     /** @return the executive's name masked: its first character and two stars */
     public final String maskedExecutive() {
-        return Masks.personName(executive());
+        return PersonalData.maskName(executive());
     }
 
     /**

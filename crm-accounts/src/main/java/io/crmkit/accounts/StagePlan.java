@@ -2,6 +2,7 @@ package io.crmkit.accounts;
 
 import static java.util.Objects.requireNonNull;
 
+import io.crmkit.core.customer.PersonalData;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,6 @@ public record StagePlan(String goal, List<String> departments, List<String> meth
     @Override
     public String toString() {
         return "StagePlan[goal \"" + goal + "\", departments " + departments + ", methods " + methods
-                + owner.map(o -> ", owner " + Masks.handle(o)).orElse("") + "]";
+                + owner.map(o -> ", owner " + PersonalData.maskHandle(o)).orElse("") + "]";
     }
 }

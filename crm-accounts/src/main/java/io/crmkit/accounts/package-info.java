@@ -6,9 +6,10 @@
  * deals through the project life cycle; {@link io.crmkit.accounts.AccountReview} checks the plan
  * as of a date and explains every {@link io.crmkit.accounts.Finding}; and
  * {@link io.crmkit.accounts.DecisionChainDiagram} draws the decision chain as Mermaid or Graphviz
- * text. Names of people are masked wherever a value is printed. Nullness: the package is
- * {@code @NullMarked} (JSpecify), so no parameter, return value or element is ever {@code null};
- * an absent value is an empty {@link java.util.Optional}.
+ * text. Names of people are masked wherever a value is printed, by crm-core's
+ * {@link io.crmkit.core.customer.PersonalData}. Nullness: the package is {@code @NullMarked}
+ * (JSpecify), so no parameter, return value or element is ever {@code null}; an absent value is an
+ * empty {@link java.util.Optional}.
  */
 // Builders here are not strict: a plan is revised by copying it into a builder with from(...)
 // and setting the fields that changed, the way planners edit a plan between reviews.
