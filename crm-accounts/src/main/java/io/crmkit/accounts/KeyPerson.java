@@ -93,7 +93,7 @@ public abstract class KeyPerson {
     public abstract Optional<LocalDate> lastContact();
 
     /**
-     * Returns the development tactics for this person's attitude, as the document gives them.
+     * Returns the development tactics for this person's attitude, as the mind map gives them (docs/domain.md §8).
      *
      * @return {@code attitude().tactics()}
      */

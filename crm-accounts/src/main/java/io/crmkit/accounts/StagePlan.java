@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the document asks to plan for each stage of a deal: the business goal of the stage, the
+ * What the mind map asks to plan for each stage of a deal (docs/domain.md §8): the business goal of the stage, the
  * customer's departments to communicate with to reach it, the methods, and our owner.
  *
  * @param goal the business goal of the stage; may be empty
