@@ -5,20 +5,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import io.crmkit.core.customer.CustomerId;
-import io.crmkit.lifecycle.sla.ClockRun;
-import io.crmkit.lifecycle.sla.ClockState;
 import io.crmkit.lifecycle.sla.Severity;
 import io.crmkit.lifecycle.sla.SlaClock;
 import io.crmkit.lifecycle.sla.SlaPolicy;
 import io.crmkit.lifecycle.sla.SlaStatus;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -33,7 +26,9 @@ import java.util.Set;
  *
  * <p>The complaint knows its past: {@link #asOf(Instant)} returns it as it was at an instant, and
  * {@link #replay(Iterable)} rebuilds an equal complaint from its events, so events stored in a
- * database lose nothing. SLA clocks ({@link #sla(Instant)}) and pending actions
+ * database lose nothing; replay refuses a history that commands could not have recorded, and
+ * the hash chain ({@link #headHash()}, {@link #replay(Iterable, String)}) detects an edited or
+ * truncated one. SLA clocks ({@link #sla(Instant)}) and pending actions
  * ({@link #pendingActions(Instant)}) are computed from the history for any instant, so there are
  * no timers to lose on a restart. First-contact responsibility: whoever receives a complaint owns
  * it until it is assigned to someone else.
@@ -55,26 +50,20 @@ public final class Complaint {
     private final ComplaintEvent last;
     private final int size;
     private final Instant receivedAt;
-    private final String owner;
-    private final int escalationLevel;
-    private final int reopenCount;
-    private final int satisfaction;
-    private final String rootCause;
+    /** When the complaint entered its current state; reentries such as escalate do not count. */
+    private final Instant enteredStateAt;
+    private final ComplaintFacts facts;
 
     private Complaint(ComplaintWorkflow workflow, ComplaintIntake intake, Complaint previous, ComplaintEvent last,
-            int size, Instant receivedAt, String owner, int escalationLevel, int reopenCount, int satisfaction,
-            String rootCause) {
+            int size, Instant receivedAt, Instant enteredStateAt, ComplaintFacts facts) {
         this.workflow = workflow;
         this.intake = intake;
         this.previous = previous;
         this.last = last;
         this.size = size;
         this.receivedAt = receivedAt;
-        this.owner = owner;
-        this.escalationLevel = escalationLevel;
-        this.reopenCount = reopenCount;
-        this.satisfaction = satisfaction;
-        this.rootCause = rootCause;
+        this.enteredStateAt = enteredStateAt;
+        this.facts = facts;
     }
 
     /**
@@ -106,66 +95,91 @@ public final class Complaint {
         checkArgument(intake != null, "command %s is not a receive: a complaint starts with receive",
                 command.trigger().commandName());
         Transition t = workflow.transition(intake.id(), ComplaintState.NEW, ComplaintTrigger.RECEIVE);
-        workflow.checkRole(intake, ComplaintState.NEW, command, command.actor().id());
-        return first(workflow, ComplaintEvent.of(command, ComplaintState.NEW, t.to()));
+        List<String> external = workflow.checkGuards(receiptContext(workflow, command), command, t, true);
+        return first(workflow, ComplaintEvent.recorded(command, ComplaintState.NEW, t.to(), external, null), t);
     }
 
-    private static Complaint first(ComplaintWorkflow workflow, ComplaintEvent event) {
+    /** What the guards of a receive see: the receiver owns the complaint being received. */
+    static GuardContext receiptContext(ComplaintWorkflow workflow, ComplaintCommand receive) {
+        ComplaintIntake intake = receive.intakeOrNull();
+        return new GuardContext(intake.id(), intake.customer(), ComplaintState.NEW,
+                ComplaintFacts.receivedBy(receive.actor().id()), receive.at(), receive.at(), workflow.settings());
+    }
+
+    /** The complaint with its first event, whose row is {@code t}; the row's effect sets the facts. */
+    static Complaint first(ComplaintWorkflow workflow, ComplaintEvent event, Transition t) {
         ComplaintCommand c = event.command();
-        return new Complaint(workflow, c.intakeOrNull(), null, event, 1, c.at(), c.actor().id(), 0, 0, 0, null);
+        return new Complaint(workflow, c.intakeOrNull(), null, event, 1, c.at(), c.at(), t.effect().apply(null, c));
     }
 
     /**
-     * Rebuilds a complaint on the standard workflow from its history.
+     * Rebuilds a complaint on the standard workflow from its history, re-checking everything the
+     * history determines (see {@link #replay(ComplaintWorkflow, Iterable, String)}).
      *
      * @param events the events, oldest first, starting with {@code receive}
      * @return a complaint equal to the one that recorded them
-     * @throws IllegalArgumentException if the history is empty, does not start with receive, is
-     *         out of time order, or holds a transition that is not in the table or does not start
-     *         from the state the previous event left
+     * @throws IllegalArgumentException if the history could not have been recorded on the standard
+     *         workflow; the message names the event's index (1 for the first) and the rule
      */
     public static Complaint replay(Iterable<ComplaintEvent> events) {
-        return replay(ComplaintWorkflow.standard(), events);
+        return ComplaintReplay.replay(ComplaintWorkflow.standard(), events, null);
     }
 
     /**
-     * Rebuilds a complaint on a workflow from its history. Every event is checked against the
-     * table (its from-state and its target); roles and guards are not re-run, because they
-     * were checked when the event was recorded and their settings may have changed since.
+     * Rebuilds a complaint on the standard workflow from its history and checks that the history
+     * ends at the expected head hash (kept apart from the events, e.g. by the store), so dropped,
+     * edited or reordered events are detected.
      *
-     * @param workflow the workflow the rebuilt complaint continues on
      * @param events the events, oldest first, starting with {@code receive}
+     * @param expectedHead the {@link #headHash()} of the complaint when the history was stored
      * @return a complaint equal to the one that recorded them
-     * @throws IllegalArgumentException as {@link #replay(Iterable)}
+     * @throws IllegalArgumentException as {@link #replay(Iterable)}, or if the last event's hash
+     *         is not {@code expectedHead}
      */
-    public static Complaint replay(ComplaintWorkflow workflow, Iterable<ComplaintEvent> events) {
-        requireNonNull(workflow, "workflow");
-        Iterator<ComplaintEvent> it = requireNonNull(events, "events").iterator();
-        checkArgument(it.hasNext(), "history is empty: a complaint starts with a receive event");
-        ComplaintEvent head = requireNonNull(it.next(), "event");
-        checkArgument(head.trigger() == ComplaintTrigger.RECEIVE && head.from() == ComplaintState.NEW,
-                "event 1 is %s from %s: a history starts with receive from NEW", head.trigger().commandName(),
-                head.from());
-        checkRow(workflow, head, 1);
-        Complaint c = first(workflow, head);
-        int n = 1;
-        while (it.hasNext()) {
-            ComplaintEvent e = requireNonNull(it.next(), "event");
-            n++;
-            checkArgument(e.from() == c.state(), "event %s (%s) starts from %s but the complaint %s is in %s", n,
-                    e.trigger().commandName(), e.from(), c.id(), c.state());
-            checkRow(workflow, e, n);
-            checkArgument(!e.at().isBefore(c.last.at()), "event %s at %s is before event %s at %s", n, e.at(), n - 1,
-                    c.last.at());
-            c = c.next(e);
-        }
-        return c;
+    public static Complaint replay(Iterable<ComplaintEvent> events, String expectedHead) {
+        return ComplaintReplay.replay(ComplaintWorkflow.standard(), events, requireNonNull(expectedHead,
+                "expectedHead"));
     }
 
-    private static void checkRow(ComplaintWorkflow workflow, ComplaintEvent e, int n) {
-        Transition row = workflow.row(e.from(), e.trigger());
-        checkArgument(row != null && row.to() == e.to(), "event %s: %s from %s to %s is not in the workflow's table",
-                n, e.trigger().commandName(), e.from(), e.to());
+    /**
+     * Rebuilds a complaint on a workflow from its history (see
+     * {@link #replay(ComplaintWorkflow, Iterable, String)}), without a known head hash.
+     *
+     * @param workflow the workflow the history was recorded on, which the rebuilt complaint continues on
+     * @param events the events, oldest first, starting with {@code receive}
+     * @return a complaint equal to the one that recorded them
+     * @throws IllegalArgumentException if the history could not have been recorded on the
+     *         workflow; the message names the event's index (1 for the first) and the rule
+     */
+    public static Complaint replay(ComplaintWorkflow workflow, Iterable<ComplaintEvent> events) {
+        return ComplaintReplay.replay(requireNonNull(workflow, "workflow"), events, null);
+    }
+
+    /**
+     * Rebuilds a complaint on a workflow from its history, accepting only a history that could
+     * have been recorded by commands on that workflow. For every event, in order: it is not null;
+     * the first is a {@code receive} from {@code NEW}; it starts from the state the previous event
+     * left and its row is in the table with the same target; it is not earlier than the previous
+     * event; its {@link ComplaintEvent#previousHash()} is the previous event's hash; and the role,
+     * owner and customer checks and every guard of its row hold on the complaint as the history
+     * has it so far (the owner, escalation level, windows and timeouts all follow from the
+     * history and the workflow's settings). External guards ({@link Guard#external}) are not
+     * evaluated again: the event must record that they passed. Replay on the workflow the
+     * history was recorded on: a narrower workflow (a shorter reopen window, fewer roles) refuses
+     * histories that a wider one recorded. When {@code expectedHead} is given, the last event's
+     * hash must equal it, which detects dropped trailing events and any edit.
+     *
+     * @param workflow the workflow the history was recorded on, which the rebuilt complaint continues on
+     * @param events the events, oldest first, starting with {@code receive}
+     * @param expectedHead the {@link #headHash()} when the history was stored
+     * @return a complaint equal to the one that recorded them
+     * @throws IllegalArgumentException if a check fails; the message names the event's index (1
+     *         for the first), its command and the rule
+     */
+    public static Complaint replay(ComplaintWorkflow workflow, Iterable<ComplaintEvent> events,
+            String expectedHead) {
+        return ComplaintReplay.replay(requireNonNull(workflow, "workflow"), events,
+                requireNonNull(expectedHead, "expectedHead"));
     }
 
     /**
@@ -186,36 +200,20 @@ public final class Complaint {
                     + ": events are recorded in time order");
         }
         Transition t = workflow.transition(id(), state(), command.trigger());
-        workflow.checkGuards(this, command, t);
-        return next(new ComplaintEvent(command, last.to(), t.to()));
+        List<String> external = workflow.checkGuards(context(), command, t, true);
+        return next(ComplaintEvent.recorded(command, last.to(), t.to(), external, last), t);
     }
 
-    private Complaint next(ComplaintEvent e) {
-        ComplaintCommand cmd = e.command();
-        String newOwner = owner;
-        int level = escalationLevel;
-        int reopens = reopenCount;
-        int score = satisfaction;
-        String cause = rootCause;
-        switch (cmd.trigger()) {
-            case ASSIGN -> newOwner = cmd.assigneeOrNull() == null ? owner : cmd.assigneeOrNull();
-            case ESCALATE -> {
-                level++;
-                newOwner = cmd.assigneeOrNull() == null ? owner : cmd.assigneeOrNull();
-            }
-            case CLOSE -> {
-                score = cmd.satisfactionOrZero();
-                cause = cmd.rootCauseOrNull();
-            }
-            case REOPEN -> {
-                reopens++;
-                score = 0;
-                cause = null;
-            }
-            default -> {
-            }
-        }
-        return new Complaint(workflow, intake, this, e, size + 1, receivedAt, newOwner, level, reopens, score, cause);
+    /** The complaint with one more event, whose row is {@code t}; the row's effect changes the facts. */
+    Complaint next(ComplaintEvent e, Transition t) {
+        Instant entered = t.isReentry() ? enteredStateAt : e.at();
+        return new Complaint(workflow, intake, this, e, size + 1, receivedAt, entered,
+                t.effect().apply(facts, e.command()));
+    }
+
+    /** @return what a guard sees of this complaint before the next command */
+    GuardContext context() {
+        return new GuardContext(id(), customer(), state(), facts, enteredStateAt(), last.at(), workflow.settings());
     }
 
     private Complaint fire(ComplaintTrigger trigger, Instant at, Actor by) {
@@ -398,7 +396,7 @@ public final class Complaint {
             // a customer's request is received by the current owner; an owner receives it as the
             // front line (the owner role belongs to the old complaint, and may not receive)
             Actor receiver = switch (by.role()) {
-                case CUSTOMER -> Actor.of(owner, Role.AGENT);
+                case CUSTOMER -> Actor.of(owner(), Role.AGENT);
                 case OWNER -> Actor.of(by.id(), Role.AGENT);
                 default -> by;
             };
@@ -450,17 +448,17 @@ public final class Complaint {
 
     /** @return who owns the complaint now (the receiver until it is handed over) */
     public String owner() {
-        return owner;
+        return facts.owner();
     }
 
     /** @return how many times it has been escalated, 0 if never */
     public int escalationLevel() {
-        return escalationLevel;
+        return facts.escalationLevel();
     }
 
     /** @return how many times it has been reopened */
     public int reopenCount() {
-        return reopenCount;
+        return facts.reopenCount();
     }
 
     /** @return when it was received */
@@ -470,12 +468,12 @@ public final class Complaint {
 
     /** @return the satisfaction score given at the last close, if the complaint is closed */
     public OptionalInt satisfaction() {
-        return satisfaction == 0 ? OptionalInt.empty() : OptionalInt.of(satisfaction);
+        return facts.satisfaction() == 0 ? OptionalInt.empty() : OptionalInt.of(facts.satisfaction());
     }
 
     /** @return the root cause recorded at the last close, if the complaint is closed */
     public Optional<String> rootCause() {
-        return Optional.ofNullable(rootCause);
+        return Optional.ofNullable(facts.rootCause());
     }
 
     /** @return when it was closed, if it is closed */
@@ -503,6 +501,17 @@ public final class Complaint {
         return last;
     }
 
+    /**
+     * Returns the hash of the last event: the head of the history's hash chain. Keep it apart from
+     * the stored events and pass it to {@link #replay(Iterable, String)} to detect a truncated or
+     * edited history.
+     *
+     * @return 64 lower-case hexadecimal digits (SHA-256)
+     */
+    public String headHash() {
+        return last.hash();
+    }
+
     /** @return the number of events in the history */
     public int eventCount() {
         return size;
@@ -520,11 +529,7 @@ public final class Complaint {
 
     /** @return when the complaint entered its current state (reentries such as escalate do not count) */
     Instant enteredStateAt() {
-        Complaint c = this;
-        while (c.last.from() == c.last.to() && c.previous != null) {
-            c = c.previous;
-        }
-        return c.last.at();
+        return enteredStateAt;
     }
 
     /**
@@ -548,7 +553,7 @@ public final class Complaint {
      *
      * @param clock the clock (inject it; tests use a fixed clock)
      * @return one status per clock, in {@link SlaClock} order
-     * @throws IllegalArgumentException if the clock's instant is before the receipt
+     * @throws IllegalArgumentException as {@link #sla(Instant)}
      */
     public List<SlaStatus> sla(Clock clock) {
         return sla(requireNonNull(clock, "clock").instant());
@@ -559,7 +564,11 @@ public final class Complaint {
      *
      * @param asOf the instant; events after it are ignored
      * @return one status per clock, in {@link SlaClock} order
-     * @throws IllegalArgumentException if {@code asOf} is before the receipt
+     * @throws IllegalArgumentException if {@code asOf} is before the receipt, or {@code asOf}, an
+     *         event or a due instant lies outside the years a business calendar covers
+     *         ({@link io.crmkit.lifecycle.sla.BusinessCalendar#MIN_INSTANT} to
+     *         {@link io.crmkit.lifecycle.sla.BusinessCalendar#MAX_INSTANT}); any span within them,
+     *         e.g. an event mistyped 300 years late, is evaluated
      */
     public List<SlaStatus> sla(Instant asOf) {
         return sla(workflow.slaPolicy(), asOf);
@@ -576,69 +585,21 @@ public final class Complaint {
      * @param policy the SLA policy
      * @param asOf the instant; events after it are ignored
      * @return one status per clock, in {@link SlaClock} order
-     * @throws IllegalArgumentException if {@code asOf} is before the receipt
+     * @throws IllegalArgumentException if {@code asOf} is before the receipt, or {@code asOf}, an
+     *         event or a due instant lies outside the years a business calendar covers
+     *         ({@link io.crmkit.lifecycle.sla.BusinessCalendar#MIN_INSTANT} to
+     *         {@link io.crmkit.lifecycle.sla.BusinessCalendar#MAX_INSTANT}); any span within them,
+     *         e.g. an event mistyped 300 years late, is evaluated
      */
     public List<SlaStatus> sla(SlaPolicy policy, Instant asOf) {
         requireNonNull(policy, "policy");
-        Complaint then = asOf(asOf).orElseThrow(() -> new IllegalArgumentException(
+        Complaint then = then(asOf);
+        return ComplaintClocks.statuses(workflow, then.history(), severity(), policy, asOf);
+    }
+
+    private Complaint then(Instant asOf) {
+        return asOf(asOf).orElseThrow(() -> new IllegalArgumentException(
                 "asOf " + asOf + " is before complaint " + id() + " was received at " + receivedAt));
-        Map<SlaClock, ClockRun> runs = then.clockRuns();
-        ImmutableList.Builder<SlaStatus> out = ImmutableList.builder();
-        for (SlaClock clock : SlaClock.values()) {
-            out.add(policy.status(clock, severity(), runs.get(clock), asOf));
-        }
-        return out.build();
-    }
-
-    /** Derives each clock's run from the history. */
-    Map<SlaClock, ClockRun> clockRuns() {
-        Map<SlaClock, ClockRun> runs = new EnumMap<>(SlaClock.class);
-        for (ComplaintEvent e : history()) {
-            Instant at = e.at();
-            ComplaintTrigger t = e.trigger();
-            if (t == ComplaintTrigger.RECEIVE) {
-                for (SlaClock clock : SlaClock.values()) {
-                    runs.put(clock, ClockRun.startedAt(at));
-                }
-                continue;
-            }
-            boolean leavesAwaiting = e.from() == ComplaintState.AWAITING_CUSTOMER
-                    && e.to() != ComplaintState.AWAITING_CUSTOMER;
-            if (leavesAwaiting && t != ComplaintTrigger.WITHDRAW) {
-                runs.replaceAll((clock, run) -> run.isPausedAt(at) && run.stop().isEmpty() ? run.resumedAt(at) : run);
-            }
-            switch (t) {
-                case ASSIGN -> stop(runs, SlaClock.REGISTRATION, at);
-                case ACKNOWLEDGE -> stop(runs, SlaClock.ACKNOWLEDGEMENT, at);
-                case REQUEST_INFORMATION, PROPOSE_RESOLUTION -> stop(runs, SlaClock.FIRST_RESPONSE, at);
-                case CUSTOMER_ACCEPTS, CLOSE -> stop(runs, SlaClock.RESOLUTION, at);
-                case WITHDRAW -> {
-                    for (SlaClock clock : SlaClock.values()) {
-                        stop(runs, clock, at);
-                    }
-                }
-                case REOPEN -> {
-                    // a custom table may reopen a complaint whose resolution clock still runs
-                    ClockRun resolution = runs.get(SlaClock.RESOLUTION);
-                    if (resolution.stop().isPresent()) {
-                        runs.put(SlaClock.RESOLUTION, resolution.restartedAt(at));
-                    }
-                }
-                default -> {
-                }
-            }
-            if (e.to() == ComplaintState.AWAITING_CUSTOMER && e.from() != ComplaintState.AWAITING_CUSTOMER) {
-                runs.replaceAll((clock, run) -> run.stop().isEmpty() ? run.pausedAt(at) : run);
-            }
-        }
-        return runs;
-    }
-
-    private static void stop(Map<SlaClock, ClockRun> runs, SlaClock clock, Instant at) {
-        ClockRun run = runs.get(clock);
-        if (run.stop().isEmpty()) {
-            runs.put(clock, run.stoppedAt(at));
-        }
     }
 
     /**
@@ -646,82 +607,31 @@ public final class Complaint {
      *
      * @param clock the clock (inject it; tests use a fixed clock)
      * @return the pending actions, overdue ones first, then by due time
-     * @throws IllegalArgumentException if the clock's instant is before the receipt
+     * @throws IllegalArgumentException as {@link #pendingActions(Instant)}
      */
     public List<PendingAction> pendingActions(Clock clock) {
         return pendingActions(requireNonNull(clock, "clock").instant());
     }
 
     /**
-     * Lists what is due at an instant: for each running clock the action that stops it and when
-     * it falls due (once breached: still that action for registration and acknowledgement, an
-     * escalation for first response and resolution while one is possible); the customer's
-     * answer while awaiting it; and the close once the customer accepted or the acceptance
-     * timeout passed. A closed or withdrawn complaint has none.
+     * Lists what is due at an instant: for each running clock the command that moves it towards
+     * its stop and when it falls due (once breached: an escalation for first response and
+     * resolution while one is possible, else that command again); the customer's answer while
+     * awaiting it; and the close once the customer accepted or the acceptance timeout passed. Every
+     * suggested command is one the workflow's table permits from the complaint's state (roles and
+     * guards not considered): the command that stops the clock if the state allows it, otherwise
+     * the first step of the shortest path through the table to it. A closed or withdrawn complaint
+     * has none.
      *
      * @param asOf the instant; events after it are ignored
      * @return the pending actions, overdue ones first, then by due time
-     * @throws IllegalArgumentException if {@code asOf} is before the receipt
+     * @throws IllegalArgumentException as {@link #sla(Instant)}
      */
     public List<PendingAction> pendingActions(Instant asOf) {
         List<SlaStatus> statuses = sla(asOf);
-        Complaint then = asOf(asOf).orElseThrow();
-        ComplaintState state = then.state();
-        List<PendingAction> actions = new ArrayList<>();
-        if (!state.isOpen()) {
-            return List.of();
-        }
-        switch (state) {
-            case AWAITING_CUSTOMER -> actions.add(new PendingAction(ComplaintTrigger.CUSTOMER_RESPONDED,
-                    "awaiting the customer since " + then.enteredStateAt() + "; SLA clocks paused", Optional.empty(),
-                    false));
-            case RESOLVED -> actions.add(new PendingAction(ComplaintTrigger.CLOSE,
-                    "the customer accepted the resolution: close and evaluate (satisfaction 1–5, root cause)",
-                    Optional.empty(), false));
-            case RESOLUTION_PROPOSED -> {
-                Instant timeout = then.enteredStateAt().plus(workflow.acceptanceTimeout());
-                actions.add(asOf.isBefore(timeout)
-                        ? new PendingAction(ComplaintTrigger.CUSTOMER_ACCEPTS,
-                                "awaiting the customer's answer to the proposed resolution", Optional.of(timeout), false)
-                        : new PendingAction(ComplaintTrigger.CLOSE, "the acceptance timeout passed at " + timeout
-                                + ": close without acceptance, or ask the customer again", Optional.empty(), true));
-            }
-            default -> {
-            }
-        }
-        boolean canEscalate = workflow.permittedTriggers(state).contains(ComplaintTrigger.ESCALATE)
-                && then.escalationLevel < workflow.maxEscalationLevel();
-        for (SlaStatus s : statuses) {
-            if (s.stoppedAt().isPresent() || s.state() == ClockState.PAUSED) {
-                continue;
-            }
-            ComplaintTrigger stopping = stoppingTrigger(s.clock());
-            if (s.clock() == SlaClock.RESOLUTION && state == ComplaintState.RESOLUTION_PROPOSED && !s.isBreached()) {
-                continue;
-            }
-            if (s.isBreached()) {
-                String what = s.clock().label() + " SLA breached " + Texts.duration(s.overdue()) + " ago";
-                boolean escalate = canEscalate
-                        && (s.clock() == SlaClock.FIRST_RESPONSE || s.clock() == SlaClock.RESOLUTION);
-                actions.add(new PendingAction(escalate ? ComplaintTrigger.ESCALATE : stopping, what,
-                        Optional.empty(), true));
-            } else {
-                String what = s.clock().action() + ": " + s.clock().label() + " SLA due at " + s.dueAt().orElseThrow()
-                        + " (" + Math.round(100 * s.fractionUsed()) + " % used)";
-                actions.add(new PendingAction(stopping, what, s.dueAt(), false));
-            }
-        }
-        actions.sort(Comparator.comparing((PendingAction a) -> !a.overdue())
-                .thenComparing(a -> a.dueAt().orElse(Instant.MAX)));
-        return ImmutableList.copyOf(actions);
-    }
-
-    private static ComplaintTrigger stoppingTrigger(SlaClock clock) {
-        return switch (clock) {
-            case REGISTRATION -> ComplaintTrigger.ASSIGN;
-            case ACKNOWLEDGEMENT -> ComplaintTrigger.ACKNOWLEDGE;
-            case FIRST_RESPONSE, RESOLUTION -> ComplaintTrigger.PROPOSE_RESOLUTION;
-        };
+        Complaint then = then(asOf);
+        return ComplaintClocks.pendingActions(workflow, then.state(), then.enteredStateAt(), then.escalationLevel(),
+                statuses, asOf);
     }
 
     @Override
@@ -756,7 +666,7 @@ public final class Complaint {
     @Override
     public String toString() {
         return "Complaint[id=" + id() + ", customer=" + customer() + ", category=" + category() + ", severity="
-                + severity() + ", state=" + state() + ", owner=" + owner + ", level=" + escalationLevel + ", events="
+                + severity() + ", state=" + state() + ", owner=" + owner() + ", level=" + escalationLevel() + ", events="
                 + size + ", description=<" + intake.description().length() + " chars>]";
     }
 }

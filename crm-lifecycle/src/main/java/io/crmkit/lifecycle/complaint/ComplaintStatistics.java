@@ -1,5 +1,6 @@
 package io.crmkit.lifecycle.complaint;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.crmkit.lifecycle.sla.SlaClock;
@@ -99,11 +100,18 @@ public final class ComplaintStatistics {
      * @param complaints the complaints, in any state
      * @param asOf the instant; complaints are taken as they were then
      * @return the statistics
+     * @throws IllegalArgumentException if a complaint is null (the message names its position, 1
+     *         for the first), or as {@link Complaint#sla(Instant)} for a complaint received by
+     *         {@code asOf}
      */
     public static ComplaintStatistics of(Collection<Complaint> complaints, Instant asOf) {
         requireNonNull(asOf, "asOf");
         List<Complaint> then = new ArrayList<>();
+        int position = 0;
         for (Complaint c : requireNonNull(complaints, "complaints")) {
+            position++;
+            checkArgument(c != null, "complaint %s of %s is null: pass complaints only", position,
+                    complaints.size());
             c.asOf(asOf).ifPresent(then::add);
         }
         return new ComplaintStatistics(then, asOf);

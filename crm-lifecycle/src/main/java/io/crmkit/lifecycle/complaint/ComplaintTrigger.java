@@ -13,36 +13,43 @@ import java.util.stream.Collectors;
  */
 public enum ComplaintTrigger {
     /** Take in a new complaint (the first event, which carries the intake). */
-    RECEIVE("receive"),
+    RECEIVE("receive", TriggerEffect.RECEIVE),
     /** Register and hand over to an owner (also a later re-assignment). */
-    ASSIGN("assign"),
+    ASSIGN("assign", TriggerEffect.ASSIGN),
     /** Tell the customer the complaint is being handled. */
-    ACKNOWLEDGE("acknowledge"),
+    ACKNOWLEDGE("acknowledge", TriggerEffect.ACKNOWLEDGE),
     /** Start investigating. */
-    START_INVESTIGATION("startInvestigation"),
+    START_INVESTIGATION("startInvestigation", TriggerEffect.NONE),
     /** Ask the customer for information; pauses the SLA clocks. */
-    REQUEST_INFORMATION("requestInformation"),
+    REQUEST_INFORMATION("requestInformation", TriggerEffect.REQUEST_INFORMATION),
     /** The customer supplied the information; resumes the SLA clocks. */
-    CUSTOMER_RESPONDED("customerResponded"),
+    CUSTOMER_RESPONDED("customerResponded", TriggerEffect.NONE),
     /** Raise the escalation level by one (optionally handing over to a new owner). */
-    ESCALATE("escalate"),
+    ESCALATE("escalate", TriggerEffect.ESCALATE),
     /** Propose a resolution to the customer. */
-    PROPOSE_RESOLUTION("proposeResolution"),
+    PROPOSE_RESOLUTION("proposeResolution", TriggerEffect.PROPOSE_RESOLUTION),
     /** The customer accepts the proposed resolution. */
-    CUSTOMER_ACCEPTS("customerAccepts"),
+    CUSTOMER_ACCEPTS("customerAccepts", TriggerEffect.ACCEPT),
     /** The customer rejects the proposed resolution; back to investigation. */
-    CUSTOMER_REJECTS("customerRejects"),
+    CUSTOMER_REJECTS("customerRejects", TriggerEffect.NONE),
     /** Close and evaluate: needs a satisfaction score 1–5 and a root cause. */
-    CLOSE("close"),
+    CLOSE("close", TriggerEffect.CLOSE),
     /** Reopen a closed complaint within the reopen window. */
-    REOPEN("reopen"),
+    REOPEN("reopen", TriggerEffect.REOPEN),
     /** The customer withdraws the complaint. */
-    WITHDRAW("withdraw");
+    WITHDRAW("withdraw", TriggerEffect.WITHDRAW);
 
     private final String commandName;
+    private final TriggerEffect effect;
 
-    ComplaintTrigger(String commandName) {
+    ComplaintTrigger(String commandName, TriggerEffect effect) {
         this.commandName = commandName;
+        this.effect = effect;
+    }
+
+    /** @return what the trigger does to the complaint's facts and clocks, on every row of the table */
+    TriggerEffect effect() {
+        return effect;
     }
 
     /** @return the command name, e.g. {@code startInvestigation} */

@@ -36,6 +36,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Sets;
 import io.crmkit.lifecycle.sla.SlaPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -52,7 +53,12 @@ import java.util.stream.Collectors;
  * ({@link #toMarkdown()}). Besides the guards of each row, every trigger may be fired only by its
  * configured roles (guard {@code role}); acting as {@link Role#OWNER} requires being the
  * complaint's current owner (guard {@code owner}), and acting as {@link Role#CUSTOMER} requires
- * the actor's id to be the complaining customer's id (guard {@code customer}).
+ * the actor's id to be the complaining customer's id (guard {@code customer}). Every row carries
+ * the effect of its trigger (the owner after assign and escalate, the level after escalate, the
+ * evaluation after close, the reopen count, and which SLA clock the command stops or restarts),
+ * so applying a command, replaying a history, the SLA clocks and the pending actions all read the
+ * same rows. Guards see a {@link GuardContext}: the complaint before the command as a value, and
+ * this workflow's settings.
  *
  * <p>The standard table (rows: from state, trigger → target [guards]):
  * <pre>
@@ -92,10 +98,7 @@ public final class ComplaintWorkflow {
     private final Transition[][] table;
     private final Set<ComplaintTrigger>[] permitted;
     private final Map<ComplaintTrigger, Set<Role>> roles;
-    private final Map<Integer, Set<Role>> escalationRoles;
-    private final int maxEscalationLevel;
-    private final Duration reopenWindow;
-    private final Duration acceptanceTimeout;
+    private final WorkflowSettings settings;
     private final SlaPolicy slaPolicy;
 
     @SuppressWarnings("unchecked")
@@ -117,10 +120,7 @@ public final class ComplaintWorkflow {
         this.roles = r;
         Map<Integer, Set<Role>> e = new java.util.HashMap<>();
         b.escalationRoles.forEach((level, set) -> e.put(level, Sets.immutableEnumSet(set)));
-        this.escalationRoles = e;
-        this.maxEscalationLevel = b.maxEscalationLevel;
-        this.reopenWindow = b.reopenWindow;
-        this.acceptanceTimeout = b.acceptanceTimeout;
+        this.settings = new WorkflowSettings(b.maxEscalationLevel, Map.copyOf(e), b.reopenWindow, b.acceptanceTimeout);
         this.slaPolicy = b.slaPolicy;
     }
 
@@ -139,15 +139,15 @@ public final class ComplaintWorkflow {
                 (c, cmd) -> cmd.satisfactionOrZero() != 0 && cmd.rootCauseOrNull() != null,
                 (c, cmd) -> "close needs a satisfaction score 1–5 and a root cause");
         Guard acceptanceTimeout = Guard.of("acceptance timeout",
-                (c, cmd) -> !cmd.at().isBefore(c.enteredStateAt().plus(c.workflow().acceptanceTimeout())),
+                (c, cmd) -> !cmd.at().isBefore(plus(c.enteredStateAt(), c.acceptanceTimeout())),
                 (c, cmd) -> "the customer has not accepted the resolution proposed at " + c.enteredStateAt()
                         + "; closing without acceptance is allowed from "
-                        + c.enteredStateAt().plus(c.workflow().acceptanceTimeout()) + " (acceptance timeout "
-                        + Texts.duration(c.workflow().acceptanceTimeout()) + ")");
+                        + plus(c.enteredStateAt(), c.acceptanceTimeout()) + " (acceptance timeout "
+                        + Texts.duration(c.acceptanceTimeout()) + ")");
         Guard reopenWindow = Guard.of("reopen window",
-                (c, cmd) -> !cmd.at().isAfter(c.lastEvent().at().plus(c.workflow().reopenWindow())),
-                (c, cmd) -> "the reopen window of " + Texts.duration(c.workflow().reopenWindow()) + " ended at "
-                        + c.lastEvent().at().plus(c.workflow().reopenWindow())
+                (c, cmd) -> !cmd.at().isAfter(plus(c.lastEventAt(), c.reopenWindow())),
+                (c, cmd) -> "the reopen window of " + Texts.duration(c.reopenWindow()) + " ended at "
+                        + plus(c.lastEventAt(), c.reopenWindow())
                         + ": open a follow-up complaint linked to this one");
         Builder b = new Builder();
         b.configure(NEW).permit(RECEIVE, RECEIVED);
@@ -207,18 +207,22 @@ public final class ComplaintWorkflow {
         return new Builder();
     }
 
-    private static boolean mayEscalate(Complaint c, ComplaintCommand cmd) {
+    private static boolean mayEscalate(GuardContext c, ComplaintCommand cmd) {
         int next = c.escalationLevel() + 1;
-        return next <= c.workflow().maxEscalationLevel()
-                && c.workflow().escalationRoles(next).contains(cmd.actor().role());
+        return next <= c.maxEscalationLevel() && c.escalationRoles(next).contains(cmd.actor().role());
     }
 
-    private static String whyNotEscalate(Complaint c, ComplaintCommand cmd) {
+    private static String whyNotEscalate(GuardContext c, ComplaintCommand cmd) {
         int next = c.escalationLevel() + 1;
-        if (next > c.workflow().maxEscalationLevel()) {
+        if (next > c.maxEscalationLevel()) {
             return "escalation level " + c.escalationLevel() + " is the highest";
         }
-        return "only " + roleNames(c.workflow().escalationRoles(next)) + " may escalate to level " + next;
+        return "only " + roleNames(c.escalationRoles(next)) + " may escalate to level " + next;
+    }
+
+    /** An instant plus a window, saturating at {@link Instant#MAX} instead of overflowing. */
+    static Instant plus(Instant at, Duration window) {
+        return window.compareTo(Duration.between(at, Instant.MAX)) >= 0 ? Instant.MAX : at.plus(window);
     }
 
     static String roleNames(Set<Role> roles) {
@@ -285,22 +289,22 @@ public final class ComplaintWorkflow {
      * @return the roles, empty for a level out of range
      */
     public Set<Role> escalationRoles(int level) {
-        return escalationRoles.getOrDefault(level, Set.of());
+        return settings.escalationRoles().getOrDefault(level, Set.of());
     }
 
     /** @return the highest escalation level */
     public int maxEscalationLevel() {
-        return maxEscalationLevel;
+        return settings.maxEscalationLevel();
     }
 
     /** @return how long after closing a complaint may be reopened */
     public Duration reopenWindow() {
-        return reopenWindow;
+        return settings.reopenWindow();
     }
 
     /** @return how long after a proposed resolution it may be closed without the customer's acceptance */
     public Duration acceptanceTimeout() {
-        return acceptanceTimeout;
+        return settings.acceptanceTimeout();
     }
 
     /** @return the SLA policy complaints on this workflow are measured against */
@@ -322,39 +326,61 @@ public final class ComplaintWorkflow {
         return table[state.ordinal()][trigger.ordinal()];
     }
 
-    /** Checks the role, the owner and the row's guards; throws the first refusal. */
-    void checkGuards(Complaint complaint, ComplaintCommand command, Transition t) {
-        checkRole(complaint.intake(), complaint.state(), command, complaint.owner());
-        for (Guard g : t.guards()) {
-            if (!g.allows(complaint, command)) {
-                throw new GuardRefusedException(complaint.id(), complaint.state(), command.trigger(), g.name(),
-                        g.reason(complaint, command));
-            }
-        }
+    /** @return the settings guards read */
+    WorkflowSettings settings() {
+        return settings;
     }
 
-    void checkRole(ComplaintIntake intake, ComplaintState state, ComplaintCommand command, String owner) {
-        String complaintId = intake.id();
+    /**
+     * Checks the role, the owner, the customer and the row's guards; throws the first refusal.
+     *
+     * @param context the complaint before the command
+     * @param command the command
+     * @param t the row
+     * @param evaluateExternal whether to evaluate external guards (when applying) or skip them
+     *        (when replaying: their outcome is recorded in the event)
+     * @return the names of the external guards that passed (empty when skipped)
+     */
+    List<String> checkGuards(GuardContext context, ComplaintCommand command, Transition t, boolean evaluateExternal) {
+        checkRole(context, command);
+        List<String> external = List.of();
+        for (Guard g : t.guards()) {
+            if (g.isExternal() && !evaluateExternal) {
+                continue;
+            }
+            if (!g.allows(context, command)) {
+                throw new GuardRefusedException(context.id(), context.state(), command.trigger(), g.name(),
+                        g.reason(context, command));
+            }
+            if (g.isExternal()) {
+                external = ImmutableList.<String>builder().addAll(external).add(g.name()).build();
+            }
+        }
+        return external;
+    }
+
+    private void checkRole(GuardContext context, ComplaintCommand command) {
+        String complaintId = context.id();
         Actor actor = command.actor();
         Set<Role> allowed = roles.get(command.trigger());
         if (!allowed.contains(actor.role())) {
-            throw new GuardRefusedException(complaintId, state, command.trigger(), "role",
+            throw new GuardRefusedException(complaintId, context.state(), command.trigger(), "role",
                     "only " + roleNames(allowed) + " may " + command.trigger().commandName() + "; " + actor.id()
                             + " acts as " + actor.role().label());
         }
-        if (actor.role() == OWNER && !actor.id().equals(owner)) {
-            throw new GuardRefusedException(complaintId, state, command.trigger(), "owner",
-                    actor.id() + " acts as owner but the owner is " + owner);
+        if (actor.role() == OWNER && !actor.id().equals(context.owner())) {
+            throw new GuardRefusedException(complaintId, context.state(), command.trigger(), "owner",
+                    actor.id() + " acts as owner but the owner is " + context.owner());
         }
-        if (actor.role() == CUSTOMER && !actor.id().equals(intake.customer().value())) {
-            throw new GuardRefusedException(complaintId, state, command.trigger(), "customer",
+        if (actor.role() == CUSTOMER && !actor.id().equals(context.customer().value())) {
+            throw new GuardRefusedException(complaintId, context.state(), command.trigger(), "customer",
                     actor.id() + " acts as customer but complaint " + complaintId + " is customer "
-                            + intake.customer().value() + "'s");
+                            + context.customer().value() + "'s");
         }
     }
 
     /** @return the rows of the table in state then trigger order */
-    private List<Transition> rows() {
+    List<Transition> rows() {
         List<Transition> rows = new ArrayList<>();
         for (Transition[] byTrigger : table) {
             for (Transition t : byTrigger) {
@@ -366,11 +392,6 @@ public final class ComplaintWorkflow {
         return rows;
     }
 
-    private static String label(Transition t) {
-        String guards = t.guardList().stream().map(Guard::name).collect(Collectors.joining(", "));
-        return t.trigger().commandName() + (guards.isEmpty() ? "" : " [" + guards + "]");
-    }
-
     /**
      * Draws the table as a Mermaid state diagram ({@code stateDiagram-v2}); the pseudo-state
      * {@code NEW} is drawn as the start, states without outgoing transitions lead to the end.
@@ -378,18 +399,7 @@ public final class ComplaintWorkflow {
      * @return the diagram source
      */
     public String toMermaid() {
-        StringBuilder s = new StringBuilder("stateDiagram-v2\n");
-        for (Transition t : rows()) {
-            String from = t.from() == NEW ? "[*]" : t.from().name();
-            s.append("    ").append(from).append(" --> ").append(t.to().name()).append(" : ").append(label(t))
-                    .append('\n');
-        }
-        for (ComplaintState state : ComplaintState.values()) {
-            if (state != NEW && permittedTriggers(state).isEmpty() && reachable(state)) {
-                s.append("    ").append(state.name()).append(" --> [*]\n");
-            }
-        }
-        return s.toString();
+        return WorkflowDiagrams.mermaid(this);
     }
 
     /**
@@ -398,19 +408,7 @@ public final class ComplaintWorkflow {
      * @return the diagram source
      */
     public String toDot() {
-        StringBuilder s = new StringBuilder("digraph complaint {\n    rankdir=LR;\n"
-                + "    node [shape=box, style=rounded];\n    start [shape=point];\n");
-        for (Transition t : rows()) {
-            String from = t.from() == NEW ? "start" : t.from().name();
-            s.append("    ").append(from).append(" -> ").append(t.to().name()).append(" [label=\"")
-                    .append(label(t)).append("\"];\n");
-        }
-        for (ComplaintState state : ComplaintState.values()) {
-            if (state != NEW && permittedTriggers(state).isEmpty() && reachable(state)) {
-                s.append("    ").append(state.name()).append(" [peripheries=2];\n");
-            }
-        }
-        return s.append("}\n").toString();
+        return WorkflowDiagrams.dot(this);
     }
 
     /**
@@ -419,25 +417,13 @@ public final class ComplaintWorkflow {
      * @return the Markdown source
      */
     public String toMarkdown() {
-        StringBuilder s = new StringBuilder("| from | command | to | roles | guards |\n|---|---|---|---|---|\n");
-        for (Transition t : rows()) {
-            s.append("| ").append(t.from()).append(" | ").append(t.trigger().commandName()).append(" | ")
-                    .append(t.to()).append(" | ")
-                    .append(roles(t.trigger()).stream().map(Role::label).collect(Collectors.joining(", ")))
-                    .append(" | ").append(t.guardList().stream().map(Guard::name).collect(Collectors.joining(", ")))
-                    .append(" |\n");
-        }
-        return s.toString();
-    }
-
-    private boolean reachable(ComplaintState state) {
-        return rows().stream().anyMatch(t -> t.to() == state);
+        return WorkflowDiagrams.markdown(this);
     }
 
     @Override
     public String toString() {
-        return "ComplaintWorkflow[" + rows().size() + " transitions, reopen window " + reopenWindow
-                + ", acceptance timeout " + acceptanceTimeout + "]";
+        return "ComplaintWorkflow[" + rows().size() + " transitions, reopen window " + settings.reopenWindow()
+                + ", acceptance timeout " + settings.acceptanceTimeout() + "]";
     }
 
     /** Builds a workflow; not thread-safe. */
@@ -604,7 +590,8 @@ public final class ComplaintWorkflow {
             for (Guard g : guards) {
                 requireNonNull(g, "guard");
             }
-            builder.table[state.ordinal()][trigger.ordinal()] = new Transition(state, trigger, target, guards.clone());
+            builder.table[state.ordinal()][trigger.ordinal()] = new Transition(state, trigger, target, guards.clone(),
+                    trigger.effect());
             return this;
         }
 

@@ -5,8 +5,13 @@
  * {@link io.crmkit.lifecycle.complaint.ComplaintEvent} per command, along the single transition
  * table of {@link io.crmkit.lifecycle.complaint.ComplaintWorkflow} (which also draws the diagrams).
  * Refused commands throw a {@link io.crmkit.lifecycle.complaint.ComplaintRefusedException} that
- * says whether the transition does not exist or a guard refused it, and why. SLA clocks, pending
- * actions and statistics are computed from the history, never from background timers.
+ * says whether the transition does not exist or a guard refused it, and why. Each row of the table
+ * carries its trigger's effect on the complaint and its SLA clocks, and guards see a
+ * {@link io.crmkit.lifecycle.complaint.GuardContext} value; SLA clocks, pending actions (always
+ * commands the table permits now) and statistics are computed from the history, never from
+ * background timers. Events are hash-chained (SHA-256), and
+ * {@link io.crmkit.lifecycle.complaint.Complaint#replay(Iterable, String)} accepts only a history
+ * that commands could have recorded, ending at the expected head.
  */
 @Value.Style(
         get = {"get*", "is*"},

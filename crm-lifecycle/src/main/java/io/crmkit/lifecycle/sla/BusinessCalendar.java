@@ -3,7 +3,7 @@ package io.crmkit.lifecycle.sla;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedSet;
 import com.google.common.collect.Sets;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -13,11 +13,15 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneRules;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * When the business counts time: working days of the week, daily opening hours and holidays in a
@@ -32,27 +36,46 @@ import java.util.Set;
  * <p>Opening hours are one interval per day ({@code open} before {@code close}) of wall-clock
  * time, so a working day that contains a daylight-saving change is that much shorter or longer;
  * hours skipped by the change are not worked. Shifts across midnight are not modelled. Instances are immutable and thread-safe.
+ *
+ * <p><b>Range and cost.</b> Every instant given to or returned by a calendar lies between
+ * {@link #MIN_INSTANT} (0001-01-01T00:00Z) and {@link #MAX_INSTANT} (the end of 9999-12-31, UTC),
+ * the years ISO 8601 and SQL timestamps share; outside it a method throws
+ * {@link IllegalArgumentException} naming the argument and the range. Within it, arithmetic never
+ * walks day by day over the span: working weeks are periodic, so whole weeks are counted at once,
+ * and only the days that differ from their weekday (holidays and days with a daylight-saving
+ * change) are visited. The cost grows with the number of holidays and clock changes in the span,
+ * never with its days, so ten thousand years take milliseconds.
  */
 public final class BusinessCalendar {
 
-    /** How far ahead {@link #plusBusinessTime} searches for working time before giving up. */
-    private static final int MAX_DAYS_AHEAD = 366 * 100;
+    /** The earliest instant a calendar covers: 0001-01-01T00:00:00Z. */
+    public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    /** The last instant a calendar covers: 9999-12-31T23:59:59.999999999Z. */
+    public static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    /** Spans up to this many days are summed day by day; longer ones jump whole weeks. */
+    private static final int SHORT_SPAN_DAYS = 21;
 
     private final ZoneId zone;
     private final boolean alwaysOpen;
     private final Set<DayOfWeek> workingDays;
     private final LocalTime open;
     private final LocalTime close;
-    private final ImmutableSet<LocalDate> holidays;
+    private final ImmutableSortedSet<LocalDate> holidays;
+    /** The length of a working day without a clock change. */
+    private final Duration nominalDay;
+    /** The working time of a week without holidays or clock changes. */
+    private final Duration nominalWeek;
 
     private BusinessCalendar(ZoneId zone, boolean alwaysOpen, Set<DayOfWeek> workingDays, LocalTime open,
-            LocalTime close, ImmutableSet<LocalDate> holidays) {
+            LocalTime close, ImmutableSortedSet<LocalDate> holidays) {
         this.zone = zone;
         this.alwaysOpen = alwaysOpen;
         this.workingDays = Sets.immutableEnumSet(workingDays);
         this.open = open;
         this.close = close;
         this.holidays = holidays;
+        this.nominalDay = Duration.between(open, close);
+        this.nominalWeek = nominalDay.multipliedBy(workingDays.size());
     }
 
     /**
@@ -64,7 +87,7 @@ public final class BusinessCalendar {
     public static BusinessCalendar alwaysOpen(ZoneId zone) {
         requireNonNull(zone, "zone");
         return new BusinessCalendar(zone, true, EnumSet.allOf(DayOfWeek.class), LocalTime.MIN, LocalTime.MAX,
-                ImmutableSet.of());
+                ImmutableSortedSet.of());
     }
 
     /**
@@ -90,11 +113,12 @@ public final class BusinessCalendar {
     /**
      * Tells whether an instant is business time.
      *
-     * @param instant the instant
+     * @param instant the instant, within {@link #MIN_INSTANT}–{@link #MAX_INSTANT}
      * @return true if the instant falls in working hours of a working, non-holiday day
+     * @throws IllegalArgumentException if the instant is outside the calendar's range
      */
     public boolean isOpen(Instant instant) {
-        requireNonNull(instant, "instant");
+        checkRange("instant", instant);
         if (alwaysOpen) {
             return true;
         }
@@ -116,70 +140,173 @@ public final class BusinessCalendar {
 
     /**
      * Measures the business time between two instants: the sum of the working hours that fall in
-     * {@code [from, to)}.
+     * {@code [from, to)}. Whole weeks are counted at once (see the class documentation), so any
+     * span in range takes milliseconds.
      *
-     * @param from the start
-     * @param to the end, not before the start
+     * @param from the start, within {@link #MIN_INSTANT}–{@link #MAX_INSTANT}
+     * @param to the end, not before the start, within the same range
      * @return the business time, zero or more
-     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     * @throws IllegalArgumentException if {@code to} is before {@code from} or either is outside
+     *         the calendar's range
      */
     public Duration businessTimeBetween(Instant from, Instant to) {
-        requireNonNull(from, "from");
-        requireNonNull(to, "to");
+        checkRange("from", from);
+        checkRange("to", to);
         checkArgument(!to.isBefore(from), "business time from %s to %s: the end is before the start", from, to);
         if (alwaysOpen) {
             return Duration.between(from, to);
         }
-        Duration sum = Duration.ZERO;
+        LocalDate first = from.atZone(zone).toLocalDate();
         LocalDate last = to.atZone(zone).toLocalDate();
-        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
-            if (!isWorkingDay(day)) {
+        if (first.equals(last)) {
+            return within(first, from, to);
+        }
+        return within(first, from, MAX_INSTANT).plus(wholeDays(first.plusDays(1), last)).plus(within(last, MIN_INSTANT,
+                to));
+    }
+
+    /**
+     * Finds the instant at which a given amount of business time, counted from {@code from}, is
+     * used up. With zero business time the answer is {@code from} itself. Whole weeks are jumped
+     * at once, so any amount takes milliseconds.
+     *
+     * @param from the start, within {@link #MIN_INSTANT}–{@link #MAX_INSTANT}
+     * @param businessTime the business time to add, zero or more
+     * @return the instant the business time is used up
+     * @throws IllegalArgumentException if the amount is negative, {@code from} is outside the
+     *         calendar's range, or the business time is not used up by {@link #MAX_INSTANT}
+     */
+    public Instant plusBusinessTime(Instant from, Duration businessTime) {
+        checkRange("from", from);
+        requireNonNull(businessTime, "businessTime");
+        checkArgument(!businessTime.isNegative(), "businessTime %s is negative: add zero or more", businessTime);
+        if (businessTime.isZero()) {
+            return from;
+        }
+        if (alwaysOpen) {
+            checkArgument(businessTime.compareTo(Duration.between(from, MAX_INSTANT)) <= 0,
+                    "businessTime %s from %s ends after %s, the last instant a business calendar covers", businessTime,
+                    from, MAX_INSTANT);
+            return from.plus(businessTime);
+        }
+        LocalDate day = from.atZone(zone).toLocalDate();
+        LocalDate lastDay = MAX_INSTANT.atZone(zone).toLocalDate();
+        Duration remaining = businessTime;
+        Duration firstDay = within(day, from, MAX_INSTANT);
+        if (remaining.compareTo(firstDay) <= 0) {
+            return latest(opening(day), from).plus(remaining);
+        }
+        remaining = remaining.minus(firstDay);
+        day = day.plusDays(1);
+        while (!day.isAfter(lastDay)) {
+            long jump = Math.min(remaining.dividedBy(nominalWeek) - 1, ChronoUnit.WEEKS.between(day, lastDay));
+            while (jump > 0) {
+                LocalDate after = day.plusWeeks(jump);
+                Duration worked = wholeDays(day, after);
+                if (worked.compareTo(remaining) < 0) {
+                    remaining = remaining.minus(worked);
+                    day = after;
+                    break;
+                }
+                jump /= 2;
+            }
+            if (jump > 0) {
                 continue;
             }
-            Instant start = latest(opening(day), from);
-            Instant end = earliest(closing(day), to);
-            if (start.isBefore(end)) {
-                sum = sum.plus(Duration.between(start, end));
+            Duration available = isWorkingDay(day) ? dayLength(day) : Duration.ZERO;
+            if (!available.isZero() && remaining.compareTo(available) <= 0) {
+                Instant end = opening(day).plus(remaining);
+                checkArgument(!end.isAfter(MAX_INSTANT),
+                        "businessTime %s from %s ends after %s, the last instant a business calendar covers",
+                        businessTime, from, MAX_INSTANT);
+                return end;
+            }
+            remaining = remaining.minus(available);
+            day = day.plusDays(1);
+        }
+        throw new IllegalArgumentException("businessTime " + businessTime + " from " + from + " ends after "
+                + MAX_INSTANT + ", the last instant a business calendar covers");
+    }
+
+    /** The working time of one day that falls in {@code [from, to)}. */
+    private Duration within(LocalDate day, Instant from, Instant to) {
+        if (!isWorkingDay(day)) {
+            return Duration.ZERO;
+        }
+        Instant start = latest(opening(day), from);
+        Instant end = earliest(closing(day), to);
+        return start.isBefore(end) ? Duration.between(start, end) : Duration.ZERO;
+    }
+
+    /** The working hours of a day of a working weekday, holidays not considered (zero if the hours are skipped). */
+    private Duration dayLength(LocalDate day) {
+        Instant start = opening(day);
+        Instant end = closing(day);
+        return start.isBefore(end) ? Duration.between(start, end) : Duration.ZERO;
+    }
+
+    /**
+     * The working time of the whole days {@code [first, end)}: whole weeks at the nominal week,
+     * the remaining days at the nominal day, then corrected on the only days that differ from
+     * their weekday: days with a clock change (their real length) and holidays (nothing).
+     */
+    private Duration wholeDays(LocalDate first, LocalDate end) {
+        long days = ChronoUnit.DAYS.between(first, end);
+        if (days <= 0) {
+            return Duration.ZERO;
+        }
+        if (days <= SHORT_SPAN_DAYS) {
+            Duration sum = Duration.ZERO;
+            for (LocalDate d = first; d.isBefore(end); d = d.plusDays(1)) {
+                sum = sum.plus(isWorkingDay(d) ? dayLength(d) : Duration.ZERO);
+            }
+            return sum;
+        }
+        long weeks = days / 7;
+        Duration sum = nominalWeek.multipliedBy(weeks);
+        for (LocalDate d = first.plusWeeks(weeks); d.isBefore(end); d = d.plusDays(1)) {
+            if (workingDays.contains(d.getDayOfWeek())) {
+                sum = sum.plus(nominalDay);
+            }
+        }
+        for (LocalDate d : clockChangeDays(first, end)) {
+            if (workingDays.contains(d.getDayOfWeek())) {
+                sum = sum.plus(dayLength(d)).minus(nominalDay);
+            }
+        }
+        for (LocalDate h : holidays.subSet(first, end)) {
+            if (workingDays.contains(h.getDayOfWeek())) {
+                sum = sum.minus(dayLength(h));
             }
         }
         return sum;
     }
 
-    /**
-     * Finds the instant at which a given amount of business time, counted from {@code from}, is
-     * used up. With zero business time the answer is {@code from} itself.
-     *
-     * @param from the start
-     * @param businessTime the business time to add, zero or more
-     * @return the instant the business time is used up
-     * @throws IllegalArgumentException if the amount is negative, or no working time is found
-     *         within 100 years (a calendar of holidays only)
-     */
-    public Instant plusBusinessTime(Instant from, Duration businessTime) {
-        requireNonNull(from, "from");
-        requireNonNull(businessTime, "businessTime");
-        checkArgument(!businessTime.isNegative(), "businessTime %s is negative: add zero or more", businessTime);
-        if (alwaysOpen || businessTime.isZero()) {
-            return from.plus(businessTime);
+    /** The days in {@code [first, end)} on which the zone's offset changes (at most two a year). */
+    private Set<LocalDate> clockChangeDays(LocalDate first, LocalDate end) {
+        ZoneRules rules = zone.getRules();
+        Set<LocalDate> days = new TreeSet<>();
+        if (rules.isFixedOffset()) {
+            return days;
         }
-        Duration remaining = businessTime;
-        LocalDate day = from.atZone(zone).toLocalDate();
-        for (int i = 0; i < MAX_DAYS_AHEAD; i++, day = day.plusDays(1)) {
-            if (!isWorkingDay(day)) {
-                continue;
+        Instant stop = end.plusDays(1).atStartOfDay(zone).toInstant();
+        ZoneOffsetTransition t = rules.nextTransition(first.minusDays(1).atStartOfDay(zone).toInstant());
+        while (t != null && t.getInstant().isBefore(stop)) {
+            for (LocalDate d : List.of(t.getDateTimeBefore().toLocalDate(), t.getDateTimeAfter().toLocalDate())) {
+                if (!d.isBefore(first) && d.isBefore(end)) {
+                    days.add(d);
+                }
             }
-            Instant start = latest(opening(day), from);
-            Instant end = closing(day);
-            if (!start.isBefore(end)) {
-                continue;
-            }
-            Duration available = Duration.between(start, end);
-            if (remaining.compareTo(available) <= 0) {
-                return start.plus(remaining);
-            }
-            remaining = remaining.minus(available);
+            t = rules.nextTransition(t.getInstant());
         }
-        throw new IllegalArgumentException("business calendar has no working time within 100 years of " + from);
+        return days;
+    }
+
+    private static void checkRange(String field, Instant instant) {
+        requireNonNull(instant, field);
+        checkArgument(!instant.isBefore(MIN_INSTANT) && !instant.isAfter(MAX_INSTANT),
+                "%s %s is outside %s to %s, the instants a business calendar covers", field, instant, MIN_INSTANT,
+                MAX_INSTANT);
     }
 
     private Instant opening(LocalDate day) {
@@ -239,7 +366,7 @@ public final class BusinessCalendar {
         private Set<DayOfWeek> workingDays = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
         private LocalTime open = LocalTime.of(9, 0);
         private LocalTime close = LocalTime.of(18, 0);
-        private final ImmutableSet.Builder<LocalDate> holidays = ImmutableSet.builder();
+        private final ImmutableSortedSet.Builder<LocalDate> holidays = ImmutableSortedSet.naturalOrder();
 
         private Builder(ZoneId zone) {
             this.zone = zone;

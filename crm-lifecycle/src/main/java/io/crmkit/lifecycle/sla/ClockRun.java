@@ -147,7 +147,9 @@ public final class ClockRun {
      * @param calendar the business calendar
      * @param asOf the instant of evaluation, not before the start
      * @return the business time used, zero or more
-     * @throws IllegalArgumentException if {@code asOf} is before the start
+     * @throws IllegalArgumentException if {@code asOf} is before the start, or an instant is outside
+     *         the calendar's range ({@link BusinessCalendar#MIN_INSTANT} to
+     *         {@link BusinessCalendar#MAX_INSTANT})
      */
     public Duration businessTime(BusinessCalendar calendar, Instant asOf) {
         requireNonNull(calendar, "calendar");

@@ -30,6 +30,10 @@ import java.util.Set;
  */
 public final class SlaPolicy {
 
+    /** The longest target: the span between the first and the last instant a calendar covers. */
+    private static final Duration MAX_TARGET = Duration.between(BusinessCalendar.MIN_INSTANT,
+            BusinessCalendar.MAX_INSTANT);
+
     private final BusinessCalendar calendar;
     private final Map<Severity, Map<SlaClock, Duration>> targets;
 
@@ -89,7 +93,9 @@ public final class SlaPolicy {
      * @param run the clock's recorded run
      * @param asOf the instant of evaluation, not before the run's start
      * @return the status
-     * @throws IllegalArgumentException if {@code asOf} is before the run's start
+     * @throws IllegalArgumentException if {@code asOf} is before the run's start, an instant is
+     *         outside the calendar's range ({@link BusinessCalendar#MIN_INSTANT} to
+     *         {@link BusinessCalendar#MAX_INSTANT}), or a running clock would fall due after it
      */
     public SlaStatus status(SlaClock clock, Severity severity, ClockRun run, Instant asOf) {
         requireNonNull(run, "run");
@@ -104,8 +110,7 @@ public final class SlaPolicy {
         Duration overdue = breached ? elapsed.minus(target) : Duration.ZERO;
         Set<SlaWarning> warnings = EnumSet.noneOf(SlaWarning.class);
         for (SlaWarning w : SlaWarning.values()) {
-            boolean raised = w == SlaWarning.BREACHED ? breached
-                    : elapsed.toNanos() >= (long) (w.fraction() * target.toNanos());
+            boolean raised = w == SlaWarning.BREACHED ? breached : reached(elapsed, target, w.fraction());
             if (raised) {
                 warnings.add(w);
             }
@@ -114,6 +119,16 @@ public final class SlaPolicy {
                 ? Optional.of(calendar.plusBusinessTime(asOf, remaining)) : Optional.empty();
         Optional<Instant> stoppedAt = stopped ? run.stop() : Optional.empty();
         return new SlaStatus(clock, state, target, elapsed, remaining, overdue, warnings, dueAt, stoppedAt);
+    }
+
+    /**
+     * Whether {@code elapsed} has reached a fraction of {@code target}, in exact arithmetic: the
+     * fraction is a multiple of 1/4 (50 %, 75 %), so both sides are scaled by 4 in durations, which
+     * cannot overflow for the spans a {@link BusinessCalendar} covers.
+     */
+    private static boolean reached(Duration elapsed, Duration target, double fraction) {
+        long quarters = Math.round(fraction * 4);
+        return elapsed.multipliedBy(4).compareTo(target.multipliedBy(quarters)) >= 0;
     }
 
     @Override
@@ -158,9 +173,10 @@ public final class SlaPolicy {
          *
          * @param severity the severity
          * @param clock the clock
-         * @param businessTime the business time allowed, positive
+         * @param businessTime the business time allowed, positive and at most the span a
+         *        business calendar covers (0001-01-01 to 9999-12-31)
          * @return this builder
-         * @throws IllegalArgumentException if the business time is not positive
+         * @throws IllegalArgumentException if the business time is not positive or too long
          */
         public Builder target(Severity severity, SlaClock clock, Duration businessTime) {
             requireNonNull(severity, "severity");
@@ -168,6 +184,9 @@ public final class SlaPolicy {
             requireNonNull(businessTime, "businessTime");
             checkArgument(!businessTime.isNegative() && !businessTime.isZero(),
                     "target %s for %s clock of %s complaints must be positive", businessTime, clock, severity);
+            checkArgument(businessTime.compareTo(MAX_TARGET) <= 0,
+                    "target %s for %s clock of %s complaints is longer than %s, the span a business calendar covers",
+                    businessTime, clock, severity, MAX_TARGET);
             targets.get(severity).put(clock, businessTime);
             return this;
         }
@@ -176,9 +195,10 @@ public final class SlaPolicy {
          * Sets one clock's target for every severity.
          *
          * @param clock the clock
-         * @param businessTime the business time allowed, positive
+         * @param businessTime the business time allowed, positive and at most the span a
+         *        business calendar covers
          * @return this builder
-         * @throws IllegalArgumentException if the business time is not positive
+         * @throws IllegalArgumentException if the business time is not positive or too long
          */
         public Builder target(SlaClock clock, Duration businessTime) {
             for (Severity s : Severity.values()) {

@@ -55,9 +55,19 @@ public record SlaStatus(SlaClock clock, ClockState state, Duration target, Durat
         warnings = warnings.isEmpty() ? Set.of() : Sets.immutableEnumSet(warnings);
     }
 
-    /** @return the share of the target used, elapsed ÷ target (above 1 when breached) */
+    /**
+     * Returns the share of the target used, elapsed ÷ target (above 1 when breached). Computed in
+     * seconds as doubles, so it is finite for any durations (a clock left running for centuries
+     * overflows no nanosecond count).
+     *
+     * @return the share, zero or more, finite
+     */
     public double fractionUsed() {
-        return (double) elapsed.toNanos() / target.toNanos();
+        return seconds(elapsed) / seconds(target);
+    }
+
+    private static double seconds(Duration d) {
+        return d.getSeconds() + d.getNano() / 1e9;
     }
 
     /** @return whether the clock has breached its target */

@@ -5,6 +5,7 @@
  * stopped, and a {@link io.crmkit.lifecycle.sla.SlaPolicy} turns a run into a
  * {@link io.crmkit.lifecycle.sla.SlaStatus} (running, paused, met or breached, with warnings at
  * 50 %, 75 % and at breach) for any instant. Everything is computed from recorded instants, so a
- * restart loses nothing.
+ * restart loses nothing. Calendars cover the years 1 to 9999 and count whole weeks at once, so any
+ * span within them is evaluated in milliseconds and never overflows.
  */
 package io.crmkit.lifecycle.sla;

@@ -1,6 +1,7 @@
 package io.crmkit.lifecycle.complaint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crmkit.lifecycle.sla.BusinessCalendar;
@@ -150,6 +151,60 @@ class ComplaintPropertiesTest {
     }
 
     @Property(tries = 300)
+    void anyRecordedHistoryReplaysToTheSameHeadAndAnySingleEditDropOrSwapIsDetected(
+            @ForAll("steps") List<Step> steps, @ForAll @IntRange(min = 0, max = 1000) int where,
+            @ForAll @IntRange(min = 0, max = 3) int change) {
+        Complaint c = run(steps).complaint();
+        List<ComplaintEvent> history = c.history();
+        Complaint replayed = Complaint.replay(history, c.headHash());
+        assertEquals(c, replayed);
+        assertEquals(c.headHash(), replayed.headHash());
+        int i = where % history.size();
+        List<ComplaintEvent> changed = new ArrayList<>(history);
+        ComplaintEvent e = history.get(i);
+        String kind;
+        switch (change) {
+            case 0 -> {
+                kind = "edit";
+                changed.set(i, ComplaintEvent.of(e.command().withNote("forged edit"), e.from(), e.to(),
+                        e.externalGuards(), e.previousHash()));
+            }
+            case 1 -> {
+                kind = "edit, chain recomputed";
+                changed.set(i, ComplaintEvent.of(e.command().withNote("forged edit"), e.from(), e.to()));
+                changed = ComplaintReplayTest.relinked(changed);
+            }
+            case 2 -> {
+                kind = "drop";
+                changed.remove(i);
+            }
+            default -> {
+                kind = "swap";
+                if (history.size() < 2) {
+                    return;
+                }
+                int j = i == history.size() - 1 ? i - 1 : i + 1;
+                changed.set(i, history.get(j));
+                changed.set(j, e);
+            }
+        }
+        Statistics.label("change").collect(kind);
+        List<ComplaintEvent> forged = changed;
+        assertThrows(IllegalArgumentException.class, () -> Complaint.replay(forged, c.headHash()), kind + " at " + i);
+    }
+
+    @Property(tries = 300)
+    void everySuggestedActionIsACommandTheTablePermitsNow(@ForAll("steps") List<Step> steps,
+            @ForAll @IntRange(min = 0, max = 30 * 24 * 60) int minutesLater) {
+        Complaint c = run(steps).complaint();
+        Instant asOf = c.lastEvent().at().plus(Duration.ofMinutes(minutesLater));
+        for (PendingAction a : c.pendingActions(asOf)) {
+            assertTrue(c.permittedTriggers().contains(a.trigger()), c.state() + ": " + a);
+            assertTrue(!a.reason().startsWith(a.trigger().commandName() + ":"), a.toString());
+        }
+    }
+
+    @Property(tries = 300)
     void asOfAnInstantEqualsTheComplaintBuiltFromTheEventsUpToThatInstant(@ForAll("steps") List<Step> steps,
             @ForAll @IntRange(min = -10, max = 20 * 24 * 60) int minutes) {
         Complaint c = run(steps).complaint();
@@ -200,7 +255,9 @@ class ComplaintPropertiesTest {
             if (previous != null && previous.to() == ComplaintState.AWAITING_CUSTOMER) {
                 shift = shift.plus(extra);
             }
-            stretched.add(ComplaintEvent.of(e.command().at(e.at().plus(shift)), e.from(), e.to()));
+            String link = stretched.isEmpty() ? ComplaintEvent.GENESIS : stretched.get(stretched.size() - 1).hash();
+            stretched.add(ComplaintEvent.of(e.command().at(e.at().plus(shift)), e.from(), e.to(), e.externalGuards(),
+                    link));
             previous = e;
         }
         Complaint longer = Complaint.replay(stretched);
@@ -229,7 +286,9 @@ class ComplaintPropertiesTest {
             if (previous != null && previous.to() == ComplaintState.AWAITING_CUSTOMER) {
                 shift = shift.plus(extra);
             }
-            stretched.add(ComplaintEvent.of(e.command().at(e.at().plus(shift)), e.from(), e.to()));
+            String link = stretched.isEmpty() ? ComplaintEvent.GENESIS : stretched.get(stretched.size() - 1).hash();
+            stretched.add(ComplaintEvent.of(e.command().at(e.at().plus(shift)), e.from(), e.to(), e.externalGuards(),
+                    link));
             previous = e;
         }
         Complaint longer = Complaint.replay(office, stretched);

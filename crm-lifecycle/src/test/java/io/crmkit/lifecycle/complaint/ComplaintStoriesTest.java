@@ -148,7 +148,7 @@ class ComplaintStoriesTest {
         List<PendingAction> early = received().pendingActions(at(5));
         assertEquals(ComplaintTrigger.ASSIGN, early.get(0).trigger());
         assertEquals(at(30), early.get(0).dueAt().orElseThrow());
-        assertTrue(early.get(0).toString().startsWith("assign: register and hand over: registration SLA due at"));
+        assertTrue(early.get(0).toString().startsWith("assign: registration SLA due at"));
     }
 
     @Test
@@ -414,5 +414,66 @@ class ComplaintStoriesTest {
         BusinessCalendar calendar = BusinessCalendar.builder(ZoneOffset.UTC).holiday(LocalDate.of(2026, 3, 3))
                 .build();
         assertEquals(Duration.ofHours(9), calendar.businessTimeBetween(T0, T0.plus(Duration.ofDays(2))));
+    }
+
+    @Test
+    void pendingActionsNameTheCommandOnceAndOnlyCommandsTheTablePermits() {
+        // issue 10 §4: "acknowledge: acknowledge: ..." and proposeResolution suggested while ASSIGNED
+        Complaint assigned = received().assign(at(10), LI_NA_OWNER, "wang.wei");
+        List<PendingAction> actions = assigned.pendingActions(at(15));
+        // HIGH: acknowledgement 2h, first response 8h, resolution 48h from receipt at 09:00Z
+        assertEquals(List.of(
+                "acknowledge: acknowledgement SLA due at 2026-03-02T11:00:00Z (13 % used)",
+                "acknowledge: first response SLA due at 2026-03-02T17:00:00Z (3 % used)",
+                "acknowledge: resolution SLA due at 2026-03-04T09:00:00Z (1 % used)"),
+                actions.stream().map(PendingAction::toString).toList());
+        Complaint acknowledged = assigned.acknowledge(at(20), WANG);
+        assertEquals(List.of(ComplaintTrigger.PROPOSE_RESOLUTION, ComplaintTrigger.PROPOSE_RESOLUTION),
+                acknowledged.pendingActions(at(25)).stream().map(PendingAction::trigger).toList());
+        // awaiting the customer: every clock paused, the customer's answer is what is due
+        Complaint waiting = investigating().requestInformation(at(40), WANG);
+        assertEquals(List.of("customerResponded: awaiting the customer since 2026-03-02T09:40:00Z; SLA clocks paused"),
+                waiting.pendingActions(at(50)).stream().map(PendingAction::toString).toList());
+    }
+
+    @Test
+    void aClockThreeHundredYearsLateIsBreachedNotAnOverflow() {
+        // issue 10 §3: an event mistyped as year 2326 gave ArithmeticException "long overflow"
+        Complaint c = received();
+        Instant late = Instant.parse("2326-03-02T09:00:00Z");
+        // 300 years of 365 days plus the 72 leap days of 2028-2324 (75 multiples of 4, less 2100, 2200, 2300)
+        Duration span = Duration.ofDays(300 * 365 + 72);
+        SlaStatus resolution = status(c.sla(late), SlaClock.RESOLUTION);
+        assertEquals(span, resolution.elapsed());
+        assertEquals(span.minusHours(48), resolution.overdue());
+        assertEquals(ClockState.BREACHED, resolution.state());
+        assertEquals(109_572.0 * 24 / 48, resolution.fractionUsed(), 1e-9);
+        List<PendingAction> actions = c.pendingActions(late);
+        assertEquals("assign: registration SLA breached 2629727h 30m ago", actions.get(0).toString());
+        Complaint typo = c.assign(at(10), LI_NA_OWNER, "wang.wei").acknowledge(late.plus(Duration.ofMinutes(20)), WANG);
+        SlaStatus ack = status(typo.sla(typo.lastEvent().at()), SlaClock.ACKNOWLEDGEMENT);
+        assertEquals(span.plusMinutes(20), ack.elapsed());
+        assertEquals(ClockState.BREACHED, ack.state());
+    }
+
+    @Test
+    void threeHundredYearsOfOfficeHoursAreCountedByWeeks() {
+        ComplaintWorkflow office = ComplaintWorkflow.standardBuilder().slaPolicy(SlaPolicy.standard(
+                BusinessCalendar.builder(ZoneId.of("Asia/Shanghai")).build())).build();
+        // Monday 2026-03-02 09:00 Shanghai; 300 years later it is Tuesday 09:00: 109,572 days = 15,653
+        // weeks of 5 x 9 h and one Monday of 9 h (Shanghai has had no daylight saving since 1991)
+        Instant monday = Instant.parse("2026-03-02T01:00:00Z");
+        Complaint c = Complaint.receive(office, ComplaintCommand.receive(intake(Severity.LOW), monday, LI_NA));
+        SlaStatus resolution = status(c.sla(Instant.parse("2326-03-02T01:00:00Z")), SlaClock.RESOLUTION);
+        assertEquals(Duration.ofHours(15_653L * 45 + 9), resolution.elapsed());
+    }
+
+    @Test
+    void instantsBeyondTheCalendarsYearsAreRefusedWithTheRange() {
+        Complaint c = received();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.sla(Instant.MAX));
+        assertEquals("to +1000000000-12-31T23:59:59.999999999Z is outside 0001-01-01T00:00:00Z to "
+                + "9999-12-31T23:59:59.999999999Z, the instants a business calendar covers", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> c.pendingActions(Instant.MAX));
     }
 }

@@ -66,7 +66,7 @@ class CustomWorkflowPropertiesTest {
             c = c.apply(cmd);
             versions.add(c);
         }
-        assertEquals(c, Complaint.replay(workflow, c.history()));
+        assertEquals(c, Complaint.replay(workflow, c.history(), c.headHash()));
         for (Complaint v : versions) {
             Instant asOf = v.lastEvent().at().plus(Duration.ofHours(1));
             List<SlaStatus> sla = v.sla(asOf);
@@ -74,7 +74,9 @@ class CustomWorkflowPropertiesTest {
             for (SlaStatus s : sla) {
                 assertTrue(!s.elapsed().isNegative() && Double.isFinite(s.fractionUsed()));
             }
-            v.pendingActions(asOf);
+            for (PendingAction action : v.pendingActions(asOf)) {
+                assertTrue(v.permittedTriggers().contains(action.trigger()), v.state() + ": " + action);
+            }
         }
     }
 }
