@@ -534,7 +534,9 @@ public final class ComplaintStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(key.isPresent() ? Complaint.replay(workflow, events, lastHash)
+            // the whole stream must end at the recorded head; a past instant at its event's stored hash
+            String expectedHead = asOf == null ? head.hash : lastHash;
+            return Optional.of(key.isPresent() ? Complaint.replay(workflow, events, expectedHead)
                     : Complaint.replay(workflow, events));
         } catch (IllegalArgumentException e) {
             throw new StoreCorruptedException("stored stream of complaint " + id + " does not replay: "
