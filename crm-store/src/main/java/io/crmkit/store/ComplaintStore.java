@@ -246,6 +246,9 @@ public final class ComplaintStore {
             insertIndex(c, id, intake, first);
         } else {
             head = stored.get();
+            if (store.vault().dataKey(c, head.customer).map(Optional::isEmpty).orElse(false)) {
+                throw new CustomerErasedException(head.customer, "complaint " + id + " is read-only");
+            }
             checkArgument(first.trigger() != ComplaintTrigger.RECEIVE, "complaint %s is already stored: receive "
                     + "starts a stream", id);
             checkArgument(first.from() == head.state && first.previousHash().equals(head.hash),
@@ -259,8 +262,8 @@ public final class ComplaintStore {
             CustomerId customer = head.customer;
             key0 = Optional.of(store.vault().dataKeyForWriting(c, customer).orElseThrow(() ->
                     new CustomerErasedException(customer, "no personal text can be stored for complaint " + id)));
-        } else if (store.vault().dataKey(c, head.customer).map(Optional::isEmpty).orElse(false)) {
-            throw new CustomerErasedException(head.customer, "complaint " + id + " is read-only");
+        } else if (stored.isEmpty() && store.vault().dataKey(c, head.customer).map(Optional::isEmpty).orElse(false)) {
+            throw new CustomerErasedException(head.customer, "no complaint can be received for it");
         }
         insertEvents(c, id, head.customer, current, batch, key0);
         ComplaintEvent last = batch.get(batch.size() - 1);
