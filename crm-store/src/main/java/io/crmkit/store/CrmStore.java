@@ -89,6 +89,31 @@ public final class CrmStore {
     }
 
     /**
+     * Returns a simple (unpooled) data source for a JDBC URL of H2 ({@code jdbc:h2:}) or
+     * PostgreSQL ({@code jdbc:postgresql:}, user and password as URL parameters). Applications
+     * with a connection pool pass their own data source to {@link #open} instead.
+     *
+     * @param jdbcUrl the URL
+     * @return a data source that opens a new connection each time
+     * @throws IllegalArgumentException if the URL is neither H2's nor PostgreSQL's
+     */
+    public static DataSource dataSource(String jdbcUrl) {
+        requireNonNull(jdbcUrl, "jdbcUrl");
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+            ds.setURL(jdbcUrl);
+            return ds;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+            ds.setURL(jdbcUrl);
+            return ds;
+        }
+        throw new IllegalArgumentException("JDBC URL " + jdbcUrl.replaceAll("password=[^&;]*", "password=***")
+                + " is not supported: use jdbc:h2:... or jdbc:postgresql:...");
+    }
+
+    /**
      * Reports the schema version of a database without migrating it.
      *
      * @param dataSource the database
