@@ -1,7 +1,10 @@
 package io.crmkit.cli;
 
+import io.crmkit.cli.account.AccountCommand;
+import io.crmkit.cli.campaign.CampaignCommand;
 import io.crmkit.cli.clv.ClvCommand;
 import io.crmkit.cli.complaint.ComplaintCli;
+import io.crmkit.cli.loyalty.LoyaltyCommand;
 import io.crmkit.cli.relationship.RelationshipCommand;
 import io.crmkit.cli.rfm.RfmCommand;
 import io.crmkit.cli.tier.TierCommand;
@@ -28,7 +31,10 @@ import picocli.CommandLine.Command;
             TierCommand.class,
             ComplaintCli.class,
             ClvCommand.class,
+            AccountCommand.class,
             TrainingCommand.class,
+            CampaignCommand.class,
+            LoyaltyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Crm implements Runnable {

@@ -1,5 +1,6 @@
 package io.crmkit.cli.tour;
 
+import io.crmkit.cli.campaign.CampaignTour;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -18,7 +19,10 @@ public final class TourCommand implements Runnable {
             new LifetimeValueTour(),
             new ComplaintTour(),
             new LifecycleTour(),
-            new TrainingTour());
+            new AccountTour(),
+            new TrainingTour(),
+            new CampaignTour(),
+            new LoyaltyTour());
 
     @Spec
     CommandSpec spec;

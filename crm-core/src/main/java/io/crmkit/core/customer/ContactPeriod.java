@@ -3,6 +3,8 @@ package io.crmkit.core.customer;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Optional;
@@ -59,5 +61,35 @@ public record ContactPeriod(ContactPoint point, Instant validFrom, Optional<Inst
     @Override
     public String toString() {
         return point + " [" + validFrom + ", " + validTo.map(Instant::toString).orElse("now") + ")";
+    }
+
+    /**
+     * Serialises through {@link SerializedForm} ({@link Optional} is not serialisable), whose
+     * {@code readResolve} calls the constructor, so a patched stream cannot bring in a period the
+     * constructor refuses.
+     *
+     * @return the serial proxy
+     */
+    @Serial
+    private Object writeReplace() {
+        return new SerializedForm(point, validFrom, validTo.orElse(null));
+    }
+
+    /** The serial form: the open end is {@code null}. */
+    private record SerializedForm(ContactPoint point, Instant validFrom, Instant validTo) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Serial
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                return new ContactPeriod(point, validFrom, Optional.ofNullable(validTo));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                InvalidObjectException refused = new InvalidObjectException("ContactPeriod: " + e.getMessage());
+                refused.initCause(e);
+                throw refused;
+            }
+        }
     }
 }

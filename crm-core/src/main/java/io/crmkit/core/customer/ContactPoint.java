@@ -3,6 +3,9 @@ package io.crmkit.core.customer;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -152,5 +155,51 @@ public final class ContactPoint implements Serializable {
     @Override
     public String toString() {
         return kind + " " + masked();
+    }
+
+    /**
+     * Serialises through {@link SerializedForm}, whose {@code readResolve} calls the factory, so a
+     * patched stream cannot bring in a value the factory refuses.
+     *
+     * @return the serial proxy
+     */
+    @Serial
+    private Object writeReplace() {
+        return new SerializedForm(kind, value);
+    }
+
+    /**
+     * Refuses a stream that bypasses the proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("ContactPoint is deserialised only through its serial proxy");
+    }
+
+    /** The serial form: the fields the factory needs, checked again by it on the way in. */
+    private record SerializedForm(Kind kind, String value) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Serial
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                return ContactPoint.of(kind, value);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                InvalidObjectException refused = new InvalidObjectException("ContactPoint: " + e.getMessage());
+                refused.initCause(e);
+                throw refused;
+            }
+        }
+
+        /** @return the proxy without its personal data */
+        @Override
+        public String toString() {
+            return "ContactPoint.SerializedForm[" + kind + "]";
+        }
     }
 }

@@ -3,6 +3,9 @@ package io.crmkit.core.money;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,6 +16,13 @@ import java.util.Currency;
  * {@code double}. Amounts keep the scale they were given (at least the currency's default
  * fraction digits); arithmetic is exact. Mixing currencies is an error, never a silent
  * conversion.
+ *
+ * <p><b>Range.</b> An amount has at most {@value #MAX_DIGITS} digits before the decimal point
+ * (its absolute value is below 10<sup>{@value #MAX_DIGITS}</sup>) and a scale from
+ * −{@value #MAX_DIGITS} to {@value #MAX_DIGITS} (at most that many digits after the point), far
+ * beyond any real amount; this keeps every operation's cost bounded (an amount such as
+ * {@code 1e999999999} would need a billion digits once given the currency's scale). Factories and
+ * operations whose result would leave the range throw an {@link IllegalArgumentException}.
  *
  * <p>A {@code Money} may be negative (a refund, a difference); types that need a non-negative
  * amount, such as a {@link io.crmkit.core.purchase.Purchase}, check it themselves.
@@ -26,23 +36,43 @@ public final class Money implements Comparable<Money>, Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The most digits an amount may have before, and after, the decimal point. */
+    public static final int MAX_DIGITS = 1000;
+
     /** The amount, at least at the currency's default scale. */
     private final BigDecimal amount;
     /** The currency of the amount. */
     private final Currency currency;
 
     private Money(BigDecimal amount, Currency currency) {
+        requireInRange("amount", amount);
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
         this.amount = amount.scale() < digits ? amount.setScale(digits, RoundingMode.UNNECESSARY) : amount;
         this.currency = currency;
     }
 
+    private static void requireInRange(String field, BigDecimal value) {
+        checkArgument(value.scale() >= -MAX_DIGITS && value.scale() <= MAX_DIGITS
+                        && (value.signum() == 0 || value.precision() - value.scale() <= MAX_DIGITS),
+                "%s %s is out of range: at most %s digits before and after the decimal point",
+                field, abbreviated(value), MAX_DIGITS);
+    }
+
+    /** The value in scientific notation, cut short if long: a range message must stay readable. */
+    private static String abbreviated(BigDecimal value) {
+        String s = value.toString();
+        return s.length() <= 40 ? s : value.round(new java.math.MathContext(6)).toString() + " (" + value.precision()
+                + " digits)";
+    }
+
     /**
      * Returns the amount in the currency.
      *
-     * @param amount the amount; its scale is kept, widened to the currency's fraction digits
+     * @param amount the amount; its scale is kept, widened to the currency's fraction digits; at
+     *     most {@value #MAX_DIGITS} digits before and after the decimal point
      * @param currency the currency
      * @return the money
+     * @throws IllegalArgumentException if the amount is out of range
      */
     public static Money of(BigDecimal amount, Currency currency) {
         requireNonNull(amount, "amount");
@@ -56,7 +86,8 @@ public final class Money implements Comparable<Money>, Serializable {
      * @param amount a decimal number such as {@code "199.00"}
      * @param currencyCode an ISO 4217 code such as {@code "CNY"}
      * @return the money
-     * @throws IllegalArgumentException if the amount is not a decimal number or the code is unknown
+     * @throws IllegalArgumentException if the amount is not a decimal number or out of range, or
+     *     the code is unknown
      */
     public static Money of(String amount, String currencyCode) {
         requireNonNull(amount, "amount");
@@ -114,7 +145,7 @@ public final class Money implements Comparable<Money>, Serializable {
      *
      * @param other money in the same currency
      * @return the sum
-     * @throws IllegalArgumentException if the currencies differ
+     * @throws IllegalArgumentException if the currencies differ or the sum is out of range
      */
     public Money plus(Money other) {
         checkSameCurrency(other, "plus");
@@ -126,7 +157,7 @@ public final class Money implements Comparable<Money>, Serializable {
      *
      * @param other money in the same currency
      * @return the difference, possibly negative
-     * @throws IllegalArgumentException if the currencies differ
+     * @throws IllegalArgumentException if the currencies differ or the difference is out of range
      */
     public Money minus(Money other) {
         checkSameCurrency(other, "minus");
@@ -138,6 +169,7 @@ public final class Money implements Comparable<Money>, Serializable {
      *
      * @param factor the factor
      * @return the product
+     * @throws IllegalArgumentException if the factor or the product is out of range
      */
     public Money times(long factor) {
         return new Money(amount.multiply(BigDecimal.valueOf(factor)), currency);
@@ -148,9 +180,11 @@ public final class Money implements Comparable<Money>, Serializable {
      *
      * @param factor the factor
      * @return the product
+     * @throws IllegalArgumentException if the factor or the product is out of range
      */
     public Money times(BigDecimal factor) {
         requireNonNull(factor, "factor");
+        requireInRange("factor", factor);
         return new Money(amount.multiply(factor), currency);
     }
 
@@ -213,5 +247,45 @@ public final class Money implements Comparable<Money>, Serializable {
     @Override
     public String toString() {
         return currency.getCurrencyCode() + " " + amount.toPlainString();
+    }
+
+    /**
+     * Serialises through {@link SerializedForm}, whose {@code readResolve} calls the factory, so a
+     * patched stream cannot bring in a value the factory refuses.
+     *
+     * @return the serial proxy
+     */
+    @Serial
+    private Object writeReplace() {
+        return new SerializedForm(amount, currency.getCurrencyCode());
+    }
+
+    /**
+     * Refuses a stream that bypasses the proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("Money is deserialised only through its serial proxy");
+    }
+
+    /** The serial form: the fields the factory needs, checked again by it on the way in. */
+    private record SerializedForm(BigDecimal amount, String currency) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Serial
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                return Money.of(amount, Money.currency(currency));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                InvalidObjectException refused = new InvalidObjectException("Money: " + e.getMessage());
+                refused.initCause(e);
+                throw refused;
+            }
+        }
     }
 }

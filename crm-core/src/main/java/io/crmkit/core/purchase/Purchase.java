@@ -15,7 +15,8 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * Purchase p = Purchase.of(CustomerId.of("c-17"), Instant.parse("2026-03-01T10:15:00Z"), Money.of("199.00", "CNY"));
- * Purchase gift = Purchase.builder().from(p).user(CustomerId.of("c-18")).product("sedan").build();
+ * Purchase gift = Purchase.builder().customer(p.customer()).time(p.time()).amount(p.amount())
+ *         .user(CustomerId.of("c-18")).product("sedan").build();
  * }</pre>
  */
 @Value.Immutable

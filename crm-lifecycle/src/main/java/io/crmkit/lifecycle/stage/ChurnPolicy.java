@@ -13,7 +13,8 @@ import java.util.function.ToDoubleFunction;
  * <ul>
  * <li>{@link #fixedWindow}: no purchase for longer than a fixed window (e.g. 365 days);</li>
  * <li>{@link #relativeRhythm}: no purchase for more than k × the customer's own median gap
- *     between purchases (a weekly buyer silent for a month is lost, a yearly buyer is not);</li>
+ *     between visits, the days with a purchase (a weekly buyer silent for a month is lost, a
+ *     yearly buyer is not; a basket booked as several rows is one visit);</li>
  * <li>{@link #probabilityAlive}: a model's probability that the customer is still active (e.g.
  *     BG/NBD's P(alive) from crm-scoring) below a threshold; the model is supplied as a function,
  *     so this module does not depend on it.</li>
@@ -65,11 +66,12 @@ public interface ChurnPolicy {
     }
 
     /**
-     * Lost when silent for more than k times the customer's own median gap between purchases;
-     * with fewer than two purchases (no rhythm yet) the fallback window applies.
+     * Lost when silent for more than k times the customer's own median gap between visits
+     * ({@link PurchaseHistory#medianGap()}); with fewer than two visits (no rhythm yet) the
+     * fallback window applies.
      *
      * @param k the multiple of the median gap, at least 1
-     * @param fallback the window for customers with one purchase, positive
+     * @param fallback the window for customers with one visit, positive
      * @return the policy
      * @throws IllegalArgumentException if k is below 1 or not finite, or the fallback is not positive
      */
@@ -90,7 +92,7 @@ public interface ChurnPolicy {
                     return notYetCustomer(name);
                 }
                 Optional<Duration> median = h.medianGap();
-                if (median.isEmpty() || median.get().isZero()) {
+                if (median.isEmpty()) {
                     return silenceDecision(name, h, fallback, "the " + days(fallback)
                             + "-day fallback window (no purchase rhythm yet)");
                 }

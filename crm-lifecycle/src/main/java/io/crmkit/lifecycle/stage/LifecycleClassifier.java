@@ -17,12 +17,14 @@ import java.util.Optional;
 /**
  * Classifies customers into life-cycle stages and product-style phases.
  *
- * <p>Stages, checked in this order: no purchases → PROSPECT; the churn policy says lost →
- * LAPSED; the latest purchase came after a lapse (the churn policy, applied just before it, said
- * lost) and lies within the win-back window → WON_BACK; the at-risk policy says lost → AT_RISK;
- * otherwise one purchase → FIRST_TIME, at least the loyalty threshold → LOYAL, else REPEAT.
- * Defaults: churn after 3 × the customer's median gap (365 days with one purchase), at risk after
- * 1.5 × the median gap (180 days with one purchase), loyal from 5 purchases, won back for 90 days.
+ * <p>Stages count <em>visits</em>, the days with a purchase ({@link PurchaseHistory#visits()}),
+ * so that a basket booked as several rows is one purchase occasion. Checked in this order: no
+ * purchases → PROSPECT; the churn policy says lost → LAPSED; the latest visit came after a lapse
+ * (the churn policy, applied just before that visit, said lost) and lies within the win-back
+ * window → WON_BACK; the at-risk policy says lost → AT_RISK; otherwise one visit → FIRST_TIME, at
+ * least the loyalty threshold of visits → LOYAL, else REPEAT. Defaults: churn after 3 × the
+ * customer's median gap between visits (365 days with one visit), at risk after 1.5 × the median
+ * gap (180 days with one visit), loyal from 5 visits, won back for 90 days.
  * These thresholds are crmkit's defaults, not from the seeds; set your own.
  *
  * <p>Phases ({@link #phase}): spend is summed in equal periods ending at the history's instant;
@@ -74,7 +76,7 @@ public final class LifecycleClassifier {
      */
     public StageAssessment stage(PurchaseHistory history) {
         requireNonNull(history, "history");
-        int n = history.count();
+        int n = history.visits();
         if (n == 0) {
             return new StageAssessment(history.customer(), LifecycleStage.PROSPECT, "no purchases yet");
         }
@@ -84,19 +86,18 @@ public final class LifecycleClassifier {
         }
         Instant last = history.last().orElseThrow();
         if (n >= 2 && Duration.between(last, history.asOf()).compareTo(wonBackWindow) <= 0) {
-            PurchaseHistory before = PurchaseHistory.of(history.customer(), history.purchases().subList(0, n - 1),
-                    last);
+            PurchaseHistory before = history.beforeLastVisit().orElseThrow();
             ChurnDecision then = churn.assess(before);
             if (then.churned()) {
                 return new StageAssessment(history.customer(), LifecycleStage.WON_BACK,
-                        "bought again on " + last + " after having lapsed (" + then.reason() + ")");
+                        "bought again on " + before.asOf() + " after having lapsed (" + then.reason() + ")");
             }
         }
         ChurnDecision risk = atRisk.assess(history);
         if (risk.churned()) {
             return new StageAssessment(history.customer(), LifecycleStage.AT_RISK, risk.reason());
         }
-        String purchases = n + (n == 1 ? " purchase, " : " purchases, ") + lost.reason();
+        String purchases = n + (n == 1 ? " visit, " : " visits, ") + lost.reason();
         if (n == 1) {
             return new StageAssessment(history.customer(), LifecycleStage.FIRST_TIME, purchases);
         }
@@ -123,7 +124,6 @@ public final class LifecycleClassifier {
         if (history.count() == 0) {
             return Optional.empty();
         }
-        Instant windowStart = history.asOf().minus(periodLength.multipliedBy(periods));
         BigDecimal[] spend = new BigDecimal[periods];
         java.util.Arrays.fill(spend, BigDecimal.ZERO);
         Currency currency = null;
@@ -134,16 +134,19 @@ public final class LifecycleClassifier {
             checkArgument(currency.equals(p.amount().currency()),
                     "purchases of customer %s are in %s and %s: the trend needs one currency", history.customer(),
                     currency, p.amount().currency());
-            if (p.time().isAfter(windowStart) || p.time().equals(windowStart)) {
-                long index = Duration.between(windowStart, p.time()).toNanos() / periodLength.toNanos();
-                int i = (int) Math.min(index, periods - 1);
+            // periods back from the as-of instant, ceil(age / length); division of durations, so
+            // that no span, however long, overflows
+            Duration age = Duration.between(p.time(), history.asOf());
+            long back = age.dividedBy(periodLength) + (age.equals(periodLength.multipliedBy(age.dividedBy(periodLength)))
+                    ? 0 : 1);
+            if (back <= periods) {
+                int i = (int) Math.min(periods - back, periods - 1);
                 spend[i] = spend[i].add(p.amount().amount());
             }
         }
         List<BigDecimal> perPeriod = List.of(spend);
         Instant first = history.first().orElseThrow();
-        Instant recent = history.asOf().minus(periodLength.multipliedBy(2));
-        if (first.isAfter(recent)) {
+        if (Duration.between(first, history.asOf()).dividedBy(periodLength) < 2) {
             return Optional.of(new PhaseAssessment(history.customer(), LifecyclePhase.INTRODUCTION, perPeriod, 0.0,
                     "first purchase on " + first + ", within the last two periods"));
         }
@@ -232,9 +235,9 @@ public final class LifecycleClassifier {
         }
 
         /**
-         * Sets the number of purchases from which an active customer is LOYAL.
+         * Sets the number of visits (days with a purchase) from which an active customer is LOYAL.
          *
-         * @param purchases at least 2
+         * @param purchases the number of visits, at least 2
          * @return this builder
          * @throws IllegalArgumentException if below 2
          */

@@ -9,7 +9,7 @@ import io.crmkit.core.customer.CustomerId;
  *
  * @param customer the customer
  * @param stage the stage
- * @param reason why, in words, e.g. "5 purchases, no purchase for 20 days, within 3.0 x the median gap of 30 days"
+ * @param reason why, in words, e.g. "5 visits, no purchase for 20 days, within 3.0 x the median gap of 30 days"
  */
 public record StageAssessment(CustomerId customer, LifecycleStage stage, String reason) {
 

@@ -5,7 +5,9 @@
  * lapsed, won back) and a product-style {@link io.crmkit.lifecycle.stage.LifecyclePhase}
  * (introduction, growth, maturity, decline) from the trend of spend; interchangeable
  * {@link io.crmkit.lifecycle.stage.ChurnPolicy churn policies} (a fixed inactivity window, the
- * customer's own purchase rhythm, or a probability alive supplied by any model) explain each
+ * customer's own rhythm between visits — days with a purchase in the history's zone, read through
+ * crm-core's {@link io.crmkit.core.purchase.PurchaseLog} — or a probability alive supplied by any
+ * model) explain each
  * decision; {@link io.crmkit.lifecycle.stage.LostCustomerAnalysis} counts lost customers by cause,
  * class and time, so the cause is fixed rather than the single customer chased.
  */

@@ -55,7 +55,7 @@ class LifecycleStageTest {
     void oneRecentPurchaseMakesAFirstTimeCustomer() {
         StageAssessment a = classifier.stage(history(30, 0));
         assertEquals(LifecycleStage.FIRST_TIME, a.stage());
-        assertEquals("1 purchase, no purchase for 30 days, within the 365-day fallback window (no purchase rhythm yet)",
+        assertEquals("1 visit, no purchase for 30 days, within the 365-day fallback window (no purchase rhythm yet)",
                 a.reason());
     }
 
@@ -133,9 +133,59 @@ class LifecycleStageTest {
         assertEquals(2, h.frequency());
         assertEquals(50.0, h.recencyDays(), 1e-12);
         assertEquals(100.0, h.ageDays(), 1e-12);
-        // gaps 1 h, 10 days - 1 h, 40 days: the median is the middle one
-        assertEquals(Duration.ofDays(10).minusHours(1), h.medianGap().orElseThrow());
+        // visits on days 0 (two rows an hour apart: one visit), 10 and 50: gaps of 10 and 40 days, median 25
+        assertEquals(List.of(Duration.ofDays(10), Duration.ofDays(40)), h.gaps());
+        assertEquals(Duration.ofDays(25), h.medianGap().orElseThrow());
         assertEquals(3, PurchaseHistory.of(C17, on(0, 1, 2, 3, 500), day(100)).frequency(), "later purchases ignored");
+    }
+
+    @Test
+    void aBasketSplitOverRowsMinutesApartIsOneVisitSoAMonthlyBuyerIsNotLapsed() {
+        // issue 10 §4: three rows 5 minutes apart each month made the median gap 0 days and the
+        // customer LAPSED ("no purchase for 0 days, more than 3.0 x the median gap of 0 days")
+        List<Purchase> baskets = new ArrayList<>();
+        for (int month = 0; month < 4; month++) {
+            for (int row = 0; row < 3; row++) {
+                baskets.add(Purchase.of(C17, day(30 * month).plus(Duration.ofMinutes(5L * row)), Money.of("10", "CNY")));
+            }
+        }
+        PurchaseHistory h = PurchaseHistory.of(C17, baskets, day(95));
+        assertEquals(12, h.count());
+        assertEquals(4, h.visits());
+        assertEquals(Duration.ofDays(30), h.medianGap().orElseThrow());
+        StageAssessment a = classifier.stage(h);
+        assertEquals(LifecycleStage.REPEAT, a.stage(), "4 visits, below the 5 a loyal customer needs");
+        assertEquals("4 visits, no purchase for 4 days, within 3.0 x the median gap of 30 days", a.reason());
+    }
+
+    @Test
+    void visitDaysAreCalendarDaysInTheHistorysZone() {
+        // 2026-01-01T20:00Z and 2026-01-02T02:00Z: two UTC days, one day in Shanghai (UTC+8)
+        List<Purchase> two = List.of(Purchase.of(C17, Instant.parse("2026-01-01T20:00:00Z"), Money.of("1", "CNY")),
+                Purchase.of(C17, Instant.parse("2026-01-02T02:00:00Z"), Money.of("1", "CNY")));
+        Instant asOf = Instant.parse("2026-01-10T00:00:00Z");
+        assertEquals(1, PurchaseHistory.of(C17, two, asOf).frequency());
+        PurchaseHistory shanghai = PurchaseHistory.of(C17, two, asOf, java.time.ZoneId.of("Asia/Shanghai"));
+        assertEquals(0, shanghai.frequency());
+        assertEquals(8.0, shanghai.ageDays(), "2026-01-02 to 2026-01-10 in Shanghai");
+    }
+
+    @Test
+    void instantsOutsideTheLogRangeAreRefusedNamingTheRule() {
+        Instant far = java.time.LocalDate.of(999_999_999, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PurchaseHistory.of(C17, List.of(Purchase.of(C17, far, Money.of("1", "CNY"))), day(0)));
+        assertEquals("time of purchase by customer c-17 +999999999-01-01T00:00:00Z is out of range: purchase instants "
+                + "lie from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z", e.getMessage());
+        Instant ancient = java.time.LocalDate.of(-6_000_000, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        assertThrows(IllegalArgumentException.class, () -> PurchaseHistory.of(C17, on(0), ancient));
+    }
+
+    @Test
+    void aPhaseOverPeriodsLongerThanThreeCenturiesDoesNotOverflow() {
+        PurchaseHistory h = history(400, 10, 200, 390);
+        PhaseAssessment p = classifier.phase(h, Duration.ofDays(365L * 1000), 3).orElseThrow();
+        assertEquals(List.of(new BigDecimal("0"), new BigDecimal("0"), new BigDecimal("300.00")), p.spendPerPeriod());
     }
 
     @Test

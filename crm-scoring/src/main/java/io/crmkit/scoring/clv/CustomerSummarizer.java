@@ -6,18 +6,15 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.purchase.Purchase;
+import io.crmkit.core.purchase.PurchaseLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,20 +22,29 @@ import java.util.Map;
  * monetary value) as of a date, with the definitions of the {@code lifetimes} library's
  * {@code summary_data_from_transaction_data} and {@code calibration_and_holdout_data}.
  *
- * <p>Purchases are first grouped into <em>periods</em> (by default calendar days in the chosen
- * zone; a period of 7 days groups calendar weeks Monday to Sunday, like pandas' {@code W}
- * frequency); purchases in one period count as one purchase worth their sum. Purchases in
- * periods after the as-of period are ignored, and so are customers whose first purchase comes
- * later, and customers whose first purchase falls in the as-of period itself (their T would be
- * 0, which no model accepts; {@code lifetimes} keeps them with T = 0). Times (recency, T) are then the number of periods between first purchase, last purchase
- * and the as-of period, times the period length, expressed in the <em>unit</em>: summarising by
- * day in units of 7 days gives T = days / 7, the convention of the CDNOW data and of
- * {@code lifetimes}' {@code freq='D', freq_multiplier=7}.
+ * <p>Days, zones and the as-of rule are those of {@link PurchaseLog}: the day of a purchase is its
+ * calendar date in the summarizer's zone, and only purchases up to the end of the as-of date
+ * count. The cut comes <em>before</em> grouping: a purchase after the as-of date is left out even
+ * when its period (say, the calendar week) also holds the as-of date ({@code lifetimes} counts it
+ * with {@code freq='W'}; this summarizer does not). Dates from 0001-01-01 to 9999-12-31 and
+ * instants within {@link PurchaseLog#EARLIEST} to {@link PurchaseLog#LATEST} are accepted.
  *
- * <p>Two entry points: {@link #summarize(Iterable)} over {@link Purchase} values, and
- * {@link #summarizeEpochDays} / {@link #summarizeEpochSeconds} over primitive columns for large
- * logs (tens of millions of rows), which allocate no object per purchase: a counting sort by
- * customer, then one pass per customer.
+ * <p>The counted purchases are then grouped into <em>periods</em> (by default calendar days; a
+ * period of 7 days groups calendar weeks Monday to Sunday, like pandas' {@code W} frequency);
+ * purchases in one period count as one purchase worth their sum. Periods after the as-of period
+ * are ignored (this matters only for periods shorter than a day: the as-of period is the one
+ * holding the start of the as-of date), and so are customers whose first purchase falls in the
+ * as-of period itself (their T would be 0, which no model accepts; {@code lifetimes} keeps them
+ * with T = 0). Times (recency, T) are then the number of periods between first purchase, last
+ * purchase and the as-of period, times the period length, expressed in the <em>unit</em>:
+ * summarising by day in units of 7 days gives T = days / 7, the convention of the CDNOW data and
+ * of {@code lifetimes}' {@code freq='D', freq_multiplier=7}.
+ *
+ * <p>Entry points: {@link #summarize(Iterable)} over {@link Purchase} values,
+ * {@link #summarize(PurchaseLog)} over a purchase log, and {@link #summarizeEpochDays} /
+ * {@link #summarizeEpochSeconds} over primitive columns for large logs (tens of millions of
+ * rows), which allocate no object per purchase: a counting sort by customer, then one pass per
+ * customer.
  *
  * <pre>{@code
  * CustomerSummarizer weekly = CustomerSummarizer.asOf(LocalDate.of(1997, 9, 30)).inUnitsOf(Duration.ofDays(7));
@@ -70,11 +76,14 @@ public final class CustomerSummarizer {
      * (for daily or coarser periods: purchases on {@code date} count, later ones do not), grouping
      * by calendar day in UTC and measuring time in days.
      *
-     * @param date the last day of observation (lifetimes' {@code observation_period_end})
+     * @param date the last day of observation (lifetimes' {@code observation_period_end}), from
+     *     0001-01-01 to 9999-12-31
      * @return the summarizer
+     * @throws IllegalArgumentException if the date is out of range
      */
     public static CustomerSummarizer asOf(LocalDate date) {
-        return new CustomerSummarizer(requireNonNull(date, "asOf"), ZoneOffset.UTC, SECONDS_PER_DAY, SECONDS_PER_DAY);
+        return new CustomerSummarizer(PurchaseLog.requireInRange("asOf", date), ZoneOffset.UTC, SECONDS_PER_DAY,
+                SECONDS_PER_DAY);
     }
 
     /**
@@ -124,18 +133,38 @@ public final class CustomerSummarizer {
      *
      * @param purchases the purchase log, in any order, all in one currency
      * @return the summaries
-     * @throws IllegalArgumentException if purchases mix currencies
+     * @throws IllegalArgumentException if purchases mix currencies, or an instant or amount is out
+     *     of the range of {@link PurchaseLog}
      */
     public ImmutableList<CustomerSummary> summarize(Iterable<Purchase> purchases) {
-        Log log = Log.of(purchases);
-        IndexedSummaries columns = summarizeEpochSeconds(log.customer, log.epochSecond, log.amount);
+        return summarize(PurchaseLog.of(purchases, zone));
+    }
+
+    /**
+     * Summarises a purchase log, one summary per customer with a purchase up to the as-of date, in
+     * order of the log's customer indices (first appearance).
+     *
+     * @param log the purchase log, read in this summarizer's zone
+     * @return the summaries
+     * @throws IllegalArgumentException if the log's zone differs from the summarizer's, or an
+     *     amount does not fit a {@code double}
+     */
+    public ImmutableList<CustomerSummary> summarize(PurchaseLog log) {
+        IndexedSummaries columns = summarizeLog(log);
         ImmutableList.Builder<CustomerSummary> out = ImmutableList.builderWithExpectedSize(columns.size());
         CustomerSummaries s = columns.summaries();
         for (int row = 0; row < columns.size(); row++) {
-            out.add(new CustomerSummary(log.ids.get(columns.customerIndex(row)), (int) s.frequency(row),
+            out.add(new CustomerSummary(log.customers().get(columns.customerIndex(row)), (int) s.frequency(row),
                     s.recency(row), s.age(row), s.monetaryValue(row)));
         }
         return out.build();
+    }
+
+    private IndexedSummaries summarizeLog(PurchaseLog log) {
+        requireNonNull(log, "log");
+        require(log.zone().equals(zone), "log zone %s differs from the summarizer's zone %s: read the log in %s or "
+                + "use inZone(%s)", log.zone(), zone, zone, log.zone());
+        return summarizeEpochSeconds(log.customerIndexColumn(), log.epochSecondColumn(), log.amountColumn());
     }
 
     /**
@@ -144,27 +173,50 @@ public final class CustomerSummarizer {
      * {@code calibration_and_holdout_data}: the calibration summary of every customer with a
      * purchase by {@code calibrationEnd}, and what that customer did in the holdout period.
      *
+     * <p>Both periods follow the as-of rule: a purchase belongs to the calibration period when it
+     * falls on or before {@code calibrationEnd}, and to the holdout period when it falls after
+     * {@code calibrationEnd} and on or before the as-of date, whatever the grouping period (a
+     * week holding {@code calibrationEnd} is split between the two).
+     *
      * @param purchases the purchase log, all in one currency
      * @param calibrationEnd the last day of the calibration period, before the as-of date
      * @return one entry per calibration customer, in order of first appearance
      * @throws IllegalArgumentException if the calibration end is not before the as-of date, or
-     *     purchases mix currencies
+     *     purchases mix currencies, or an instant is out of the range of {@link PurchaseLog}
      */
     public ImmutableList<CalibrationHoldout> splitAt(Iterable<Purchase> purchases, LocalDate calibrationEnd) {
+        return splitAt(PurchaseLog.of(purchases, zone), calibrationEnd);
+    }
+
+    /**
+     * Splits a purchase log into calibration and holdout periods, as
+     * {@link #splitAt(Iterable, LocalDate)} does.
+     *
+     * @param log the purchase log, read in this summarizer's zone
+     * @param calibrationEnd the last day of the calibration period, before the as-of date
+     * @return one entry per calibration customer, in order of the log's customer indices
+     * @throws IllegalArgumentException if the calibration end is not before the as-of date, or the
+     *     log's zone differs from the summarizer's
+     */
+    public ImmutableList<CalibrationHoldout> splitAt(PurchaseLog log, LocalDate calibrationEnd) {
         requireNonNull(calibrationEnd, "calibrationEnd");
         require(calibrationEnd.isBefore(asOf), "calibration end %s must be before the end of observation %s",
                 calibrationEnd, asOf);
-        Log log = Log.of(purchases);
+        PurchaseLog.requireInRange("calibrationEnd", calibrationEnd);
         CustomerSummarizer calibration = new CustomerSummarizer(calibrationEnd, zone, periodSeconds, unitSeconds);
-        IndexedSummaries cal = calibration.summarizeEpochSeconds(log.customer, log.epochSecond, log.amount);
+        IndexedSummaries cal = calibration.summarizeLog(log);
         long calEnd = calibration.endPeriod();
         long obsEnd = endPeriod();
+        long calCut = calibration.lastSecond();
+        long obsCut = lastSecond();
+        double[] amount = log.amountColumn();
         Map<Integer, Map<Long, Double>> holdout = new HashMap<>();
-        for (int i = 0; i < log.customer.length; i++) {
-            long period = periodOfEpochSecond(log.epochSecond[i]);
-            if (period > calEnd && period <= obsEnd) {
-                holdout.computeIfAbsent(log.customer[i], c -> new HashMap<>())
-                        .merge(period, log.amount[i], Double::sum);
+        for (int i = 0; i < log.size(); i++) {
+            long second = log.epochSecond(i);
+            long period = periodOfEpochSecond(second);
+            if (second > calCut && second <= obsCut && period <= obsEnd) {
+                holdout.computeIfAbsent(log.customerIndex(i), c -> new HashMap<>())
+                        .merge(period, amount[i], Double::sum);
             }
         }
         double duration = (obsEnd - calEnd) * periodSeconds / unitSeconds;
@@ -172,7 +224,7 @@ public final class CustomerSummarizer {
         CustomerSummaries s = cal.summaries();
         for (int row = 0; row < cal.size(); row++) {
             int c = cal.customerIndex(row);
-            CustomerSummary summary = new CustomerSummary(log.ids.get(c), (int) s.frequency(row), s.recency(row),
+            CustomerSummary summary = new CustomerSummary(log.customers().get(c), (int) s.frequency(row), s.recency(row),
                     s.age(row), s.monetaryValue(row));
             Map<Long, Double> periods = holdout.getOrDefault(c, Map.of());
             double mean = periods.isEmpty() ? 0
@@ -187,12 +239,13 @@ public final class CustomerSummarizer {
      * the fast path for large logs. Requires periods of whole days.
      *
      * @param customer the customer of each purchase, an index in [0, number of customers)
-     * @param epochDay the local calendar day of each purchase ({@link LocalDate#toEpochDay()})
+     * @param epochDay the local calendar day of each purchase ({@link LocalDate#toEpochDay()}),
+     *     from 0001-01-01 to 9999-12-31
      * @param amount the value of each purchase, finite and &ge; 0; {@code null} when unknown
      *     (monetary values are then 0)
      * @return one row per customer with a purchase up to the as-of date, in customer-index order
-     * @throws IllegalArgumentException if the columns differ in length, an index is negative, an
-     *     amount is invalid, or the period is not a whole number of days
+     * @throws IllegalArgumentException if the columns differ in length, an index is negative or
+     *     beyond 2^31 − 10, a day or an amount is invalid, or the period is not a whole number of days
      */
     public IndexedSummaries summarizeEpochDays(int[] customer, int[] epochDay, double[] amount) {
         requireNonNull(epochDay, "epochDay");
@@ -200,29 +253,55 @@ public final class CustomerSummarizer {
                 "period of %s seconds is not a whole number of days: use summarizeEpochSeconds", periodSeconds);
         long days = periodSeconds / SECONDS_PER_DAY;
         long end = endPeriod();
-        return summarize(customer, epochDay.length, amount, i -> end - Math.floorDiv(epochDay[i] - ANCHOR_EPOCH_DAY, days));
+        long lastDay = asOf.toEpochDay();
+        long first = PurchaseLog.EARLIEST_DATE.toEpochDay();
+        long last = PurchaseLog.LATEST_DATE.toEpochDay();
+        return summarize(customer, epochDay.length, amount, i -> {
+            int day = epochDay[i];
+            if (day < first || day > last) {
+                throw new IllegalArgumentException(String.format("epochDay[%s] %s is out of range: days lie from %s "
+                        + "(%s) to %s (%s)", i, day, first, PurchaseLog.EARLIEST_DATE, last, PurchaseLog.LATEST_DATE));
+            }
+            return day > lastDay ? AFTER_AS_OF : end - Math.floorDiv(day - ANCHOR_EPOCH_DAY, days);
+        });
     }
 
     /**
      * Summarises a purchase log given as columns of customer index, instant and amount.
      *
      * @param customer the customer of each purchase, an index in [0, number of customers)
-     * @param epochSecond the instant of each purchase, in seconds since 1970-01-01T00:00Z
+     * @param epochSecond the instant of each purchase, in seconds since 1970-01-01T00:00Z, within
+     *     {@link PurchaseLog#EARLIEST} to {@link PurchaseLog#LATEST}
      * @param amount the value of each purchase, finite and &ge; 0; {@code null} when unknown
      * @return one row per customer with a purchase up to the as-of date, in customer-index order
-     * @throws IllegalArgumentException if the columns differ in length, an index is negative or an
-     *     amount is invalid
+     * @throws IllegalArgumentException if the columns differ in length, an index is negative or
+     *     beyond 2^31 − 10, or an instant or an amount is invalid
      */
     public IndexedSummaries summarizeEpochSeconds(int[] customer, long[] epochSecond, double[] amount) {
         requireNonNull(epochSecond, "epochSecond");
         long end = endPeriod();
+        long cut = lastSecond();
+        long first = PurchaseLog.EARLIEST.getEpochSecond();
+        long last = PurchaseLog.LATEST.getEpochSecond();
         ZoneRules rules = zone.getRules();
-        if (rules.isFixedOffset()) {
-            long offset = rules.getOffset(Instant.EPOCH).getTotalSeconds();
-            return summarize(customer, epochSecond.length, amount,
-                    i -> end - Math.floorDiv(epochSecond[i] + offset - ANCHOR_EPOCH_DAY * SECONDS_PER_DAY, periodSeconds));
-        }
-        return summarize(customer, epochSecond.length, amount, i -> end - periodOfEpochSecond(epochSecond[i]));
+        boolean fixed = rules.isFixedOffset();
+        long offset = fixed ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+        return summarize(customer, epochSecond.length, amount, i -> {
+            long second = epochSecond[i];
+            if (second < first || second > last) {
+                PurchaseLog.requireInRange("epochSecond[" + i + "]", second);
+            }
+            if (second > cut) {
+                return AFTER_AS_OF;
+            }
+            return end - (fixed ? Math.floorDiv(second + offset - ANCHOR_EPOCH_DAY * SECONDS_PER_DAY, periodSeconds)
+                    : periodOfEpochSecond(second));
+        });
+    }
+
+    /** The last second that counts: that of the as-of date's last instant in the zone. */
+    private long lastSecond() {
+        return PurchaseLog.endOf(asOf, zone).getEpochSecond();
     }
 
     private long periodOfEpochSecond(long epochSecond) {
@@ -233,6 +312,9 @@ public final class CustomerSummarizer {
     private long endPeriod() {
         return Math.floorDiv((asOf.toEpochDay() - ANCHOR_EPOCH_DAY) * SECONDS_PER_DAY, periodSeconds);
     }
+
+    /** The lag of a purchase that does not count: after the as-of instant. */
+    private static final long AFTER_AS_OF = -1;
 
     /** Periods before the end of observation, per purchase: 0 for the as-of period, negative after it. */
     @FunctionalInterface
@@ -247,7 +329,8 @@ public final class CustomerSummarizer {
                 amount == null ? "absent" : amount.length);
         int customers = 0;
         for (int i = 0; i < n; i++) {
-            require(customer[i] >= 0, "customer index %s at row %s is negative", customer[i], i);
+            require(customer[i] >= 0 && customer[i] < Integer.MAX_VALUE - 8,
+                    "customer index %s at row %s is out of range: 0 to %s", customer[i], i, Integer.MAX_VALUE - 9);
             customers = Math.max(customers, customer[i] + 1);
             if (amount != null) {
                 require(Double.isFinite(amount[i]) && amount[i] >= 0,
@@ -261,7 +344,7 @@ public final class CustomerSummarizer {
         for (int i = 0; i < n; i++) {
             long l = before.of(i);
             require(l <= Integer.MAX_VALUE, "purchase at row %s lies more than 2^31 periods before the as-of date", i);
-            lag[i] = (int) l;
+            lag[i] = l < 0 ? -1 : (int) l;
             if (l >= 0) {
                 int c = customer[i];
                 count[c + 1]++;
@@ -337,46 +420,6 @@ public final class CustomerSummarizer {
             }
         }
         return distinct;
-    }
-
-    /** A purchase log as columns, with the customer ids in order of first appearance. */
-    private static final class Log {
-        final List<CustomerId> ids = new ArrayList<>();
-        int[] customer;
-        long[] epochSecond;
-        double[] amount;
-
-        static Log of(Iterable<Purchase> purchases) {
-            requireNonNull(purchases, "purchases");
-            Log log = new Log();
-            Map<CustomerId, Integer> index = new LinkedHashMap<>();
-            int n = 0;
-            for (Purchase ignored : purchases) {
-                n++;
-            }
-            log.customer = new int[n];
-            log.epochSecond = new long[n];
-            log.amount = new double[n];
-            Currency currency = null;
-            int i = 0;
-            for (Purchase p : purchases) {
-                Integer c = index.get(p.customer());
-                if (c == null) {
-                    c = log.ids.size();
-                    index.put(p.customer(), c);
-                    log.ids.add(p.customer());
-                }
-                Currency cur = p.amount().currency();
-                require(currency == null || currency.equals(cur),
-                        "purchases mix currencies %s and %s: summarise each currency separately", currency, cur);
-                currency = cur;
-                log.customer[i] = c;
-                log.epochSecond[i] = p.time().getEpochSecond();
-                log.amount[i] = p.amount().amount().doubleValue();
-                i++;
-            }
-            return log;
-        }
     }
 
     /**

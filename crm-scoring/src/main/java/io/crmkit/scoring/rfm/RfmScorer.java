@@ -7,22 +7,27 @@ import com.google.common.collect.ImmutableList;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.money.Money;
 import io.crmkit.core.purchase.Purchase;
+import io.crmkit.core.purchase.PurchaseLog;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Recency-frequency-monetary scoring. From purchases and an as-of date: recency = days from the
- * customer's last purchase date to the as-of date; frequency = number of purchases; monetary =
- * sum (default) or mean of the amounts. Each is scored 1..bins (5 by default), recency reversed so
+ * customer's last purchase date to the as-of date; frequency = number of purchases (rows of the
+ * log, as in the transaction count of RFM practice); monetary = sum (default) or mean of the
+ * amounts, exact, in the log's one currency (customers in different currencies are refused, not
+ * scored together). Days, zones and the as-of rule are those of {@link PurchaseLog}: a purchase's
+ * date is its calendar date in the scorer's zone, and purchases after the as-of date are left
+ * out, as the customer summaries of crm-scoring's {@code clv} package and the life-cycle
+ * histories leave them out. Each is scored 1..bins (5 by default), recency reversed so
  * that recent buyers score high, and the (r, f, m) combination is mapped to a named segment.
  *
  * <p><b>Quantile and tie rule.</b> With {@code n} customers and {@code k} bins, a customer whose
@@ -92,36 +97,70 @@ public final class RfmScorer {
     /**
      * Scores every customer who bought at least once up to the as-of date.
      *
-     * @param purchases the purchases, all in one currency, none after the as-of date
+     * @param purchases the purchases, all in one currency; those after the as-of date are left out
      * @param asOf the date recency is measured to (purchase times are turned into dates in the
-     *        scorer's zone)
+     *        scorer's zone), from 0001-01-01 to 9999-12-31
      * @return one result per customer, ordered by customer id
-     * @throws IllegalArgumentException if a purchase is after the as-of date or currencies mix
+     * @throws IllegalArgumentException if currencies mix, or a date, an instant or a monetary value
+     *     is out of range
      */
     public List<RfmScore> score(Collection<Purchase> purchases, LocalDate asOf) {
-        requireNonNull(purchases, "purchases");
-        requireNonNull(asOf, "asOf");
-        Map<CustomerId, Totals> byCustomer = new HashMap<>();
-        for (Purchase p : purchases) {
-            LocalDate date = p.time().atZone(zone).toLocalDate();
-            checkArgument(!date.isAfter(asOf), "purchase by customer %s on %s is after the as-of date %s", p.customer(), date, asOf);
-            byCustomer.computeIfAbsent(p.customer(), c -> new Totals()).add(date, p.amount());
+        return score(PurchaseLog.of(requireNonNull(purchases, "purchases"), zone), asOf);
+    }
+
+    /**
+     * Scores every customer of a purchase log who bought at least once up to the as-of date.
+     *
+     * @param log the purchases, read in the scorer's zone
+     * @param asOf the date recency is measured to, from 0001-01-01 to 9999-12-31
+     * @return one result per customer, ordered by customer id
+     * @throws IllegalArgumentException if the log's zone differs from the scorer's, the date is out
+     *     of range, or a monetary value does not fit a {@code double}
+     */
+    public List<RfmScore> score(PurchaseLog log, LocalDate asOf) {
+        requireNonNull(log, "log");
+        checkArgument(log.zone().equals(zone), "log zone %s differs from the scorer's zone %s: read the log in the "
+                + "scorer's zone or build the scorer with zone(%s)", log.zone(), zone, log.zone());
+        Instant end = log.endOf(asOf);
+        long asOfDay = asOf.toEpochDay();
+        int k = log.customers().size();
+        long[] lastDay = new long[k];
+        long[] count = new long[k];
+        BigDecimal[] sum = new BigDecimal[k];
+        for (int row = 0; row < log.size(); row++) {
+            if (log.counts(row, end)) {
+                int c = log.customerIndex(row);
+                long day = log.epochDay(row);
+                lastDay[c] = count[c] == 0 ? day : Math.max(lastDay[c], day);
+                count[c]++;
+                sum[c] = sum[c] == null ? log.amount(row) : sum[c].add(log.amount(row));
+            }
         }
-        List<CustomerId> customers = new ArrayList<>(byCustomer.keySet());
-        customers.sort(null);
-        int n = customers.size();
+        List<CustomerId> customers = new ArrayList<>();
+        List<Integer> index = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            if (count[c] > 0) {
+                index.add(c);
+            }
+        }
+        index.sort((a, b) -> log.customers().get(a).compareTo(log.customers().get(b)));
+        Currency currency = log.currency().orElse(null);
+        int n = index.size();
         double[] rec = new double[n];
         double[] freq = new double[n];
         double[] mon = new double[n];
         Money[] money = new Money[n];
         for (int i = 0; i < n; i++) {
-            Totals t = byCustomer.get(customers.get(i));
-            rec[i] = ChronoUnit.DAYS.between(t.last, asOf);
-            freq[i] = t.count;
-            money[i] = monetary == Monetary.SUM ? t.sum : Money.of(
-                    t.sum.amount().divide(BigDecimal.valueOf(t.count), Math.max(0, t.sum.currency().getDefaultFractionDigits()),
-                            RoundingMode.HALF_EVEN), t.sum.currency());
+            int c = index.get(i);
+            customers.add(log.customers().get(c));
+            rec[i] = asOfDay - lastDay[c];
+            freq[i] = count[c];
+            money[i] = monetary == Monetary.SUM ? Money.of(sum[c], currency) : Money.of(
+                    sum[c].divide(BigDecimal.valueOf(count[c]), Math.max(0, currency.getDefaultFractionDigits()),
+                            RoundingMode.HALF_EVEN), currency);
             mon[i] = money[i].amount().doubleValue();
+            checkArgument(Double.isFinite(mon[i]), "monetary value %s of customer %s does not fit a double: scores "
+                    + "need values below 1.8e308", money[i], customers.get(i));
         }
         RfmScores s = scoreColumns(rec, freq, mon);
         ImmutableList.Builder<RfmScore> out = ImmutableList.builderWithExpectedSize(n);
@@ -168,19 +207,6 @@ public final class RfmScorer {
     @Override
     public String toString() {
         return "RfmScorer[" + bins + " bins, monetary " + monetary + ", " + segments.segments().size() + " segments, " + zone + "]";
-    }
-
-    /** A customer's running totals. */
-    private static final class Totals {
-        private LocalDate last;
-        private long count;
-        private Money sum;
-
-        void add(LocalDate date, Money amount) {
-            last = last == null || date.isAfter(last) ? date : last;
-            count++;
-            sum = sum == null ? amount : sum.plus(amount);
-        }
     }
 
     /** Configures a scorer. */

@@ -4,6 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,6 +92,37 @@ public final class RfmSegmentMap implements Serializable {
     public static Builder builder(int bins) {
         checkArgument(bins >= 2 && bins <= 10, "bins %s is out of range: 2 to 10 score bins", bins);
         return new Builder(bins);
+    }
+
+    /**
+     * Rebuilds a map cell by cell through the builder, which checks it as it checks any map.
+     *
+     * @throws IllegalArgumentException if a cell names no segment, or the builder refuses the map
+     */
+    private static RfmSegmentMap restore(int bins, List<String> names, byte[] cells) {
+        requireNonNull(names, "names");
+        requireNonNull(cells, "cells");
+        Builder b = builder(bins);
+        checkArgument(cells.length == bins * bins * bins, "cells %s: a map of %s bins has %s cells", cells.length, bins,
+                bins * bins * bins);
+        checkArgument(names.size() == names.stream().distinct().count(), "segment names %s repeat a name", names);
+        for (int at = 0; at < cells.length; at++) {
+            checkArgument(cells[at] >= 0 && cells[at] < names.size(),
+                    "cell %s holds segment %s: segments are numbered 0 to %s", at, cells[at], names.size() - 1);
+        }
+        for (int segment = 0; segment < names.size(); segment++) {
+            for (int at = 0; at < cells.length; at++) {
+                if (cells[at] == segment) {
+                    int r = at / (bins * bins) + 1;
+                    int f = at / bins % bins + 1;
+                    int m = at % bins + 1;
+                    b.segment(names.get(segment), r, r, f, f, m, m);
+                }
+            }
+        }
+        RfmSegmentMap map = b.build();
+        checkArgument(map.names.equals(names), "segment names %s include a segment without cells", names);
+        return map;
     }
 
     /** @return the number of score bins per dimension */
@@ -204,6 +238,46 @@ public final class RfmSegmentMap implements Serializable {
                 checkArgument(cells[at] >= 0, "segments are not total: (r=%s, f=%s, m=%s) belongs to no segment", r, f, m);
             }
             return new RfmSegmentMap(bins, names, cells);
+        }
+    }
+
+    /**
+     * Serialises through {@link SerializedForm}, whose {@code readResolve} calls the factory, so a
+     * patched stream cannot bring in a value the factory refuses.
+     *
+     * @return the serial proxy
+     */
+    @Serial
+    private Object writeReplace() {
+        return new SerializedForm(bins, names, cells.clone());
+    }
+
+    /**
+     * Refuses a stream that bypasses the proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("RfmSegmentMap is deserialised only through its serial proxy");
+    }
+
+    /** The serial form: the fields the factory needs, checked again by it on the way in. */
+    private record SerializedForm(int bins, List<String> names, byte[] cells) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Serial
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                return restore(bins, names, cells);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                InvalidObjectException refused = new InvalidObjectException("RfmSegmentMap: " + e.getMessage());
+                refused.initCause(e);
+                throw refused;
+            }
         }
     }
 }

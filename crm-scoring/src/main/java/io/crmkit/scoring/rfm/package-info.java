@@ -1,6 +1,8 @@
 /**
- * Recency-frequency-monetary scoring: {@link io.crmkit.scoring.rfm.RfmScorer} turns purchases (or
- * columns of recency, frequency and monetary value for millions of customers) into tie-preserving
+ * Recency-frequency-monetary scoring: {@link io.crmkit.scoring.rfm.RfmScorer} turns purchases (read
+ * through crm-core's {@link io.crmkit.core.purchase.PurchaseLog}, whose day, zone and as-of rules
+ * the lifetime-value summaries and life-cycle histories share), or columns of recency, frequency
+ * and monetary value for millions of customers, into tie-preserving
  * quantile scores 1..5 and a named segment from a total, non-overlapping
  * {@link io.crmkit.scoring.rfm.RfmSegmentMap}.
  */

@@ -12,9 +12,12 @@ import java.util.Map;
 /**
  * A SERVQUAL questionnaire (docs/domain.md §6: satisfaction = performance − expectation): items
  * grouped into the RATER dimensions, answered for expectation and perception on a stated scale
- * (e.g. 1 to 7), and dimension weights that sum to 1 (equal, 0.2 each, unless set; SERVQUAL
- * derives them from the respondents' allocation of 100 points, Parasuraman, Zeithaml and Berry
- * 1988). The gap of an item is its mean perception minus its mean expectation, a dimension's
+ * (e.g. 1 to 7), and dimension weights that sum to 1 (SERVQUAL derives them from the
+ * respondents' allocation of 100 points, Parasuraman, Zeithaml and Berry 1988). Unless set, the
+ * weights are equal over the dimensions the questionnaire has items for (0.2 each when all five
+ * RATER dimensions have items, 0.5 each when only two do); a weight set above 0 on a dimension
+ * without items is refused when the questionnaire is built, so every weighted dimension can be
+ * rated. The gap of an item is its mean perception minus its mean expectation, a dimension's
  * gap the mean of its items' gaps, and the overall gap {@code sum_d weight_d · gap_d}.
  *
  * <pre>{@code
@@ -46,15 +49,19 @@ public final class ServiceQuality {
         this.items = ImmutableMap.copyOf(b.items);
         checkArgument(!items.isEmpty(), "the questionnaire has no items: declare at least one");
         Map<RaterDimension, Double> w = new EnumMap<>(RaterDimension.class);
+        java.util.Set<RaterDimension> asked = java.util.EnumSet.noneOf(RaterDimension.class);
+        asked.addAll(items.values());
         if (b.weights.isEmpty()) {
-            for (RaterDimension d : RaterDimension.values()) {
-                w.put(d, 1.0 / RaterDimension.values().length);
+            for (RaterDimension d : asked) {
+                w.put(d, 1.0 / asked.size());
             }
         } else {
             w.putAll(b.weights);
         }
         double sum = w.values().stream().mapToDouble(Double::doubleValue).sum();
         checkArgument(Math.abs(sum - 1.0) <= WEIGHT_TOLERANCE, "dimension weights sum to %s: they must sum to 1", sum);
+        w.forEach((d, weight) -> checkArgument(weight == 0 || asked.contains(d),
+                "dimension %s has weight %s but no item: declare an item for it or give it weight 0", d, weight));
         this.weights = ImmutableMap.copyOf(w);
     }
 
@@ -125,6 +132,8 @@ public final class ServiceQuality {
         Map<RaterDimension, Double> dimensionGaps = new EnumMap<>(RaterDimension.class);
         byDimension.forEach((d, acc) -> dimensionGaps.put(d, acc[0] / acc[1] / SUM_UNIT));
         double weighted = 0;
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
         for (Map.Entry<RaterDimension, Double> w : weights.entrySet()) {
             if (w.getValue() == 0) {
                 continue;
@@ -132,7 +141,11 @@ public final class ServiceQuality {
             Double gap = dimensionGaps.get(w.getKey());
             checkArgument(gap != null, "dimension %s has weight %s but no rated item", w.getKey(), w.getValue());
             weighted += w.getValue() * gap;
+            lowest = Math.min(lowest, gap);
+            highest = Math.max(highest, gap);
         }
+        // weights summing to 1 make a convex combination: rounding must not carry it past the gaps it mixes
+        weighted = Math.max(lowest, Math.min(highest, weighted));
         return new ServiceQualityReport(itemGaps, dimensionGaps, weighted);
     }
 
@@ -177,7 +190,8 @@ public final class ServiceQuality {
         }
 
         /**
-         * Sets a dimension's weight; once any weight is set, unset dimensions weigh 0.
+         * Sets a dimension's weight; once any weight is set, unset dimensions weigh 0. A dimension
+         * given a weight above 0 needs at least one item.
          *
          * @param dimension the dimension
          * @param weight the weight, in [0, 1]
@@ -195,7 +209,8 @@ public final class ServiceQuality {
          * Builds the questionnaire.
          *
          * @return the questionnaire
-         * @throws IllegalArgumentException if there are no items or the weights do not sum to 1
+         * @throws IllegalArgumentException if there are no items, the weights do not sum to 1, or a
+         *     dimension with a weight above 0 has no item
          */
         public ServiceQuality build() {
             return new ServiceQuality(this);

@@ -5,7 +5,12 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
@@ -146,6 +151,18 @@ public final class Criterion implements Serializable {
         return new Criterion(metric, Operator.BETWEEN, lower, upper);
     }
 
+    /** The factory call that made a criterion with these fields; the serial form's way back in. */
+    private static Criterion restore(String metric, Operator operator, double threshold, double upper) {
+        requireNonNull(operator, "operator");
+        if (operator == Operator.BETWEEN) {
+            return between(metric, threshold, upper);
+        }
+        checkArgument(Double.compare(threshold, upper) == 0,
+                "upper bound %s of metric '%s' differs from the threshold %s: only a between criterion has two bounds",
+                upper, metric, threshold);
+        return new Criterion(metric, operator, threshold, upper);
+    }
+
     /** @return the metric expression, names joined by {@code +} */
     public String metric() {
         return metric;
@@ -259,12 +276,44 @@ public final class Criterion implements Serializable {
      * @throws IllegalArgumentException if a metric is missing or not a finite number
      */
     public String shortfall(Map<String, Double> metrics) {
-        return "needs " + this + ", has " + format(valueOf(metrics));
+        return "needs " + this + ", has " + formatBeside(valueOf(metrics));
     }
 
+    /**
+     * A threshold as written: the shortest decimal that is exactly this {@code double}
+     * ({@link BigDecimal#valueOf(double)}), with thousands separators, e.g. {@code 8,000,000} or
+     * {@code 0.89999}.
+     */
     static String format(double v) {
-        DecimalFormat f = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return f.format(v);
+        return render(BigDecimal.valueOf(v));
+    }
+
+    /**
+     * A customer's value shown next to this criterion's bounds: rounded to 4 decimals unless that
+     * would change how it compares with a bound as printed (0.89999 next to {@code ≥ 0.9} must not
+     * read "0.9"); then with as many decimals as it takes, at most the exact shortest decimal.
+     */
+    String formatBeside(double value) {
+        BigDecimal exact = BigDecimal.valueOf(value);
+        for (int decimals = 4; decimals < Math.max(4, exact.scale()); decimals++) {
+            BigDecimal rounded = exact.setScale(decimals, RoundingMode.HALF_EVEN);
+            if (comparesAlike(rounded, value, threshold) && comparesAlike(rounded, value, upper)) {
+                return render(rounded);
+            }
+        }
+        return render(exact);
+    }
+
+    /** Whether the shown value compares with the bound as the value itself does. */
+    private static boolean comparesAlike(BigDecimal shown, double value, double bound) {
+        int actual = value < bound ? -1 : value > bound ? 1 : 0;
+        return Integer.signum(shown.compareTo(BigDecimal.valueOf(bound))) == actual;
+    }
+
+    private static String render(BigDecimal v) {
+        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setMaximumFractionDigits(Integer.MAX_VALUE);
+        return f.format(v.stripTrailingZeros());
     }
 
     /** @return the criterion as written, e.g. {@code assets+loans ≥ 8,000,000} or {@code collection_ratio in [0.9, 1)} */
@@ -288,5 +337,45 @@ public final class Criterion implements Serializable {
     @Override
     public int hashCode() {
         return Objects.hash(metric, operator, threshold, upper);
+    }
+
+    /**
+     * Serialises through {@link SerializedForm}, whose {@code readResolve} calls the factory, so a
+     * patched stream cannot bring in a value the factory refuses.
+     *
+     * @return the serial proxy
+     */
+    @Serial
+    private Object writeReplace() {
+        return new SerializedForm(metric, operator, threshold, upper);
+    }
+
+    /**
+     * Refuses a stream that bypasses the proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("Criterion is deserialised only through its serial proxy");
+    }
+
+    /** The serial form: the fields the factory needs, checked again by it on the way in. */
+    private record SerializedForm(String metric, Operator operator, double threshold, double upper) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Serial
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                return restore(metric, operator, threshold, upper);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                InvalidObjectException refused = new InvalidObjectException("Criterion: " + e.getMessage());
+                refused.initCause(e);
+                throw refused;
+            }
+        }
     }
 }

@@ -4,6 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -145,7 +148,7 @@ public final class TierPolicy implements Serializable {
         if (index < tiers.size()) {
             for (Criterion c : tiers.get(index).criteria()) {
                 if (c.holds(metrics)) {
-                    held.add(c + " (has " + Criterion.format(c.valueOf(metrics)) + ")");
+                    held.add(c + " (has " + c.formatBeside(c.valueOf(metrics)) + ")");
                 }
             }
         }
@@ -307,6 +310,46 @@ public final class TierPolicy implements Serializable {
          */
         public TierPolicy build() {
             return TierPolicy.of(name, tiers);
+        }
+    }
+
+    /**
+     * Serialises through {@link SerializedForm}, whose {@code readResolve} calls the factory, so a
+     * patched stream cannot bring in a value the factory refuses.
+     *
+     * @return the serial proxy
+     */
+    @Serial
+    private Object writeReplace() {
+        return new SerializedForm(name, tiers);
+    }
+
+    /**
+     * Refuses a stream that bypasses the proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("TierPolicy is deserialised only through its serial proxy");
+    }
+
+    /** The serial form: the fields the factory needs, checked again by it on the way in. */
+    private record SerializedForm(String name, List<Tier> tiers) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Serial
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                return TierPolicy.of(name, tiers);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                InvalidObjectException refused = new InvalidObjectException("TierPolicy: " + e.getMessage());
+                refused.initCause(e);
+                throw refused;
+            }
         }
     }
 }

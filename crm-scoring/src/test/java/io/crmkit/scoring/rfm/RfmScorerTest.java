@@ -101,10 +101,44 @@ class RfmScorerTest {
     }
 
     @Test
-    void rejectsPurchasesAfterTheAsOfDateAndBadColumns() {
+    void purchasesAfterTheAsOfDateNeverCount() {
+        // the PurchaseLog rule, shared with the customer summaries and the life-cycle histories
+        List<RfmScore> scores = RfmScorer.standard().score(List.of(buy("c-1", "2026-03-01", "10.00"),
+                buy("c-1", "2026-04-02", "99.00"), buy("c-9", "2026-04-02", "1.00")), LocalDate.parse("2026-04-01"));
+        assertEquals(1, scores.size(), "c-9 bought only after the as-of date");
+        assertEquals(31, scores.get(0).recencyDays());
+        assertEquals(1, scores.get(0).frequency());
+        assertEquals(Money.of("10.00", "CNY"), scores.get(0).monetary());
+    }
+
+    @Test
+    void customersInDifferentCurrenciesAreNotScoredTogether() {
+        // issue 10 §4: the Javadoc promised this refusal, but a JPY and a USD customer were scored together
+        List<Purchase> mixed = List.of(
+                Purchase.of(CustomerId.of("c-1"), Instant.parse("2026-03-01T12:00:00Z"), Money.of("1000", "JPY")),
+                Purchase.of(CustomerId.of("c-2"), Instant.parse("2026-03-02T12:00:00Z"), Money.of("10.00", "USD")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RfmScorer.standard().score(mixed, LocalDate.parse("2026-04-01")));
+        assertEquals("purchases mix currencies JPY and USD (customer c-2): a purchase log holds one currency; "
+                + "convert or split it first", e.getMessage());
+    }
+
+    @Test
+    void datesAndInstantsOutsideTheLogRangeAreRefused() {
+        IllegalArgumentException early = assertThrows(IllegalArgumentException.class,
+                () -> RfmScorer.standard().score(List.of(buy("c-1", "2026-03-01", "1.00")), LocalDate.of(-6_000_000, 1, 1)));
+        assertEquals("asOf -6000000-01-01 is out of range: as-of dates lie from 0001-01-01 to 9999-12-31",
+                early.getMessage());
+        Purchase far = Purchase.of(CustomerId.of("c-1"), LocalDate.of(999_999_999, 1, 1).atStartOfDay()
+                .toInstant(java.time.ZoneOffset.UTC), Money.of("1.00", "CNY"));
         IllegalArgumentException late = assertThrows(IllegalArgumentException.class,
-                () -> RfmScorer.standard().score(List.of(buy("c-9", "2026-04-02", "1.00")), LocalDate.parse("2026-04-01")));
-        assertTrue(late.getMessage().contains("after the as-of date 2026-04-01"), late.getMessage());
+                () -> RfmScorer.standard().score(List.of(far), LocalDate.of(2026, 1, 1)));
+        assertTrue(late.getMessage().startsWith("time of purchase by customer c-1 +999999999-01-01T00:00:00Z is out of "
+                + "range"), late.getMessage());
+    }
+
+    @Test
+    void rejectsBadColumns() {
         assertThrows(IllegalArgumentException.class, () -> RfmScorer.standard().scoreColumns(new double[2], new double[3], new double[2]));
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
                 () -> RfmScorer.standard().scoreColumns(new double[] {Double.NaN}, new double[1], new double[1]));

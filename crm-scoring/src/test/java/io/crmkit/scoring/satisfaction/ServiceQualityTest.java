@@ -40,6 +40,25 @@ class ServiceQualityTest {
     }
 
     @Test
+    void withoutWeightsTheDimensionsWithItemsWeighEquallyAndEveryAssessmentWorks() {
+        // issue 10 §4: builder(1, 5) without weights built, then every assess threw for the
+        // three RATER dimensions without items; now the weights are 0.5 and 0.5
+        ServiceQuality q = ServiceQuality.builder(1, 5).item("x", RELIABILITY).item("y", EMPATHY).build();
+        assertEquals(Map.of(RELIABILITY, 0.5, EMPATHY, 0.5), q.weights());
+        ServiceQualityReport r = q.assess(List.of(new ItemRating("x", 4, 2), new ItemRating("y", 3, 4)));
+        assertEquals(-0.5, r.weightedGap(), 1e-12); // 0.5 * -2 + 0.5 * 1
+    }
+
+    @Test
+    void aWeightOnADimensionWithoutItemsIsRefusedWhenBuilt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ServiceQuality.builder(1, 5).item("x", RELIABILITY).weight(RELIABILITY, 0.5).weight(EMPATHY, 0.5)
+                        .build());
+        assertEquals("dimension EMPATHY has weight 0.5 but no item: declare an item for it or give it weight 0",
+                e.getMessage());
+    }
+
+    @Test
     void weightsMustSumToOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ServiceQuality.builder(1, 7).item("x", RELIABILITY).weight(RELIABILITY, 0.5).weight(EMPATHY, 0.3).build());
@@ -74,5 +93,18 @@ class ServiceQualityTest {
         // a scale whose gaps cannot be represented is refused, and so is a rating whose own gap overflows
         assertThrows(IllegalArgumentException.class, () -> ServiceQuality.builder(-1e308, 1e308));
         assertThrows(IllegalArgumentException.class, () -> new ItemRating("r1", -1e308, 1e308));
+    }
+
+    @Test
+    void fiveEquallyWeightedDimensionsAtTheTopOfTheScaleGiveExactlyTheScaleWidth() {
+        // default weights 1/5 each: summed in floating point, 5 x (0.2 x 6) is 6.000000000000001,
+        // a gap wider than the 1-7 scale allows; the weighted gap is a convex combination of 6s
+        ServiceQuality q = ServiceQuality.builder(1, 7).item("a", RELIABILITY).item("b", ASSURANCE)
+                .item("c", TANGIBLES).item("d", EMPATHY).item("e", RESPONSIVENESS).build();
+        List<ItemRating> best = List.of(new ItemRating("a", 1, 7), new ItemRating("b", 1, 7),
+                new ItemRating("c", 1, 7), new ItemRating("d", 1, 7), new ItemRating("e", 1, 7));
+        assertEquals(6.0, q.assess(best).weightedGap());
+        List<ItemRating> worst = best.stream().map(r -> new ItemRating(r.item(), 7, 1)).toList();
+        assertEquals(-6.0, q.assess(worst).weightedGap());
     }
 }

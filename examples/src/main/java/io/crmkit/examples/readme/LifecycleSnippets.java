@@ -95,7 +95,7 @@ final class LifecycleSnippets {
         StageAssessment stage = LifecycleClassifier.standard().stage(h);   // PROSPECT … LOYAL, AT_RISK, LAPSED, WON_BACK + reason
         Optional<PhaseAssessment> phase = LifecycleClassifier.standard().phase(h, Duration.ofDays(90), 4); // introduction/growth/maturity/decline
         ChurnPolicy.fixedWindow(Duration.ofDays(365)).assess(h);
-        ChurnPolicy.relativeRhythm(3.0, Duration.ofDays(365)).assess(h);      // k × the customer's median gap
+        ChurnPolicy.relativeRhythm(3.0, Duration.ofDays(365)).assess(h);      // k × the customer's median gap between visits
         ChurnPolicy.probabilityAlive("BG/NBD", pAlive, 0.3).assess(h);      // P(alive) of any model, as a function of the history
         LostCustomerAnalysis.of(departures, zone).byCause();                  // why, which class, when
         // end::stage[]

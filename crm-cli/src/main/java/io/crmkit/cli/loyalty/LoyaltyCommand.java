@@ -1,0 +1,164 @@
+package io.crmkit.cli.loyalty;
+
+import io.crmkit.cli.format.Csv;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.loyalty.Account;
+import io.crmkit.loyalty.EntryKind;
+import io.crmkit.loyalty.Ledger;
+import io.crmkit.loyalty.LoyaltyEvent;
+import io.crmkit.loyalty.Program;
+import io.crmkit.loyalty.Refusal;
+import io.crmkit.loyalty.RejectedEventException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code crm loyalty}: points programmes. */
+@Command(name = "loyalty", mixinStandardHelpOptions = true,
+        description = "Loyalty points: earning, lots, expiry, redemption, refunds and tiers.",
+        subcommands = {LoyaltyCommand.StatementCommand.class})
+public final class LoyaltyCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The result of reading and applying an events file. */
+    public record Loaded(Program program, Ledger ledger, Map<String, Long> lines) {
+    }
+
+    /**
+     * Reads a program and an events file and applies every event to a new ledger.
+     *
+     * @param programIn the program JSON
+     * @param programName its file name
+     * @param eventsIn the events CSV
+     * @param eventsName its file name
+     * @return the program, the ledger and each event id's line
+     * @throws IllegalArgumentException naming the file and line of the first bad input
+     */
+    public static Loaded load(Reader programIn, String programName, Reader eventsIn, String eventsName) {
+        Program program = ProgramJson.read(programIn, programName);
+        Ledger ledger = Ledger.inMemory(program);
+        List<EventsCsv.Row> rows = EventsCsv.read(eventsIn, eventsName, program);
+        Map<String, Long> lines = new HashMap<>();
+        Map<String, LoyaltyEvent> first = new HashMap<>();
+        for (EventsCsv.Row row : rows) {
+            lines.putIfAbsent(row.event().id(), row.line());
+            first.putIfAbsent(row.event().id(), row.event());
+        }
+        try {
+            ledger.applyAll(rows.stream().map(EventsCsv.Row::event).toList());
+        } catch (RejectedEventException e) {
+            long line = lines.get(e.eventId());
+            for (EventsCsv.Row row : rows) {
+                if (row.event().id().equals(e.eventId()) && !row.event().equals(first.get(e.eventId()))) {
+                    line = row.line();
+                    break;
+                }
+            }
+            throw new IllegalArgumentException(eventsName + " line " + line + ": " + e.getMessage(), e);
+        }
+        return new Loaded(program, ledger, lines);
+    }
+
+    /** {@code crm loyalty statement}: every member's points as of a day. */
+    @Command(name = "statement", mixinStandardHelpOptions = true,
+            description = {"Every member's points up to the end of a day in the program's zone.",
+                "Program: JSON (see the README: crm-loyalty); events: CSV event_id,customer_id,at,type,amount,points,category,ref"
+                    + " with type purchase|refund|redeem|bonus|adjust (ref: the purchase's event id for a refund,"
+                    + " the reason for a bonus, 'actor: reason' for an adjust).",
+                "Output: CSV customer_id,balance,qualifying_points,tier,expiring_30d,earned,redeemed,expired,reversed;"
+                    + " earned counts purchase and bonus points. A refused redemption is reported on stderr with its line."})
+    public static final class StatementCommand implements Callable<Integer> {
+
+        @Option(names = "--program", required = true, description = "the program as JSON")
+        Path program;
+
+        @Option(names = "--events", required = true, description = "events CSV")
+        Path events;
+
+        @Option(names = "--as-of", required = true, description = "the day, yyyy-MM-dd: figures up to its end in the program's zone")
+        LocalDate asOf;
+
+        @Option(names = "--customer", description = "only this member")
+        String customer;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Loaded loaded;
+            try (Reader p = Csv.open(program); Reader e = Csv.open(events)) {
+                loaded = load(p, program.getFileName().toString(), e, events.getFileName().toString());
+            }
+            Instant end = asOf.plusDays(1).atStartOfDay(loaded.program().zone()).toInstant().minusNanos(1);
+            List<Account> accounts;
+            if (customer != null) {
+                CustomerId id;
+                try {
+                    id = CustomerId.of(customer);
+                } catch (IllegalArgumentException ex) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--customer: " + ex.getMessage());
+                }
+                accounts = List.of(loaded.ledger().account(id, end));
+            } else {
+                accounts = loaded.ledger().accounts(end);
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            List<Refusal> refusals = new ArrayList<>();
+            accounts.forEach(a -> refusals.addAll(a.refusals()));
+            refusals.sort(Comparator.comparing(r -> loaded.lines().get(r.eventId())));
+            String qualified = spec.commandLine().getCommandSpec().qualifiedName();
+            for (Refusal r : refusals) {
+                err.println(qualified + ": " + events.getFileName() + " line " + loaded.lines().get(r.eventId()) + ": " + r.reason());
+            }
+            write(accounts, loaded.program(), spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    /**
+     * Writes the statement CSV.
+     *
+     * @param accounts the accounts, all as of the same instant
+     * @param program the program
+     * @param out where to write
+     */
+    public static void write(List<Account> accounts, Program program, PrintWriter out) {
+        try {
+            CSVPrinter csv = Csv.printer(out);
+            csv.printRecord("customer_id", "balance", "qualifying_points", "tier", "expiring_30d", "earned", "redeemed", "expired",
+                    "reversed");
+            for (Account a : accounts) {
+                Instant horizon = a.asOf().atZone(program.zone()).plusDays(30).toInstant();
+                csv.printRecord(a.customer().value(), a.balance(), a.tier().qualifyingPoints(), a.tier().tier(), a.expiringBy(horizon),
+                        a.total(EntryKind.EARN) + a.total(EntryKind.BONUS), -a.total(EntryKind.REDEEM), -a.total(EntryKind.EXPIRE),
+                        -a.total(EntryKind.REVERSE));
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.crmkit.loyalty;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import io.crmkit.core.customer.CustomerId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The in-memory journal: a map by id and a list per member, guarded by the instance's lock. */
+final class InMemoryLedgerStore implements LedgerStore {
+
+    private final Map<String, LoyaltyEvent> byId = new HashMap<>();
+    private final Map<CustomerId, List<LoyaltyEvent>> byCustomer = new TreeMap<>();
+
+    @Override
+    public synchronized Optional<LoyaltyEvent> appendIfAbsent(LoyaltyEvent event) {
+        requireNonNull(event, "event");
+        LoyaltyEvent existing = byId.get(event.id());
+        if (existing != null) {
+            return Optional.of(existing);
+        }
+        byId.put(event.id(), event);
+        byCustomer.computeIfAbsent(event.customer(), c -> new ArrayList<>()).add(event);
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<LoyaltyEvent> find(String id) {
+        return Optional.ofNullable(byId.get(requireNonNull(id, "id")));
+    }
+
+    @Override
+    public synchronized List<LoyaltyEvent> events(CustomerId customer) {
+        return ImmutableList.copyOf(byCustomer.getOrDefault(requireNonNull(customer, "customer"), List.of()));
+    }
+
+    @Override
+    public synchronized Set<CustomerId> customers() {
+        return ImmutableSet.copyOf(byCustomer.keySet());
+    }
+}

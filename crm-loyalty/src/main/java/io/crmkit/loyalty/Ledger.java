@@ -1,0 +1,310 @@
+package io.crmkit.loyalty;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.money.Money;
+import io.crmkit.loyalty.LoyaltyEvent.Purchased;
+import io.crmkit.loyalty.LoyaltyEvent.Refunded;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A program's points ledger. Source events enter an append-only journal ({@link LedgerStore}) once
+ * each; every figure is derived from the journal as of the instant asked for, by replaying each
+ * member's events in the order (instant, kind, id), so the arrival order of events does not
+ * matter, expiry needs no scheduled job, and the entries up to an instant never change when later
+ * events arrive.
+ *
+ * <p>Replay, per event: lots whose expiry instant has come are expired first (an expire entry
+ * dated at the expiry instant); a purchase earns by the program's earning rule at the tier held at
+ * its instant and adds a lot per campaign bonus; a one-off bonus or an upward adjustment adds a
+ * lot; a redemption or downward adjustment takes points from the lots that expire first and is
+ * refused, changing nothing, if the balance at its instant is short; a refund reverses the same
+ * share of each of the purchase's lots, rounded to the nearest point with halves up, under the
+ * program's {@link RefundPolicy}. A new lot first fills a negative balance or settles refund debt.
+ *
+ * <pre>{@code
+ * Ledger ledger = Ledger.inMemory(program);
+ * ledger.apply(LoyaltyEvent.purchase("p1", Purchase.of(id, at, Money.of("120.50", "CNY")), "books"));
+ * Account account = ledger.account(id, asOf);   // balance, lots, entries, tier
+ * }</pre>
+ *
+ * <p>Thread-safe: {@link #applyAll(Iterable)} is serialised on the ledger, queries read the
+ * store's copies.
+ */
+public final class Ledger {
+
+    private final Program program;
+    private final LedgerStore store;
+
+    private Ledger(Program program, LedgerStore store) {
+        this.program = requireNonNull(program, "program");
+        this.store = requireNonNull(store, "store");
+    }
+
+    /**
+     * Returns a ledger with an empty in-memory journal.
+     *
+     * @param program the program
+     * @return the ledger
+     */
+    public static Ledger inMemory(Program program) {
+        return new Ledger(program, LedgerStore.inMemory());
+    }
+
+    /**
+     * Returns a ledger over a journal, which may already hold events.
+     *
+     * @param program the program
+     * @param store the journal
+     * @return the ledger
+     */
+    public static Ledger on(Program program, LedgerStore store) {
+        return new Ledger(program, store);
+    }
+
+    /** @return the program */
+    public Program program() {
+        return program;
+    }
+
+    /**
+     * Applies a source event once. An event whose id is already in the journal with the same
+     * content is a duplicate and changes nothing. An event that would be refused at its instant (a
+     * redemption beyond the balance, a refund of an unknown purchase or beyond its amount) enters
+     * the journal, so that the outcome does not depend on arrival order, but produces no entry and
+     * changes no balance; the outcome names the balance. Costs a replay of the member's events.
+     *
+     * @param event the event
+     * @return applied, duplicate or refused with the reason
+     * @throws RejectedEventException if the id is already used by a different event, a purchase
+     *         or refund is not in the program's currency, or the member's points would overflow a
+     *         long (then nothing is stored)
+     */
+    public Outcome apply(LoyaltyEvent event) {
+        requireNonNull(event, "event");
+        return applyAll(List.of(event)).get(0);
+    }
+
+    /**
+     * Applies events as one batch, all or nothing, replaying each member once: the way to load a
+     * history. Each event's outcome is its outcome in the ledger after the whole batch (an event
+     * refused at its instant is refused whatever order the batch lists it in).
+     *
+     * @param events the events, in any order
+     * @return the outcome of each, in the order given
+     * @throws RejectedEventException as {@link #apply(LoyaltyEvent)} does, for the first such
+     *         event; then nothing of the batch is stored
+     */
+    public synchronized List<Outcome> applyAll(Iterable<? extends LoyaltyEvent> events) {
+        requireNonNull(events, "events");
+        List<LoyaltyEvent> given = new ArrayList<>();
+        Map<String, LoyaltyEvent> fresh = new LinkedHashMap<>();
+        Map<CustomerId, List<LoyaltyEvent>> byMember = new LinkedHashMap<>();
+        for (LoyaltyEvent event : events) {
+            requireNonNull(event, "event");
+            given.add(event);
+            Money amount = event instanceof Purchased p ? p.purchase().amount() : event instanceof Refunded r ? r.amount() : null;
+            if (amount != null && !amount.currency().equals(program.currency())) {
+                throw new RejectedEventException(event.id(), "event " + event.id() + " currency " + amount.currency()
+                        + " is not the program's " + program.currency());
+            }
+            LoyaltyEvent known = fresh.containsKey(event.id()) ? fresh.get(event.id()) : store.find(event.id()).orElse(null);
+            if (known != null) {
+                if (!known.equals(event)) {
+                    throw new RejectedEventException(event.id(), "event id " + event.id() + " is already used by a different event");
+                }
+                continue;
+            }
+            fresh.put(event.id(), event);
+            byMember.computeIfAbsent(event.customer(), c -> new ArrayList<>()).add(event);
+        }
+        Map<String, String> refused = new HashMap<>();
+        for (Map.Entry<CustomerId, List<LoyaltyEvent>> member : byMember.entrySet()) {
+            List<LoyaltyEvent> all = new ArrayList<>(store.events(member.getKey()));
+            all.addAll(member.getValue());
+            Instant last = Instant.MIN;
+            for (LoyaltyEvent e : all) {
+                last = e.at().isAfter(last) ? e.at() : last;
+            }
+            for (Refusal r : Replay.run(program, member.getKey(), all, last).refusals()) {
+                refused.put(r.eventId(), r.reason());
+            }
+        }
+        Set<String> appended = new HashSet<>();
+        for (LoyaltyEvent e : fresh.values()) {
+            Optional<LoyaltyEvent> raced = store.appendIfAbsent(e);
+            if (raced.isEmpty()) {
+                appended.add(e.id());
+            }
+        }
+        ImmutableList.Builder<Outcome> outcomes = ImmutableList.builder();
+        Set<String> reported = new HashSet<>();
+        for (LoyaltyEvent e : given) {
+            boolean first = appended.contains(e.id()) && reported.add(e.id());
+            if (!first) {
+                outcomes.add(new Outcome(e.id(), Outcome.Status.DUPLICATE, Optional.empty()));
+            } else if (refused.containsKey(e.id())) {
+                outcomes.add(new Outcome(e.id(), Outcome.Status.REFUSED, Optional.of(refused.get(e.id()))));
+            } else {
+                outcomes.add(new Outcome(e.id(), Outcome.Status.APPLIED, Optional.empty()));
+            }
+        }
+        return outcomes.build();
+    }
+
+    /** @return the members with at least one event, in id order */
+    public Set<CustomerId> customers() {
+        return new TreeSet<>(store.customers());
+    }
+
+    /**
+     * A member's account as of an instant: the events at or before it, and the expiries due by it.
+     *
+     * @param customer the member (one without events has an empty account in the base tier)
+     * @param asOf the instant
+     * @return the account
+     */
+    public Account account(CustomerId customer, Instant asOf) {
+        requireNonNull(customer, "customer");
+        requireNonNull(asOf, "asOf");
+        return Replay.run(program, customer, store.events(customer), asOf).account(asOf);
+    }
+
+    /**
+     * A member's statement over (from, to].
+     *
+     * @param customer the member
+     * @param from the start, exclusive
+     * @param to the end, inclusive, not before from
+     * @return the statement
+     * @throws IllegalArgumentException if to is before from
+     */
+    public Statement statement(CustomerId customer, Instant from, Instant to) {
+        requireNonNull(from, "from");
+        requireNonNull(to, "to");
+        checkArgument(!to.isBefore(from), "statement to %s is before from %s", to, from);
+        return statement(account(customer, to), from);
+    }
+
+    /**
+     * The statement over (from, account's as-of] from an account already derived.
+     *
+     * @param account the account as of the end of the period
+     * @param from the start, exclusive, not after the account's instant
+     * @return the statement
+     * @throws IllegalArgumentException if from is after the account's instant
+     */
+    public static Statement statement(Account account, Instant from) {
+        requireNonNull(account, "account");
+        requireNonNull(from, "from");
+        checkArgument(!from.isAfter(account.asOf()), "statement from %s is after to %s", from, account.asOf());
+        long opening = 0;
+        long[] byKind = new long[EntryKind.values().length];
+        for (LedgerEntry e : account.entries()) {
+            if (e.at().isAfter(from)) {
+                byKind[e.kind().ordinal()] = Math.addExact(byKind[e.kind().ordinal()], e.points());
+            } else {
+                opening = Math.addExact(opening, e.points());
+            }
+        }
+        return new Statement(account.customer(), from, account.asOf(), opening, byKind[EntryKind.EARN.ordinal()],
+                byKind[EntryKind.BONUS.ordinal()], byKind[EntryKind.ADJUST.ordinal()],
+                -byKind[EntryKind.REDEEM.ordinal()], -byKind[EntryKind.EXPIRE.ordinal()],
+                -byKind[EntryKind.REVERSE.ordinal()], account.balance());
+    }
+
+    /**
+     * Points of a member expiring in the next days, assuming no further activity.
+     *
+     * @param customer the member
+     * @param asOf the instant
+     * @param days the horizon in days on the program's calendar, 0 to 36,500
+     * @return the points whose expiry falls after asOf and no later than asOf plus days
+     * @throws IllegalArgumentException if days is out of range
+     */
+    public long expiring(CustomerId customer, Instant asOf, int days) {
+        checkArgument(days >= 0 && days <= 36_500, "days %s is out of range: it must be 0 to 36,500", days);
+        Account a = account(customer, asOf);
+        return a.expiringBy(asOf.atZone(program.zone()).plusDays(days).toInstant());
+    }
+
+    /**
+     * The account of every member with an event at or before an instant.
+     *
+     * @param asOf the instant
+     * @return the accounts in member id order
+     */
+    public List<Account> accounts(Instant asOf) {
+        requireNonNull(asOf, "asOf");
+        List<Account> all = new ArrayList<>();
+        for (CustomerId c : customers()) {
+            List<LoyaltyEvent> events = store.events(c);
+            if (events.stream().anyMatch(e -> !e.at().isAfter(asOf))) {
+                all.add(Replay.run(program, c, events, asOf).account(asOf));
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The points outstanding: the sum of the positive balances (a negative balance is a claim on
+     * the member, not a reduction of what others can spend).
+     *
+     * @param asOf the instant
+     * @return the outstanding points
+     */
+    public long outstanding(Instant asOf) {
+        long sum = 0;
+        for (Account a : accounts(asOf)) {
+            sum = Math.addExact(sum, Math.max(a.balance(), 0));
+        }
+        return sum;
+    }
+
+    /**
+     * The liability of the outstanding points: {@link #outstanding(Instant)} × cost per point,
+     * exact (no rounding).
+     *
+     * @param asOf the instant
+     * @param costPerPoint what one point costs the program when redeemed, at least 0
+     * @return the liability in the cost's currency
+     * @throws IllegalArgumentException if the cost is negative
+     */
+    public Money liability(Instant asOf, Money costPerPoint) {
+        requireNonNull(costPerPoint, "costPerPoint");
+        checkArgument(!costPerPoint.isNegative(), "costPerPoint %s is negative", costPerPoint);
+        return Money.of(costPerPoint.amount().multiply(BigDecimal.valueOf(outstanding(asOf))), costPerPoint.currency());
+    }
+
+    /**
+     * The breakage rate observed up to an instant: expired ÷ (redeemed + expired), over the points
+     * whose fate is settled (outstanding points are left out, as are reversed ones).
+     *
+     * @param asOf the instant
+     * @return the rate in [0, 1], or empty if no point was redeemed or expired yet
+     */
+    public OptionalDouble breakageRate(Instant asOf) {
+        long redeemed = 0;
+        long expired = 0;
+        for (Account a : accounts(asOf)) {
+            redeemed = Math.addExact(redeemed, -a.total(EntryKind.REDEEM));
+            expired = Math.addExact(expired, -a.total(EntryKind.EXPIRE));
+        }
+        long settled = Math.addExact(redeemed, expired);
+        return settled == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) expired / settled);
+    }
+}
