@@ -4,6 +4,7 @@ import io.crmkit.cli.account.AccountCommand;
 import io.crmkit.cli.campaign.CampaignCommand;
 import io.crmkit.cli.clv.ClvCommand;
 import io.crmkit.cli.complaint.ComplaintCli;
+import io.crmkit.cli.db.DbCommand;
 import io.crmkit.cli.loyalty.LoyaltyCommand;
 import io.crmkit.cli.relationship.RelationshipCommand;
 import io.crmkit.cli.rfm.RfmCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
             TrainingCommand.class,
             CampaignCommand.class,
             LoyaltyCommand.class,
+            DbCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Crm implements Runnable {
