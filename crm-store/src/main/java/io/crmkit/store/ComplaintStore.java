@@ -374,7 +374,11 @@ public final class ComplaintStore {
             i.put("category", in.category().name());
             i.put("severity", in.severity().name());
             in.linkedTo().ifPresent(l -> i.put("linkedTo", l));
+            i.put("described", !in.description().isEmpty());
         });
+        if (cmd.note().isPresent()) {
+            o.put("noted", true);
+        }
         cmd.assignee().ifPresent(a -> o.put("assignee", a));
         cmd.satisfaction().ifPresent(v -> o.put("satisfaction", v));
         cmd.rootCause().ifPresent(r -> o.put("rootCause", r));
@@ -563,9 +567,8 @@ public final class ComplaintStore {
                 description = t.path("description").asText("");
                 note = t.hasNonNull("note") ? t.get("note").asText() : null;
             } else {
-                JsonNode hint = p;
-                description = hint.has("intake") ? ERASED : "";
-                note = ERASED;
+                description = p.path("intake").path("described").asBoolean(false) ? ERASED : "";
+                note = p.path("noted").asBoolean(false) ? ERASED : null;
             }
         }
         ComplaintCommand cmd;
@@ -608,7 +611,7 @@ public final class ComplaintStore {
      */
     public List<ComplaintSummary> open(ComplaintState state, ComplaintCategory category, String owner) {
         StringBuilder sql = new StringBuilder(SUMMARY + " WHERE state NOT IN ('NEW', 'CLOSED', 'WITHDRAWN')");
-        List<String> args = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
         if (state != null) {
             sql.append(" AND state = ?");
             args.add(state.name());
@@ -704,7 +707,7 @@ public final class ComplaintStore {
         checkArgument(from.isBefore(to), "from %s is not before to %s", from, to);
         List<Complaint> result = new ArrayList<>();
         for (ComplaintSummary s : summaries(SUMMARY + " WHERE received_s >= ? AND received_s < ? ORDER BY received_s, "
-                + "complaint_id", List.of(Long.toString(from.getEpochSecond()), Long.toString(to.getEpochSecond())))) {
+                + "complaint_id", List.of(from.getEpochSecond(), to.getEpochSecond()))) {
             load(s.id()).ifPresent(result::add);
         }
         return List.copyOf(result);
@@ -713,16 +716,12 @@ public final class ComplaintStore {
     private static final String SUMMARY = "SELECT complaint_id, customer_id, category, severity, state, owner, version, "
             + "received_s, closed_s FROM crm_complaint";
 
-    private List<ComplaintSummary> summaries(String sql, List<String> args) {
+    private List<ComplaintSummary> summaries(String sql, List<?> args) {
         return store.inTransaction(c -> {
             List<ComplaintSummary> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.size(); i++) {
-                    if (sql.contains("received_s >= ?")) {
-                        s.setLong(i + 1, Long.parseLong(args.get(i)));
-                    } else {
-                        s.setString(i + 1, args.get(i));
-                    }
+                    s.setObject(i + 1, args.get(i));
                 }
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {

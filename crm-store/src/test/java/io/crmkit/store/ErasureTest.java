@@ -56,6 +56,10 @@ class ErasureTest {
                 .apply(ComplaintCommand.of(ComplaintTrigger.REQUEST_INFORMATION, at(40), WANG).withNote(Fixtures.NOTE));
         store.complaints().append(c, 0, "cmd-1");
         store.complaints().append(Fixtures.received("CP-2"), 0, "cmd-2");
+        io.crmkit.lifecycle.complaint.ComplaintIntake undescribed = io.crmkit.lifecycle.complaint.ImmutableComplaintIntake
+                .copyOf(Fixtures.intake("CP-3")).withDescription("");
+        store.complaints().append(Complaint.receive(io.crmkit.lifecycle.complaint.ComplaintWorkflow.standard(),
+                ComplaintCommand.receive(undescribed, Fixtures.T0, Fixtures.LI_NA).withNote(Fixtures.NOTE)), 0, "cmd-4");
         assertEquals(c, store.complaints().load("CP-1").orElseThrow());
 
         String before = tableText(ds);
@@ -88,10 +92,15 @@ class ErasureTest {
         for (String p : PERSONAL) {
             assertFalse(erased.history().toString().contains(p), p);
         }
+        Complaint noted = store.complaints().load("CP-3").orElseThrow();
+        assertEquals("", noted.intake().description(), "an empty description stays empty");
+        assertEquals(ComplaintStore.ERASED, noted.lastEvent().command().note().orElseThrow());
+        assertEquals(java.util.Optional.empty(), store.complaints().load("CP-2").orElseThrow().lastEvent().command()
+                .note(), "no note is invented");
         ComplaintStatistics stats = ComplaintStatistics.of(store.complaints().receivedBetween(Fixtures.T0, at(1)),
                 at(100));
-        assertEquals(2, stats.total());
-        assertEquals(2, stats.open());
+        assertEquals(3, stats.total());
+        assertEquals(3, stats.open());
         CustomerErasedException refused = assertThrows(CustomerErasedException.class, () -> store.complaints()
                 .append(erased.apply(ComplaintCommand.of(ComplaintTrigger.CUSTOMER_RESPONDED, at(50), WANG)),
                         c.eventCount(), "cmd-3"));
