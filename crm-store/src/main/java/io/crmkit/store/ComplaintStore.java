@@ -386,7 +386,6 @@ public final class ComplaintStore {
             ArrayNode g = o.putArray("externalGuards");
             e.externalGuards().forEach(g::add);
         }
-        o.put("previousHash", e.previousHash());
         return o;
     }
 
@@ -509,7 +508,7 @@ public final class ComplaintStore {
         Optional<SecretKey> key = store.vault().dataKey(c, head.customer).flatMap(k -> k);
         List<ComplaintEvent> events = new ArrayList<>((int) Math.min(head.version, 1 << 20));
         String lastHash = null;
-        String sql = "SELECT seq, command, from_state, to_state, at_s, at_n, actor_id, actor_role, hash, payload, sealed "
+        String sql = "SELECT seq, command, from_state, to_state, at_s, at_n, actor_id, actor_role, payload, sealed "
                 + "FROM crm_complaint_event WHERE complaint_id = ? AND seq <= ?"
                 + (asOf == null ? "" : " AND (at_s < ? OR (at_s = ? AND at_n <= ?))") + " ORDER BY seq";
         try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -532,10 +531,14 @@ public final class ComplaintStore {
                     }
                     ComplaintEvent e = event(id, head.customer, seq, r, key, previous);
                     events.add(e);
-                    lastHash = r.getString(9);
-                    previous = key.isPresent() ? lastHash : e.hash();
+                    // chained to the hash recomputed from the stored content (replay computes it anyway);
+                    // the stored head, or the stored hash of the last event read, is checked at the end
+                    previous = e.hash();
                 }
             }
+        }
+        if (!events.isEmpty() && asOf != null) {
+            lastHash = storedHash(c, id, events.size());
         }
         if (events.isEmpty()) {
             return Optional.empty();
@@ -551,13 +554,28 @@ public final class ComplaintStore {
         }
     }
 
+    private static String storedHash(Connection c, String id, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT hash FROM crm_complaint_event WHERE complaint_id = ? "
+                + "AND seq = ?")) {
+            s.setString(1, id);
+            s.setLong(2, seq);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
+
+    private static final JsonNode EMPTY = JSON.createObjectNode();
+
     private ComplaintEvent event(String id, CustomerId customer, long seq, ResultSet r, Optional<SecretKey> key,
             String previousHash) throws SQLException {
         ComplaintTrigger trigger = ComplaintTrigger.valueOf(r.getString(2));
         Instant at = Instant.ofEpochSecond(r.getLong(5), r.getInt(6));
         Actor actor = Actor.of(r.getString(7), Role.valueOf(r.getString(8)));
-        JsonNode p = CustomerStore.read(r.getString(10).getBytes(StandardCharsets.UTF_8));
-        byte[] sealed = r.getBytes(11);
+        String payload = r.getString(9);
+        JsonNode p = payload.equals("{}") ? EMPTY : CustomerStore.read(payload.getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = r.getBytes(10);
         String description = "";
         String note = null;
         if (sealed != null) {
