@@ -38,7 +38,7 @@ class StoredComplaintPropertiesTest {
     Arbitrary<List<Step>> steps() {
         return Combinators.combine(Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 600),
                 Arbitraries.integers().between(0, 4), Arbitraries.of(true, false), Arbitraries.integers().between(1, 3))
-                .as(Step::new).list().ofMinSize(1).ofMaxSize(30);
+                .as(Step::new).list().ofMinSize(8).ofMaxSize(40);
     }
 
     @Provide
@@ -111,7 +111,7 @@ class StoredComplaintPropertiesTest {
             store.complaints().append(c, stored, id + "-" + c.eventCount());
         }
         Statistics.label("events").collect(c.eventCount() < 5 ? "<5" : c.eventCount() < 15 ? "5-14" : "15+");
-        Statistics.label("events").coverage(check -> check.check("<5").percentage(p -> p <= 60));
+        Statistics.label("events").coverage(check -> check.check("<5").percentage(p -> p <= 40));
         Complaint loaded = store.complaints().load(id).orElseThrow();
         assertEquals(c, loaded);
         assertEquals(c.headHash(), loaded.headHash());
