@@ -3,6 +3,7 @@ package io.crmkit.cli.db;
 import io.crmkit.store.CrmStore;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,14 +13,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = "The store's database: create or upgrade its schema (migrate), or report its version (info).",
         subcommands = {DbCommand.Migrate.class, DbCommand.Info.class})
-public final class DbCommand implements Runnable {
+public final class DbCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    /** Without a subcommand: the usage on stderr, exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
     }
 
     /** {@code crm db migrate}. */
