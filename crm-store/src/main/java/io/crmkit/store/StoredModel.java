@@ -12,7 +12,10 @@ import java.util.Map;
  * that any model of crm-scoring (or the application) can be kept: the model's name (e.g.
  * {@code BG/NBD}), its parameters by name, the time unit its rates are per (e.g. {@code WEEKS}),
  * when it was fitted and free metadata about the data it was fitted on (file, row count,
- * calibration period, log-likelihood...). Holds no personal data.
+ * calibration period, log-likelihood...). Holds no personal data. A crm-scoring model stores as
+ * {@code new StoredModel(name, model.name(), "WEEKS", fittedAt, model.parameters(), fittedOn)};
+ * it is rebuilt from the parameters with the model's own factory (e.g. {@code BetaGeoModel.of(r,
+ * alpha, a, b)}).
  *
  * @param name the name the model is stored under: 1 to 200 characters, no control characters
  * @param model the model's name, not blank
