@@ -5,6 +5,7 @@ import io.crmkit.cli.care.CareCommand;
 import io.crmkit.cli.campaign.CampaignCommand;
 import io.crmkit.cli.clv.ClvCommand;
 import io.crmkit.cli.complaint.ComplaintCli;
+import io.crmkit.cli.db.DbCommand;
 import io.crmkit.cli.lifecycle.LifecycleCommand;
 import io.crmkit.cli.loyalty.LoyaltyCommand;
 import io.crmkit.cli.relationship.RelationshipCommand;
@@ -64,6 +65,7 @@ import picocli.CommandLine.Command;
             LifecycleCommand.class,
             CareCommand.class,
             SatisfactionCommand.class,
+            DbCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Crm implements Callable<Integer> {

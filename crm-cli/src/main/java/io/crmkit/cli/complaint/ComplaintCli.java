@@ -30,8 +30,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code crm complaint}: replay a complaint script, draw the workflow. */
 @Command(name = "complaint", mixinStandardHelpOptions = true,
-        description = "The complaint workflow: replay a script of commands, or draw the state diagram.",
-        subcommands = {ComplaintCli.Replay.class, ComplaintCli.Diagram.class})
+        description = "The complaint workflow: replay a script of commands, draw the state diagram, or run "
+                + "complaints through the store (--db): open, apply, show, history, list, due, import.",
+        subcommands = {ComplaintCli.Replay.class, ComplaintCli.Diagram.class, StoredComplaintCommands.Open.class,
+            StoredComplaintCommands.Apply.class, StoredComplaintCommands.Show.class,
+            StoredComplaintCommands.History.class, StoredComplaintCommands.ListCommand.class,
+            StoredComplaintCommands.Due.class, StoredComplaintCommands.Import.class})
 public final class ComplaintCli implements Callable<Integer> {
 
     @Spec

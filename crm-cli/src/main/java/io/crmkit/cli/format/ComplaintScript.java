@@ -98,6 +98,19 @@ public final class ComplaintScript {
         return new Outcome(Optional.of(complaint), Optional.empty());
     }
 
+    /**
+     * Parses one line of the script format into a command, for commands run one at a time
+     * against a stored complaint.
+     *
+     * @param line the JSON object
+     * @param current the complaint's intake, or null if the line must be a {@code receive}
+     * @return the command
+     * @throws IllegalArgumentException if the line is malformed, naming the field and the rule
+     */
+    public static ComplaintCommand command(String line, ComplaintIntake current) {
+        return parse(line, current);
+    }
+
     private static ComplaintCommand parse(String line, ComplaintIntake current) {
         JsonNode node;
         try {

@@ -556,5 +556,60 @@ public final class Customer {
             return new Customer(this, periods,
                     ImmutableList.of(new CustomerChange(id, 1, now, actor, "file", CustomerChange.NONE, "opened")));
         }
+
+        /**
+         * Rebuilds a stored version of a file with its history, instead of opening a new one: the
+         * builder holds the version's fields (its contact points must be left empty), {@code
+         * contactHistory} every contact period the version held and {@code history} its changes
+         * 1 to n. Later changes continue from version n + 1.
+         *
+         * <p>Checked: the history is not empty, every change belongs to this customer, versions
+         * run 1, 2, …, n without a gap, times never go backwards, the first change opened the
+         * file (field {@code file}, new value {@code opened}), no contact period starts before
+         * the file was opened or ends after the last change, and the birth date is in range on
+         * the clock.
+         *
+         * @param contactHistory every contact period of the version, in the order recorded
+         * @param history the version's changes, oldest first
+         * @param fileClock the clock later changes are stamped with
+         * @return the customer at version {@code history.size()}
+         * @throws IllegalArgumentException if a check fails; the message names the version and the rule
+         */
+        public Customer restore(List<ContactPeriod> contactHistory, List<CustomerChange> history, Clock fileClock) {
+            requireNonNull(contactHistory, "contactHistory");
+            requireNonNull(history, "history");
+            this.clock = requireNonNull(fileClock, "clock");
+            checkArgument(points.isEmpty(), "customer %s: contact points of a restored file come from its contact "
+                    + "history, not from the builder", id);
+            checkArgument(!history.isEmpty(), "history of customer %s is empty: a stored file has at least version 1", id);
+            ImmutableList<CustomerChange> changes = ImmutableList.copyOf(history);
+            CustomerChange first = changes.get(0);
+            checkArgument(first.field().equals("file") && first.newValue().equals("opened"),
+                    "version 1 of customer %s changed %s: the first change must open the file", id, first.field());
+            for (int i = 0; i < changes.size(); i++) {
+                CustomerChange c = changes.get(i);
+                checkArgument(c.customer().equals(id), "version %s of customer %s belongs to customer %s", i + 1, id,
+                        c.customer());
+                checkArgument(c.version() == i + 1, "change %s of customer %s has version %s: versions run 1, 2, ... "
+                        + "without a gap", i + 1, id, c.version());
+                if (i > 0) {
+                    Instant before = changes.get(i - 1).time();
+                    checkArgument(!c.time().isBefore(before), "version %s of customer %s at %s is before version %s "
+                            + "at %s: the history must stay in time order", i + 1, id, c.time(), i, before);
+                }
+            }
+            Instant opened = first.time();
+            Instant last = changes.get(changes.size() - 1).time();
+            ImmutableList<ContactPeriod> periods = ImmutableList.copyOf(contactHistory);
+            for (ContactPeriod p : periods) {
+                checkArgument(!p.validFrom().isBefore(opened) && !p.validFrom().isAfter(last)
+                        && p.validTo().map(t -> !t.isAfter(last)).orElse(true),
+                        "contact period %s of customer %s lies outside the file's history [%s, %s]", p, id, opened, last);
+            }
+            if (birthDate != null) {
+                checkBirthDate(id, kind, birthDate, clock);
+            }
+            return new Customer(this, periods, changes);
+        }
     }
 }

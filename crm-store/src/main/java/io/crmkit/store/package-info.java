@@ -1,0 +1,11 @@
+/**
+ * Durable, append-only storage for crmkit over plain JDBC: complaint event streams with
+ * optimistic concurrency, idempotent appends and hash-chain checks, versioned customer files,
+ * and fitted models by name; personal data sealed per customer with AES-GCM and erasable.
+ * Open a {@link io.crmkit.store.CrmStore} on the application's {@link javax.sql.DataSource}; the
+ * schema is created and upgraded by Flyway. Embedded H2 2.x and PostgreSQL are supported. The
+ * module has no {@code module-info}: Flyway loads its database support through
+ * {@link java.util.ServiceLoader} and finds migrations by scanning class-loader resources, which a
+ * named module would hide from it.
+ */
+package io.crmkit.store;

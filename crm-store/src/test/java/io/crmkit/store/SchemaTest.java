@@ -1,0 +1,45 @@
+package io.crmkit.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.crmkit.store.TestDatabases.Db;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Flyway creates the schema on open, reopening changes nothing, and a newer schema is refused. */
+class SchemaTest {
+
+    @ParameterizedTest
+    @MethodSource("io.crmkit.store.TestDatabases#both")
+    void openCreatesTheSchemaAndReopeningKeepsTheData(Db db) {
+        DataSource ds = db.fresh();
+        assertEquals(Optional.empty(), CrmStore.schemaVersion(ds));
+        CrmStore store = Fixtures.open(ds);
+        assertEquals("1", store.schemaVersion());
+        store.complaints().append(Fixtures.received("CP-1"), 0, "k1");
+        CrmStore again = Fixtures.open(ds);
+        assertEquals(Optional.of("1"), CrmStore.schemaVersion(ds));
+        assertEquals(Fixtures.received("CP-1"), again.complaints().load("CP-1").orElseThrow());
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.crmkit.store.TestDatabases#both")
+    void aDatabaseMigratedByANewerLibraryIsRefusedWithTheVersions(Db db) throws Exception {
+        DataSource ds = db.fresh();
+        Fixtures.open(ds);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO \"crm_schema_history\" (\"installed_rank\", \"version\", \"description\", "
+                    + "\"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (2, '2', 'from the future', 'SQL', "
+                    + "'V2__from_the_future.sql', 0, 'crmkit', 0, TRUE)");
+        }
+        SchemaTooNewException e = assertThrows(SchemaTooNewException.class, () -> Fixtures.open(ds));
+        assertEquals("database schema version 2 is newer than this crmkit store's schema version 1: upgrade "
+                + "crmkit to open it", e.getMessage());
+        assertEquals("2", e.databaseVersion());
+    }
+}
