@@ -4,6 +4,7 @@ import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.InputException;
 import io.crmkit.cli.format.SummaryCsv;
+import io.crmkit.cli.format.SurvivorsCsv;
 import io.crmkit.cli.format.TransactionLog;
 import io.crmkit.cli.format.Values;
 
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code crm clv}: fit the "buy till you die" models, predict with them, and summarise purchase logs. */
 @Command(name = "clv", mixinStandardHelpOptions = true,
-        description = "Probabilistic customer lifetime value: BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, Gamma-Gamma.",
+        description = "Probabilistic customer lifetime value: BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, Gamma-Gamma, sBG.",
         subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class, ClvCommand.Summarize.class})
 public final class ClvCommand implements Callable<Integer> {
 
@@ -89,11 +90,12 @@ public final class ClvCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb or gammagamma")
+        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma or sbg")
         String model;
 
         @Option(names = "--input", required = true,
-                description = "CSV with frequency,recency,T (bgbb: periods; gammagamma: + monetary_value), optional weight")
+                description = "CSV with frequency,recency,T (bgbb: periods; gammagamma: + monetary_value), optional"
+                        + " weight; sbg: period,alive (a cohort's customers still active after each period)")
         Path input;
 
         @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer, as lifetimes' penalizer_coef")
@@ -104,12 +106,21 @@ public final class ClvCommand implements Callable<Integer> {
             String name = checkModel(spec, model);
             checkPenalizer(spec, penalizer);
             ClvModels.Model kind = ClvModels.named(name);
-            SummaryCsv data = read(input, kind);
             ClvModel fitted;
-            try {
-                fitted = kind.fit(data.summaries(), penalizer);
-            } catch (IllegalArgumentException e) {
-                throw data.refusal(e);
+            if (kind.input() == ClvModels.Input.SURVIVORS) {
+                SurvivorsCsv cohort = SurvivorsCsv.read(input);
+                try {
+                    fitted = kind.fit(cohort.summaries(), penalizer);
+                } catch (IllegalArgumentException e) {
+                    throw cohort.refusal(e);
+                }
+            } else {
+                SummaryCsv data = read(input, kind);
+                try {
+                    fitted = kind.fit(data.summaries(), penalizer);
+                } catch (IllegalArgumentException e) {
+                    throw data.refusal(e);
+                }
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(json(fitted));
@@ -149,20 +160,21 @@ public final class ClvCommand implements Callable<Integer> {
     /** {@code crm clv predict}: the input CSV with prediction columns appended. */
     @Command(name = "predict", mixinStandardHelpOptions = true,
             description = "Fit a model on the input, then append expected_purchases (over --horizon) and p_alive "
-                    + "to every row (gammagamma: expected_average_spend).")
+                    + "to every row (gammagamma: expected_average_spend; sbg: the cohort's periods 0 to n + horizon "
+                    + "with survival and retention).")
     static final class Predict implements Runnable {
 
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb or gammagamma")
+        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma or sbg")
         String model;
 
         @Option(names = "--input", required = true, description = "CSV as for `crm clv fit`; other columns are kept")
         Path input;
 
         @Option(names = "--horizon", required = true,
-                description = "how far ahead, in the data's time unit (bgbb: number of opportunities)")
+                description = "how far ahead, in the data's time unit (bgbb: number of opportunities; sbg: periods)")
         double horizon;
 
         @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer used when fitting")
@@ -177,6 +189,10 @@ public final class ClvCommand implements Callable<Integer> {
                         "horizon " + horizon + " is invalid: it must be finite and >= 0");
             }
             ClvModels.Model kind = ClvModels.named(name);
+            if (kind.input() == ClvModels.Input.SURVIVORS) {
+                projectCohort(kind);
+                return;
+            }
             SummaryCsv data = read(input, kind);
             ClvModel fitted;
             ImmutableMap<String, double[]> predictions;
@@ -205,6 +221,33 @@ public final class ClvCommand implements Callable<Integer> {
                         printer.print(number(column[row]));
                     }
                     printer.println();
+                }
+                printer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.flush();
+        }
+
+        /** A cohort model's projection: period, alive (empty beyond the data), survival, retention. */
+        private void projectCohort(ClvModels.Model kind) {
+            SurvivorsCsv cohort = SurvivorsCsv.read(input);
+            ImmutableMap<String, double[]> predictions;
+            try {
+                ClvModel fitted = kind.fit(cohort.summaries(), penalizer);
+                predictions = kind.predict(fitted, cohort.summaries(), horizon);
+            } catch (IllegalArgumentException e) {
+                throw cohort.refusal(e);
+            }
+            long[] alive = cohort.alive();
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                CSVPrinter printer = Csv.printer(out);
+                printer.printRecord("period", "alive", "survival", "retention");
+                double[] period = predictions.get("period");
+                for (int t = 0; t < period.length; t++) {
+                    printer.printRecord(t, t < alive.length ? Long.toString(alive[t]) : "",
+                            number(predictions.get("survival")[t]), number(predictions.get("retention")[t]));
                 }
                 printer.flush();
             } catch (IOException e) {
