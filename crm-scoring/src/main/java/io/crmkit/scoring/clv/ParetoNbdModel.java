@@ -279,6 +279,27 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
     }
 
     /**
+     * P(X(T, T+t) = n | x, t<sub>x</sub>, T) (Fader &amp; Hardie, "Deriving the conditional PMF of the
+     * Pareto/NBD model", brucehardie.com note 028): the unconditional PMF at r+x, α+T, s, β+T,
+     * weighted by P(alive); see {@link TransactionModel#conditionalProbabilityOfPurchases}.
+     *
+     * @param n the number of purchases, &ge; 0
+     * @param t the length of the period ahead, &ge; 0
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @return the probability, in [0, 1]
+     * @throws IllegalArgumentException if n or t is invalid or the triple is not a valid summary
+     */
+    @Override
+    public double conditionalProbabilityOfPurchases(int n, double t, double x, double tx, double age) {
+        require(n >= 0, "purchases n %s is invalid: it must be >= 0", n);
+        double alive = probabilityAlive(x, tx, age);
+        double future = of(r() + x, alpha() + age, s(), beta() + age).probabilityOfPurchases(n, t);
+        return Math.min(1, (n == 0 ? 1 - alive : 0) + alive * future);
+    }
+
+    /**
      * DERT in closed form (Fader, Hardie &amp; Lee 2005, "RFM and CLV: using iso-value curves for
      * customer base analysis", <i>Journal of Marketing Research</i> 42(4), eq. 2):
      * α<sup>r</sup>β<sup>s</sup>δ<sup>s−1</sup>Γ(r+x+1) Ψ(s, s; δ(β+T)) /
