@@ -17,6 +17,7 @@ import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
+import io.crmkit.scoring.clv.TransactionModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -180,10 +181,18 @@ public final class ClvCommand implements Callable<Integer> {
         @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer used when fitting")
         double penalizer;
 
+        @Option(names = "--discount", description = "continuous discount rate per time unit (15 % a year in weeks:"
+                + " 0.0027); appends dert, the discounted expected residual transactions (bgnbd, mbgnbd, pareto)")
+        Double discount;
+
         @Override
         public void run() {
             String name = checkModel(spec, model);
             checkPenalizer(spec, penalizer);
+            if (discount != null && (!(discount > 0) || !Double.isFinite(discount))) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "discount " + discount + " is invalid: it must be finite and > 0");
+            }
             if (!(horizon >= 0) || !Double.isFinite(horizon)) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "horizon " + horizon + " is invalid: it must be finite and >= 0");
@@ -199,6 +208,23 @@ public final class ClvCommand implements Callable<Integer> {
             try {
                 fitted = kind.fit(data.summaries(), penalizer);
                 predictions = kind.predict(fitted, data.summaries(), horizon);
+                if (discount != null) {
+                    if (!(fitted instanceof TransactionModel purchases)) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "--discount is for bgnbd,"
+                                + " mbgnbd and pareto, not " + name);
+                    }
+                    double[] dert = new double[data.size()];
+                    for (int i = 0; i < dert.length; i++) {
+                        try {
+                            dert[i] = purchases.discountedExpectedResidualPurchases(discount, data.frequency[i],
+                                    data.recency[i], data.age[i]);
+                        } catch (IllegalArgumentException e) {
+                            throw data.refusal(new IllegalArgumentException(e.getMessage() + " at row " + i));
+                        }
+                    }
+                    predictions = ImmutableMap.<String, double[]>builder().putAll(predictions).put("dert", dert)
+                            .buildOrThrow();
+                }
             } catch (IllegalArgumentException e) {
                 throw data.refusal(e);
             }

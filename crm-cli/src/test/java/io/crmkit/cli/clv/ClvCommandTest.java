@@ -133,6 +133,26 @@ class ClvCommandTest {
     }
 
     @Test
+    void predictAppendsDertAtAContinuousDiscountRate() throws IOException {
+        Path summary = bundled("cdnow_customers_summary_with_transactions.csv");
+        Run run = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--discount", "0.0027", "--input",
+                summary.toString());
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2358, lines.size());
+        assertTrue(lines.get(0).endsWith(",expected_purchases,p_alive,dert"), lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            double dert = Double.parseDouble(cells[cells.length - 1]);
+            assertTrue(dert >= 0 && Double.isFinite(dert), line);
+        }
+        Run bad = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--discount", "-1", "--input",
+                summary.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("discount -1.0 is invalid"), bad.err());
+    }
+
+    @Test
     void sbgRefusesARisingCohortWithItsLine() throws IOException {
         Path cohort = file("rising.csv", "period,alive", "0,100", "1,80", "2,90");
         Run fit = crm("clv", "fit", "--model", "sbg", "--input", cohort.toString());
