@@ -40,29 +40,6 @@ public interface TransactionModel extends PurchaseModel {
     double probabilityOfPurchases(int n, double t);
 
     /**
-     * DERT, the discounted expected residual transactions of a customer with history
-     * (x, t<sub>x</sub>, T): E[∫<sub>T</sub><sup>∞</sup> e<sup>−δ(τ−T)</sup> dX(τ) | x,
-     * t<sub>x</sub>, T], the expected number of her future purchases, each discounted continuously
-     * at rate δ to time T (Fader, Hardie &amp; Lee 2005, "RFM and CLV", <i>Journal of Marketing
-     * Research</i> 42(4), eq. 1). Multiplied by the expected spend per purchase it is her residual
-     * lifetime value ({@link LifetimeValue#residualValue}).
-     *
-     * <p>By default it is computed, for any model, from the conditional expectation
-     * E(τ) = E[X(T, T+τ) | x, t<sub>x</sub>, T] as DERT = δ ∫<sub>0</sub><sup>∞</sup>
-     * e<sup>−δτ</sup> E(τ) dτ (integration by parts), by Gauss-Legendre quadrature in ln τ
-     * (about 900 evaluations of E, relative error below 10<sup>−12</sup> in the tests against
-     * direct integration over the posterior of λ and p). BG/NBD and MBG/NBD use this; Pareto/NBD
-     * overrides it with its closed form.
-     *
-     * @param delta the continuous discount rate per unit of the data's time, &gt; 0 and finite
-     *     (an annual rate d compounded annually is ln(1+d)/52 per week)
-     * @param x repeat purchases
-     * @param tx recency
-     * @param age T
-     * @return DERT, &ge; 0
-     * @throws IllegalArgumentException if δ is invalid or the triple is not a valid summary
-     */
-    /**
      * The probability that a customer with history (x, t<sub>x</sub>, T) makes exactly n purchases
      * in (T, T+t]: P(X(T, T+t) = n | x, t<sub>x</sub>, T). lifetimes offers only the unconditional
      * P(X(t) = n) of a new customer.
@@ -93,6 +70,29 @@ public interface TransactionModel extends PurchaseModel {
         throw new UnsupportedOperationException(name() + " has no conditional distribution of future purchases");
     }
 
+    /**
+     * DERT, the discounted expected residual transactions of a customer with history
+     * (x, t<sub>x</sub>, T): E[∫<sub>T</sub><sup>∞</sup> e<sup>−δ(τ−T)</sup> dX(τ) | x,
+     * t<sub>x</sub>, T], the expected number of her future purchases, each discounted continuously
+     * at rate δ to time T (Fader, Hardie &amp; Lee 2005, "RFM and CLV", <i>Journal of Marketing
+     * Research</i> 42(4), eq. 1). Multiplied by the expected spend per purchase it is her residual
+     * lifetime value ({@link LifetimeValue#residualValue}).
+     *
+     * <p>By default it is computed, for any model, from the conditional expectation
+     * E(τ) = E[X(T, T+τ) | x, t<sub>x</sub>, T] as DERT = δ ∫<sub>0</sub><sup>∞</sup>
+     * e<sup>−δτ</sup> E(τ) dτ (integration by parts), by Gauss-Legendre quadrature in ln τ
+     * (about 900 evaluations of E, relative error below 10<sup>−12</sup> in the tests against
+     * direct integration over the posterior of λ and p). BG/NBD and MBG/NBD use this; Pareto/NBD
+     * overrides it with its closed form.
+     *
+     * @param delta the continuous discount rate per unit of the data's time, &gt; 0 and finite
+     *     (an annual rate d compounded annually is ln(1+d)/52 per week)
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @return DERT, &ge; 0
+     * @throws IllegalArgumentException if δ is invalid or the triple is not a valid summary
+     */
     default double discountedExpectedResidualPurchases(double delta, double x, double tx, double age) {
         Checks.require(Double.isFinite(delta) && delta > 0, "discount rate delta %s is invalid: it must be finite"
                 + " and > 0", delta);

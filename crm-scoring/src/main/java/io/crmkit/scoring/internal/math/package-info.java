@@ -4,7 +4,9 @@
  * over log-parameters with standard errors ({@code MaximumLikelihood}), log-gamma, digamma and
  * Pochhammer ratios ({@code SpecialFunctions}), the Gauss hypergeometric function in the two forms
  * the models need, the only home of ₂F₁ in the library ({@code GaussHypergeometric}), Gauss-Legendre
- * quadrature of log-concave integrands ({@code LogConcaveIntegral}) and the gamma and beta draws of
+ * quadrature of log-concave integrands ({@code LogConcaveIntegral}), Tricomi's confluent hypergeometric U
+ * ({@code ConfluentHypergeometric}), the continuously discounted count of a cumulative expectation
+ * ({@code DiscountedIntegral}) on a shared Gauss-Legendre rule ({@code GaussLegendre}), and the gamma and beta draws of
  * the simulators ({@code HeterogeneityDraws}). They are written here rather than taken from a
  * library because the module depends at runtime only on Guava and the SLF4J API, and because
  * neither Apache Commons Math nor Hipparchus offers what is needed: neither has a ₂F₁, their BFGS
