@@ -17,6 +17,7 @@ import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
+import io.crmkit.scoring.clv.ParameterUncertainty;
 import io.crmkit.scoring.clv.TransactionModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -185,6 +186,17 @@ public final class ClvCommand implements Callable<Integer> {
                 + " 0.0027); appends dert, the discounted expected residual transactions (bgnbd, mbgnbd, pareto)")
         Double discount;
 
+        @Option(names = "--intervals", description = "append 95 %% interval columns (_lower, _upper) to every"
+                + " prediction: delta (the delta method, fast) or bootstrap (seeded parametric bootstrap; small data,"
+                + " flat likelihoods); bgnbd, mbgnbd, pareto")
+        ParameterUncertainty.Method intervals;
+
+        @Option(names = "--replications", defaultValue = "200", description = "bootstrap refits (default 200)")
+        int replications;
+
+        @Option(names = "--seed", defaultValue = "1", description = "seed of the bootstrap simulations")
+        long seed;
+
         @Override
         public void run() {
             String name = checkModel(spec, model);
@@ -225,6 +237,9 @@ public final class ClvCommand implements Callable<Integer> {
                     predictions = ImmutableMap.<String, double[]>builder().putAll(predictions).put("dert", dert)
                             .buildOrThrow();
                 }
+                if (intervals != null) {
+                    predictions = withIntervals(fitted, data, predictions);
+                }
             } catch (IllegalArgumentException e) {
                 throw data.refusal(e);
             }
@@ -253,6 +268,52 @@ public final class ClvCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
             out.flush();
+        }
+
+        /** The predictions with a _lower and an _upper column after each. */
+        private ImmutableMap<String, double[]> withIntervals(ClvModel fitted, SummaryCsv data,
+                ImmutableMap<String, double[]> predictions) {
+            if (!(fitted instanceof TransactionModel purchases)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--intervals is for bgnbd, mbgnbd and"
+                        + " pareto, not " + fitted.name());
+            }
+            if (replications < 20 || replications > 100_000) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "replications " + replications
+                        + " is invalid: it must be 20 to 100000");
+            }
+            ParameterUncertainty uncertainty = ParameterUncertainty.of(purchases, data.summaries())
+                    .withBootstrap(replications, seed);
+            ImmutableMap.Builder<String, double[]> out = ImmutableMap.builder();
+            for (var column : predictions.entrySet()) {
+                double[] lower = new double[data.size()];
+                double[] upper = new double[data.size()];
+                for (int i = 0; i < lower.length; i++) {
+                    double x = data.frequency[i];
+                    double tx = data.recency[i];
+                    double age = data.age[i];
+                    ParameterUncertainty.Interval interval;
+                    try {
+                        interval = switch (column.getKey()) {
+                            case "expected_purchases" -> horizon == 0
+                                    ? new ParameterUncertainty.Interval(0, 0, 0)
+                                    : uncertainty.conditionalExpectedPurchases(intervals, horizon, x, tx, age);
+                            case "p_alive" -> purchases.probabilityAlive(x, tx, age) == 1
+                                    ? new ParameterUncertainty.Interval(1, 1, 1)
+                                    : uncertainty.probabilityAlive(intervals, x, tx, age);
+                            default -> uncertainty.discountedExpectedResidualPurchases(intervals, discount, x, tx,
+                                    age);
+                        };
+                    } catch (IllegalArgumentException e) {
+                        throw data.refusal(new IllegalArgumentException(e.getMessage() + " at row " + i));
+                    }
+                    lower[i] = interval.lower();
+                    upper[i] = interval.upper();
+                }
+                out.put(column.getKey(), column.getValue());
+                out.put(column.getKey() + "_lower", lower);
+                out.put(column.getKey() + "_upper", upper);
+            }
+            return out.buildOrThrow();
         }
 
         /** A cohort model's projection: period, alive (empty beyond the data), survival, retention. */

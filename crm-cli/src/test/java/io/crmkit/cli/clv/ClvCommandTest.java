@@ -153,6 +153,28 @@ class ClvCommandTest {
     }
 
     @Test
+    void predictAppendsDeltaMethodIntervals() throws IOException {
+        Path summary = bundled("cdnow_customers_summary_with_transactions.csv");
+        // DERT's intervals (with --discount) are the library's; here the two cheap columns
+        Run run = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--intervals", "delta", "--input",
+                summary.toString());
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).endsWith(",expected_purchases,expected_purchases_lower,expected_purchases_upper,"
+                + "p_alive,p_alive_lower,p_alive_upper"), lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            int n = c.length;
+            for (int k = n - 6; k < n; k += 3) {
+                double value = Double.parseDouble(c[k]);
+                double lower = Double.parseDouble(c[k + 1]);
+                double upper = Double.parseDouble(c[k + 2]);
+                assertTrue(lower <= value && value <= upper, line);
+            }
+        }
+    }
+
+    @Test
     void sbgRefusesARisingCohortWithItsLine() throws IOException {
         Path cohort = file("rising.csv", "period,alive", "0,100", "1,80", "2,90");
         Run fit = crm("clv", "fit", "--model", "sbg", "--input", cohort.toString());

@@ -28,8 +28,10 @@ import java.util.function.ToDoubleFunction;
  *       quantiles of the quantity over the refits. B fits cost B times one fit; use it for small
  *       cohorts (hundreds of customers), for a parameter near a boundary, or for a quantity far
  *       from normal (a P(alive) near 0 or 1, DERT of a customer with a long history), where the
- *       delta method's symmetric log/logit interval is wrong. Refits that fail to converge are
- *       skipped and counted; more than a tenth failing is refused.</li>
+ *       delta method's symmetric log/logit interval is wrong. The B refits are made once, on the
+ *       first bootstrap interval asked for, and shared by all later ones (of any customer or
+ *       quantity). Refits that fail to converge are skipped and counted; more than a tenth failing
+ *       is refused.</li>
  * </ul>
  *
  * On CDNOW's Pareto/NBD fit, whose likelihood is nearly flat along a ridge in s and β, the two
@@ -101,6 +103,9 @@ public final class ParameterUncertainty {
     private final double z;
     private final int replications;
     private final long seed;
+    /** The B refitted models, simulated and fitted once on first use and shared by every bootstrap interval. */
+    private final com.google.common.base.Supplier<ImmutableList<TransactionModel>> refits =
+            com.google.common.base.Suppliers.memoize(this::refit);
 
     private ParameterUncertainty(TransactionModel model, CustomerSummaries data, double[][] covariance, double level,
             int replications, long seed) {
@@ -306,27 +311,34 @@ public final class ParameterUncertainty {
 
     private Interval bootstrap(ToDoubleFunction<TransactionModel> quantity) {
         double estimate = quantity.applyAsDouble(model);
+        ImmutableList<TransactionModel> models = refits.get();
+        double[] sorted = new double[models.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = quantity.applyAsDouble(models.get(i));
+        }
+        Arrays.sort(sorted);
+        double lower = quantile(sorted, (1 - level) / 2);
+        double upper = quantile(sorted, (1 + level) / 2);
+        return new Interval(estimate, Math.min(lower, upper), Math.max(lower, upper));
+    }
+
+    /** Simulates B data sets like the fitted one and refits the model on each. */
+    private ImmutableList<TransactionModel> refit() {
         double[] ages = expandedAges(data);
         ClvModels.Model kind = ClvModels.named(model.name());
-        double[] values = new double[replications];
-        int done = 0;
+        ImmutableList.Builder<TransactionModel> models = ImmutableList.builder();
         int failed = 0;
         for (int b = 0; b < replications; b++) {
             CustomerSummaries simulated = simulate(model, ages, seed + b);
             try {
-                values[done] = quantity.applyAsDouble((TransactionModel) kind.fit(simulated, 0));
-                done++;
+                models.add((TransactionModel) kind.fit(simulated, 0));
             } catch (ConvergenceException | IllegalArgumentException e) {
                 failed++;
             }
         }
         require(failed * 10 <= replications, "%s of %s bootstrap refits of %s failed: the model is too uncertain on"
                 + " these data for a bootstrap interval", failed, replications, model.name());
-        double[] sorted = Arrays.copyOf(values, done);
-        Arrays.sort(sorted);
-        double lower = quantile(sorted, (1 - level) / 2);
-        double upper = quantile(sorted, (1 + level) / 2);
-        return new Interval(estimate, Math.min(lower, upper), Math.max(lower, upper));
+        return models.build();
     }
 
     private static double quantile(double[] sorted, double p) {
