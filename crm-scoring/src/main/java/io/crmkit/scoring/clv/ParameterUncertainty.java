@@ -41,7 +41,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Both treat only the purchase model as uncertain: a CLV interval holds the spend model fixed.
  * The test suite's seeded simulation study (200 replications of 600 BG/NBD customers) finds the
- * 95 % delta-method parameter intervals covering the truth in 93-97 % of the 800 checks.
+ * 95 % delta-method parameter intervals covering the truth in 763 of the 800 checks (95.4 %; r 190,
+ * α 189, a 194, b 190 of 200), inside the accepted 93-97 %.
  * Immutable and thread-safe.
  *
  * <pre>{@code

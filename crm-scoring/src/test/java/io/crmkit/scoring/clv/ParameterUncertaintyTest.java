@@ -65,7 +65,8 @@ class ParameterUncertaintyTest {
     void parameterIntervalsCoverTheTruthInASeededSimulationStudy() {
         // 200 replications of 600 BG/NBD customers (T uniform over 26-52 weeks) at r 0.5, alpha 5, a 0.8, b 2.5;
         // pooled over the 4 parameters, 800 interval checks: accepted 93-97 % (about +-2.6 binomial standard
-        // deviations of 0.77 % around 95 %); each parameter alone 88-99 % (200 checks, +-3.2 sd)
+        // deviations of 0.77 % around 95 %); each parameter alone 88-99 % (200 checks, +-3.2 sd). Measured with these
+        // seeds: 763 of 800 (95.4 %), r 190, alpha 189, a 194, b 190
         BetaGeoModel truth = BetaGeoModel.of(0.5, 5, 0.8, 2.5);
         double[] ages = new double[600];
         for (int i = 0; i < ages.length; i++) {
