@@ -4,6 +4,7 @@ import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.InputException;
 import io.crmkit.cli.format.SummaryCsv;
+import io.crmkit.cli.format.SurvivorsCsv;
 import io.crmkit.cli.format.TransactionLog;
 import io.crmkit.cli.format.Values;
 
@@ -16,6 +17,8 @@ import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
+import io.crmkit.scoring.clv.ParameterUncertainty;
+import io.crmkit.scoring.clv.TransactionModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -35,7 +38,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code crm clv}: fit the "buy till you die" models, predict with them, and summarise purchase logs. */
 @Command(name = "clv", mixinStandardHelpOptions = true,
-        description = "Probabilistic customer lifetime value: BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, Gamma-Gamma.",
+        description = "Probabilistic customer lifetime value: BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, Gamma-Gamma, sBG.",
         subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class, ClvCommand.Summarize.class})
 public final class ClvCommand implements Callable<Integer> {
 
@@ -69,6 +72,10 @@ public final class ClvCommand implements Callable<Integer> {
                 kind.input() == ClvModels.Input.SPEND);
     }
 
+    static CsvInput.Schema schema(ClvModels.Model kind) {
+        return SummaryCsv.schema(kind.input() == ClvModels.Input.OPPORTUNITIES, kind.input() == ClvModels.Input.SPEND);
+    }
+
     static void checkPenalizer(CommandSpec spec, double penalizer) {
         if (!(penalizer >= 0) || !Double.isFinite(penalizer)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -85,11 +92,12 @@ public final class ClvCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb or gammagamma")
+        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma or sbg")
         String model;
 
         @Option(names = "--input", required = true,
-                description = "CSV with frequency,recency,T (bgbb: periods; gammagamma: + monetary_value), optional weight")
+                description = "CSV with frequency,recency,T (bgbb: periods; gammagamma: + monetary_value), optional"
+                        + " weight; sbg: period,alive (a cohort's customers still active after each period)")
         Path input;
 
         @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer, as lifetimes' penalizer_coef")
@@ -100,12 +108,21 @@ public final class ClvCommand implements Callable<Integer> {
             String name = checkModel(spec, model);
             checkPenalizer(spec, penalizer);
             ClvModels.Model kind = ClvModels.named(name);
-            SummaryCsv data = read(input, kind);
             ClvModel fitted;
-            try {
-                fitted = kind.fit(data.summaries(), penalizer);
-            } catch (IllegalArgumentException e) {
-                throw data.refusal(e);
+            if (kind.input() == ClvModels.Input.SURVIVORS) {
+                SurvivorsCsv cohort = SurvivorsCsv.read(input);
+                try {
+                    fitted = kind.fit(cohort.summaries(), penalizer);
+                } catch (IllegalArgumentException e) {
+                    throw cohort.refusal(e);
+                }
+            } else {
+                SummaryCsv data = read(input, kind);
+                try {
+                    fitted = kind.fit(data.summaries(), penalizer);
+                } catch (IllegalArgumentException e) {
+                    throw data.refusal(e);
+                }
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(json(fitted));
@@ -145,40 +162,84 @@ public final class ClvCommand implements Callable<Integer> {
     /** {@code crm clv predict}: the input CSV with prediction columns appended. */
     @Command(name = "predict", mixinStandardHelpOptions = true,
             description = "Fit a model on the input, then append expected_purchases (over --horizon) and p_alive "
-                    + "to every row (gammagamma: expected_average_spend).")
+                    + "to every row (gammagamma: expected_average_spend; sbg: the cohort's periods 0 to n + horizon "
+                    + "with survival and retention).")
     static final class Predict implements Runnable {
 
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb or gammagamma")
+        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma or sbg")
         String model;
 
         @Option(names = "--input", required = true, description = "CSV as for `crm clv fit`; other columns are kept")
         Path input;
 
         @Option(names = "--horizon", required = true,
-                description = "how far ahead, in the data's time unit (bgbb: number of opportunities)")
+                description = "how far ahead, in the data's time unit (bgbb: number of opportunities; sbg: periods)")
         double horizon;
 
         @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer used when fitting")
         double penalizer;
 
+        @Option(names = "--discount", description = "continuous discount rate per time unit (15 % a year in weeks:"
+                + " 0.0027); appends dert, the discounted expected residual transactions (bgnbd, mbgnbd, pareto)")
+        Double discount;
+
+        @Option(names = "--intervals", description = "append 95 %% interval columns (_lower, _upper) to every"
+                + " prediction: delta (the delta method, fast) or bootstrap (seeded parametric bootstrap; small data,"
+                + " flat likelihoods); bgnbd, mbgnbd, pareto")
+        ParameterUncertainty.Method intervals;
+
+        @Option(names = "--replications", defaultValue = "200", description = "bootstrap refits (default 200)")
+        int replications;
+
+        @Option(names = "--seed", defaultValue = "1", description = "seed of the bootstrap simulations")
+        long seed;
+
         @Override
         public void run() {
             String name = checkModel(spec, model);
             checkPenalizer(spec, penalizer);
+            if (discount != null && (!(discount > 0) || !Double.isFinite(discount))) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "discount " + discount + " is invalid: it must be finite and > 0");
+            }
             if (!(horizon >= 0) || !Double.isFinite(horizon)) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "horizon " + horizon + " is invalid: it must be finite and >= 0");
             }
             ClvModels.Model kind = ClvModels.named(name);
+            if (kind.input() == ClvModels.Input.SURVIVORS) {
+                projectCohort(kind);
+                return;
+            }
             SummaryCsv data = read(input, kind);
             ClvModel fitted;
             ImmutableMap<String, double[]> predictions;
             try {
                 fitted = kind.fit(data.summaries(), penalizer);
                 predictions = kind.predict(fitted, data.summaries(), horizon);
+                if (discount != null) {
+                    if (!(fitted instanceof TransactionModel purchases)) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "--discount is for bgnbd,"
+                                + " mbgnbd and pareto, not " + name);
+                    }
+                    double[] dert = new double[data.size()];
+                    for (int i = 0; i < dert.length; i++) {
+                        try {
+                            dert[i] = purchases.discountedExpectedResidualPurchases(discount, data.frequency[i],
+                                    data.recency[i], data.age[i]);
+                        } catch (IllegalArgumentException e) {
+                            throw data.refusal(new IllegalArgumentException(e.getMessage() + " at row " + i));
+                        }
+                    }
+                    predictions = ImmutableMap.<String, double[]>builder().putAll(predictions).put("dert", dert)
+                            .buildOrThrow();
+                }
+                if (intervals != null) {
+                    predictions = withIntervals(fitted, data, predictions);
+                }
             } catch (IllegalArgumentException e) {
                 throw data.refusal(e);
             }
@@ -186,8 +247,7 @@ public final class ClvCommand implements Callable<Integer> {
             header.addAll(predictions.keySet());
             PrintWriter out = spec.commandLine().getOut();
             // a second pass over the file carries its text through: memory stays at the numeric columns
-            try (CsvInput again = CsvInput.open(input, SummaryCsv.schema(
-                    kind.input() == ClvModels.Input.OPPORTUNITIES, kind.input() == ClvModels.Input.SPEND))) {
+            try (CsvInput again = CsvInput.open(input, schema(kind))) {
                 CSVPrinter printer = Csv.printer(out);
                 printer.printRecord(header);
                 int width = data.header.size();
@@ -202,6 +262,79 @@ public final class ClvCommand implements Callable<Integer> {
                         printer.print(number(column[row]));
                     }
                     printer.println();
+                }
+                printer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.flush();
+        }
+
+        /** The predictions with a _lower and an _upper column after each. */
+        private ImmutableMap<String, double[]> withIntervals(ClvModel fitted, SummaryCsv data,
+                ImmutableMap<String, double[]> predictions) {
+            if (!(fitted instanceof TransactionModel purchases)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--intervals is for bgnbd, mbgnbd and"
+                        + " pareto, not " + fitted.name());
+            }
+            if (replications < 20 || replications > 100_000) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "replications " + replications
+                        + " is invalid: it must be 20 to 100000");
+            }
+            ParameterUncertainty uncertainty = ParameterUncertainty.of(purchases, data.summaries())
+                    .withBootstrap(replications, seed);
+            ImmutableMap.Builder<String, double[]> out = ImmutableMap.builder();
+            for (var column : predictions.entrySet()) {
+                double[] lower = new double[data.size()];
+                double[] upper = new double[data.size()];
+                for (int i = 0; i < lower.length; i++) {
+                    double x = data.frequency[i];
+                    double tx = data.recency[i];
+                    double age = data.age[i];
+                    ParameterUncertainty.Interval interval;
+                    try {
+                        interval = switch (column.getKey()) {
+                            case "expected_purchases" -> horizon == 0
+                                    ? new ParameterUncertainty.Interval(0, 0, 0)
+                                    : uncertainty.conditionalExpectedPurchases(intervals, horizon, x, tx, age);
+                            case "p_alive" -> purchases.probabilityAlive(x, tx, age) == 1
+                                    ? new ParameterUncertainty.Interval(1, 1, 1)
+                                    : uncertainty.probabilityAlive(intervals, x, tx, age);
+                            default -> uncertainty.discountedExpectedResidualPurchases(intervals, discount, x, tx,
+                                    age);
+                        };
+                    } catch (IllegalArgumentException e) {
+                        throw data.refusal(new IllegalArgumentException(e.getMessage() + " at row " + i));
+                    }
+                    lower[i] = interval.lower();
+                    upper[i] = interval.upper();
+                }
+                out.put(column.getKey(), column.getValue());
+                out.put(column.getKey() + "_lower", lower);
+                out.put(column.getKey() + "_upper", upper);
+            }
+            return out.buildOrThrow();
+        }
+
+        /** A cohort model's projection: period, alive (empty beyond the data), survival, retention. */
+        private void projectCohort(ClvModels.Model kind) {
+            SurvivorsCsv cohort = SurvivorsCsv.read(input);
+            ImmutableMap<String, double[]> predictions;
+            try {
+                ClvModel fitted = kind.fit(cohort.summaries(), penalizer);
+                predictions = kind.predict(fitted, cohort.summaries(), horizon);
+            } catch (IllegalArgumentException e) {
+                throw cohort.refusal(e);
+            }
+            long[] alive = cohort.alive();
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                CSVPrinter printer = Csv.printer(out);
+                printer.printRecord("period", "alive", "survival", "retention");
+                double[] period = predictions.get("period");
+                for (int t = 0; t < period.length; t++) {
+                    printer.printRecord(t, t < alive.length ? Long.toString(alive[t]) : "",
+                            number(predictions.get("survival")[t]), number(predictions.get("retention")[t]));
                 }
                 printer.flush();
             } catch (IOException e) {

@@ -106,6 +106,89 @@ class ClvCommandTest {
     }
 
     @Test
+    void sbgFitsAndProjectsACohortOfSurvivors() throws IOException {
+        // Fader & Hardie (2007), "How to project customer retention", Table 1, "Regular" cohort, years 0-7
+        Path cohort = file("survivors.csv", "period,alive", "0,1000", "1,631", "2,468", "3,382", "4,326", "5,289",
+                "6,262", "7,241");
+        Run fit = crm("clv", "fit", "--model", "sbg", "--input", cohort.toString());
+        assertEquals(0, fit.code(), fit.err());
+        JsonNode json = new ObjectMapper().readTree(fit.out());
+        // the paper: alpha 0.704, beta 1.182 (three decimals)
+        assertEquals("sbg", json.get("model").asText());
+        assertEquals(0.704, json.get("params").get("alpha").asDouble(), 5e-4);
+        assertEquals(1.182, json.get("params").get("beta").asDouble(), 5e-4);
+        assertEquals(1000, json.get("customers").asInt());
+
+        Run predict = crm("clv", "predict", "--model", "sbg", "--horizon", "5", "--input", cohort.toString());
+        assertEquals(0, predict.code(), predict.err());
+        List<String> lines = predict.out().lines().toList();
+        assertEquals(14, lines.size());
+        assertEquals("period,alive,survival,retention", lines.get(0));
+        assertTrue(lines.get(1).startsWith("0,1000,1,1"), lines.get(1));
+        String[] year12 = lines.get(13).split(",");
+        assertEquals("12", year12[0]);
+        assertEquals("", year12[1]);
+        // S(12) = 17.004 % at the fitted parameters (mpmath)
+        assertEquals(0.17004, Double.parseDouble(year12[2]), 1e-4);
+    }
+
+    @Test
+    void predictAppendsDertAtAContinuousDiscountRate() throws IOException {
+        Path summary = bundled("cdnow_customers_summary_with_transactions.csv");
+        Run run = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--discount", "0.0027", "--input",
+                summary.toString());
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2358, lines.size());
+        assertTrue(lines.get(0).endsWith(",expected_purchases,p_alive,dert"), lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            double dert = Double.parseDouble(cells[cells.length - 1]);
+            assertTrue(dert >= 0 && Double.isFinite(dert), line);
+        }
+        Run bad = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--discount", "-1", "--input",
+                summary.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("discount -1.0 is invalid"), bad.err());
+    }
+
+    @Test
+    void predictAppendsDeltaMethodIntervals() throws IOException {
+        Path summary = bundled("cdnow_customers_summary_with_transactions.csv");
+        // DERT's intervals (with --discount) are the library's; here the two cheap columns
+        Run run = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--intervals", "delta", "--input",
+                summary.toString());
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).endsWith(",expected_purchases,expected_purchases_lower,expected_purchases_upper,"
+                + "p_alive,p_alive_lower,p_alive_upper"), lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            int n = c.length;
+            for (int k = n - 6; k < n; k += 3) {
+                double value = Double.parseDouble(c[k]);
+                double lower = Double.parseDouble(c[k + 1]);
+                double upper = Double.parseDouble(c[k + 2]);
+                assertTrue(lower <= value && value <= upper, line);
+            }
+        }
+    }
+
+    @Test
+    void sbgRefusesARisingCohortWithItsLine() throws IOException {
+        Path cohort = file("rising.csv", "period,alive", "0,100", "1,80", "2,90");
+        Run fit = crm("clv", "fit", "--model", "sbg", "--input", cohort.toString());
+        assertEquals(1, fit.code());
+        assertEquals("crm clv fit: rising.csv:4: alive '90': exceeds 80 at period 1: a cohort only shrinks",
+                fit.err().strip());
+        Path gap = file("gap.csv", "period,alive", "0,100", "2,80");
+        Run skipped = crm("clv", "fit", "--model", "sbg", "--input", gap.toString());
+        assertEquals(1, skipped.code());
+        assertEquals("crm clv fit: gap.csv:3: period '2': must be 1: periods run 0, 1, 2, ... in order",
+                skipped.err().strip());
+    }
+
+    @Test
     void gammaGammaFitsTheRepeatCustomersThroughTheZbarAlias() throws IOException {
         Run run = crm("clv", "fit", "--model", "GammaGamma", "--input",
                 bundled("cdnow_customers_summary_with_transactions.csv").toString());

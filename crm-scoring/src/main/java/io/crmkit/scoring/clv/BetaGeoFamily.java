@@ -139,6 +139,28 @@ abstract sealed class BetaGeoFamily implements TransactionModel, Serializable
     }
 
     /**
+     * P(X(T, T+t) = n | x, t<sub>x</sub>, T): see {@link TransactionModel#conditionalProbabilityOfPurchases};
+     * the BG/NBD unconditional PMF (FHL 2005 eq. 8) at r+x, α+T, a and b+x (MBG/NBD: b+x+1), weighted
+     * by P(alive).
+     *
+     * @param n the number of purchases, &ge; 0
+     * @param t the length of the period ahead, &ge; 0
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @return the probability, in [0, 1]
+     * @throws IllegalArgumentException if n or t is invalid or the triple is not a valid summary
+     */
+    @Override
+    public double conditionalProbabilityOfPurchases(int n, double t, double x, double tx, double age) {
+        Checks.require(n >= 0, "purchases n %s is invalid: it must be >= 0", n);
+        double alive = probabilityAlive(x, tx, age);
+        double dropouts = b() + x + (this instanceof ModifiedBetaGeoModel ? 1 : 0);
+        double future = new BetaGeoKernel(r() + x, alpha() + age, a(), dropouts, false).probabilityOfPurchases(n, t);
+        return Math.min(1, (n == 0 ? 1 - alive : 0) + alive * future);
+    }
+
+    /**
      * Bulk conditional expected purchases: one small coefficient table per call, nothing per
      * customer; parameter-only terms are hoisted out of the loop.
      *

@@ -26,7 +26,12 @@ public final class ClvModels {
         /** frequency, recency, and the number of transaction opportunities in place of T. */
         OPPORTUNITIES,
         /** frequency, recency, T and the mean repeat spend {@code monetary_value}. */
-        SPEND
+        SPEND,
+        /**
+         * A contractual cohort: customers still active at the end of each period
+         * ({@code period,alive}), entered as {@link ShiftedBetaGeometricModel#cohort(long[])} encodes it.
+         */
+        SURVIVORS
     }
 
     /** Fits a model on summaries with an L2 penalizer. */
@@ -80,19 +85,25 @@ public final class ClvModels {
 
         /** @return the names of the columns {@link #predict} returns, in order */
         public ImmutableList<String> predictionColumns() {
-            return input == Input.SPEND ? ImmutableList.of("expected_average_spend")
-                    : ImmutableList.of("expected_purchases", "p_alive");
+            return switch (input) {
+                case SPEND -> ImmutableList.of("expected_average_spend");
+                case SURVIVORS -> ImmutableList.of("period", "survival", "retention");
+                default -> ImmutableList.of("expected_purchases", "p_alive");
+            };
         }
 
         /**
          * Predicts for every row of {@code data}: expected purchases over the horizon and
          * P(alive) for a purchase model; the expected average spend for a spend model (horizon
-         * ignored; needs {@code monetary_value}).
+         * ignored; needs {@code monetary_value}). A {@link Input#SURVIVORS} model projects its cohort
+         * instead: one row per period 0 to n + horizon (n the periods observed), with the survival
+         * S(t) and the retention rate r<sub>t</sub> (1 at period 0).
          *
          * @param model a model of this kind
          * @param data the customers
          * @param horizon how far ahead, in the data's time unit (BG/BB: whole opportunities)
-         * @return one column per name of {@link #predictionColumns()}, in that order
+         * @return one column per name of {@link #predictionColumns()}, in that order (one row per
+         *     customer, or per period for a cohort)
          * @throws IllegalArgumentException if the model is of another kind, the horizon or a row
          *     is invalid
          */
@@ -101,6 +112,24 @@ public final class ClvModels {
             requireNonNull(data, "data");
             require(model.name().equals(name), "a %s model cannot predict as %s", model.name(), name);
             double[] x = data.frequencies();
+            if (model instanceof ShiftedBetaGeometricModel sbg) {
+                require(horizon >= 0 && horizon <= 1_000_000 && horizon == Math.rint(horizon),
+                        "horizon %s is invalid: an sBG projection runs a whole number of periods, 0 to 1000000", horizon);
+                int observed = 0;
+                for (int i = 0; i < data.size(); i++) {
+                    observed = Math.max(observed, (int) data.age(i));
+                }
+                int periods = observed + (int) horizon + 1;
+                double[] period = new double[periods];
+                double[] survival = new double[periods];
+                double[] retention = new double[periods];
+                for (int t = 0; t < periods; t++) {
+                    period[t] = t;
+                    survival[t] = sbg.survival(t);
+                    retention[t] = t == 0 ? 1 : sbg.retentionRate(t);
+                }
+                return ImmutableMap.of("period", period, "survival", survival, "retention", retention);
+            }
             if (model instanceof SpendModel spend) {
                 double[] out = new double[x.length];
                 spend.conditionalExpectedAverageSpend(x, data.monetaryValues(), out);
@@ -123,7 +152,8 @@ public final class ClvModels {
             new Model("pareto", "Pareto/NBD", Input.CONTINUOUS_TIME, ParetoNbdModel::fit),
             new Model("mbgnbd", "MBG/NBD", Input.CONTINUOUS_TIME, ModifiedBetaGeoModel::fit),
             new Model("bgbb", "BG/BB", Input.OPPORTUNITIES, BetaGeoBetaBinomModel::fit),
-            new Model("gammagamma", "Gamma-Gamma", Input.SPEND, GammaGammaModel::fit));
+            new Model("gammagamma", "Gamma-Gamma", Input.SPEND, GammaGammaModel::fit),
+            new Model("sbg", "sBG", Input.SURVIVORS, ShiftedBetaGeometricModel::fit));
 
     private ClvModels() {
     }

@@ -144,6 +144,32 @@ public final class LifetimeValue {
         return total;
     }
 
+    /**
+     * The residual lifetime value under continuous discounting, as Fader, Hardie &amp; Lee (2005),
+     * "RFM and CLV: using iso-value curves for customer base analysis", <i>Journal of Marketing
+     * Research</i> 42(4), define it: DERT × the expected spend per purchase, with DERT the
+     * {@linkplain TransactionModel#discountedExpectedResidualPurchases discounted expected residual
+     * transactions} over the whole future. An alternative to the monthly sum of {@link #value},
+     * which stops at the horizon and discounts each month's purchases as if they fell at its end;
+     * the horizon and monthly rate of this calculator are not used here.
+     *
+     * @param delta the continuous discount rate per unit of the data's time, &gt; 0 (15 % a year
+     *     compounded annually is ln(1.15)/52 = 0.0027 a week)
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @param meanSpend z̄, the mean value of the repeat purchases (0 when x = 0)
+     * @return DERT × E[Z | z̄, x], &ge; 0, in the currency of the spend
+     * @throws IllegalArgumentException if δ or the customer is invalid, the expected spend is
+     *     undefined, or the value is beyond the range of a double
+     */
+    public double residualValue(double delta, double x, double tx, double age, double meanSpend) {
+        double s = spend.conditionalExpectedAverageSpend(x, meanSpend);
+        double total = s * purchases.discountedExpectedResidualPurchases(delta, x, tx, age);
+        checkRange(total, x, meanSpend, -1);
+        return total;
+    }
+
     /** Refuses a lifetime value beyond the double range (absurd spend times many purchases). */
     private static void checkRange(double value, double x, double meanSpend, int row) {
         require(Double.isFinite(value), "lifetime value of frequency %s with mean spend %s%s is beyond the range of"

@@ -7,6 +7,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Strings;
 import com.google.common.collect.ImmutableMap;
+import io.crmkit.scoring.internal.math.ConfluentHypergeometric;
 import io.crmkit.scoring.internal.math.GaussHypergeometric;
 import io.crmkit.scoring.internal.math.HeterogeneityDraws;
 import io.crmkit.scoring.internal.math.LogConcaveIntegral;
@@ -276,6 +277,60 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
     public double probabilityAlive(double x, double tx, double age) {
         checkSummary(x, tx, age, NO_ROW);
         return finite(kernel.probabilityAlive(x, tx, age), x, tx, age);
+    }
+
+    /**
+     * P(X(T, T+t) = n | x, t<sub>x</sub>, T) (Fader &amp; Hardie, "Deriving the conditional PMF of the
+     * Pareto/NBD model", brucehardie.com note 028): the unconditional PMF at r+x, α+T, s, β+T,
+     * weighted by P(alive); see {@link TransactionModel#conditionalProbabilityOfPurchases}.
+     *
+     * @param n the number of purchases, &ge; 0
+     * @param t the length of the period ahead, &ge; 0
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @return the probability, in [0, 1]
+     * @throws IllegalArgumentException if n or t is invalid or the triple is not a valid summary
+     */
+    @Override
+    public double conditionalProbabilityOfPurchases(int n, double t, double x, double tx, double age) {
+        require(n >= 0, "purchases n %s is invalid: it must be >= 0", n);
+        double alive = probabilityAlive(x, tx, age);
+        double future = of(r() + x, alpha() + age, s(), beta() + age).probabilityOfPurchases(n, t);
+        return Math.min(1, (n == 0 ? 1 - alive : 0) + alive * future);
+    }
+
+    /**
+     * DERT in closed form (Fader, Hardie &amp; Lee 2005, "RFM and CLV: using iso-value curves for
+     * customer base analysis", <i>Journal of Marketing Research</i> 42(4), eq. 2):
+     * α<sup>r</sup>β<sup>s</sup>δ<sup>s−1</sup>Γ(r+x+1) Ψ(s, s; δ(β+T)) /
+     * [Γ(r)(α+T)<sup>r+x+1</sup> L(r, α, s, β | x, t<sub>x</sub>, T)], Ψ the confluent
+     * hypergeometric function of the second kind. It is evaluated as the equal product
+     * P(alive) · (r+x)/(α+T) · (β+T) · z<sup>s−1</sup> Ψ(s, s; z), z = δ(β+T) — the posterior mean
+     * rate of an alive customer times her expected discounted remaining lifetime — in log space.
+     *
+     * @param delta the continuous discount rate per unit of the data's time, &gt; 0 and finite
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @return DERT, &ge; 0
+     * @throws IllegalArgumentException if δ is invalid or the triple is not a valid summary
+     */
+    @Override
+    public double discountedExpectedResidualPurchases(double delta, double x, double tx, double age) {
+        require(Double.isFinite(delta) && delta > 0, "discount rate delta %s is invalid: it must be finite and > 0",
+                delta);
+        double alive = probabilityAlive(x, tx, age);
+        if (alive == 0) {
+            return 0;
+        }
+        double z = delta * (beta() + age);
+        double log = Math.log(alive) + Math.log(r() + x) - Math.log(alpha() + age) + Math.log(beta() + age)
+                + (s() - 1) * Math.log(z) + ConfluentHypergeometric.logU(s(), s(), z);
+        double value = Math.exp(log);
+        require(Double.isFinite(value), "DERT of (%s, %s, %s) at delta %s is beyond the range of a double", x, tx,
+                age, delta);
+        return value;
     }
 
     /**

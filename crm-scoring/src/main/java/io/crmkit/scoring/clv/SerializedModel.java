@@ -45,7 +45,11 @@ final class SerializedModel implements Serializable {
             requireNonNull(model, "model");
             requireNonNull(diagnostics, "diagnostics");
             double[] p = requireNonNull(parameters, "parameters").clone();
-            Checks.require(p.length == (model.equals("gammagamma") ? 3 : 4),
+            Checks.require(p.length == switch (model) {
+                case "gammagamma" -> 3;
+                case "sbg" -> 2;
+                default -> 4;
+            },
                     "%s parameters %s: wrong count", model, p.length);
             return switch (model) {
                 case "bgnbd" -> BetaGeoModel.restore(p, diagnostics);
@@ -53,6 +57,7 @@ final class SerializedModel implements Serializable {
                 case "pareto" -> ParetoNbdModel.restore(p, diagnostics);
                 case "bgbb" -> BetaGeoBetaBinomModel.restore(p, diagnostics);
                 case "gammagamma" -> GammaGammaModel.restore(p, diagnostics, correlation);
+                case "sbg" -> ShiftedBetaGeometricModel.restore(p, diagnostics);
                 default -> throw new IllegalArgumentException("unknown model '" + model + "' in the stream");
             };
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -14,9 +14,9 @@ class ClvModelsTest {
 
     @Test
     void theRegistryNamesEveryModelInTheOrderOfTheCommandLine() {
-        assertEquals(List.of("bgnbd", "pareto", "mbgnbd", "bgbb", "gammagamma"), ClvModels.names());
+        assertEquals(List.of("bgnbd", "pareto", "mbgnbd", "bgbb", "gammagamma", "sbg"), ClvModels.names());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClvModels.named("bgnbb"));
-        assertEquals("unknown model 'bgnbb': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma", e.getMessage());
+        assertEquals("unknown model 'bgnbb': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma, sbg", e.getMessage());
     }
 
     @Test
