@@ -1,5 +1,8 @@
 package io.crmkit.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.crmkit.scoring.clv.TransactionModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 /**
  * Spark against the single JVM on the bundled CDNOW log (1/10 sample of Fader, Hardie &amp; Lee
@@ -15,6 +19,17 @@ import java.util.stream.Collectors;
  * thirds of the log, must be left out by both.
  */
 class CdnowParityTest extends ParityCheck {
+
+    @Test
+    void theFitIsThePublishedOne() {
+        // Fader, Hardie & Lee (2005), "Counting your customers the easy way", CDNOW calibration
+        // period to 1997-09-30 in weeks: r = 0.243, alpha = 4.414, a = 0.793, b = 2.426
+        TransactionModel m = crm.fitPurchases("bgnbd", crm.summarize(transactions, asOf(), WEEKS));
+        assertEquals(0.243, m.parameters().get("r"), 5e-4);
+        assertEquals(4.414, m.parameters().get("alpha"), 5e-4);
+        assertEquals(0.793, m.parameters().get("a"), 5e-4);
+        assertEquals(2.426, m.parameters().get("b"), 5e-4);
+    }
 
     @Override
     List<String[]> rows() {

@@ -24,6 +24,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import io.crmkit.spark.examples.SparkScoring;
 
 /** Hand-computed results and refusals of {@link CustomerAnalytics}. */
 class CustomerAnalyticsTest {
@@ -131,6 +133,20 @@ class CustomerAnalyticsTest {
         assertEquals("A", classes.get("b").getString(2));
         assertEquals("B", classes.get("c").getString(2));
         assertEquals("C", classes.get("d").getString(2));
+    }
+
+    @Test
+    void theSparkScoringExampleWritesCustomersAndRfmAsParquet(@TempDir java.nio.file.Path out) {
+        SparkScoring.run(spark, "../data/cdnow-transactions.csv", LocalDate.of(1997, 9, 30), out.toString());
+        Dataset<Row> customers = spark.read().parquet(out.resolve("customers").toString());
+        // all 2,357 CDNOW customers made their first purchase in the first quarter of 1997
+        assertEquals(2357, customers.count());
+        assertEquals(List.of("customer_id", "frequency", "recency", "T", "monetary_value", "expected_purchases",
+                "p_alive", "clv"), List.of(customers.columns()));
+        Dataset<Row> rfm = spark.read().parquet(out.resolve("rfm").toString());
+        assertEquals(2357, rfm.count());
+        assertEquals(List.of("customer_id", "recency", "frequency", "monetary", "r", "f", "m", "segment", "abc"),
+                List.of(rfm.columns()));
     }
 
     @Test
