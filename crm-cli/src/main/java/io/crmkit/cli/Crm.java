@@ -11,7 +11,13 @@ import io.crmkit.cli.tier.TierCommand;
 import io.crmkit.cli.training.TrainingCommand;
 import io.crmkit.cli.tour.TourCommand;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +29,22 @@ import picocli.CommandLine.Command;
 @Command(name = "crm",
         mixinStandardHelpOptions = true,
         versionProvider = Crm.Version.class,
-        description = "crmkit on the command line: customer relationship management over CSV files.",
+        description = {"crmkit on the command line: customer relationship management over CSV files.",
+            "",
+            "Input, every command: UTF-8 text (a byte-order mark is allowed; UTF-16 and invalid UTF-8 are refused), "
+                    + "CSV with a header line. Numbers are plain decimals or scientific (12.5, 1.25e3) within the "
+                    + "range of a double: no hex, no suffixes such as 5d, no NaN or Infinity. Dates are yyyy-MM-dd "
+                    + "(optionally followed by T and a time). A column named twice, a missing column and an unknown "
+                    + "one are refused (the summary inputs of crm clv carry unknown columns through, but refuse a "
+                    + "name that looks like a misspelt column, such as wt for weight).",
+            "Output: written only when the whole input is valid; on bad input stdout stays empty and stderr has "
+                    + "one line 'crm <command>: file:line: field 'value': rule' (personal data masked).",
+            "Exit status: 0 success, 1 bad data, 2 usage error (bad option, missing subcommand).",
+            "Memory (Java heap, measured): crm rfm about 300 MB per million customers, whatever the number of "
+                    + "transactions; crm clv fit and predict about 350 MB per million summary rows; crm clv summarize "
+                    + "about 100 MB per million transactions (it keeps the log's columns). If the heap is too small, "
+                    + "one line says how much the run had; raise it with java -Xmx... (e.g. -Xmx4g).",
+            ""},
         subcommands = {
             TourCommand.class,
             RelationshipCommand.class,
@@ -37,7 +58,7 @@ import picocli.CommandLine.Command;
             LoyaltyCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class Crm implements Runnable {
+public final class Crm implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,7 +69,12 @@ public final class Crm implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // one buffered writer for all of standard output, flushed once at the end
+        PrintWriter out = new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true);
+        System.exit(run(out, err, args));
     }
 
     /**
@@ -68,15 +94,45 @@ public final class Crm implements Runnable {
         cli.setExecutionExceptionHandler(Crm::executionError);
         try {
             return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println(commandName(cli) + ": " + outOfMemory(Runtime.getRuntime().maxMemory()));
+            return 1;
         } finally {
             out.flush();
             err.flush();
         }
     }
 
+    /** Without a subcommand: the usage on stderr, exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /**
+     * The one line for a heap that was too small, after the command's name.
+     *
+     * @param maxHeap the heap limit, in bytes
+     * @return the message
+     */
+    static String outOfMemory(long maxHeap) {
+        long mib = maxHeap >> 20;
+        return "out of memory: the input needs more than the " + mib + " MiB of heap this run had; "
+                + "run again with a larger heap, e.g. java -Xmx" + Math.max(1, (2 * mib + 1023) / 1024)
+                + "g -jar crm.jar ... (crm --help states the memory each command needs)";
+    }
+
+    /** The name of the command that ran, e.g. {@code crm clv summarize}. */
+    private static String commandName(CommandLine cli) {
+        CommandLine.ParseResult result = cli.getParseResult();
+        if (result == null) {
+            return "crm";
+        }
+        while (result.hasSubcommand()) {
+            result = result.subcommand();
+        }
+        return result.commandSpec().qualifiedName();
     }
 
     /** A usage error: one line naming the problem (picocli lists the allowed values of enums). */
@@ -86,8 +142,11 @@ public final class Crm implements Runnable {
         return 2;
     }
 
-    /** Bad data or a failed computation: one line on stderr, exit 1. */
+    /** Bad data or a failed computation: one line on stderr, exit 1; a usage error found late exits 2. */
     private static int executionError(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        if (e instanceof CommandLine.ParameterException usage) {
+            return usageError(usage, new String[0]);
+        }
         cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": "
                 + firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
         return 1;

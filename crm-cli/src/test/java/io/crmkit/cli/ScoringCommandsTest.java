@@ -69,23 +69,23 @@ class ScoringCommandsTest {
         Path tx = file("transactions.csv", "customer_id,date,amount\nc-1,2026-03-01,100.00\nc-2,2026-03-02,abc\n");
         Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31");
         assertEquals(1, r.exit());
-        assertEquals("crm rfm: transactions.csv line 3: amount 'abc' is not a number", r.err().strip());
+        assertEquals("crm rfm: transactions.csv:3: amount 'abc': not a decimal number (digits with an optional point and exponent, e.g. 12.5 or 1.25e3)", r.err().strip());
         assertEquals("", r.out());
     }
 
     @Test
     void aBadDateOrAMissingColumnIsReported() throws IOException {
         Path badDate = file("a.csv", "customer_id,date,amount\nc-1,01/03/2026,1\n");
-        assertEquals("crm rfm: a.csv line 2: date '01/03/2026' is not a date (yyyy-MM-dd)",
+        assertEquals("crm rfm: a.csv:2: date '01/03/2026': not a date yyyy-MM-dd (optionally followed by T and a time HH:mm[:ss])",
                 crm("rfm", "--input", badDate.toString(), "--as-of", "2026-03-31").err().strip());
         Path noAmount = file("b.csv", "customer_id,date\nc-1,2026-03-01\n");
         Result r = crm("rfm", "--input", noAmount.toString(), "--as-of", "2026-03-31");
         assertEquals(1, r.exit());
-        assertEquals("crm rfm: b.csv line 1: header lacks column 'amount' (has: customer_id,date)", r.err().strip());
+        assertEquals("crm rfm: b.csv:1: header lacks column 'amount' (or monetary_value, value); it has 'customer_id,date'", r.err().strip());
         Path shortRow = file("c.csv", "customer_id,date,amount\nc-1,2026-03-01\n");
-        assertEquals("crm rfm: c.csv line 2: expected 3 fields, found 2", crm("rfm", "--input", shortRow.toString(), "--as-of", "2026-03-31").err().strip());
+        assertEquals("crm rfm: c.csv:2: has 2 fields but the header has 3", crm("rfm", "--input", shortRow.toString(), "--as-of", "2026-03-31").err().strip());
         Path negative = file("d.csv", "customer_id,date,amount\nc-1,2026-03-01,-5\n");
-        assertTrue(crm("rfm", "--input", negative.toString(), "--as-of", "2026-03-31").err().startsWith("crm rfm: d.csv line 2: amount '-5' is negative"));
+        assertTrue(crm("rfm", "--input", negative.toString(), "--as-of", "2026-03-31").err().startsWith("crm rfm: d.csv:2: amount '-5': negative"));
     }
 
     @Test
@@ -93,7 +93,7 @@ class ScoringCommandsTest {
         Path tx = file("q.csv", "customer_id,date,amount\n\"c-1\"x,2026-03-01,1\n");
         Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31");
         assertEquals(1, r.exit());
-        assertTrue(r.err().startsWith("crm rfm: q.csv: malformed CSV"), r.err());
+        assertTrue(r.err().startsWith("crm rfm: q.csv:2: malformed CSV"), r.err());
     }
 
     @Test
@@ -139,11 +139,11 @@ class ScoringCommandsTest {
         Path metrics = file("metrics.csv", "customer_id,assets,loans\nc-1,100,0\nc-2,lots,0\n");
         Result r = crm("tier", "--policy", resource("wealth-tiers.json").toString(), "--input", metrics.toString());
         assertEquals(1, r.exit());
-        assertEquals("crm tier: metrics.csv line 3: assets 'lots' is not a number", r.err().strip());
+        assertEquals("crm tier: metrics.csv:3: assets 'lots': not a decimal number (digits with an optional point and exponent, e.g. 12.5 or 1.25e3)", r.err().strip());
         Path missing = file("m2.csv", "customer_id,assets\nc-1,100\n");
         Result r2 = crm("tier", "--policy", resource("wealth-tiers.json").toString(), "--input", missing.toString());
         assertEquals(1, r2.exit());
-        assertTrue(r2.err().startsWith("crm tier: m2.csv line 2: metric 'loans' is missing"), r2.err());
+        assertTrue(r2.err().startsWith("crm tier: m2.csv:2: metric 'loans' is missing"), r2.err());
     }
 
     @Test
@@ -158,7 +158,7 @@ class ScoringCommandsTest {
         assertEquals("crm tier: q.json: tiers[0].criteria[0]: unknown field 'atleast' (expected metric and one of [atLeast, above, atMost, below, between])",
                 sortedSet(crm("tier", "--policy", noComparison.toString(), "--input", metrics.toString()).err().strip()));
         Path notJson = file("r.json", "{\"name\": ");
-        assertTrue(crm("tier", "--policy", notJson.toString(), "--input", metrics.toString()).err().startsWith("crm tier: r.json: not valid JSON"));
+        assertTrue(crm("tier", "--policy", notJson.toString(), "--input", metrics.toString()).err().startsWith("crm tier: r.json:1: not valid JSON"));
     }
 
     /** The set of operators prints in hash order; normalise it for the comparison. */
@@ -186,10 +186,10 @@ class ScoringCommandsTest {
         Path tx = file("blank.csv", "customer_id,date,amount\n\nc-1,2026-03-01,100.00\nc-1,2026-03-20,abc\n");
         Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31");
         assertEquals(1, r.exit());
-        assertTrue(r.err().contains("blank.csv line 4:"), r.err());
+        assertTrue(r.err().contains("blank.csv:4:"), r.err());
         Path metrics = file("m.csv", "customer_id,assets,loans\n\nc-1,100,0\nc-2,lots,0\n");
         Result t = crm("tier", "--policy", resource("wealth-tiers.json").toString(), "--input", metrics.toString());
         assertEquals(1, t.exit());
-        assertEquals("crm tier: m.csv line 4: assets 'lots' is not a number", t.err().strip());
+        assertEquals("crm tier: m.csv:4: assets 'lots': not a decimal number (digits with an optional point and exponent, e.g. 12.5 or 1.25e3)", t.err().strip());
     }
 }

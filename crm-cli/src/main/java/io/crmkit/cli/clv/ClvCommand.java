@@ -1,7 +1,11 @@
 package io.crmkit.cli.clv;
 
 import io.crmkit.cli.format.Csv;
+import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.InputException;
 import io.crmkit.cli.format.SummaryCsv;
+import io.crmkit.cli.format.TransactionLog;
+import io.crmkit.cli.format.Values;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,25 +15,15 @@ import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.apache.commons.csv.CSVParser;
+import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,19 +34,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "clv", mixinStandardHelpOptions = true,
         description = "Probabilistic customer lifetime value: BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, Gamma-Gamma.",
         subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class, ClvCommand.Summarize.class})
-public final class ClvCommand implements Runnable {
+public final class ClvCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    /** Without a subcommand: the usage on stderr, exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
     }
 
-    /** Plain decimal text of a number, no exponent, shortest round-trip digits. */
+    /** The shortest text that reads back as the value (see {@link Values#format(double)}). */
     static String number(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return Values.format(value);
     }
 
     static String checkModel(CommandSpec spec, String model) {
@@ -95,7 +91,12 @@ public final class ClvCommand implements Runnable {
             String name = checkModel(spec, model);
             checkPenalizer(spec, penalizer);
             SummaryCsv data = SummaryCsv.read(input, ModelRegistry.discrete(name), ModelRegistry.needsMonetaryValue(name));
-            ModelRegistry.Fitted fitted = ModelRegistry.fit(name, data.summaries(), penalizer);
+            ModelRegistry.Fitted fitted;
+            try {
+                fitted = ModelRegistry.fit(name, data.summaries(), penalizer);
+            } catch (IllegalArgumentException e) {
+                throw data.refusal(e);
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println(json(fitted));
             out.flush();
@@ -162,20 +163,36 @@ public final class ClvCommand implements Runnable {
                         "horizon " + horizon + " is invalid: it must be finite and >= 0");
             }
             SummaryCsv data = SummaryCsv.read(input, ModelRegistry.discrete(name), ModelRegistry.needsMonetaryValue(name));
-            ModelRegistry.Fitted fitted = ModelRegistry.fit(name, data.summaries(), penalizer);
-            double[][] columns = fitted.predictor().predict(data, horizon);
+            ModelRegistry.Fitted fitted;
+            double[][] columns;
+            try {
+                fitted = ModelRegistry.fit(name, data.summaries(), penalizer);
+                columns = fitted.predictor().predict(data, horizon);
+            } catch (IllegalArgumentException e) {
+                throw data.refusal(e);
+            }
             List<String> header = new ArrayList<>(data.header);
             header.addAll(fitted.predictionColumns());
             PrintWriter out = spec.commandLine().getOut();
-            try (CSVPrinter printer = Csv.printer(out)) {
+            // a second pass over the file carries its text through: memory stays at the numeric columns
+            try (CsvInput again = CsvInput.open(input, SummaryCsv.schema(ModelRegistry.discrete(name),
+                    ModelRegistry.needsMonetaryValue(name)))) {
+                CSVPrinter printer = Csv.printer(out);
                 printer.printRecord(header);
+                int width = data.header.size();
                 for (int row = 0; row < data.size(); row++) {
-                    List<String> record = new ArrayList<>(data.cells.get(row));
-                    for (double[] column : columns) {
-                        record.add(number(column[row]));
+                    if (!again.next()) {
+                        throw new InputException(data.file + ": changed while it was read");
                     }
-                    printer.printRecord(record);
+                    for (int i = 0; i < width; i++) {
+                        printer.print(again.text(i));
+                    }
+                    for (double[] column : columns) {
+                        printer.print(number(column[row]));
+                    }
+                    printer.println();
                 }
+                printer.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -217,127 +234,56 @@ public final class ClvCommand implements Runnable {
 
         @Override
         public void run() {
-            Log log = Log.read(input);
+            TransactionLog log = TransactionLog.read(input, false);
+            int asOfDay = (int) asOf.toEpochDay();
+            int[] firstDay = new int[log.customers.size()];
+            java.util.Arrays.fill(firstDay, Integer.MAX_VALUE);
+            int earliest = Integer.MAX_VALUE;
+            for (int i = 0; i < log.size(); i++) {
+                int d = log.day[i];
+                earliest = Math.min(earliest, d);
+                if (d < firstDay[log.customer[i]]) {
+                    firstDay[log.customer[i]] = d;
+                }
+            }
+            if (log.size() == 0) {
+                throw new InputException(log.file + ":1: has no data rows");
+            }
+            if (earliest > asOfDay) {
+                throw new InputException(log.file + ": no purchase on or before the as-of date " + asOf
+                        + " (the first is on " + LocalDate.ofEpochDay(earliest) + ")");
+            }
+            int sameDay = 0;
+            for (int d : firstDay) {
+                if (d == asOfDay) {
+                    sameDay++;
+                }
+            }
             CustomerSummarizer.IndexedSummaries result = CustomerSummarizer.asOf(asOf).inUnitsOf(unit.duration)
                     .summarizeEpochDays(log.customer, log.day, log.amount);
             PrintWriter out = spec.commandLine().getOut();
             CustomerSummaries s = result.summaries();
-            try (CSVPrinter printer = Csv.printer(out)) {
+            try {
+                CSVPrinter printer = Csv.printer(out);
                 printer.printRecord("customer_id", "frequency", "recency", "T", "monetary_value");
                 for (int row = 0; row < result.size(); row++) {
-                    printer.printRecord(log.ids.get(result.customerIndex(row)), (long) s.frequency(row),
-                            number(s.recency(row)), number(s.age(row)), number(s.monetaryValue(row)));
+                    printer.print(log.customers.id(result.customerIndex(row)));
+                    printer.print(Long.toString((long) s.frequency(row)));
+                    printer.print(number(s.recency(row)));
+                    printer.print(number(s.age(row)));
+                    printer.print(number(s.monetaryValue(row)));
+                    printer.println();
                 }
+                printer.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            out.flush();
+            if (sameDay > 0) {
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": note: " + sameDay + " customer"
+                        + (sameDay == 1 ? " whose first purchase is" : "s whose first purchase is")
+                        + " on the as-of date " + asOf + " left out: with T = 0 there is nothing to fit");
+            }
         }
     }
 
-    /** A transaction log read from CSV into columns. */
-    static final class Log {
-        final List<String> ids = new ArrayList<>();
-        int[] customer;
-        int[] day;
-        double[] amount;
-
-        static Log read(Path path) {
-            String file = path.getFileName().toString();
-            try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                    CSVParser parser = SummaryCsv.INPUT_FORMAT.parse(in)) {
-                List<String> header = parser.getHeaderNames();
-                int id = column(file, header, true, "customer_id", "id", "customer");
-                int date = column(file, header, true, "date", "datetime", "time");
-                int value = column(file, header, false, "amount", "monetary_value", "value");
-                return parse(file, parser, header.size(), id, date, value);
-            } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException(file + ": no such file");
-            } catch (IOException | UncheckedIOException e) {
-                throw new IllegalArgumentException(file + ": cannot read CSV: " + e.getMessage());
-            }
-        }
-
-        /** Reads the records one by one into growing primitive columns: no object per row is kept. */
-        private static Log parse(String file, CSVParser parser, int fields, int id, int date, int value) {
-            Log log = new Log();
-            int capacity = 1024;
-            log.customer = new int[capacity];
-            log.day = new int[capacity];
-            log.amount = value >= 0 ? new double[capacity] : null;
-            Map<String, Integer> index = new HashMap<>();
-            int n = 0;
-            for (CSVRecord r : parser) {
-                if (SummaryCsv.blank(r)) {
-                    continue;
-                }
-                long line = r.getRecordNumber() + 1;
-                SummaryCsv.require(r.size() == fields, file, line,
-                        "has " + r.size() + " fields but the header has " + fields);
-                if (n == capacity) {
-                    capacity *= 2;
-                    log.customer = Arrays.copyOf(log.customer, capacity);
-                    log.day = Arrays.copyOf(log.day, capacity);
-                    log.amount = log.amount == null ? null : Arrays.copyOf(log.amount, capacity);
-                }
-                String customer = r.get(id);
-                SummaryCsv.require(!customer.isBlank(), file, line, "customer_id is blank");
-                Integer c = index.get(customer);
-                if (c == null) {
-                    c = log.ids.size();
-                    index.put(customer, c);
-                    log.ids.add(customer);
-                }
-                log.customer[n] = c;
-                log.day[n] = day(file, line, r.get(date));
-                if (value >= 0) {
-                    log.amount[n] = amount(file, line, r.get(value));
-                }
-                n++;
-            }
-            log.customer = Arrays.copyOf(log.customer, n);
-            log.day = Arrays.copyOf(log.day, n);
-            log.amount = log.amount == null ? null : Arrays.copyOf(log.amount, n);
-            return log;
-        }
-
-        private static double amount(String file, long line, String text) {
-            double amount;
-            try {
-                amount = Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + " line " + line + ": amount '" + text + "' is not a number");
-            }
-            SummaryCsv.require(Double.isFinite(amount) && amount >= 0, file, line,
-                    "amount '" + text + "' is invalid: it must be a finite number >= 0");
-            return amount;
-        }
-
-        /** The calendar day of {@code yyyy-MM-dd}, optionally followed by a time ({@code ' '} or {@code 'T'}). */
-        private static int day(String file, long line, String text) {
-            String date = text.length() > 10 && (text.charAt(10) == ' ' || text.charAt(10) == 'T')
-                    ? text.substring(0, 10) : text;
-            try {
-                return Math.toIntExact(LocalDate.parse(date).toEpochDay());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(file + " line " + line + ": date '" + text
-                        + "' is not a date (yyyy-MM-dd)");
-            }
-        }
-
-        private static int column(String file, List<String> header, boolean required, String... names) {
-            for (String name : names) {
-                for (int i = 0; i < header.size(); i++) {
-                    if (header.get(i).strip().equalsIgnoreCase(name)) {
-                        return i;
-                    }
-                }
-            }
-            if (required) {
-                throw new IllegalArgumentException(file + " line 1: header " + header + " has no column '" + names[0]
-                        + "'");
-            }
-            return -1;
-        }
-    }
 }

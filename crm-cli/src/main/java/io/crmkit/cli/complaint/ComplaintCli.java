@@ -1,40 +1,47 @@
 package io.crmkit.cli.complaint;
 
 import io.crmkit.cli.format.ComplaintScript;
+import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.InputException;
+import io.crmkit.cli.format.Values;
 
 import io.crmkit.lifecycle.complaint.Complaint;
 import io.crmkit.lifecycle.complaint.ComplaintWorkflow;
 import io.crmkit.lifecycle.sla.BusinessCalendar;
 import io.crmkit.lifecycle.sla.SlaPolicy;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code crm complaint}: replay a complaint script, draw the workflow. */
 @Command(name = "complaint", mixinStandardHelpOptions = true,
         description = "The complaint workflow: replay a script of commands, or draw the state diagram.",
         subcommands = {ComplaintCli.Replay.class, ComplaintCli.Diagram.class})
-public final class ComplaintCli implements Runnable {
+public final class ComplaintCli implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    /** Without a subcommand: the usage on stderr, exit 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
     }
 
     /** {@code crm complaint replay --input script.jsonl}. */
@@ -51,8 +58,8 @@ public final class ComplaintCli implements Runnable {
                         + "description, linkedTo; assign needs assignee (escalate may give one); close needs "
                         + "satisfaction (1-5) and rootCause; any command may give a note.",
                 "",
-                "A refused or malformed line stops the replay: what was applied so far is printed, then one "
-                        + "line on stderr names the line number and the reason, and the exit status is 1."
+                "A refused or malformed line stops the replay: nothing is printed on stdout, one line on stderr "
+                        + "names the file, the line number and the reason, and the exit status is 1."
             })
     static final class Replay implements Runnable {
 
@@ -77,36 +84,47 @@ public final class ComplaintCli implements Runnable {
 
         @Override
         public void run() {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(input, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(input + ": cannot read: " + e.getMessage(), e);
+            // the options first: a usage error (exit 2) before any data is read
+            ComplaintWorkflow workflow = workflow();
+            if (asOf != null) {
+                asOfInstant();
             }
-            String source = input.getFileName() == null ? input.toString() : input.getFileName().toString();
-            ComplaintScript.Outcome outcome = ComplaintScript.run(source, lines, workflow());
-            PrintWriter out = spec.commandLine().getOut();
-            outcome.complaint().ifPresent(c -> {
-                Instant t = evaluationInstant(c);
-                out.println(ComplaintScript.pretty(ComplaintScript.toJson(c.asOf(t).orElseThrow(), t)));
-            });
-            out.flush();
+            String source = CsvInput.name(input);
+            List<String> lines = new ArrayList<>();
+            try (BufferedReader in = new BufferedReader(CsvInput.reader(CsvInput.utf8(input, source)))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (CharacterCodingException e) {
+                throw new InputException(CsvInput.notUtf8(source, CsvInput.firstMalformedLine(input)));
+            } catch (IOException e) {
+                throw new InputException(source + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            }
+            ComplaintScript.Outcome outcome = ComplaintScript.run(source, lines, workflow);
             outcome.failure().ifPresent(f -> {
-                throw new IllegalArgumentException(f);
+                throw new InputException(f);
             });
+            Complaint c = outcome.complaint().orElseThrow();
+            Instant t = evaluationInstant(c);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(ComplaintScript.pretty(ComplaintScript.toJson(c.asOf(t).orElseThrow(), t)));
+            out.flush();
+        }
+
+        private Instant asOfInstant() {
+            try {
+                return OffsetDateTime.parse(asOf).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new ParameterException(spec.commandLine(), "--as-of " + Values.quote(asOf)
+                        + ": not an ISO-8601 date-time with offset, e.g. 2026-03-02T09:00:00+08:00");
+            }
         }
 
         private Instant evaluationInstant(Complaint c) {
             if (asOf == null) {
                 return c.lastEvent().at();
             }
-            Instant t;
-            try {
-                t = OffsetDateTime.parse(asOf).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("--as-of '" + asOf
-                        + "' is not an ISO-8601 date-time with offset, e.g. 2026-03-02T09:00:00+08:00");
-            }
+            Instant t = asOfInstant();
             if (t.isBefore(c.receivedAt())) {
                 throw new IllegalArgumentException("--as-of " + asOf + " is before the complaint was received at "
                         + c.receivedAt());
@@ -119,7 +137,8 @@ public final class ComplaintCli implements Runnable {
             try {
                 zoneId = ZoneId.of(zone);
             } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("--zone '" + zone + "' is not a time zone, e.g. Asia/Shanghai");
+                throw new ParameterException(spec.commandLine(), "--zone " + Values.quote(zone)
+                        + ": not a time zone, e.g. Asia/Shanghai or UTC+08:00");
             }
             BusinessCalendar calendar = businessHours == null ? BusinessCalendar.alwaysOpen(zoneId) : calendar(zoneId);
             return ComplaintWorkflow.standardBuilder().slaPolicy(SlaPolicy.standard(calendar)).build();
@@ -134,8 +153,11 @@ public final class ComplaintCli implements Runnable {
                 return BusinessCalendar.builder(zoneId)
                         .hours(LocalTime.parse(parts[0].strip()), LocalTime.parse(parts[1].strip())).build();
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("--business-hours '" + businessHours
-                        + "' is not HH:MM-HH:MM, e.g. 09:00-18:00");
+                throw new ParameterException(spec.commandLine(), "--business-hours " + Values.quote(businessHours)
+                        + ": not HH:MM-HH:MM, e.g. 09:00-18:00");
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--business-hours " + Values.quote(businessHours)
+                        + ": " + e.getMessage());
             }
         }
     }

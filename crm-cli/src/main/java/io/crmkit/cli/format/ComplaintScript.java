@@ -72,7 +72,7 @@ public final class ComplaintScript {
      * @param source the file name used in messages
      * @param lines the script's lines
      * @param workflow the workflow to run on
-     * @return the complaint so far and the failure, as "source line N: reason"
+     * @return the complaint so far and the failure, as "source:N: reason"
      */
     public static Outcome run(String source, List<String> lines, ComplaintWorkflow workflow) {
         Complaint complaint = null;
@@ -89,7 +89,7 @@ public final class ComplaintScript {
                 complaint = complaint == null ? Complaint.receive(workflow, command) : complaint.apply(command);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 return new Outcome(Optional.ofNullable(complaint),
-                        Optional.of(source + " line " + lineNumber + ": " + e.getMessage()));
+                        Optional.of(source + ":" + lineNumber + ": " + e.getMessage()));
             }
         }
         if (complaint == null) {
@@ -103,7 +103,7 @@ public final class ComplaintScript {
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException("not valid JSON: " + TierPolicyJson.reason(e));
         }
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("expected a JSON object with command, at, actor and role");

@@ -24,9 +24,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the CSV inputs of {@code crm rfm} and {@code crm tier} with Commons CSV; every problem is
- * reported as {@code <file> line <n>: <problem>}. Also the one CSV output format of the scoring
- * commands ({@code crm rfm}, {@code crm tier}, {@code crm clv}).
+ * The one CSV output format of the commands ({@code crm rfm}, {@code crm tier}, {@code crm clv}),
+ * and readers of the bundled sample data as purchases and metrics for {@code crm tour}. Commands
+ * read user files with {@link CsvInput} instead.
  */
 public final class Csv {
 

@@ -2,67 +2,65 @@ package io.crmkit.cli.format;
 
 
 import io.crmkit.scoring.clv.CustomerSummaries;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The customer-summary CSV of {@code crm clv fit|predict}: a header naming at least
  * {@code frequency}, {@code recency} and {@code T} (or {@code periods} for BG/BB), optionally
  * {@code monetary_value} and {@code weight}; aliases {@code x}, {@code t_x}, {@code zbar},
- * {@code weights}, {@code n_periods}; other columns are kept as text to be carried through.
- * Every value is checked on reading and a bad row is reported with file, line and problem.
+ * {@code weights}, {@code n_periods}; other columns are left for {@code predict} to carry through (a
+ * name that looks like a misspelt column, such as {@code wt}, is refused). Read with
+ * {@link CsvInput}: every value is checked on reading and a bad row is reported with file, line,
+ * field, value and rule.
  */
 public final class SummaryCsv {
 
-    /**
-     * The CSV dialect of every {@code crm clv} input (summaries and transaction logs): a header
-     * row, surrounding spaces ignored. Empty lines come through as records so that record numbers
-     * stay line numbers; readers skip them with {@link #blank(CSVRecord)}.
-     */
-    public static final CSVFormat INPUT_FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).build();
+    private static final Pattern ROW = Pattern.compile(" at row (\\d+)");
 
-    /**
-     * Whether the record is an empty line, which the readers skip.
-     *
-     * @param record a record of {@link #INPUT_FORMAT}
-     * @return true for a line without any content
-     */
-    public static boolean blank(CSVRecord record) {
-        return record.size() == 1 && record.get(0).isEmpty();
-    }
-
-    private static final Map<String, String> ALIASES = Map.of("x", "frequency", "t_x", "recency", "zbar",
-            "monetary_value", "weights", "weight", "n_periods", "periods", "t", "T");
-
+    /** The file's name, as messages give it. */
     public final String file;
+    /** The header, as written. */
     public final List<String> header;
-    public final List<List<String>> cells = new ArrayList<>();
     public final double[] frequency;
     public final double[] recency;
     public final double[] age;
     public final double[] monetary;
     public final double[] weight;
+    /** The file line of every row. */
+    private final int[] lines;
+    private final int size;
 
-    private SummaryCsv(String file, List<String> header, int rows, boolean monetary) {
+    private SummaryCsv(String file, List<String> header, int size, double[] frequency,
+            double[] recency, double[] age, double[] monetary, double[] weight, int[] lines) {
         this.file = file;
         this.header = header;
-        this.frequency = new double[rows];
-        this.recency = new double[rows];
-        this.age = new double[rows];
-        this.monetary = monetary ? new double[rows] : null;
-        this.weight = new double[rows];
+        this.size = size;
+        this.frequency = frequency;
+        this.recency = recency;
+        this.age = age;
+        this.monetary = monetary;
+        this.weight = weight;
+        this.lines = lines;
+    }
+
+    /**
+     * The schema of a summary file: frequency, recency and T (or periods), optional
+     * monetary_value and weight, with the aliases of lifetimes and BTYD; other columns carried.
+     *
+     * @param discrete true for BG/BB ({@code periods} instead of {@code T})
+     * @param needMonetary true when {@code monetary_value} is required
+     * @return the schema
+     */
+    public static CsvInput.Schema schema(boolean discrete, boolean needMonetary) {
+        CsvInput.Schema s = CsvInput.Schema.of(CsvInput.Others.CARRY).required("frequency", "x")
+                .required("recency", "t_x");
+        s = discrete ? s.required("periods", "n_periods") : s.required("T");
+        s = needMonetary ? s.required("monetary_value", "zbar") : s.optional("monetary_value", "zbar");
+        return s.optional("weight", "weights");
     }
 
     /**
@@ -72,60 +70,81 @@ public final class SummaryCsv {
      * @param discrete true for BG/BB ({@code periods} instead of {@code T})
      * @param needMonetary true when {@code monetary_value} is required
      * @return the parsed input
-     * @throws IllegalArgumentException naming the file, the line and the problem
+     * @throws InputException naming the file, the line and the problem
      */
     public static SummaryCsv read(Path path, boolean discrete, boolean needMonetary) {
-        String file = path.getFileName().toString();
-        List<CSVRecord> records;
-        List<String> header;
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                CSVParser parser = INPUT_FORMAT.parse(in)) {
-            header = parser.getHeaderNames();
-            records = parser.getRecords().stream().filter(r -> !blank(r)).toList();
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file");
-        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": cannot read CSV: " + e.getMessage());
-        }
-        String ageName = discrete ? "periods" : "T";
-        int x = column(file, header, "frequency", true);
-        int tx = column(file, header, "recency", true);
-        int t = column(file, header, ageName, true);
-        int m = column(file, header, "monetary_value", needMonetary);
-        int w = column(file, header, "weight", false);
-        SummaryCsv input = new SummaryCsv(file, header, records.size(), m >= 0);
-        for (int row = 0; row < records.size(); row++) {
-            CSVRecord r = records.get(row);
-            long line = r.getRecordNumber() + 1;
-            require(r.size() == header.size(), file, line,
-                    "has " + r.size() + " fields but the header has " + header.size());
-            input.cells.add(r.toList());
-            double f = number(file, line, "frequency", r.get(x));
-            double rec = number(file, line, "recency", r.get(tx));
-            double age = number(file, line, ageName, r.get(t));
-            require(f >= 0 && f == Math.rint(f), file, line, "frequency '" + r.get(x)
-                    + "' is invalid: it must be a whole number of repeat purchases >= 0");
-            require(age > 0, file, line, ageName + " '" + r.get(t) + "' is invalid: it must be > 0");
-            require(rec >= 0, file, line, "recency '" + r.get(tx) + "' is invalid: it must be >= 0");
-            require(rec <= age, file, line, "recency " + r.get(tx) + " exceeds " + ageName + " " + r.get(t));
-            require(f > 0 || rec == 0, file, line, "recency " + r.get(tx) + " must be 0 when frequency is 0");
-            input.frequency[row] = f;
-            input.recency[row] = rec;
-            input.age[row] = age;
-            if (m >= 0) {
-                double value = number(file, line, "monetary_value", r.get(m));
-                require(value >= 0, file, line, "monetary_value '" + r.get(m) + "' is negative");
-                input.monetary[row] = value;
+        try (CsvInput in = CsvInput.open(path, schema(discrete, needMonetary))) {
+            String ageName = discrete ? "periods" : "T";
+            int x = in.column("frequency");
+            int tx = in.column("recency");
+            int t = in.column(ageName);
+            int m = in.column("monetary_value");
+            int w = in.column("weight");
+            int capacity = 1024;
+            double[] frequency = new double[capacity];
+            double[] recency = new double[capacity];
+            double[] age = new double[capacity];
+            double[] monetary = m >= 0 ? new double[capacity] : null;
+            double[] weight = new double[capacity];
+            int[] lines = new int[capacity];
+            int n = 0;
+            while (in.next()) {
+                if (n == capacity) {
+                    capacity = Math.multiplyExact(capacity, 2);
+                    frequency = Arrays.copyOf(frequency, capacity);
+                    recency = Arrays.copyOf(recency, capacity);
+                    age = Arrays.copyOf(age, capacity);
+                    monetary = monetary == null ? null : Arrays.copyOf(monetary, capacity);
+                    weight = Arrays.copyOf(weight, capacity);
+                    lines = Arrays.copyOf(lines, capacity);
+                }
+                double f = in.number(x);
+                double rec = in.number(tx);
+                double a = in.number(t);
+                if (f < 0 || f != Math.rint(f)) {
+                    throw in.refuse(x, "must be a whole number of repeat purchases >= 0");
+                }
+                if (!(a > 0)) {
+                    throw in.refuse(t, "must be > 0");
+                }
+                if (rec < 0) {
+                    throw in.refuse(tx, "must be >= 0");
+                }
+                if (rec > a) {
+                    throw in.refuse(tx, "exceeds " + ageName + " " + in.text(t) + ": the last purchase cannot follow "
+                            + "the end of observation");
+                }
+                if (f == 0 && rec != 0) {
+                    throw in.refuse(tx, "must be 0 when frequency is 0");
+                }
+                frequency[n] = f;
+                recency[n] = rec;
+                age[n] = a;
+                if (m >= 0) {
+                    double value = in.number(m);
+                    if (value < 0) {
+                        throw in.refuse(m, "must be >= 0");
+                    }
+                    monetary[n] = value;
+                }
+                weight[n] = 1;
+                if (w >= 0) {
+                    double value = in.number(w);
+                    if (!(value > 0)) {
+                        throw in.refuse(w, "must be > 0");
+                    }
+                    weight[n] = value;
+                }
+                lines[n] = (int) Math.min(in.line(), Integer.MAX_VALUE);
+                n++;
             }
-            input.weight[row] = 1;
-            if (w >= 0) {
-                double weight = number(file, line, "weight", r.get(w));
-                require(weight > 0, file, line, "weight '" + r.get(w) + "' is invalid: it must be > 0");
-                input.weight[row] = weight;
+            if (n == 0) {
+                throw new InputException(in.file() + ":1: has no data rows");
             }
+            return new SummaryCsv(in.file(), in.header(), n, Arrays.copyOf(frequency, n),
+                    Arrays.copyOf(recency, n), Arrays.copyOf(age, n), monetary == null ? null : Arrays.copyOf(monetary, n),
+                    Arrays.copyOf(weight, n), Arrays.copyOf(lines, n));
         }
-        require(!records.isEmpty(), file, 1, "has no data rows");
-        return input;
     }
 
     /** The rows as summaries (T holds the periods for BG/BB). */
@@ -134,38 +153,30 @@ public final class SummaryCsv {
                 : CustomerSummaries.withMonetaryValue(frequency, recency, age, monetary, weight);
     }
 
+    /** @return the number of rows */
     public int size() {
-        return frequency.length;
+        return size;
     }
 
-    private static int column(String file, List<String> header, String name, boolean required) {
-        for (int i = 0; i < header.size(); i++) {
-            String h = header.get(i).strip();
-            String canonical = ALIASES.getOrDefault(h.toLowerCase(Locale.ROOT), h.toLowerCase(Locale.ROOT));
-            if (canonical.equalsIgnoreCase(name)) {
-                return i;
+    /**
+     * A library refusal of this input, reworded for the user: a refusal "at row N" (0-based) names
+     * the file and the line that row came from; any other names the file.
+     *
+     * @param e the library's refusal
+     * @return the refusal with file and line
+     */
+    public InputException refusal(IllegalArgumentException e) {
+        if (e instanceof InputException known) {
+            return known;
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        Matcher row = ROW.matcher(message);
+        if (row.find()) {
+            int index = Integer.parseInt(row.group(1));
+            if (index >= 0 && index < size) {
+                return new InputException(file + ":" + lines[index] + ": " + row.replaceFirst(""));
             }
         }
-        if (required) {
-            throw new IllegalArgumentException(file + " line 1: header " + header + " has no column '" + name + "'");
-        }
-        return -1;
-    }
-
-    private static double number(String file, long line, String field, String text) {
-        double value;
-        try {
-            value = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(file + " line " + line + ": " + field + " '" + text + "' is not a number");
-        }
-        require(Double.isFinite(value), file, line, field + " '" + text + "' is not a finite number");
-        return value;
-    }
-
-    public static void require(boolean ok, String file, long line, String problem) {
-        if (!ok) {
-            throw new IllegalArgumentException(file + " line " + line + ": " + problem);
-        }
+        return new InputException(file + ": " + message);
     }
 }

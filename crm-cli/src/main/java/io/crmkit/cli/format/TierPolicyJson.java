@@ -1,13 +1,22 @@
 package io.crmkit.cli.format;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.crmkit.scoring.tier.Criterion;
 import io.crmkit.scoring.tier.Tier;
 import io.crmkit.scoring.tier.TierPolicy;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,16 +40,48 @@ import java.util.Set;
  * joined by {@code +} are summed) and exactly one of {@code atLeast} (≥), {@code above} (>),
  * {@code atMost} (≤), {@code below} (<) or {@code between} ({@code [lower, upper]}, lower
  * inclusive, upper exclusive). A tier without criteria is the base tier and must come last.
- * Unknown fields are rejected.
+ * Unknown fields are rejected, and so are a field given twice, anything after the object
+ * (a second value, a comment) and nesting deeper than 32 levels. Messages never quote Jackson's
+ * text: they name the file, the line or element, and the rule.
  */
 public final class TierPolicyJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Deepest nesting a policy may have; a policy needs four levels. */
+    private static final int MAX_DEPTH = 32;
+
+    /**
+     * Strict JSON: nothing after the policy object (no second value, no comment), no field given
+     * twice (Jackson would otherwise keep the last), comments refused, nesting bounded.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS)
+            .build();
     private static final Set<String> POLICY_FIELDS = Set.of("name", "tiers");
     private static final Set<String> TIER_FIELDS = Set.of("name", "match", "criteria");
     private static final Set<String> OPERATORS = Set.of("atLeast", "above", "atMost", "below", "between");
 
     private TierPolicyJson() {
+    }
+
+    /**
+     * Reads a policy file: UTF-8 with or without a byte-order mark, strict JSON.
+     *
+     * @param path the file
+     * @return the policy
+     * @throws InputException naming the file (and the line, or the element) and the rule broken
+     */
+    public static TierPolicy read(Path path) {
+        String name = CsvInput.name(path);
+        try (Reader in = CsvInput.reader(CsvInput.utf8(path, name))) {
+            return read(in, name);
+        } catch (NotUtf8 e) {
+            throw new InputException(CsvInput.notUtf8(name, CsvInput.firstMalformedLine(path)));
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /**
@@ -56,10 +97,14 @@ public final class TierPolicyJson {
         try {
             root = MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(name + ": not valid JSON at line " + e.getLocation().getLineNr()
-                    + ": " + e.getOriginalMessage(), e);
+            long line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+            throw new InputException(name + ":" + line + ": not valid JSON: " + reason(e));
+        } catch (CharacterCodingException e) {
+            throw new NotUtf8(CsvInput.notUtf8(name, 1));
         } catch (IOException e) {
-            throw new IllegalArgumentException(name + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new InputException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new InputException(name + ": not valid JSON: cannot be read as a policy");
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(name + ": a policy must be a JSON object with \"name\" and \"tiers\"");
@@ -81,6 +126,43 @@ public final class TierPolicyJson {
         }
     }
 
+    /** The policy's bytes are not UTF-8; {@link #read(Path)} finds the line. */
+    private static final class NotUtf8 extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        NotUtf8(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * What is wrong with a JSON text, in our words: Jackson's own messages quote the input, which
+     * may hold personal data.
+     *
+     * @param e Jackson's refusal
+     * @return the reason, without any input text
+     */
+    static String reason(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "nested deeper than " + MAX_DEPTH + " levels";
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Duplicate field '") && message.endsWith("'")) {
+            return "field " + Values.quote(message.substring("Duplicate field '".length(), message.length() - 1))
+                    + " appears twice in one object";
+        }
+        if (message.startsWith("Trailing token")) {
+            return "content after the object (one JSON object, no comments)";
+        }
+        if (message.contains("comment")) {
+            return "comments are not JSON";
+        }
+        if (message.contains("end-of-input") || message.contains("No content")) {
+            return "the file ends before the policy object does";
+        }
+        return "a syntax error (check quotes, commas and brackets)";
+    }
+
     private static Tier tier(JsonNode node, String where) {
         if (!node.isObject()) {
             throw new IllegalArgumentException(where + ": a tier must be an object with \"name\" and \"criteria\"");
@@ -94,7 +176,7 @@ public final class TierPolicyJson {
         } else if (match.equals("any")) {
             m = Tier.Match.ANY_OF;
         } else {
-            throw new IllegalArgumentException(where + ": match '" + match + "' must be \"all\" or \"any\"");
+            throw new IllegalArgumentException(where + ": match " + Values.quote(match) + ": must be \"all\" or \"any\"");
         }
         List<Criterion> criteria = new ArrayList<>();
         JsonNode list = node.get("criteria");
@@ -125,7 +207,7 @@ public final class TierPolicyJson {
                 continue;
             }
             if (!OPERATORS.contains(field)) {
-                throw new IllegalArgumentException(where + ": unknown field '" + field + "' (expected metric and one of " + OPERATORS + ")");
+                throw new IllegalArgumentException(where + ": unknown field " + Values.quote(field) + " (expected metric and one of " + OPERATORS + ")");
             }
             if (operator != null) {
                 throw new IllegalArgumentException(where + ": has both '" + operator + "' and '" + field + "': a criterion has one comparison");
@@ -159,7 +241,8 @@ public final class TierPolicyJson {
 
     private static double number(JsonNode value, String where, String field) {
         if (value == null || !value.isNumber()) {
-            throw new IllegalArgumentException(where + ": " + field + " '" + value + "' is not a number");
+            throw new IllegalArgumentException(where + ": " + field + " " + Values.quote(String.valueOf(value))
+                    + ": not a number");
         }
         return value.doubleValue();
     }
@@ -176,7 +259,7 @@ public final class TierPolicyJson {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!allowed.contains(field)) {
-                throw new IllegalArgumentException(where + ": unknown field '" + field + "' (expected " + allowed + ")");
+                throw new IllegalArgumentException(where + ": unknown field " + Values.quote(field) + " (expected " + allowed + ")");
             }
         }
     }

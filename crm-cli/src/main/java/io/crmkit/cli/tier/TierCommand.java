@@ -1,15 +1,18 @@
 package io.crmkit.cli.tier;
 
 import io.crmkit.cli.format.Csv;
+import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.TierPolicyJson;
 
 import io.crmkit.scoring.tier.TierPlacement;
 import io.crmkit.scoring.tier.TierPolicy;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"Places customers on a tier ladder and says why, and what is missing for the next tier.",
             "Policy: JSON {\"name\":…, \"tiers\":[{\"name\":…, \"match\":\"all|any\", \"criteria\":[{\"metric\":…, \"atLeast|above|atMost|below\":x | \"between\":[lo,hi]}]}, …]}, top tier first.",
             "Input: CSV customer_id,<metric>,… ; an empty cell is a missing metric.",
-            "Output: CSV customer_id,tier,reason (tier empty when the customer meets no tier)."})
+            "Output: CSV customer_id,tier,reason (tier empty when the customer meets no tier), written only once every row is valid."})
 public final class TierCommand implements Callable<Integer> {
 
     @Option(names = "--policy", required = true, description = "the tier policy as JSON")
@@ -35,27 +38,35 @@ public final class TierCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        TierPolicy p;
-        try (Reader in = Csv.open(policy)) {
-            p = TierPolicyJson.read(in, policy.getFileName().toString());
-        }
-        String name = input.getFileName().toString();
-        List<Csv.MetricsRow> rows;
-        try (Reader in = Csv.open(input)) {
-            rows = Csv.readMetrics(in, name);
+    public Integer call() {
+        TierPolicy p = TierPolicyJson.read(policy);
+        List<String[]> placed = new ArrayList<>();
+        try (CsvInput in = CsvInput.open(input, CsvInput.Schema.of(CsvInput.Others.DATA).required("customer_id"))) {
+            int id = in.column("customer_id");
+            int[] metrics = in.otherColumns();
+            List<String> header = in.header();
+            while (in.next()) {
+                String customer = in.customerId(id);
+                Map<String, Double> values = new HashMap<>();
+                for (int column : metrics) {
+                    if (!in.text(column).isEmpty()) {
+                        values.put(header.get(column), in.number(column));
+                    }
+                }
+                TierPlacement placement;
+                try {
+                    placement = p.place(values);
+                } catch (IllegalArgumentException e) {
+                    throw in.refuse(e.getMessage());
+                }
+                placed.add(new String[] {customer, placement.tier().orElse(""), placement.reason()});
+            }
         }
         try {
             CSVPrinter csv = Csv.printer(spec.commandLine().getOut());
             csv.printRecord("customer_id", "tier", "reason");
-            for (Csv.MetricsRow row : rows) {
-                TierPlacement placement;
-                try {
-                    placement = p.place(row.metrics());
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(name + " line " + row.line() + ": " + e.getMessage(), e);
-                }
-                csv.printRecord(row.customerId(), placement.tier().orElse(""), placement.reason());
+            for (String[] row : placed) {
+                csv.printRecord((Object[]) row);
             }
             csv.flush();
         } catch (IOException e) {

@@ -174,15 +174,15 @@ class ClvCommandTest {
         Path bad = file("bad.csv", "customer_id,frequency,recency,T", "a,1,2,10", "b,2,12,10");
         Run run = crm("clv", "fit", "--model", "bgnbd", "--input", bad.toString());
         assertEquals(1, run.code());
-        assertTrue(run.err().contains("bad.csv line 3: recency 12 exceeds T 10"), run.err());
+        assertTrue(run.err().contains("bad.csv:3: recency '12': exceeds T 10"), run.err());
         Path text = file("text.csv", "frequency,recency,T", "x,1,2");
         Run notANumber = crm("clv", "fit", "--model", "bgnbd", "--input", text.toString());
         assertEquals(1, notANumber.code());
-        assertTrue(notANumber.err().contains("text.csv line 2: frequency 'x' is not a number"), notANumber.err());
+        assertTrue(notANumber.err().contains("text.csv:2: frequency 'x': not a decimal number"), notANumber.err());
         Path log = file("log.csv", "customer_id,date,amount", "a,2024-01-01,10", "a,2024-13-01,5");
         Run badDate = crm("clv", "summarize", "--input", log.toString(), "--as-of", "2024-02-01");
         assertEquals(1, badDate.code());
-        assertTrue(badDate.err().contains("log.csv line 3: date '2024-13-01' is not a date"), badDate.err());
+        assertTrue(badDate.err().contains("log.csv:3: date '2024-13-01': not a day of the calendar"), badDate.err());
         assertEquals(1, badDate.err().strip().lines().count());
     }
 
@@ -216,10 +216,10 @@ class ClvCommandTest {
         Path bad = file("blank.csv", "customer_id,frequency,recency,T", "", "a,1,2,10", "b,2,12,10");
         Run run = crm("clv", "fit", "--model", "bgnbd", "--input", bad.toString());
         assertEquals(1, run.code());
-        assertTrue(run.err().contains("blank.csv line 4: recency 12 exceeds T 10"), run.err());
+        assertTrue(run.err().contains("blank.csv:4: recency '12': exceeds T 10"), run.err());
         Path log = file("log.csv", "customer_id,date,amount", "", "a,2024-01-01,10", "a,2024-13-01,5");
         Run badDate = crm("clv", "summarize", "--input", log.toString(), "--as-of", "2024-02-01");
         assertEquals(1, badDate.code());
-        assertTrue(badDate.err().contains("log.csv line 4: date '2024-13-01' is not a date"), badDate.err());
+        assertTrue(badDate.err().contains("log.csv:4: date '2024-13-01': not a day of the calendar"), badDate.err());
     }
 }

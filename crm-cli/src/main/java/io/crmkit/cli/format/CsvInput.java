@@ -1,0 +1,573 @@
+package io.crmkit.cli.format;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The one CSV reader of every {@code crm} command: UTF-8 (with or without a byte-order mark),
+ * RFC 4180 with a header line, spaces around cells ignored, blank lines skipped, and the value
+ * grammar of {@link Values}. It streams: one record at a time, read into whatever columns the
+ * command keeps.
+ *
+ * <p>The header is matched against a {@link Schema} of required and optional columns (names
+ * compared without regard to case, each with its aliases). A column named twice, a required column
+ * missing, or a column the schema does not know is refused on line 1 — except that a schema may
+ * carry unknown columns through ({@link Others#CARRY}) or treat them as data ({@link Others#DATA});
+ * even then a name that looks like a misspelt schema column ({@code wt} for {@code weight},
+ * {@code frequncy}) is refused with the suggestion.
+ *
+ * <p>Every refusal is an {@link InputException} whose message is one line,
+ * {@code file:line: field 'value': rule}, the line being the file's own line (blank lines and
+ * quoted line breaks counted). Reading a valid row builds no message text.
+ */
+public final class CsvInput implements Closeable {
+
+    /** What a schema does with header columns it does not name. */
+    public enum Others {
+        /** An unknown column is an error. */
+        REFUSE,
+        /** Unknown columns are kept as text, for the command to carry through or ignore. */
+        CARRY,
+        /** Unknown columns are data columns whose names the command interprets (e.g. metrics). */
+        DATA
+    }
+
+    /** One column of a schema: its name and the aliases it is also known by. */
+    private record Column(String name, List<String> aliases, boolean required) {
+        boolean matches(String header) {
+            if (name.equalsIgnoreCase(header)) {
+                return true;
+            }
+            for (String a : aliases) {
+                if (a.equalsIgnoreCase(header)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The columns a command reads. Immutable: each method returns a new schema.
+     */
+    public static final class Schema {
+        private final List<Column> columns;
+        private final Others others;
+
+        private Schema(List<Column> columns, Others others) {
+            this.columns = List.copyOf(columns);
+            this.others = others;
+        }
+
+        /**
+         * An empty schema.
+         *
+         * @param others what to do with columns the schema does not name
+         * @return the schema
+         */
+        public static Schema of(Others others) {
+            return new Schema(List.of(), others);
+        }
+
+        /**
+         * Adds a required column.
+         *
+         * @param name the column's name, as messages show it
+         * @param aliases other names accepted for it
+         * @return the new schema
+         */
+        public Schema required(String name, String... aliases) {
+            return with(new Column(name, List.of(aliases), true));
+        }
+
+        /**
+         * Adds an optional column.
+         *
+         * @param name the column's name
+         * @param aliases other names accepted for it
+         * @return the new schema
+         */
+        public Schema optional(String name, String... aliases) {
+            return with(new Column(name, List.of(aliases), false));
+        }
+
+        private Schema with(Column c) {
+            List<Column> list = new ArrayList<>(columns);
+            list.add(c);
+            return new Schema(list, others);
+        }
+    }
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(false).build();
+
+    private final Path path;
+    private final String file;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> header;
+    private final int[] schemaColumn;
+    private final int[] others;
+    private final Schema schema;
+    private CSVRecord record;
+    private long line = 1;
+
+    private CsvInput(Path path, String file, CSVParser parser, Schema schema) {
+        this.path = path;
+        this.file = file;
+        this.parser = parser;
+        this.records = parser.iterator();
+        if (!advance()) {
+            throw new InputException(file + ":1: the file is empty: a header line is expected");
+        }
+        List<String> names = new ArrayList<>(record.size());
+        record.forEach(names::add);
+        this.header = List.copyOf(names);
+        this.schemaColumn = new int[schema.columns.size()];
+        Arrays.fill(schemaColumn, -1);
+        List<Integer> rest = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
+            if (name.isEmpty()) {
+                throw new InputException(file + ":1: column " + (i + 1) + " has no name");
+            }
+            for (int j = 0; j < i; j++) {
+                if (schema.others == Others.DATA ? header.get(j).equals(name) : header.get(j).equalsIgnoreCase(name)) {
+                    throw new InputException(file + ":1: column " + Values.quote(name) + " appears twice (columns "
+                            + (j + 1) + " and " + (i + 1) + ")");
+                }
+            }
+            int match = -1;
+            for (int c = 0; c < schema.columns.size(); c++) {
+                if (schema.columns.get(c).matches(name)) {
+                    match = c;
+                    break;
+                }
+            }
+            if (match >= 0) {
+                if (schemaColumn[match] >= 0) {
+                    throw new InputException(file + ":1: column " + Values.quote(name) + " is "
+                            + schema.columns.get(match).name() + " again, already given as "
+                            + Values.quote(header.get(schemaColumn[match])) + ": each column once");
+                }
+                schemaColumn[match] = i;
+                continue;
+            }
+            String near = schema.others == Others.DATA ? null : nearest(name, schema.columns);
+            if (near != null) {
+                throw new InputException(file + ":1: column " + Values.quote(name) + ": unknown; did you mean '"
+                        + near + "'?");
+            }
+            if (schema.others == Others.REFUSE) {
+                throw new InputException(file + ":1: column " + Values.quote(name) + ": unknown; the columns are "
+                        + expected(schema.columns));
+            }
+            rest.add(i);
+        }
+        for (int c = 0; c < schema.columns.size(); c++) {
+            Column column = schema.columns.get(c);
+            if (column.required() && schemaColumn[c] < 0) {
+                throw new InputException(file + ":1: header lacks column '" + column.name() + "'"
+                        + (column.aliases().isEmpty() ? "" : " (or " + String.join(", ", column.aliases()) + ")")
+                        + "; it has " + Values.quote(String.join(",", header)));
+            }
+        }
+        this.others = rest.stream().mapToInt(Integer::intValue).toArray();
+        this.schema = schema;
+    }
+
+    private static String expected(List<Column> columns) {
+        List<String> names = new ArrayList<>();
+        for (Column c : columns) {
+            names.add(c.name() + (c.required() ? "" : " (optional)"));
+        }
+        return String.join(", ", names);
+    }
+
+    /**
+     * The schema name (or alias) the header name is likely a misspelling of, or null: an
+     * abbreviation (same first letter, the letters in order, e.g. {@code wt} for {@code weight}) or
+     * a name at most two edits away from a name of five or more letters.
+     */
+    private static String nearest(String name, List<Column> columns) {
+        String n = name.toLowerCase(Locale.ROOT);
+        for (Column c : columns) {
+            List<String> all = new ArrayList<>(c.aliases());
+            all.add(0, c.name());
+            for (String candidate : all) {
+                String k = candidate.toLowerCase(Locale.ROOT);
+                if (n.length() >= 2 && n.length() < k.length() && n.charAt(0) == k.charAt(0) && subsequence(n, k)
+                        || k.length() >= 5 && editDistance(n, k) <= 2) {
+                    return c.name();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean subsequence(String small, String big) {
+        int j = 0;
+        for (int i = 0; i < big.length() && j < small.length(); i++) {
+            if (big.charAt(i) == small.charAt(j)) {
+                j++;
+            }
+        }
+        return j == small.length();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * Opens a file and reads its header.
+     *
+     * @param path the file
+     * @param schema the columns the command reads
+     * @return the input, positioned before the first data row
+     * @throws InputException if the file cannot be read, is not UTF-8, or its header does not fit
+     *     the schema
+     */
+    public static CsvInput open(Path path, Schema schema) {
+        String file = name(path);
+        InputStream in = utf8(path, file);
+        try {
+            CSVParser parser = FORMAT.parse(reader(in));
+            return new CsvInput(path, file, parser, schema);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        } catch (RuntimeException e) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // the refusal is what the user needs
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The name a message gives a file: its last path element.
+     *
+     * @param path the file
+     * @return its name
+     */
+    public static String name(Path path) {
+        return path.getFileName() == null ? path.toString() : path.getFileName().toString();
+    }
+
+    /**
+     * Opens a file as UTF-8 text: a UTF-8 byte-order mark is skipped; UTF-16 and UTF-32 (by
+     * their byte-order marks, or NUL bytes in the first characters) are refused by name.
+     *
+     * @param path the file
+     * @param file the file's name, for messages
+     * @return the bytes after any byte-order mark
+     * @throws InputException if the file is missing, unreadable or not UTF-8
+     */
+    public static InputStream utf8(Path path, String file) {
+        InputStream in;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputException(file + ": cannot be read (permission denied)");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        try {
+            in.mark(4);
+            byte[] head = in.readNBytes(4);
+            in.reset();
+            int b0 = head.length > 0 ? head[0] & 0xff : -1;
+            int b1 = head.length > 1 ? head[1] & 0xff : -1;
+            if (b0 == 0xef && b1 == 0xbb && head.length > 2 && (head[2] & 0xff) == 0xbf) {
+                in.skipNBytes(3);
+            } else if (b0 == 0xfe && b1 == 0xff || b0 == 0xff && b1 == 0xfe) {
+                throw new InputException(file + ":1: the file is UTF-16 (or UTF-32): crm reads UTF-8, "
+                        + "with or without a byte-order mark");
+            } else if (b0 == 0 || b1 == 0) {
+                throw new InputException(file + ":1: the file holds NUL bytes (UTF-16 or binary?): crm reads UTF-8 "
+                        + "text, with or without a byte-order mark");
+            }
+            return in;
+        } catch (IOException e) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // the refusal is what the user needs
+            }
+            throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        } catch (InputException e) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // the refusal is what the user needs
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A strict UTF-8 reader of the bytes: a malformed sequence is an error, never a replacement
+     * character.
+     *
+     * @param in the bytes
+     * @return the characters
+     */
+    public static java.io.Reader reader(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /**
+     * The message for a file that is not UTF-8.
+     *
+     * @param file the file's name
+     * @param line the line where the bad bytes are
+     * @return the one-line message
+     */
+    public static String notUtf8(String file, long line) {
+        return file + ":" + line + ": not valid UTF-8: crm reads UTF-8 text, with or without a byte-order mark "
+                + "(convert with e.g. iconv -t UTF-8)";
+    }
+
+    /**
+     * The first line of a file that is not valid UTF-8 — found by a second pass, since a decoder
+     * reports bad bytes a buffer ahead of the line being parsed. A line feed byte never occurs
+     * inside a UTF-8 sequence, so lines can be checked one by one.
+     *
+     * @param path the file
+     * @return the 1-based line, or 1 if it cannot be told
+     */
+    public static long firstMalformedLine(Path path) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            long number = 1;
+            for (int b = in.read(); ; b = in.read()) {
+                if (b == '\n' || b < 0) {
+                    try {
+                        decoder.reset().decode(java.nio.ByteBuffer.wrap(line.toByteArray()));
+                    } catch (CharacterCodingException e) {
+                        return number;
+                    }
+                    if (b < 0) {
+                        return 1;
+                    }
+                    line.reset();
+                    number++;
+                } else {
+                    line.write(b);
+                }
+            }
+        } catch (IOException e) {
+            return 1;
+        }
+    }
+
+    private boolean advance() {
+        while (true) {
+            long before = parser.getCurrentLineNumber();
+            boolean more;
+            try {
+                more = records.hasNext();
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof CharacterCodingException) {
+                    throw new InputException(notUtf8(file, firstMalformedLine(path)));
+                }
+                throw new InputException(file + ":" + (before + 1) + ": malformed CSV: a quoted field must end with "
+                        + "a quote followed by a comma or the end of the line");
+            } catch (IllegalStateException e) {
+                throw new InputException(file + ":" + (before + 1) + ": malformed CSV");
+            }
+            if (!more) {
+                record = null;
+                return false;
+            }
+            record = records.next();
+            line = before + 1;
+            if (!(record.size() == 1 && record.get(0).isEmpty())) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Moves to the next data row, skipping blank lines.
+     *
+     * @return false at the end of the file
+     * @throws InputException if the row is malformed CSV, not UTF-8, or has another number of
+     *     fields than the header
+     */
+    public boolean next() {
+        if (!advance()) {
+            return false;
+        }
+        if (record.size() != header.size()) {
+            throw InputException.atLine(file, line, "has " + record.size() + " fields but the header has "
+                    + header.size());
+        }
+        return true;
+    }
+
+    /** @return the file's name, as messages give it */
+    public String file() {
+        return file;
+    }
+
+    /** @return the header's names, as written */
+    public List<String> header() {
+        return header;
+    }
+
+    /**
+     * The position of a schema column in the file.
+     *
+     * @param name the column's schema name (not an alias)
+     * @return its index in the header, or -1 if the file lacks this optional column
+     * @throws IllegalArgumentException if the schema has no such column
+     */
+    public int column(String name) {
+        for (int c = 0; c < schema.columns.size(); c++) {
+            if (schema.columns.get(c).name().equals(name)) {
+                return schemaColumn[c];
+            }
+        }
+        throw new IllegalArgumentException("the schema has no column '" + name + "'");
+    }
+
+    /** @return the indices of the header columns the schema does not name, in file order */
+    public int[] otherColumns() {
+        return others.clone();
+    }
+
+    /** @return the file's line of the current row (1 is the header) */
+    public long line() {
+        return line;
+    }
+
+    /**
+     * The raw text of a cell of the current row, spaces around it removed.
+     *
+     * @param column the header index
+     * @return the text
+     */
+    public String text(int column) {
+        return record.get(column);
+    }
+
+    /**
+     * A cell of the number grammar.
+     *
+     * @param column the header index
+     * @return the finite value
+     * @throws InputException naming file, line, column and value otherwise
+     */
+    public double number(int column) {
+        String text = record.get(column);
+        try {
+            return Values.number(text);
+        } catch (IllegalArgumentException e) {
+            throw refuse(column, e.getMessage());
+        }
+    }
+
+    /**
+     * A cell of the date grammar.
+     *
+     * @param column the header index
+     * @return the day, as {@link java.time.LocalDate#toEpochDay()}
+     * @throws InputException naming file, line, column and value otherwise
+     */
+    public int epochDay(int column) {
+        String text = record.get(column);
+        try {
+            return Values.epochDay(text);
+        } catch (IllegalArgumentException e) {
+            throw refuse(column, e.getMessage());
+        }
+    }
+
+    /**
+     * A cell holding a customer id, checked with crm-core's rules.
+     *
+     * @param column the header index
+     * @return the id
+     * @throws InputException naming file, line, column and value otherwise
+     */
+    public String customerId(int column) {
+        String text = record.get(column);
+        try {
+            return Values.customerId(text);
+        } catch (IllegalArgumentException e) {
+            throw refuse(column, e.getMessage());
+        }
+    }
+
+    /**
+     * A refusal of a cell of the current row.
+     *
+     * @param column the header index
+     * @param rule what the value must be
+     * @return the refusal, to throw
+     */
+    public InputException refuse(int column, String rule) {
+        return InputException.of(file, line, header.get(column), record.get(column), rule);
+    }
+
+    /**
+     * A refusal of the current row as a whole.
+     *
+     * @param rule what is wrong
+     * @return the refusal, to throw
+     */
+    public InputException refuse(String rule) {
+        return InputException.atLine(file, line, rule);
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

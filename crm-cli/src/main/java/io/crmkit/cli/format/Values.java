@@ -1,0 +1,304 @@
+package io.crmkit.cli.format;
+
+import io.crmkit.core.customer.ContactPoint;
+import io.crmkit.core.customer.CustomerId;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The value grammar shared by every {@code crm} input, and the number format of every output.
+ *
+ * <ul>
+ *   <li>Numbers: plain decimal or scientific text, {@code [+-]digits[.digits][(e|E)[+-]digits]}
+ *       (a leading or trailing point is allowed: {@code .5}, {@code 5.}); nothing else — no
+ *       hexadecimal ({@code 0x1p3}), no type suffixes ({@code 5d}, {@code 38.86f}), no
+ *       {@code NaN} or {@code Infinity}, no value beyond the {@code double} range ({@code 1e309})
+ *       and no non-zero value so small that it would read as 0 ({@code 1e-400}).</li>
+ *   <li>Dates: ISO {@code yyyy-MM-dd}, optionally followed by {@code T} or one space and an ISO
+ *       time of day ({@code HH:mm}, {@code HH:mm:ss}, with fraction); the day counts.</li>
+ *   <li>Customer ids: the rules of crm-core's {@link CustomerId} — a visible character, at most
+ *       {@value CustomerId#MAX_LENGTH} characters, no control characters.</li>
+ * </ul>
+ * The checks build no text for a valid value: messages are made only when a value is refused.
+ */
+public final class Values {
+
+    /** Longest piece of a refused value that a message quotes. */
+    private static final int QUOTE_LENGTH = 40;
+
+    private Values() {
+    }
+
+    /** The rule of the number grammar, as messages state it. */
+    public static final String NUMBER_RULE =
+            "not a decimal number (digits with an optional point and exponent, e.g. 12.5 or 1.25e3)";
+
+    /** The rule of the date grammar, as messages state it. */
+    public static final String DATE_RULE = "not a date yyyy-MM-dd (optionally followed by T and a time HH:mm[:ss])";
+
+    /**
+     * Whether the text follows the number grammar (sign, digits, optional point and fraction,
+     * optional exponent), without converting it.
+     *
+     * @param s the text
+     * @return true for plain decimal or scientific text
+     */
+    public static boolean isDecimal(CharSequence s) {
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * Reads a number of the grammar.
+     *
+     * @param text the text
+     * @return the value, finite; {@code -0} reads as 0
+     * @throws IllegalArgumentException with the rule when the text is outside the grammar or the
+     *     value outside the range of {@code double} (a message without file, line or value; callers
+     *     that know them use {@link CsvInput#number(int)})
+     */
+    public static double number(String text) {
+        if (!isDecimal(text)) {
+            throw new IllegalArgumentException(NUMBER_RULE);
+        }
+        double v = Double.parseDouble(text);
+        if (Double.isInfinite(v)) {
+            throw new IllegalArgumentException("out of range: beyond ±1.7976931348623157e308, the largest double");
+        }
+        if (v == 0 && hasNonZeroDigit(text)) {
+            throw new IllegalArgumentException("out of range: so close to 0 that it would read as 0");
+        }
+        return v + 0.0;
+    }
+
+    private static boolean hasNonZeroDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads a date of the grammar as its day number.
+     *
+     * @param text {@code yyyy-MM-dd}, optionally with a time of day after {@code T} or a space
+     * @return the day, as {@link LocalDate#toEpochDay()}
+     * @throws IllegalArgumentException with the rule when the text is not such a date
+     */
+    public static int epochDay(String text) {
+        int n = text.length();
+        if (n < 10 || !isDigit(text.charAt(0)) || !isDigit(text.charAt(1)) || !isDigit(text.charAt(2))
+                || !isDigit(text.charAt(3)) || text.charAt(4) != '-' || !isDigit(text.charAt(5))
+                || !isDigit(text.charAt(6)) || text.charAt(7) != '-' || !isDigit(text.charAt(8))
+                || !isDigit(text.charAt(9))) {
+            throw new IllegalArgumentException(DATE_RULE);
+        }
+        int year = (text.charAt(0) - '0') * 1000 + (text.charAt(1) - '0') * 100 + (text.charAt(2) - '0') * 10
+                + (text.charAt(3) - '0');
+        int month = (text.charAt(5) - '0') * 10 + (text.charAt(6) - '0');
+        int day = (text.charAt(8) - '0') * 10 + (text.charAt(9) - '0');
+        if (n > 10) {
+            char separator = text.charAt(10);
+            if (separator != 'T' && separator != ' ' || n == 11) {
+                throw new IllegalArgumentException(DATE_RULE);
+            }
+            try {
+                LocalTime.parse(text.substring(11));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(DATE_RULE);
+            }
+        }
+        try {
+            return (int) LocalDate.of(year, month, day).toEpochDay();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("not a day of the calendar");
+        }
+    }
+
+    /**
+     * Checks a customer id with the rules of {@link CustomerId}.
+     *
+     * @param text the id
+     * @return the id
+     * @throws IllegalArgumentException with the rule when the id is blank, too long or holds a
+     *     control character
+     */
+    public static String customerId(String text) {
+        int n = text.length();
+        boolean visible = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new IllegalArgumentException("a customer id must not contain control characters");
+            }
+            visible |= !Character.isWhitespace(c);
+        }
+        if (!visible) {
+            throw new IllegalArgumentException("a customer id must have a visible character");
+        }
+        if (n > CustomerId.MAX_LENGTH) {
+            throw new IllegalArgumentException("a customer id has at most " + CustomerId.MAX_LENGTH + " characters");
+        }
+        return text;
+    }
+
+    /**
+     * A value as a message may show it: in single quotes, control characters as {@code \\uXXXX},
+     * cut after 40 characters, and masked with crm-core's masks when it could be personal data:
+     * an e-mail address (any {@code @}), or a phone or identity number (11 or more digits, unless
+     * the value is a date or a number with a decimal point or exponent).
+     *
+     * @param value the raw value, may be {@code null}
+     * @return the quoted value
+     */
+    public static String quote(String value) {
+        if (value == null) {
+            return "(missing)";
+        }
+        String shown = value;
+        if (value.indexOf('@') >= 0) {
+            shown = ContactPoint.Kind.EMAIL.mask(value);
+        } else if (digits(value) >= 11 && !startsWithDate(value) && !(isDecimal(value) && (value.indexOf('.') >= 0
+                || value.indexOf('e') >= 0 || value.indexOf('E') >= 0))) {
+            shown = ContactPoint.Kind.MOBILE.mask(value);
+        }
+        StringBuilder b = new StringBuilder(Math.min(shown.length(), QUOTE_LENGTH) + 8).append('\'');
+        int n = Math.min(shown.length(), QUOTE_LENGTH);
+        for (int i = 0; i < n; i++) {
+            char c = shown.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\ufeff') {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        if (shown.length() > QUOTE_LENGTH) {
+            b.append("...");
+        }
+        return b.append('\'').toString();
+    }
+
+    private static boolean startsWithDate(String s) {
+        return s.length() >= 10 && isDigit(s.charAt(0)) && isDigit(s.charAt(3)) && s.charAt(4) == '-'
+                && s.charAt(7) == '-' && isDigit(s.charAt(9));
+    }
+
+    private static int digits(String s) {
+        int d = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (isDigit(s.charAt(i))) {
+                d++;
+            }
+        }
+        return d;
+    }
+
+    /**
+     * The shortest text that reads back as exactly {@code value} (the digits of
+     * {@link Double#toString(double)}), written as a plain decimal without trailing zeros when
+     * the magnitude is between 1e-7 and 1e21 ({@code 1}, {@code 0.25}, {@code 1234567.5},
+     * {@code 0.0000012}), else in scientific form ({@code 1.5E-12}, {@code 2.0E22}); never dozens
+     * of zeros. Every form reads back exactly in Java, Python ({@code float}, pandas) and R.
+     *
+     * @param value a finite value
+     * @return the text
+     */
+    public static String format(double value) {
+        String s = Double.toString(value + 0.0);
+        int e = s.indexOf('E');
+        if (e < 0) {
+            // d.ddd: drop a trailing ".0" or trailing zeros of the fraction
+            int end = s.length();
+            while (s.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (s.charAt(end - 1) == '.') {
+                end--;
+            }
+            return end == s.length() ? s : s.substring(0, end);
+        }
+        int exponent = Integer.parseInt(s, e + 1, s.length(), 10);
+        if (exponent < -7 || exponent >= 21) {
+            return s;
+        }
+        boolean negative = s.charAt(0) == '-';
+        int start = negative ? 1 : 0;
+        // mantissa d.ddd, digits without the point
+        StringBuilder digits = new StringBuilder(e);
+        for (int i = start; i < e; i++) {
+            if (s.charAt(i) != '.') {
+                digits.append(s.charAt(i));
+            }
+        }
+        int last = digits.length();
+        while (last > 1 && digits.charAt(last - 1) == '0') {
+            last--;
+        }
+        digits.setLength(last);
+        StringBuilder out = new StringBuilder(32);
+        if (negative) {
+            out.append('-');
+        }
+        int point = exponent + 1; // digits before the point
+        if (point <= 0) {
+            out.append("0.");
+            for (int i = 0; i < -point; i++) {
+                out.append('0');
+            }
+            out.append(digits);
+        } else if (point >= digits.length()) {
+            out.append(digits);
+            for (int i = digits.length(); i < point; i++) {
+                out.append('0');
+            }
+        } else {
+            out.append(digits, 0, point).append('.').append(digits, point, digits.length());
+        }
+        return out.toString();
+    }
+}
