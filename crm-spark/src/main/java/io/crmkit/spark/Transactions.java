@@ -152,15 +152,20 @@ final class Transactions {
         return RowFactory.create(id, (int) day, amount, text);
     }
 
-    /** The calendar day of {@code yyyy-MM-dd}, optionally followed by a time, as the command line reads it. */
+    /**
+     * The calendar day of {@code yyyy-MM-dd}, optionally followed by {@code T} or a space and a
+     * time of day (checked, then ignored), as the command line reads it.
+     */
     static long day(String text, String column) {
-        String date = text.length() > 10 && (text.charAt(10) == ' ' || text.charAt(10) == 'T')
-                ? text.substring(0, 10) : text;
+        boolean timed = text.length() > 10 && (text.charAt(10) == ' ' || text.charAt(10) == 'T');
         try {
-            return LocalDate.parse(date).toEpochDay();
+            if (timed) {
+                java.time.LocalTime.parse(text.substring(11));
+            }
+            return LocalDate.parse(timed ? text.substring(0, 10) : text).toEpochDay();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("date column '" + column + "' value '" + text
-                    + "' is not a date (yyyy-MM-dd)", e);
+                    + "' is not a date (yyyy-MM-dd, optionally with a time of day after T or a space)", e);
         }
     }
 
@@ -176,7 +181,7 @@ final class Transactions {
             throw new IllegalArgumentException("amount column '" + column + "' value '" + text
                     + "' is invalid: it must be a finite number >= 0");
         }
-        return amount;
+        return amount + 0.0; // -0 reads as 0
     }
 
     /** What is done with the purchases of a run of consecutive customers. */

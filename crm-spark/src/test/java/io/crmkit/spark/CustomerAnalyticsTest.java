@@ -171,7 +171,8 @@ class CustomerAnalyticsTest {
             cause = cause.getCause();
         }
         assertTrue(cause instanceof IllegalArgumentException, String.valueOf(cause));
-        assertEquals("date column 'date' value '1997-13-01' is not a date (yyyy-MM-dd)", cause.getMessage());
+        assertEquals("date column 'date' value '1997-13-01' is not a date (yyyy-MM-dd, optionally with a time of day "
+                + "after T or a space)", cause.getMessage());
     }
 
     @Test
