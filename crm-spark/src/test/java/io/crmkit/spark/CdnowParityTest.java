@@ -2,7 +2,18 @@ package io.crmkit.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crmkit.scoring.clv.CustomerSummaries;
+import io.crmkit.scoring.clv.ModifiedBetaGeoModel;
+import io.crmkit.scoring.clv.ParetoNbdModel;
 import io.crmkit.scoring.clv.TransactionModel;
+import java.util.ArrayList;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,6 +40,42 @@ class CdnowParityTest extends ParityCheck {
         assertEquals(4.414, m.parameters().get("alpha"), 5e-4);
         assertEquals(0.793, m.parameters().get("a"), 5e-4);
         assertEquals(2.426, m.parameters().get("b"), 5e-4);
+    }
+
+    @Test
+    void paretoAndModifiedBetaGeoFitsEqualTheSingleJvmFits() {
+        Dataset<Row> summaries = crm.summarize(split(3), asOf(), WEEKS).cache();
+        TransactionModel pareto = crm.fitPurchases("pareto", summaries);
+        TransactionModel singlePareto = ParetoNbdModel.fit(reference.columns);
+        pareto.parameters().forEach((name, value) ->
+                assertRelative(singlePareto.parameters().get(name), value, 1e-9, "pareto " + name));
+        assertRelative(singlePareto.diagnostics().logLikelihood(), pareto.diagnostics().logLikelihood(), 1e-9,
+                "pareto log-likelihood");
+        TransactionModel mbg = crm.fitPurchases("mbgnbd", summaries);
+        TransactionModel singleMbg = ModifiedBetaGeoModel.fit(reference.columns);
+        mbg.parameters().forEach((name, value) ->
+                assertRelative(singleMbg.parameters().get(name), value, 1e-9, "mbgnbd " + name));
+        summaries.unpersist();
+    }
+
+    @Test
+    void weightedDistinctRowsFitAsTheCustomersTheyStandFor() {
+        // the single JVM's compressed rows, one row per distinct (x, t_x, T) with its count as weight
+        CustomerSummaries compressed = reference.columns.compressed();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < compressed.size(); i++) {
+            rows.add(RowFactory.create(compressed.frequency(i), compressed.recency(i), compressed.age(i),
+                    compressed.weight(i)));
+        }
+        StructType schema = new StructType().add("frequency", DataTypes.DoubleType).add("recency", DataTypes.DoubleType)
+                .add("T", DataTypes.DoubleType).add("customers", DataTypes.DoubleType);
+        Dataset<Row> weighted = spark.createDataFrame(rows, schema).repartition(3);
+        assertTrue(compressed.size() < reference.columns.size() / 2, compressed.size() + " distinct rows");
+        TransactionModel fromWeights = crm.fitPurchases("bgnbd", weighted, "customers");
+        TransactionModel fromCustomers = crm.fitPurchases("bgnbd", crm.summarize(transactions, asOf(), WEEKS));
+        // the same distinct rows and counts reach the driver, in the same order: the same bits
+        assertEquals(fromCustomers.parameters(), fromWeights.parameters());
+        assertEquals(reference.columns.size(), fromWeights.diagnostics().customers(), 0);
     }
 
     @Override
