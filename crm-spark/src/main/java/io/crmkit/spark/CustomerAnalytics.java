@@ -194,6 +194,11 @@ public final class CustomerAnalytics implements Serializable {
      * {@code recency} and {@code frequency} (longs), {@code monetary} (double, the exact sum
      * rounded once), {@code r}, {@code f}, {@code m} (ints 1..5) and {@code segment}.
      *
+     * <p>Unlike the other calls, this one runs jobs before it returns: it counts the customers,
+     * finds the cut values, and computes the scores into Spark's local checkpoint on the
+     * executors (so the result is not recomputed, but is lost with an executor: persist or write
+     * it where executors come and go).
+     *
      * @param transactions the log, with the configured columns including the amount
      * @param asOf the date recency is measured to, from 0001-01-01 to 9999-12-31
      * @return the scores
@@ -308,7 +313,8 @@ public final class CustomerAnalytics implements Serializable {
      * <p>The share boundaries are found as the single-JVM classifier finds them, by running sums
      * in sorted order, so that floating-point rounding is the same: the driver reads the sorted
      * distinct values with their counts one partition at a time (memory: one partition; time:
-     * linear in the number of distinct values). Classifying every customer is then a map.
+     * linear in the number of distinct values). Classifying every customer is then a map. The
+     * input is read four times (maximum, two walks, classification): cache it if it is costly.
      *
      * @param values the rows to classify
      * @param valueColumn a numeric column, finite and 0 or more, never null
