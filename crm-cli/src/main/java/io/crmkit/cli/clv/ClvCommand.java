@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableMap;
+import io.crmkit.scoring.clv.ClvModel;
+import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
 import java.io.IOException;
@@ -53,11 +56,17 @@ public final class ClvCommand implements Callable<Integer> {
 
     static String checkModel(CommandSpec spec, String model) {
         String name = model.toLowerCase(Locale.ROOT);
-        if (!ModelRegistry.NAMES.contains(name)) {
+        if (!ClvModels.names().contains(name)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown model '" + model
-                    + "': choose one of " + String.join(", ", ModelRegistry.NAMES));
+                    + "': choose one of " + String.join(", ", ClvModels.names()));
         }
         return name;
+    }
+
+    /** Reads the input table with the columns the model needs (periods for BG/BB, monetary_value for spend). */
+    static SummaryCsv read(Path input, ClvModels.Model kind) {
+        return SummaryCsv.read(input, kind.input() == ClvModels.Input.OPPORTUNITIES,
+                kind.input() == ClvModels.Input.SPEND);
     }
 
     static void checkPenalizer(CommandSpec spec, double penalizer) {
@@ -90,10 +99,11 @@ public final class ClvCommand implements Callable<Integer> {
         public void run() {
             String name = checkModel(spec, model);
             checkPenalizer(spec, penalizer);
-            SummaryCsv data = SummaryCsv.read(input, ModelRegistry.discrete(name), ModelRegistry.needsMonetaryValue(name));
-            ModelRegistry.Fitted fitted;
+            ClvModels.Model kind = ClvModels.named(name);
+            SummaryCsv data = read(input, kind);
+            ClvModel fitted;
             try {
-                fitted = ModelRegistry.fit(name, data.summaries(), penalizer);
+                fitted = kind.fit(data.summaries(), penalizer);
             } catch (IllegalArgumentException e) {
                 throw data.refusal(e);
             }
@@ -102,12 +112,12 @@ public final class ClvCommand implements Callable<Integer> {
             out.flush();
         }
 
-        static String json(ModelRegistry.Fitted fitted) {
+        static String json(ClvModel fitted) {
             ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode root = mapper.createObjectNode();
-            root.put("model", fitted.model());
+            root.put("model", fitted.name());
             ObjectNode params = root.putObject("params");
-            fitted.params().forEach(params::put);
+            fitted.parameters().forEach(params::put);
             root.put("logLikelihood", fitted.diagnostics().logLikelihood());
             double customers = fitted.diagnostics().customers();
             if (customers == Math.rint(customers) && customers < Long.MAX_VALUE) {
@@ -162,21 +172,22 @@ public final class ClvCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "horizon " + horizon + " is invalid: it must be finite and >= 0");
             }
-            SummaryCsv data = SummaryCsv.read(input, ModelRegistry.discrete(name), ModelRegistry.needsMonetaryValue(name));
-            ModelRegistry.Fitted fitted;
-            double[][] columns;
+            ClvModels.Model kind = ClvModels.named(name);
+            SummaryCsv data = read(input, kind);
+            ClvModel fitted;
+            ImmutableMap<String, double[]> predictions;
             try {
-                fitted = ModelRegistry.fit(name, data.summaries(), penalizer);
-                columns = fitted.predictor().predict(data, horizon);
+                fitted = kind.fit(data.summaries(), penalizer);
+                predictions = kind.predict(fitted, data.summaries(), horizon);
             } catch (IllegalArgumentException e) {
                 throw data.refusal(e);
             }
             List<String> header = new ArrayList<>(data.header);
-            header.addAll(fitted.predictionColumns());
+            header.addAll(predictions.keySet());
             PrintWriter out = spec.commandLine().getOut();
             // a second pass over the file carries its text through: memory stays at the numeric columns
-            try (CsvInput again = CsvInput.open(input, SummaryCsv.schema(ModelRegistry.discrete(name),
-                    ModelRegistry.needsMonetaryValue(name)))) {
+            try (CsvInput again = CsvInput.open(input, SummaryCsv.schema(
+                    kind.input() == ClvModels.Input.OPPORTUNITIES, kind.input() == ClvModels.Input.SPEND))) {
                 CSVPrinter printer = Csv.printer(out);
                 printer.printRecord(header);
                 int width = data.header.size();
@@ -187,7 +198,7 @@ public final class ClvCommand implements Callable<Integer> {
                     for (int i = 0; i < width; i++) {
                         printer.print(again.text(i));
                     }
-                    for (double[] column : columns) {
+                    for (double[] column : predictions.values()) {
                         printer.print(number(column[row]));
                     }
                     printer.println();

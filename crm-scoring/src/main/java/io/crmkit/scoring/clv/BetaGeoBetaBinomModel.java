@@ -1,12 +1,16 @@
 package io.crmkit.scoring.clv;
 
 import static io.crmkit.scoring.clv.Checks.require;
-import static io.crmkit.scoring.clv.SpecialFunctions.digamma;
-import static io.crmkit.scoring.clv.SpecialFunctions.logBeta;
-import static io.crmkit.scoring.clv.SpecialFunctions.logGamma;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.digamma;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.logBetaRatio;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.logGamma;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.logGammaRatio;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
+import io.crmkit.scoring.internal.math.HeterogeneityDraws;
+import io.crmkit.scoring.internal.math.LogLikelihood;
+import io.crmkit.scoring.internal.math.SpecialFunctions;
 import java.io.InvalidObjectException;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -48,7 +52,7 @@ import java.util.List;
  * double nextFiveYears = model.conditionalExpectedPurchases(5, 3, 4, 6);
  * }</pre>
  */
-public final class BetaGeoBetaBinomModel implements Serializable {
+public final class BetaGeoBetaBinomModel implements PurchaseModel, Serializable {
 
     private static final String NAME = "bgbb";
     private static final List<String> PARAMETER_NAMES = List.of("alpha", "beta", "gamma", "delta");
@@ -121,9 +125,21 @@ public final class BetaGeoBetaBinomModel implements Serializable {
             }
             return sum;
         };
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.estimate(NAME, PARAMETER_NAMES, likelihood,
-                rows.totalWeight(), size, penalizer, new double[] {1, 1, 1, 1});
+        // opportunities are counts: there is no unit to standardise
+        ModelFit.Estimate estimate = ModelFit.fit(new ModelFit.Problem(NAME, PARAMETER_NAMES, likelihood,
+                rows.totalWeight(), size, 1, new double[4], 0, BetaGeoBetaBinomModel::meaning), penalizer);
         return new BetaGeoBetaBinomModel(estimate.params(), estimate.diagnostics());
+    }
+
+    private static String meaning(String parameter, boolean atInfinity) {
+        return switch (parameter) {
+            case "alpha", "beta" -> atInfinity ? "transaction probabilities do not vary across customers (only"
+                    + " alpha/(alpha+beta) is identified)" : "transaction probabilities pile up at 0 and 1";
+            case "gamma" -> atInfinity ? "dropout probabilities pile up at 1"
+                    : "no dropout detected: the dropout probability is 0 for nearly every customer";
+            default -> atInfinity ? "no dropout detected: the dropout probability is 0 for nearly every customer"
+                    : "dropout probabilities pile up at 1";
+        };
     }
 
     /**
@@ -166,17 +182,20 @@ public final class BetaGeoBetaBinomModel implements Serializable {
     }
 
     /** @return {@code bgbb}, the model's name on the command line */
+    @Override
     public String name() {
         return NAME;
     }
 
     /** @return the parameters alpha, beta, gamma, delta by name, in the paper's order */
+    @Override
     public ImmutableMap<String, Double> parameters() {
         return ImmutableMap.of("alpha", kernel.alpha, "beta", kernel.beta, "gamma", kernel.gamma,
                 "delta", kernel.delta);
     }
 
     /** @return how the fit went; a model made by {@link #of} reports no iterations */
+    @Override
     public FitDiagnostics diagnostics() {
         return diagnostics;
     }
@@ -190,6 +209,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
      * @return ln L(α, β, γ, δ | x, t<sub>x</sub>, n), finite and &le; 0
      * @throws IllegalArgumentException if the history is invalid
      */
+    @Override
     public double logLikelihood(double x, double tx, double n) {
         checkHistory(x, tx, n, NO_ROW);
         return Math.min(0.0, kernel.logLikelihood(x, tx, n, null));
@@ -224,13 +244,13 @@ public final class BetaGeoBetaBinomModel implements Serializable {
             return 0.0;
         }
         Kernel k = kernel;
-        double first = logChoose(n, x) + logBeta(k.alpha + x, k.beta + n - x) - k.logBetaAB
-                + logBeta(k.gamma, k.delta + n) - k.logBetaGD;
+        double first = logChoose(n, x) + logBetaRatio(k.alpha, k.beta, x, n - x)
+                + logBetaRatio(k.gamma, k.delta, 0, n);
         double max = first;
         double sum = 1.0;
         for (int i = x; i < n; i++) {
-            double term = logChoose(i, x) + logBeta(k.alpha + x, k.beta + i - x) - k.logBetaAB
-                    + logBeta(k.gamma + 1, k.delta + i) - k.logBetaGD;
+            double term = logChoose(i, x) + logBetaRatio(k.alpha, k.beta, x, i - x)
+                    + logBetaRatio(k.gamma, k.delta, 1, i);
             if (term > max) {
                 sum = sum * Math.exp(max - term) + 1.0;
                 max = term;
@@ -251,6 +271,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
      * @return P(alive at n + 1 | x, t<sub>x</sub>, n), in [0, 1]
      * @throws IllegalArgumentException if the history is invalid
      */
+    @Override
     public double probabilityAlive(double x, double tx, double n) {
         checkHistory(x, tx, n, NO_ROW);
         return kernel.probabilityAlive(x, tx, n);
@@ -271,6 +292,46 @@ public final class BetaGeoBetaBinomModel implements Serializable {
         require(futurePeriods >= 0, "future opportunities %s is invalid: it must be >= 0", futurePeriods);
         checkHistory(x, tx, n, NO_ROW);
         return kernel.conditionalExpectation(futurePeriods, x, tx, n);
+    }
+
+    /**
+     * {@link #conditionalExpectedPurchases(int, double, double, double)} for a horizon given as a
+     * double, which must be a whole number of opportunities.
+     *
+     * @param futurePeriods n*, a whole number &ge; 0
+     * @param x transactions in the n opportunities observed
+     * @param tx the opportunity of the last transaction (0 when x = 0)
+     * @param n the number of opportunities observed, &ge; 1
+     * @return E[X(n, n + n*) | x, t<sub>x</sub>, n], in [0, n*]
+     * @throws IllegalArgumentException if n* is not a whole number &ge; 0 or the history is invalid
+     */
+    @Override
+    public double conditionalExpectedPurchases(double futurePeriods, double x, double tx, double n) {
+        return conditionalExpectedPurchases(opportunities(futurePeriods), x, tx, n);
+    }
+
+    /**
+     * Bulk {@link #conditionalExpectedPurchases(double, double, double, double)}; the horizon must
+     * be a whole number of opportunities.
+     *
+     * @param futurePeriods n*, a whole number &ge; 0
+     * @param x transactions per customer
+     * @param tx opportunity of the last transaction per customer
+     * @param n opportunities observed per customer
+     * @param out receives the expectations; at least as long as {@code x}
+     * @throws IllegalArgumentException if n* is not a whole number &ge; 0, the columns differ in
+     *     length or a row is invalid
+     */
+    @Override
+    public void conditionalExpectedPurchases(double futurePeriods, double[] x, double[] tx, double[] n,
+            double[] out) {
+        conditionalExpectedPurchases(opportunities(futurePeriods), x, tx, n, out);
+    }
+
+    private int opportunities(double horizon) {
+        require(horizon >= 0 && horizon <= Integer.MAX_VALUE && horizon == Math.rint(horizon),
+                "horizon %s is invalid for %s: it must be a whole number of opportunities >= 0", horizon, NAME);
+        return (int) horizon;
     }
 
     /**
@@ -303,6 +364,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
      * @param out receives the probabilities; at least as long as {@code x}
      * @throws IllegalArgumentException if the columns differ in length or a row is invalid
      */
+    @Override
     public void probabilityAlive(double[] x, double[] tx, double[] n, double[] out) {
         Columns.check(x, tx, n, out);
         for (int i = 0; i < x.length; i++) {
@@ -352,20 +414,33 @@ public final class BetaGeoBetaBinomModel implements Serializable {
     }
 
     /**
-     * Re-checks the parameters of a deserialised model, so that a tampered stream cannot bring in a
-     * model that the factories would refuse.
+     * Writes the {@linkplain SerializedModel serialisation proxy} instead of this model.
      *
-     * @return the validated model
-     * @throws InvalidObjectException if a parameter is invalid
+     * @return the proxy
      */
-    private Object readResolve() throws InvalidObjectException {
-        try {
-            of(alpha(), beta(), gamma(), delta());
-            return new BetaGeoBetaBinomModel(new double[] {alpha(), beta(), gamma(), delta()},
-                    requireNonNull(diagnostics, "diagnostics"));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Checks.invalidObject(e);
-        }
+    @java.io.Serial
+    private Object writeReplace() {
+        return new SerializedModel(NAME, new double[] {alpha(), beta(), gamma(), delta()}, diagnostics, Double.NaN);
+    }
+
+    /**
+     * Refuses a stream that claims to hold this class directly: models are read through their proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws InvalidObjectException {
+        throw SerializedModel.proxyRequired();
+    }
+
+    private double[] kernelParameters() {
+        return new double[] {kernel.alpha, kernel.beta, kernel.gamma, kernel.delta};
+    }
+
+    /** The model from a proxy's parameters, checked as {@code of} checks them. */
+    static BetaGeoBetaBinomModel restore(double[] p, FitDiagnostics diagnostics) {
+        return new BetaGeoBetaBinomModel(of(p[0], p[1], p[2], p[3]).kernelParameters(), diagnostics);
     }
 
     /** @return the parameters and the log-likelihood, never data */
@@ -434,8 +509,6 @@ public final class BetaGeoBetaBinomModel implements Serializable {
         final double beta;
         final double gamma;
         final double delta;
-        final double logBetaAB;
-        final double logBetaGD;
         final double meanP;
         final double psiA;
         final double psiB;
@@ -450,8 +523,6 @@ public final class BetaGeoBetaBinomModel implements Serializable {
             beta = params[1];
             gamma = params[2];
             delta = params[3];
-            logBetaAB = logBeta(alpha, beta);
-            logBetaGD = logBeta(gamma, delta);
             meanP = alpha / (alpha + beta);
             psiA = digamma(alpha);
             psiB = digamma(beta);
@@ -467,7 +538,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
          * not null. The terms of the sum fall with i, so they are summed relative to the first.
          */
         double logLikelihood(double x, double tx, double n, double[] gradient) {
-            double head = logBeta(alpha + x, beta + n - x) - logBetaAB + logBeta(gamma, delta + n) - logBetaGD;
+            double head = logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n);
             int count = (int) (n - tx);
             if (count == 0) {
                 if (gradient != null) {
@@ -475,8 +546,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
                 }
                 return head;
             }
-            double first = logBeta(alpha + x, beta + tx - x) - logBetaAB + logBeta(gamma + 1, delta + tx)
-                    - logBetaGD;
+            double first = logBetaRatio(alpha, beta, x, tx - x) + logBetaRatio(gamma, delta, 1, tx);
             boolean grad = gradient != null;
             double psi1 = grad ? digamma(beta + tx - x) : 0;
             double psi2 = grad ? digamma(alpha + beta + tx) : 0;
@@ -534,7 +604,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
 
         double probabilityAlive(double x, double tx, double n) {
             double logL = logLikelihood(x, tx, n, null);
-            double alive = logBeta(alpha + x, beta + n - x) - logBetaAB + logBeta(gamma, delta + n + 1) - logBetaGD;
+            double alive = logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n + 1);
             return clamp01(Math.exp(alive - logL));
         }
 
@@ -543,7 +613,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
                 return 0.0;
             }
             double logL = logLikelihood(x, tx, n, null);
-            double head = logBeta(alpha + x + 1, beta + n - x) - logBetaAB + logBeta(gamma, delta + n) - logBetaGD;
+            double head = logBetaRatio(alpha, beta, x + 1, n - x) + logBetaRatio(gamma, delta, 0, n);
             double value = Math.exp(head - logL) * survivalSum(delta + n, futurePeriods);
             return Math.max(0.0, Math.min(futurePeriods, value));
         }
@@ -564,7 +634,7 @@ public final class BetaGeoBetaBinomModel implements Serializable {
                 }
                 return sum;
             }
-            double logRatio = logGamma(gamma + d) - logGamma(1 + d) + logGamma(1 + d + m) - logGamma(gamma + d + m);
+            double logRatio = logGammaRatio(1 + d, m) - logGammaRatio(gamma + d, m);
             return Math.max(0.0, Math.min(m, d / (gamma - 1) * -Math.expm1(logRatio)));
         }
     }

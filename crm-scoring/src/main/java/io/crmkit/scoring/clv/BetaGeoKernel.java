@@ -1,6 +1,7 @@
 package io.crmkit.scoring.clv;
 
 import com.google.common.collect.ImmutableMap;
+import io.crmkit.scoring.internal.math.GaussHypergeometric;
 import java.io.Serializable;
 
 /**
@@ -78,9 +79,9 @@ final class BetaGeoKernel implements Serializable {
         BetaGeoMath.checkHorizon(t);
         if (modified) {
             // survive the first purchase with chance b/(a+b), then BG/NBD with dropout Beta(a, b+1)
-            return b / (a + b) * BetaGeoMath.aliveExpectation(t, r, alpha, a, b + 1);
+            return b / (a + b) * GaussHypergeometric.stoppedPoissonMean(t, r, alpha, a, b + 1);
         }
-        return BetaGeoMath.aliveExpectation(t, r, alpha, a, b);
+        return GaussHypergeometric.stoppedPoissonMean(t, r, alpha, a, b);
     }
 
     double conditionalExpectedPurchases(double t, double x, double tx, double age) {
@@ -88,7 +89,7 @@ final class BetaGeoKernel implements Serializable {
         BetaGeoMath.checkCustomer(x, tx, age);
         double alive = alive(x, tx, age);
         double bPosterior = modified ? b + x + 1 : b + x;
-        return alive * BetaGeoMath.aliveExpectation(t, r + x, alpha + age, a, bPosterior);
+        return alive * GaussHypergeometric.stoppedPoissonMean(t, r + x, alpha + age, a, bPosterior);
     }
 
     double probabilityAlive(double x, double tx, double age) {
@@ -101,7 +102,7 @@ final class BetaGeoKernel implements Serializable {
             return 1;
         }
         double dropouts = modified ? b + x : b + x - 1;
-        double odds = a / dropouts * Math.exp((r + x) * Math.log((alpha + age) / (alpha + tx)));
+        double odds = a / dropouts * Math.exp((r + x) * Math.log1p((age - tx) / (alpha + tx)));
         return 1 / (1 + odds);
     }
 
@@ -125,7 +126,7 @@ final class BetaGeoKernel implements Serializable {
                 throw BetaGeoMath.badRow(i, xi, recency, t);
             }
             out[i] = !modified && xi == 0 ? 1
-                    : 1 / (1 + a / (bShifted + xi) * Math.exp((r + xi) * Math.log((alpha + t) / (alpha + recency))));
+                    : 1 / (1 + a / (bShifted + xi) * Math.exp((r + xi) * Math.log1p((t - recency) / (alpha + recency))));
         }
     }
 

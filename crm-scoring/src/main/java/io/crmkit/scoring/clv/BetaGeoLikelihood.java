@@ -1,5 +1,7 @@
 package io.crmkit.scoring.clv;
 
+import io.crmkit.scoring.internal.math.LogLikelihood;
+import io.crmkit.scoring.internal.math.SpecialFunctions;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -30,7 +32,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
     private static final int CHUNKS = 16;
 
     private final int shift;
-    private final int[] x;
+    private final double[] x;
     private final int[] ageIndex;
     private final int[] recencyIndex;
     private final double[] ages;
@@ -81,21 +83,22 @@ final class BetaGeoLikelihood implements LogLikelihood {
         }
         int[] order = countingOrder(byRecency, recencies.length);
         this.ages = distinct(t);
-        this.x = new int[n];
+        this.x = new double[n];
         this.weight = new double[n];
         this.ageIndex = new int[n];
         this.recencyIndex = new int[n];
-        int max = 0;
+        double max = 0;
         for (int j = 0; j < n; j++) {
             int i = order[j];
-            x[j] = (int) data.frequency(i);
+            x[j] = data.frequency(i);
             weight[j] = data.weight(i);
             ageIndex[j] = Arrays.binarySearch(ages, t[i]);
             recencyIndex[j] = byRecency[i];
             max = Math.max(max, x[j] + shift);
         }
-        this.maxK = max;
-        this.tables = maxK <= 4L * n + 64;
+        // the running-sum tables pay off (and fit in memory) only when the largest k is modest
+        this.tables = max <= 4.0 * n + 64;
+        this.maxK = tables ? (int) max : 0;
         int size = tables ? maxK + 1 : 0;
         lnRx = new double[size];
         psiRx = new double[size];
@@ -209,9 +212,6 @@ final class BetaGeoLikelihood implements LogLikelihood {
         double lnAlpha = Math.log(alpha);
         double lnA = Math.log(a);
         double invA = 1 / a;
-        double lgR = tables ? 0 : SpecialFunctions.logGamma(r);
-        double lgB = tables ? 0 : SpecialFunctions.logGamma(b);
-        double lgAB = tables ? 0 : SpecialFunctions.logGamma(ab);
         double psiR = tables ? 0 : SpecialFunctions.digamma(r);
         double psiB = tables ? 0 : SpecialFunctions.digamma(b);
         double psiAB = tables ? 0 : SpecialFunctions.digamma(ab);
@@ -221,8 +221,10 @@ final class BetaGeoLikelihood implements LogLikelihood {
         double ga = 0;
         double gb = 0;
         for (int i = from; i < to; i++) {
-            int xi = x[i];
-            int k = xi + shift;
+            double xi = x[i];
+            double k = xi + shift;
+            int ix = tables ? (int) xi : 0;
+            int ik = tables ? ix + shift : 0;
             double w = weight[i];
             double gammaR;
             double dR;
@@ -232,17 +234,17 @@ final class BetaGeoLikelihood implements LogLikelihood {
             double lnBk1i;
             double invBk1i;
             if (tables) {
-                gammaR = lnRx[xi];
-                dR = psiRx[xi];
-                betaTerm = lnBk[k] - lnABk[k];
-                dB = psiBk[k];
-                dAB = psiABk[k];
-                lnBk1i = lnBk1[k];
-                invBk1i = invBk1[k];
+                gammaR = lnRx[ix];
+                dR = psiRx[ix];
+                betaTerm = lnBk[ik] - lnABk[ik];
+                dB = psiBk[ik];
+                dAB = psiABk[ik];
+                lnBk1i = lnBk1[ik];
+                invBk1i = invBk1[ik];
             } else {
-                gammaR = SpecialFunctions.logGamma(r + xi) - lgR;
+                gammaR = SpecialFunctions.logGammaRatio(r, xi);
                 dR = SpecialFunctions.digamma(r + xi) - psiR;
-                betaTerm = SpecialFunctions.logGamma(b + k) - lgB - SpecialFunctions.logGamma(ab + k) + lgAB;
+                betaTerm = SpecialFunctions.logGammaRatio(b, k) - SpecialFunctions.logGammaRatio(ab, k);
                 dB = SpecialFunctions.digamma(b + k) - psiB;
                 dAB = SpecialFunctions.digamma(ab + k) - psiAB;
                 lnBk1i = k > 0 ? Math.log(b + k - 1) : 0;

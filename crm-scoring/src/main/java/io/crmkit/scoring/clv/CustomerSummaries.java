@@ -4,7 +4,10 @@ import static io.crmkit.scoring.clv.Checks.require;
 import static java.util.Objects.requireNonNull;
 
 import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -16,7 +19,10 @@ import java.util.Arrays;
  * {@code summary_data_from_transaction_data}; times are in any unit, the same for every row.
  *
  * <p>Rows are validated when built: x is a whole number &ge; 0, 0 &le; t<sub>x</sub> &le; T,
- * T &gt; 0, t<sub>x</sub> = 0 when x = 0, weights &gt; 0, all finite. Summaries are immutable and
+ * T &gt; 0, t<sub>x</sub> = 0 when x = 0, weights &gt; 0, all finite. This class holds the only
+ * copy of that summary invariant; every model checks its inputs through it. Summaries carry the
+ * {@linkplain #timeUnit() time unit} of recency and T (one day unless set with
+ * {@link #withTimeUnit}), and can be {@linkplain #convertedTo converted} to another. They are immutable and
  * {@linkplain #merge mergeable}: build them per partition of a large data set, merge, then fit on
  * the merged (and {@linkplain #compressed() compressed}) summaries.
  *
@@ -27,7 +33,10 @@ import java.util.Arrays;
  */
 public final class CustomerSummaries implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    @Serial
+    private static final long serialVersionUID = 2L;
+    /** The time unit of summaries whose factory is not told one: a day, as {@code lifetimes}' default. */
+    public static final Duration DEFAULT_TIME_UNIT = Duration.ofDays(1);
 
     /** Repeat purchases per row. */
     private final double[] frequency;
@@ -41,9 +50,12 @@ public final class CustomerSummaries implements Serializable {
     private final double[] weight;
     /** Sum of the weights. */
     private final double totalWeight;
+    /** The unit of recency and T. */
+    private final Duration timeUnit;
 
     private CustomerSummaries(double[] frequency, double[] recency, double[] age, double[] monetary,
-            double[] weight) {
+            double[] weight, Duration timeUnit) {
+        this.timeUnit = timeUnit;
         this.frequency = frequency;
         this.recency = recency;
         this.age = age;
@@ -83,7 +95,7 @@ public final class CustomerSummaries implements Serializable {
      * @throws IllegalArgumentException naming the first bad row, value and rule
      */
     public static CustomerSummaries of(double[] frequency, double[] recency, double[] age, double[] weight) {
-        return create(frequency, recency, age, null, weight);
+        return create(frequency, recency, age, null, weight, DEFAULT_TIME_UNIT);
     }
 
     /**
@@ -101,7 +113,8 @@ public final class CustomerSummaries implements Serializable {
         requireNonNull(frequency, "frequency");
         double[] ones = new double[frequency.length];
         Arrays.fill(ones, 1.0);
-        return create(frequency, recency, age, requireNonNull(monetaryValue, "monetaryValue"), ones);
+        return create(frequency, recency, age, requireNonNull(monetaryValue, "monetaryValue"), ones,
+                DEFAULT_TIME_UNIT);
     }
 
     /**
@@ -117,12 +130,14 @@ public final class CustomerSummaries implements Serializable {
      */
     public static CustomerSummaries withMonetaryValue(double[] frequency, double[] recency, double[] age,
             double[] monetaryValue, double[] weight) {
-        return create(frequency, recency, age, requireNonNull(monetaryValue, "monetaryValue"), weight);
+        return create(frequency, recency, age, requireNonNull(monetaryValue, "monetaryValue"), weight,
+                DEFAULT_TIME_UNIT);
     }
 
     private static CustomerSummaries create(double[] frequency, double[] recency, double[] age, double[] monetary,
-            double[] weight) {
+            double[] weight, Duration timeUnit) {
         requireNonNull(frequency, "frequency");
+        checkTimeUnit(timeUnit);
         requireNonNull(recency, "recency");
         requireNonNull(age, "T");
         requireNonNull(weight, "weight");
@@ -139,21 +154,55 @@ public final class CustomerSummaries implements Serializable {
             }
         }
         return new CustomerSummaries(frequency.clone(), recency.clone(), age.clone(),
-                monetary == null ? null : monetary.clone(), weight.clone());
+                monetary == null ? null : monetary.clone(), weight.clone(), timeUnit);
+    }
+
+    private static void checkTimeUnit(Duration unit) {
+        requireNonNull(unit, "timeUnit");
+        require(!unit.isNegative() && !unit.isZero(), "time unit %s is invalid: it must be positive", unit);
+    }
+
+    /**
+     * Whether (x, t<sub>x</sub>, T) is a valid customer summary: x a whole number &ge; 0,
+     * 0 &le; t<sub>x</sub> &le; T, T &gt; 0, t<sub>x</sub> = 0 when x = 0, all finite.
+     *
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @return whether the triple is valid
+     */
+    static boolean isValid(double x, double tx, double age) {
+        return x >= 0 && x == Math.rint(x) && x < Double.POSITIVE_INFINITY && age > 0
+                && age < Double.POSITIVE_INFINITY && tx >= 0 && tx <= age && (x > 0 || tx == 0);
+    }
+
+    /**
+     * Throws unless (x, t<sub>x</sub>, T) is a valid summary (see {@link #isValid}), naming the
+     * field, the value and the rule.
+     *
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @param where where the triple comes from, for the message, e.g. {@code " at row 3"}, or empty
+     * @throws IllegalArgumentException if the triple is invalid
+     */
+    static void requireValid(double x, double tx, double age, String where) {
+        if (isValid(x, tx, age)) {
+            return;
+        }
+        require(Double.isFinite(x) && x >= 0 && x == Math.rint(x),
+                "frequency %s%s is invalid: it must be a whole number of repeat purchases >= 0", x, where);
+        require(Double.isFinite(age) && age > 0,
+                "T %s%s is invalid: the age of a customer must be finite and > 0", age, where);
+        require(Double.isFinite(tx) && tx >= 0, "recency %s%s is invalid: it must be finite and >= 0", tx, where);
+        require(tx <= age, "recency %s exceeds age T %s%s: the last purchase cannot follow the end of"
+                + " observation", tx, age, where);
+        require(x > 0 || tx == 0, "recency %s%s is invalid with frequency 0: a customer without repeat purchases"
+                + " has recency 0", tx, where);
     }
 
     static void checkRow(int row, double x, double tx, double t, double w) {
-        require(Double.isFinite(x) && x >= 0 && x == Math.rint(x),
-                "frequency %s at row %s is invalid: it must be a whole number of repeat purchases >= 0", x, row);
-        require(Double.isFinite(t) && t > 0,
-                "T %s at row %s is invalid: the age of a customer must be finite and > 0", t, row);
-        require(Double.isFinite(tx) && tx >= 0,
-                "recency %s at row %s is invalid: it must be finite and >= 0", tx, row);
-        require(tx <= t, "recency %s exceeds age T %s at row %s: the last purchase cannot follow the end of"
-                + " observation", tx, t, row);
-        require(x > 0 || tx == 0,
-                "recency %s at row %s is invalid with frequency 0: a customer without repeat purchases has recency 0",
-                tx, row);
+        requireValid(x, tx, t, " at row " + row);
         require(Double.isFinite(w) && w > 0, "weight %s at row %s is invalid: it must be finite and > 0", w, row);
     }
 
@@ -298,7 +347,7 @@ public final class CustomerSummaries implements Serializable {
             }
         }
         return new CustomerSummaries(Arrays.copyOf(f, rows), Arrays.copyOf(r, rows), Arrays.copyOf(a, rows),
-                m == null ? null : Arrays.copyOf(m, rows), Arrays.copyOf(w, rows));
+                m == null ? null : Arrays.copyOf(m, rows), Arrays.copyOf(w, rows), timeUnit);
     }
 
     /**
@@ -307,15 +356,17 @@ public final class CustomerSummaries implements Serializable {
      *
      * @param other summaries in the same time unit
      * @return the rows of this followed by the rows of {@code other}
-     * @throws IllegalArgumentException if only one side carries spend
+     * @throws IllegalArgumentException if only one side carries spend, or the time units differ
      */
     public CustomerSummaries merge(CustomerSummaries other) {
         requireNonNull(other, "other");
         require(hasMonetaryValue() == other.hasMonetaryValue(),
                 "cannot merge summaries with and without monetary_value");
+        require(timeUnit.equals(other.timeUnit), "cannot merge summaries in time units %s and %s: convert one first",
+                timeUnit, other.timeUnit);
         return new CustomerSummaries(concat(frequency, other.frequency), concat(recency, other.recency),
                 concat(age, other.age), monetary == null ? null : concat(monetary, other.monetary),
-                concat(weight, other.weight));
+                concat(weight, other.weight), timeUnit);
     }
 
     private static double[] concat(double[] a, double[] b) {
@@ -324,25 +375,103 @@ public final class CustomerSummaries implements Serializable {
         return out;
     }
 
+    /** @return the unit of recency and T, e.g. {@code PT168H} for weeks */
+    public Duration timeUnit() {
+        return timeUnit;
+    }
+
     /**
-     * Re-checks every row of deserialised summaries, so that a tampered stream cannot bring in rows
-     * the factories would refuse.
+     * The same rows, declared to be in another time unit (no number changes): for summaries built
+     * from columns whose unit the factory could not know.
      *
-     * @return the validated summaries
-     * @throws InvalidObjectException if a row or column is invalid
+     * @param unit the unit of recency and T, positive
+     * @return the relabelled summaries
+     * @throws IllegalArgumentException if the unit is not positive
      */
-    private Object readResolve() throws InvalidObjectException {
-        try {
-            return create(frequency, recency, age, monetary, weight);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Checks.invalidObject(e);
+    public CustomerSummaries withTimeUnit(Duration unit) {
+        checkTimeUnit(unit);
+        return new CustomerSummaries(frequency, recency, age, monetary, weight, unit);
+    }
+
+    /**
+     * The same customers with recency and T expressed in another unit, e.g. days to weeks
+     * (every time divided by 7). A model fitted on either gives the same rates per unit time.
+     *
+     * @param unit the new unit, positive
+     * @return the converted summaries
+     * @throws IllegalArgumentException if the unit is not positive
+     */
+    public CustomerSummaries convertedTo(Duration unit) {
+        checkTimeUnit(unit);
+        double factor = seconds(timeUnit) / seconds(unit);
+        double[] r = recency.clone();
+        double[] a = age.clone();
+        for (int i = 0; i < r.length; i++) {
+            r[i] *= factor;
+            a[i] *= factor;
+        }
+        return create(frequency, r, a, monetary, weight, unit);
+    }
+
+    private static double seconds(Duration d) {
+        return d.getSeconds() + d.getNano() / 1e9;
+    }
+
+    /**
+     * Writes the serialisation proxy instead of these summaries.
+     *
+     * @return the proxy
+     */
+    @Serial
+    private Object writeReplace() {
+        return new Proxy(this);
+    }
+
+    /**
+     * Refuses a stream that claims to hold this class directly.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("customer summaries are deserialised only through their serialisation proxy");
+    }
+
+    /** The serialised form: the columns, rebuilt through the factory's checks when read. */
+    private static final class Proxy implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+        private final double[] frequency;
+        private final double[] recency;
+        private final double[] age;
+        private final double[] monetary;
+        private final double[] weight;
+        private final Duration timeUnit;
+
+        Proxy(CustomerSummaries s) {
+            frequency = s.frequency;
+            recency = s.recency;
+            age = s.age;
+            monetary = s.monetary;
+            weight = s.weight;
+            timeUnit = s.timeUnit;
+        }
+
+        @Serial
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                return create(frequency, recency, age, monetary, weight, timeUnit);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw Checks.invalidObject(e);
+            }
         }
     }
 
     /** @return the number of rows and customers, never the data */
     @Override
     public String toString() {
-        return "CustomerSummaries[rows=" + size() + ", customers=" + totalWeight
+        return "CustomerSummaries[rows=" + size() + ", customers=" + totalWeight + ", timeUnit=" + timeUnit
                 + (monetary == null ? "" : ", with monetary_value") + "]";
     }
 }

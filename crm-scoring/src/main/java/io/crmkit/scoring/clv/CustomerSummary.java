@@ -50,14 +50,7 @@ public record CustomerSummary(CustomerId customer, int frequency, double recency
      */
     public CustomerSummary {
         requireNonNull(customer, "customer");
-        require(frequency >= 0, "frequency %s of customer %s is negative", frequency, customer);
-        require(Double.isFinite(age) && age > 0, "T %s of customer %s is invalid: it must be finite and > 0",
-                age, customer);
-        require(Double.isFinite(recency) && recency >= 0,
-                "recency %s of customer %s is invalid: it must be finite and >= 0", recency, customer);
-        require(recency <= age, "recency %s exceeds age T %s for customer %s", recency, age, customer);
-        require(frequency > 0 || recency == 0,
-                "recency %s of customer %s must be 0 with frequency 0", recency, customer);
+        CustomerSummaries.requireValid(frequency, recency, age, " of customer " + customer);
         require(Double.isFinite(monetaryValue) && monetaryValue >= 0,
                 "monetary value of customer %s is invalid: it must be finite and >= 0", customer);
     }

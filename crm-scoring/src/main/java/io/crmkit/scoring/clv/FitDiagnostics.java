@@ -1,7 +1,9 @@
 package io.crmkit.scoring.clv;
 
+import static io.crmkit.scoring.clv.Checks.require;
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.io.Serializable;
 
@@ -22,16 +24,57 @@ import java.io.Serializable;
  * @param gradientNorm Euclidean norm of the gradient of the mean negative log-likelihood with
  *     respect to the log-parameters at the estimate
  * @param penalizer the L2 penalizer coefficient used (0 for a plain maximum-likelihood fit)
- * @param standardErrors standard error per parameter name; empty when the Hessian is not positive
- *     definite (a flat or degenerate likelihood), or for a model made from known parameters
+ * @param standardErrors standard error per parameter name; a parameter without one (the Hessian is
+ *     not positive definite, e.g. on a boundary) is missing here and named by a
+ *     {@link FitWarning.Kind#NO_STANDARD_ERROR} warning; empty for a model made from known
+ *     parameters
+ * @param warnings why the numbers may mislead, e.g. a parameter that ran to a boundary of the
+ *     parameter space and what that means ("no dropout detected"); empty when nothing is amiss
  * @serial exclude
  */
 public record FitDiagnostics(String model, double logLikelihood, double customers, int rows, int iterations,
-        int evaluations, double gradientNorm, double penalizer, ImmutableMap<String, Double> standardErrors)
-        implements Serializable {
+        int evaluations, double gradientNorm, double penalizer, ImmutableMap<String, Double> standardErrors,
+        ImmutableList<FitWarning> warnings) implements Serializable {
 
     /**
-     * Validates the diagnostics.
+     * Validates the diagnostics. A record is deserialised through this constructor, so a
+     * tampered stream is refused by the same rules.
+     *
+     * @param model the model's short name
+     * @param logLikelihood the log-likelihood, finite
+     * @param customers the sum of the weights
+     * @param rows the number of rows
+     * @param iterations BFGS iterations
+     * @param evaluations likelihood evaluations
+     * @param gradientNorm final gradient norm, finite
+     * @param penalizer the L2 penalizer
+     * @param standardErrors standard errors by parameter name, finite and &ge; 0
+     * @param warnings the warnings
+     * @throws IllegalArgumentException if a number is not finite, a count, the penalizer or a
+     *     standard error is negative, or the model name is blank
+     */
+    public FitDiagnostics {
+        requireNonNull(model, "model");
+        requireNonNull(standardErrors, "standardErrors");
+        requireNonNull(warnings, "warnings");
+        require(!model.isBlank(), "fit diagnostics need a model name");
+        if (!Double.isFinite(logLikelihood) || !Double.isFinite(gradientNorm) || !Double.isFinite(customers)) {
+            throw new IllegalArgumentException("fit diagnostics of " + model + " are not finite: logLikelihood "
+                    + logLikelihood + ", gradientNorm " + gradientNorm + ", customers " + customers);
+        }
+        require(customers >= 0 && gradientNorm >= 0, "fit diagnostics of %s are invalid: customers %s and"
+                + " gradientNorm %s must be >= 0", model, customers, gradientNorm);
+        require(rows >= 0 && iterations >= 0 && evaluations >= 0, "fit diagnostics of %s are invalid: rows %s,"
+                + " iterations %s, evaluations %s must be >= 0", model, rows, iterations, evaluations);
+        require(Double.isFinite(penalizer) && penalizer >= 0,
+                "penalizer %s of %s is invalid: it must be finite and >= 0", penalizer, model);
+        standardErrors.forEach((name, se) -> require(se != null && Double.isFinite(se) && se >= 0,
+                "standard error %s of %s in %s is invalid: it must be finite and >= 0", se, name, model));
+        warnings.forEach(w -> requireNonNull(w, "warning"));
+    }
+
+    /**
+     * Diagnostics without warnings (the shape of this record before warnings were added).
      *
      * @param model the model's short name
      * @param logLikelihood the log-likelihood, finite
@@ -42,15 +85,23 @@ public record FitDiagnostics(String model, double logLikelihood, double customer
      * @param gradientNorm final gradient norm, finite
      * @param penalizer the L2 penalizer
      * @param standardErrors standard errors by parameter name, finite
-     * @throws IllegalArgumentException if a number is not finite
+     * @throws IllegalArgumentException as the canonical constructor
      */
-    public FitDiagnostics {
-        requireNonNull(model, "model");
-        requireNonNull(standardErrors, "standardErrors");
-        if (!Double.isFinite(logLikelihood) || !Double.isFinite(gradientNorm) || !Double.isFinite(customers)) {
-            throw new IllegalArgumentException("fit diagnostics of " + model + " are not finite: logLikelihood "
-                    + logLikelihood + ", gradientNorm " + gradientNorm + ", customers " + customers);
-        }
+    public FitDiagnostics(String model, double logLikelihood, double customers, int rows, int iterations,
+            int evaluations, double gradientNorm, double penalizer, ImmutableMap<String, Double> standardErrors) {
+        this(model, logLikelihood, customers, rows, iterations, evaluations, gradientNorm, penalizer, standardErrors,
+                ImmutableList.of());
+    }
+
+    /**
+     * These diagnostics with more warnings.
+     *
+     * @param more warnings to append
+     * @return the diagnostics with {@code more} after the existing warnings
+     */
+    FitDiagnostics withWarnings(Iterable<FitWarning> more) {
+        return new FitDiagnostics(model, logLikelihood, customers, rows, iterations, evaluations, gradientNorm,
+                penalizer, standardErrors, ImmutableList.<FitWarning>builder().addAll(warnings).addAll(more).build());
     }
 
     /**

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.crmkit.scoring.internal.math.LogLikelihood;
+import io.crmkit.scoring.internal.math.SpecialFunctions;
 import java.io.InvalidObjectException;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -41,7 +43,7 @@ import java.util.OptionalDouble;
  * double expected = spend.conditionalExpectedAverageSpend(2, 22.35);
  * }</pre>
  */
-public final class GammaGammaModel implements Serializable {
+public final class GammaGammaModel implements SpendModel, Serializable {
 
     /** |ρ| between frequency and spend from which {@link #warnings()} flags dependence. */
     public static final double CORRELATION_WARNING = 0.3;
@@ -121,11 +123,34 @@ public final class GammaGammaModel implements Serializable {
                 k++;
             }
         }
-        Likelihood likelihood = Likelihood.compressed(x, m, w);
-        MaximumLikelihood.Estimate e = MaximumLikelihood.estimate(NAME, NAMES, likelihood, total,
-                likelihood.x.length, penalizer, new double[] {1, 1, 1});
+        // spend in units of the weighted mean spend: v carries the money unit, p and q are pure numbers,
+        // and each customer's density of the mean spend picks up one factor 1/scale
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += w[i] * m[i];
+        }
+        double scale = n > 0 ? total / sum : 1;
+        double[] standardised = new double[n];
+        for (int i = 0; i < n; i++) {
+            standardised[i] = m[i] * scale;
+        }
+        Likelihood likelihood = Likelihood.compressed(x, standardised, w);
+        ModelFit.Estimate e = ModelFit.fit(new ModelFit.Problem(NAME, NAMES, likelihood, total,
+                likelihood.x.length, scale, new double[] {0, 0, -1}, total * Math.log(scale),
+                GammaGammaModel::meaning), penalizer);
         double[] params = e.params();
         return new GammaGammaModel(params[0], params[1], params[2], e.diagnostics(), correlation(x, m, w));
+    }
+
+    private static String meaning(String parameter, boolean atInfinity) {
+        return switch (parameter) {
+            case "p" -> atInfinity ? "each customer's transactions all have the same value"
+                    : "transaction values vary without bound around each customer's mean";
+            case "q" -> atInfinity ? "mean spend does not vary across customers (only v/q is identified)"
+                    : "mean spend varies without bound across customers";
+            default -> atInfinity ? "mean spend does not vary across customers" : "the money unit of the"
+                    + " spend is far below its resolution";
+        };
     }
 
     /**
@@ -181,16 +206,19 @@ public final class GammaGammaModel implements Serializable {
     }
 
     /** @return {@code gammagamma} */
+    @Override
     public String name() {
         return NAME;
     }
 
     /** @return p, q, v */
+    @Override
     public ImmutableMap<String, Double> parameters() {
         return ImmutableMap.of("p", p, "q", q, "v", v);
     }
 
     /** @return how the fit went; customers are the repeat customers fitted on */
+    @Override
     public FitDiagnostics diagnostics() {
         return diagnostics;
     }
@@ -207,10 +235,13 @@ public final class GammaGammaModel implements Serializable {
     /**
      * Why the model's results may mislead, in words; empty when nothing is amiss.
      *
-     * @return the warnings: q &le; 1 (mean spend undefined), and correlated frequency and spend
+     * @return the fit's warnings (see {@link FitDiagnostics#warnings()}), then q &le; 1 (mean spend
+     *     undefined), and correlated frequency and spend
      */
+    @Override
     public ImmutableList<String> warnings() {
         ImmutableList.Builder<String> out = ImmutableList.builder();
+        out.addAll(SpendModel.super.warnings());
         if (q <= 1) {
             out.add("q " + q + " <= 1: the population mean spend p*v/(q-1) is undefined, and so is the expected"
                     + " spend of a customer with few repeat purchases (p*x + q <= 1)");
@@ -225,10 +256,11 @@ public final class GammaGammaModel implements Serializable {
     /**
      * The population mean spend per transaction, pv/(q−1), when it exists.
      *
-     * @return the mean, or empty when q &le; 1
+     * @return the mean, or empty when q &le; 1 (or it exceeds the range of a double)
      */
     public OptionalDouble meanSpend() {
-        return q > 1 ? OptionalDouble.of(p * v / (q - 1)) : OptionalDouble.empty();
+        double mean = v / ((q - 1) / p);
+        return q > 1 && mean < Double.POSITIVE_INFINITY ? OptionalDouble.of(mean) : OptionalDouble.empty();
     }
 
     /**
@@ -258,16 +290,28 @@ public final class GammaGammaModel implements Serializable {
      * @throws IllegalArgumentException if an input is invalid, or px + q &le; 1 (q &le; 1 and
      *     few repeat purchases: the expectation does not exist)
      */
+    @Override
     public double conditionalExpectedAverageSpend(double x, double meanSpend) {
         require(Double.isFinite(x) && x >= 0 && x == Math.rint(x),
                 "frequency %s is invalid: it must be a whole number >= 0", x);
         require(Double.isFinite(meanSpend) && meanSpend >= 0, "monetary value %s is invalid: it must be >= 0",
                 meanSpend);
-        double denominator = p * x + q - 1;
-        require(denominator > 0, "expected spend is undefined for frequency %s: p*x + q - 1 = %s <= 0 (q %s)", x,
-                denominator, q);
-        // p v/(px+q-1) + [px/(px+q-1)] m: the same weighted mean, without the overflowing product x m
-        return p * v / denominator + p * x / denominator * meanSpend;
+        double shrink = x + (q - 1) / p;
+        require(shrink > 0, "expected spend is undefined for frequency %s: p*x + q - 1 = %s <= 0 (q %s)", x,
+                p * x + q - 1, q);
+        double spend = expectedSpend(x, meanSpend, shrink);
+        require(Double.isFinite(spend), "expected spend of %s at frequency %s, mean spend %s exceeds the range of a"
+                + " double", this, x, meanSpend);
+        return spend;
+    }
+
+    /**
+     * p v/(px+q−1) + [px/(px+q−1)] z̄ written as v/(x + (q−1)/p) + z̄/(1 + (q−1)/(px)): no product of
+     * parameters that could overflow, the weight of z̄ in [0, 1].
+     */
+    private double expectedSpend(double x, double meanSpend, double shrink) {
+        double prior = v / shrink;
+        return x == 0 ? prior : prior + meanSpend / (1 + (q - 1) / (p * x));
     }
 
     /**
@@ -278,6 +322,7 @@ public final class GammaGammaModel implements Serializable {
      * @param out receives the expected mean spend
      * @throws IllegalArgumentException if the columns differ in length or a row is invalid
      */
+    @Override
     public void conditionalExpectedAverageSpend(double[] x, double[] meanSpend, double[] out) {
         requireNonNull(x, "x");
         requireNonNull(meanSpend, "meanSpend");
@@ -287,31 +332,44 @@ public final class GammaGammaModel implements Serializable {
         for (int i = 0; i < x.length; i++) {
             double xi = x[i];
             double m = meanSpend[i];
-            double denominator = p * xi + q - 1;
-            if (!(xi >= 0 && xi == Math.rint(xi) && m >= 0 && m < Double.POSITIVE_INFINITY && denominator > 0)) {
+            double shrink = xi + (q - 1) / p;
+            double spend = shrink > 0 ? expectedSpend(xi, m, shrink) : Double.NaN;
+            if (!(xi >= 0 && xi == Math.rint(xi) && m >= 0 && m < Double.POSITIVE_INFINITY && shrink > 0
+                    && spend < Double.POSITIVE_INFINITY)) {
                 try {
                     conditionalExpectedAverageSpend(xi, m);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(e.getMessage() + " (row " + i + ")", e);
                 }
             }
-            out[i] = p * v / denominator + p * xi / denominator * m;
+            out[i] = spend;
         }
     }
 
     /**
-     * Re-checks the parameters of a deserialised model, so that a tampered stream cannot bring in a
-     * model that the factories would refuse.
+     * Writes the {@linkplain SerializedModel serialisation proxy} instead of this model.
      *
-     * @return the validated model
-     * @throws InvalidObjectException if a parameter is invalid
+     * @return the proxy
      */
-    private Object readResolve() throws InvalidObjectException {
-        try {
-            return new GammaGammaModel(p, q, v, requireNonNull(diagnostics, "diagnostics"), correlation);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Checks.invalidObject(e);
-        }
+    @java.io.Serial
+    private Object writeReplace() {
+        return new SerializedModel(NAME, new double[] {p, q, v}, diagnostics, correlation);
+    }
+
+    /**
+     * Refuses a stream that claims to hold this class directly: models are read through their proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws InvalidObjectException {
+        throw SerializedModel.proxyRequired();
+    }
+
+    /** The model from a proxy's parameters, checked as {@code of} checks them. */
+    static GammaGammaModel restore(double[] p, FitDiagnostics diagnostics, double correlation) {
+        return new GammaGammaModel(p[0], p[1], p[2], diagnostics, correlation);
     }
 
     /** @return the name and parameters */

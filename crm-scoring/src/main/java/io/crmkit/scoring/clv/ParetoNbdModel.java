@@ -1,12 +1,17 @@
 package io.crmkit.scoring.clv;
 
 import static io.crmkit.scoring.clv.Checks.require;
-import static io.crmkit.scoring.clv.SpecialFunctions.digamma;
-import static io.crmkit.scoring.clv.SpecialFunctions.logGamma;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.digamma;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.logGamma;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Strings;
 import com.google.common.collect.ImmutableMap;
+import io.crmkit.scoring.internal.math.GaussHypergeometric;
+import io.crmkit.scoring.internal.math.HeterogeneityDraws;
+import io.crmkit.scoring.internal.math.LogConcaveIntegral;
+import io.crmkit.scoring.internal.math.LogLikelihood;
+import io.crmkit.scoring.internal.math.SpecialFunctions;
 import java.io.InvalidObjectException;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -108,6 +113,18 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
         double[] tx = rows.recencies();
         double[] age = rows.ages();
         double[] w = rows.weights();
+        // the time axis of lifetimes: the largest T is 10; λ and μ (so α and β) carry 1/time
+        double maxAge = 0;
+        double repeat = 0;
+        for (int i = 0; i < size; i++) {
+            maxAge = Math.max(maxAge, age[i]);
+            repeat += w[i] * x[i];
+        }
+        double scale = 10.0 / maxAge;
+        for (int i = 0; i < size; i++) {
+            tx[i] *= scale;
+            age[i] *= scale;
+        }
         LogLikelihood likelihood = (params, gradient) -> {
             Kernel k = new Kernel(params);
             Scratch scratch = new Scratch();
@@ -121,9 +138,20 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
             }
             return sum;
         };
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.estimate(NAME, PARAMETER_NAMES, likelihood,
-                rows.totalWeight(), size, penalizer, new double[] {1, 1, 1, 1});
+        ModelFit.Estimate estimate = ModelFit.fit(new ModelFit.Problem(NAME, PARAMETER_NAMES, likelihood,
+                rows.totalWeight(), size, scale, new double[] {0, -1, 0, -1}, repeat * Math.log(scale),
+                ParetoNbdModel::meaning), penalizer);
         return new ParetoNbdModel(estimate.params(), estimate.diagnostics());
+    }
+
+    private static String meaning(String parameter, boolean atInfinity) {
+        return switch (parameter) {
+            case "s" -> atInfinity ? "dropout rates do not vary across customers (only s/beta is identified)"
+                    : "no dropout detected: the dropout rate is 0 for nearly every customer";
+            case "beta" -> atInfinity ? "no dropout detected: the dropout rate is 0 for nearly every customer"
+                    : "lifetimes are far below the data's time resolution";
+            default -> ModelFit.purchaseRateMeaning(parameter, atInfinity);
+        };
     }
 
     /**
@@ -212,7 +240,7 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
     public double expectedPurchases(double t) {
         checkHorizon(t);
         Kernel k = kernel;
-        return k.r * k.beta / k.alpha * powerDifference(k.s - 1, Math.log(k.beta / (k.beta + t)));
+        return k.r / k.alpha * aliveTime(t, k.beta, k.s);
     }
 
     /**
@@ -267,8 +295,8 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
         }
         Kernel k = kernel;
         double prefix = logGamma(k.r + n) - k.logGammaR - logGamma(n + 1.0);
-        double alive = prefix + k.r * Math.log(k.alpha / (k.alpha + t)) + n * Math.log(t / (k.alpha + t))
-                + k.s * Math.log(k.beta / (k.beta + t));
+        double alive = prefix + k.r * -Math.log1p(t / k.alpha) + n * Math.log(t / (k.alpha + t))
+                + k.s * -Math.log1p(t / k.beta);
         double died = prefix + k.r * k.logAlpha + k.s * k.logBeta + Math.log(k.s)
                 + LogConcaveIntegral.log(n + 1, k.r + n, k.alpha, k.s + 1, k.beta, Double.NEGATIVE_INFINITY,
                         Math.log(t), null);
@@ -350,20 +378,33 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
     }
 
     /**
-     * Re-checks the parameters of a deserialised model, so that a tampered stream cannot bring in a
-     * model that the factories would refuse.
+     * Writes the {@linkplain SerializedModel serialisation proxy} instead of this model.
      *
-     * @return the validated model
-     * @throws InvalidObjectException if a parameter is invalid
+     * @return the proxy
      */
-    private Object readResolve() throws InvalidObjectException {
-        try {
-            of(r(), alpha(), s(), beta());
-            return new ParetoNbdModel(new double[] {r(), alpha(), s(), beta()},
-                    requireNonNull(diagnostics, "diagnostics"));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw Checks.invalidObject(e);
-        }
+    @java.io.Serial
+    private Object writeReplace() {
+        return new SerializedModel(NAME, new double[] {r(), alpha(), s(), beta()}, diagnostics, Double.NaN);
+    }
+
+    /**
+     * Refuses a stream that claims to hold this class directly: models are read through their proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws InvalidObjectException {
+        throw SerializedModel.proxyRequired();
+    }
+
+    private double[] kernelParameters() {
+        return new double[] {kernel.r, kernel.alpha, kernel.s, kernel.beta};
+    }
+
+    /** The model from a proxy's parameters, checked as {@code of} checks them. */
+    static ParetoNbdModel restore(double[] p, FitDiagnostics diagnostics) {
+        return new ParetoNbdModel(of(p[0], p[1], p[2], p[3]).kernelParameters(), diagnostics);
     }
 
     /** @return the parameters and the log-likelihood, never data */
@@ -416,28 +457,25 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
 
     /** Checks one summary; the row index, or {@link #NO_ROW}, only goes into the message. */
     private static void checkSummary(double x, double tx, double age, int row) {
-        boolean valid = x >= 0 && x == Math.rint(x) && x < Double.POSITIVE_INFINITY && age > 0
-                && age < Double.POSITIVE_INFINITY && tx >= 0 && tx <= age && (x > 0 || tx == 0);
-        if (!valid) {
-            explainSummary(x, tx, age, row == NO_ROW ? "" : " at row " + row);
+        CustomerSummaries.requireValid(x, tx, age, row == NO_ROW ? "" : " at row " + row);
+    }
+
+    /**
+     * The expected time alive within the next t of someone alive now whose dropout rate is
+     * Gamma(s, β): β/(s−1) · [1 − (β/(β+t))<sup>s−1</sup>] (limit β ln(1 + t/β) at s = 1), written as
+     * t · [ln(1+y)/y] · [(1 − e<sup>−z</sup>)/z] with y = t/β and z = (s−1) ln(1+y), so that no
+     * factor overflows or cancels as β grows to the largest double (the limit is t: no dropout).
+     */
+    private static double aliveTime(double t, double beta, double s) {
+        if (t == 0) {
+            return 0;
         }
-    }
-
-    private static void explainSummary(double x, double tx, double age, String where) {
-        require(Double.isFinite(x) && x >= 0 && x == Math.rint(x),
-                "frequency %s%s is invalid: it must be a whole number of repeat purchases >= 0", x, where);
-        require(Double.isFinite(age) && age > 0, "T %s%s is invalid: the age of a customer must be finite and > 0",
-                age, where);
-        require(Double.isFinite(tx) && tx >= 0, "recency %s%s is invalid: it must be finite and >= 0", tx, where);
-        require(tx <= age, "recency %s exceeds age T %s%s: the last purchase cannot follow the end of observation",
-                tx, age, where);
-        require(x > 0 || tx == 0, "recency %s%s is invalid with frequency 0: a customer without repeat purchases"
-                + " has recency 0", tx, where);
-    }
-
-    /** [1 − e<sup>yc</sup>]/y, and its limit −c at y = 0; c &le; 0. */
-    private static double powerDifference(double y, double c) {
-        return y == 0 ? -c : -Math.expm1(y * c) / y;
+        double y = t / beta;
+        double log = Math.log1p(y);
+        double perY = y < 1e-8 ? 1 - y / 2 : log / y;
+        double z = (s - 1) * log;
+        double perZ = Math.abs(z) < 1e-300 ? 1 - z / 2 : -Math.expm1(-z) / z;
+        return t * perY * perZ;
     }
 
     /** Per-evaluation work arrays of the fit, so that rows do not allocate. */
@@ -541,8 +579,16 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
         double logK(double p, double tau, double[] gradient, Scratch scratch) {
             double a = p + s;
             if (gradient == null) {
-                return -a * Math.log(alpha + tau) - Math.log(a) + GaussHypergeometric.logTwoF1(a, s + 1,
-                        (alpha - beta) / (alpha + tau), (beta + tau) / (alpha + tau));
+                double z = (alpha - beta) / (alpha + tau);
+                double oneMinusZ = (beta + tau) / (alpha + tau);
+                if (Double.isFinite(z) && Double.isFinite(oneMinusZ)) {
+                    return -a * Math.log(alpha + tau) - Math.log(a) + GaussHypergeometric.logTwoF1(a, s + 1, z,
+                            oneMinusZ);
+                }
+                // β so much larger than α + τ that the ratio overflows: the form over the larger of the two
+                // (below) never forms it
+                gradient = new double[4];
+                scratch = new Scratch();
             }
             double q = s + 1;
             boolean alphaLarger = alpha >= beta;
@@ -593,8 +639,7 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
                 return 0.0;
             }
             double alive = probabilityAlive(x, tx, age);
-            double perAlive = (r + x) * (beta + age) / (alpha + age)
-                    * powerDifference(s - 1, Math.log((beta + age) / (beta + age + t)));
+            double perAlive = (r + x) / (alpha + age) * aliveTime(t, beta + age, s);
             return alive * perAlive;
         }
     }

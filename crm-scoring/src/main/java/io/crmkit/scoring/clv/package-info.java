@@ -1,13 +1,24 @@
 /**
  * Customer lifetime value: simple retention-based formulas and the probabilistic "buy till you
- * die" models (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, Gamma-Gamma) fitted by maximum likelihood.
- * Start from a purchase log: {@link io.crmkit.scoring.clv.CustomerSummarizer} condenses it into
- * {@link io.crmkit.scoring.clv.CustomerSummary} values (frequency, recency, T, monetary value, as
- * the {@code lifetimes} library defines them) or straight into columnar, mergeable
- * {@link io.crmkit.scoring.clv.CustomerSummaries}; fit a purchase model such as
- * {@link io.crmkit.scoring.clv.BetaGeoModel} and the spend model
- * {@link io.crmkit.scoring.clv.GammaGammaModel}; combine them with
- * {@link io.crmkit.scoring.clv.LifetimeValue}. Every model cites its paper and equations,
- * reproduces the published estimates, and never returns NaN or infinity.
+ * die" models fitted by maximum likelihood. Package map: the data — purchase logs condensed by
+ * {@link io.crmkit.scoring.clv.CustomerSummarizer} into {@link io.crmkit.scoring.clv.CustomerSummary}
+ * values or columnar, mergeable {@link io.crmkit.scoring.clv.CustomerSummaries}, which carry their
+ * time unit and hold the one check of a summary; the model family —
+ * {@link io.crmkit.scoring.clv.ClvModel}, with the {@link io.crmkit.scoring.clv.PurchaseModel}s
+ * BG/NBD ({@link io.crmkit.scoring.clv.BetaGeoModel}), MBG/NBD
+ * ({@link io.crmkit.scoring.clv.ModifiedBetaGeoModel}, the same implementation with one flag),
+ * Pareto/NBD ({@link io.crmkit.scoring.clv.ParetoNbdModel}; these three are
+ * {@link io.crmkit.scoring.clv.TransactionModel}s) and BG/BB
+ * ({@link io.crmkit.scoring.clv.BetaGeoBetaBinomModel}), and the
+ * {@link io.crmkit.scoring.clv.SpendModel} Gamma-Gamma
+ * ({@link io.crmkit.scoring.clv.GammaGammaModel}); the registry
+ * {@link io.crmkit.scoring.clv.ClvModels} (name to fit and predict); how a fit went,
+ * {@link io.crmkit.scoring.clv.FitDiagnostics} with typed
+ * {@link io.crmkit.scoring.clv.FitWarning}s; and {@link io.crmkit.scoring.clv.LifetimeValue},
+ * which combines a purchase and a spend model. Every model is fitted through one package-private
+ * template (standardised units, convergence, boundary optima, identifiability, standard errors),
+ * cites its paper and equations, reproduces the published estimates, and never returns NaN,
+ * infinity or a wrong finite number for parameters its factory accepts. The generic numerics live
+ * in the module's unexported {@code io.crmkit.scoring.internal.math}.
  */
 package io.crmkit.scoring.clv;

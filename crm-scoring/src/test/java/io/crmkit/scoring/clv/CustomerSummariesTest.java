@@ -50,4 +50,17 @@ class CustomerSummariesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action::run);
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
+
+    @Test
+    void summariesCarryTheirTimeUnitAndConvertBetweenUnits() {
+        CustomerSummaries days = CustomerSummaries.of(new double[] {2, 0}, new double[] {14, 0}, new double[] {28, 7});
+        assertEquals(java.time.Duration.ofDays(1), days.timeUnit());
+        CustomerSummaries weeks = days.convertedTo(java.time.Duration.ofDays(7));
+        assertEquals(java.time.Duration.ofDays(7), weeks.timeUnit());
+        assertEquals(2.0, weeks.recency(0), 1e-15);
+        assertEquals(4.0, weeks.age(0), 1e-15);
+        assertEquals(1.0, weeks.age(1), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> days.merge(weeks));
+        assertEquals(4, days.merge(weeks.convertedTo(java.time.Duration.ofDays(1))).size());
+    }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crmkit.scoring.internal.math.GaussHypergeometric;
+import io.crmkit.scoring.internal.math.SpecialFunctions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;

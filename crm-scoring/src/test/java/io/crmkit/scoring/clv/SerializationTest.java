@@ -103,4 +103,26 @@ class SerializationTest {
         assertEquals(bgbb.probabilityAlive(3, 4, 6), bgbbCopy.probabilityAlive(3, 4, 6));
         assertEquals(bgbb.diagnostics(), bgbbCopy.diagnostics());
     }
+
+    @Test
+    void tamperedFitDiagnosticsAreRefusedByTheSameRulesAsTheConstructor() throws Exception {
+        // issue example: a NaN standard error used to be accepted from a patched stream
+        FitDiagnostics d = new FitDiagnostics("bgnbd", -9582.4, 2357, 1000, 20, 25, 1e-10, 0,
+                com.google.common.collect.ImmutableMap.of("r", 0.0125, "alpha", 0.3785));
+        assertTrue(refused(replaceDouble(serialize(d), 0.0125, Double.NaN)).getMessage().contains("standard error"));
+        refused(replaceDouble(serialize(d), 0.3785, -1));
+        refused(replaceDouble(serialize(d), -9582.4, Double.POSITIVE_INFINITY));
+        // and inside a model: the proxy rebuilds the model with these diagnostics through the constructor
+        byte[] model = serialize(BetaGeoModel.fit(Datasets.cdnow()));
+        BetaGeoModel fitted = BetaGeoModel.fit(Datasets.cdnow());
+        double se = fitted.diagnostics().standardErrors().get("b");
+        refused(replaceDouble(model, se, Double.NaN));
+    }
+
+    @Test
+    void summariesKeepTheirTimeUnitThroughAStream() throws Exception {
+        CustomerSummaries weeks = CustomerSummaries.of(new double[] {2}, new double[] {5.5}, new double[] {10.25})
+                .withTimeUnit(java.time.Duration.ofDays(7));
+        assertEquals(java.time.Duration.ofDays(7), roundTrip(weeks).timeUnit());
+    }
 }

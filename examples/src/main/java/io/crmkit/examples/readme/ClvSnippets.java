@@ -3,15 +3,19 @@ package io.crmkit.examples.readme;
 import io.crmkit.core.purchase.Purchase;
 import io.crmkit.scoring.clv.BetaGeoBetaBinomModel;
 import io.crmkit.scoring.clv.BetaGeoModel;
+import io.crmkit.scoring.clv.ClvModel;
+import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
 import io.crmkit.scoring.clv.CustomerSummary;
+import io.crmkit.scoring.clv.FitWarning;
 import io.crmkit.scoring.clv.GammaGammaModel;
 import io.crmkit.scoring.clv.LifetimeValue;
 import io.crmkit.scoring.clv.ParetoNbdModel;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** The README snippets of this area, compiled so that they cannot drift from the API. */
 @SuppressWarnings({"unused", "ResultOfMethodCallIgnored"})
@@ -55,5 +59,17 @@ final class ClvSnippets {
         double nextFive = bgbb.conditionalExpectedPurchases(5, 3, 4, 6);
         CustomerSummaries whatIf = bgbb.simulate(10_000, 6, 42L);
         // end::pareto-bgbb[]
+    }
+
+    /** The README's {@code clv-registry} snippet. */
+    static void registry(CustomerSummaries data) {
+        // tag::clv-registry[]
+        ClvModels.Model kind = ClvModels.named("pareto");               // bgnbd, pareto, mbgnbd, bgbb, gammagamma
+        ClvModel model = kind.fit(data, 0);
+        for (FitWarning w : model.diagnostics().warnings()) {            // e.g. s ran to 0: no dropout detected
+            System.out.println(w.kind() + " " + w);
+        }
+        Map<String, double[]> columns = kind.predict(model, data, 39);   // expected_purchases, p_alive
+        // end::clv-registry[]
     }
 }

@@ -1,10 +1,6 @@
-package io.crmkit.scoring.clv;
+package io.crmkit.scoring.internal.math;
 
-import static io.crmkit.scoring.clv.Checks.require;
-
-import com.google.common.collect.ImmutableMap;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Maximum-likelihood estimation of positive parameters θ = exp(u), shared by every model.
@@ -16,11 +12,12 @@ import java.util.List;
  * W·f with respect to u (central differences of the analytic gradient), inverted, and carried to
  * θ by the delta method: se(θ<sub>j</sub>) = θ<sub>j</sub> √(H⁻¹)<sub>jj</sub>.
  */
-final class MaximumLikelihood {
+public final class MaximumLikelihood {
 
-    static final int MAX_ITERATIONS = 500;
+    /** The most BFGS iterations of one fit. */
+    public static final int MAX_ITERATIONS = 500;
     /** Tolerance on the infinity norm of ∇f, f being a mean per customer. */
-    static final double GRADIENT_TOLERANCE = 1e-9;
+    public static final double GRADIENT_TOLERANCE = 1e-9;
     /** A stalled line search is accepted as converged below this gradient norm. */
     private static final double ACCEPTABLE_GRADIENT = 1e-6;
 
@@ -28,35 +25,36 @@ final class MaximumLikelihood {
     }
 
     /**
-     * An estimate: the parameters and how the fit went.
+     * An estimate: the parameters and how the optimiser got there.
      *
-     * @param params θ at the maximum
-     * @param diagnostics log-likelihood, iterations, standard errors
+     * @param params θ where the optimiser stopped
+     * @param logLikelihood the weighted log-likelihood ℓ(θ), without the penalty; NaN when a
+     *     parameter ran off to 0 or infinity
+     * @param iterations BFGS iterations
+     * @param evaluations objective evaluations
+     * @param gradientNorm Euclidean norm of ∇f with respect to u = ln θ
+     * @param standardErrors se(θ<sub>j</sub>), or null when the Hessian is not positive definite
+     *     or ℓ is not finite
+     * @param converged whether the optimiser met its tolerance (or stalled where the gradient is
+     *     negligible) at a finite objective with every θ<sub>j</sub> finite and positive
+     * @param message why the optimiser stopped
      */
-    record Estimate(double[] params, FitDiagnostics diagnostics) {
+    public record Estimate(double[] params, double logLikelihood, int iterations, int evaluations,
+            double gradientNorm, double[] standardErrors, boolean converged, String message) {
     }
 
     /**
-     * Fits the model.
+     * Maximises the penalised likelihood from {@code start}. The caller checks its inputs (λ
+     * finite and &ge; 0, W &gt; 0, θ &gt; 0) and decides what a non-converged estimate means.
      *
-     * @param model the model's short name, for messages
-     * @param names the parameter names, in order
-     * @param likelihood the weighted log-likelihood
-     * @param customers the sum of the weights W
-     * @param rows the number of rows
+     * @param likelihood the weighted log-likelihood ℓ(θ)
+     * @param customers the sum of the weights W, &gt; 0
      * @param penalizer λ &ge; 0
      * @param start θ to start from, all &gt; 0
      * @return the estimate
-     * @throws IllegalArgumentException if there are fewer customers than parameters or λ is invalid
-     * @throws ConvergenceException if the optimiser does not converge
      */
-    static Estimate estimate(String model, List<String> names, LogLikelihood likelihood, double customers, int rows,
-            double penalizer, double[] start) {
-        int k = names.size();
-        require(Double.isFinite(penalizer) && penalizer >= 0,
-                "penalizer %s is invalid: it must be finite and >= 0", penalizer);
-        require(customers >= k,
-                "%s customers are too few to fit %s: the model has %s parameters", customers, model, k);
+    public static Estimate estimate(LogLikelihood likelihood, double customers, double penalizer, double[] start) {
+        int k = start.length;
         double[] theta = new double[k];
         double[] gradTheta = new double[k];
         DifferentiableFunction objective = (u, gradient) -> {
@@ -77,27 +75,28 @@ final class MaximumLikelihood {
         }
         Bfgs.Result result = Bfgs.minimize(objective, u0, MAX_ITERATIONS, GRADIENT_TOLERANCE);
         double gradientNorm = result.gradientNorm();
-        boolean acceptable = result.converged() || (Double.isFinite(result.value()) && gradientNorm <= ACCEPTABLE_GRADIENT);
-        if (!acceptable || !Double.isFinite(result.value())) {
-            throw new ConvergenceException(model, result.iterations(), gradientNorm, result.message());
-        }
+        boolean converged = Double.isFinite(result.value())
+                && (result.converged() || gradientNorm <= ACCEPTABLE_GRADIENT);
+        String message = result.message();
         double[] params = new double[k];
+        boolean inside = true;
         for (int j = 0; j < k; j++) {
             params[j] = Math.exp(result.point()[j]);
-            if (!Double.isFinite(params[j]) || params[j] <= 0) {
-                throw new ConvergenceException(model, result.iterations(), gradientNorm,
-                        "parameter " + names.get(j) + " ran off to " + params[j]);
-            }
+            inside &= Double.isFinite(params[j]) && params[j] > 0;
         }
-        double logLikelihood = likelihood.evaluate(params, new double[k]);
-        ImmutableMap<String, Double> errors = standardErrors(objective, result.point(), params, names, customers);
-        FitDiagnostics diagnostics = new FitDiagnostics(model, logLikelihood, customers, rows, result.iterations(),
-                result.evaluations(), gradientNorm, penalizer, errors);
-        return new Estimate(params, diagnostics);
+        if (!inside) {
+            converged = false;
+            message += "; a parameter ran off to 0 or infinity";
+        }
+        double logLikelihood = inside ? likelihood.evaluate(params, new double[k]) : Double.NaN;
+        double[] errors = inside && Double.isFinite(logLikelihood)
+                ? standardErrors(objective, result.point(), params, customers) : null;
+        return new Estimate(params, logLikelihood, result.iterations(), result.evaluations(), gradientNorm, errors,
+                converged, message);
     }
 
-    private static ImmutableMap<String, Double> standardErrors(DifferentiableFunction objective, double[] u,
-            double[] params, List<String> names, double customers) {
+    private static double[] standardErrors(DifferentiableFunction objective, double[] u, double[] params,
+            double customers) {
         int k = u.length;
         double[][] hessian = new double[k][k];
         double[] plus = new double[k];
@@ -123,21 +122,25 @@ final class MaximumLikelihood {
         }
         double[] variance = inverseDiagonal(hessian);
         if (variance == null) {
-            return ImmutableMap.of();
+            return null;
         }
-        ImmutableMap.Builder<String, Double> errors = ImmutableMap.builder();
+        double[] errors = new double[k];
         for (int j = 0; j < k; j++) {
-            double se = params[j] * Math.sqrt(variance[j]);
-            if (!Double.isFinite(se)) {
-                return ImmutableMap.of();
+            errors[j] = params[j] * Math.sqrt(variance[j]);
+            if (!Double.isFinite(errors[j])) {
+                return null;
             }
-            errors.put(names.get(j), se);
         }
-        return errors.buildOrThrow();
+        return errors;
     }
 
-    /** The diagonal of the inverse of a symmetric matrix by Cholesky, or null if not positive definite. */
-    static double[] inverseDiagonal(double[][] matrix) {
+    /**
+     * The diagonal of the inverse of a symmetric matrix, by Cholesky factorisation.
+     *
+     * @param matrix a symmetric matrix; not modified
+     * @return the diagonal of its inverse, or null if it is not positive definite
+     */
+    public static double[] inverseDiagonal(double[][] matrix) {
         int k = matrix.length;
         double[][] l = new double[k][k];
         for (int i = 0; i < k; i++) {

@@ -1,8 +1,8 @@
-package io.crmkit.scoring.clv;
+package io.crmkit.scoring.internal.math;
 
 /** A model's weighted log-likelihood over a data set, with its analytic gradient. */
 @FunctionalInterface
-interface LogLikelihood {
+public interface LogLikelihood {
 
     /**
      * Evaluates Σ<sub>i</sub> w<sub>i</sub> ℓ<sub>i</sub>(θ) and its gradient with respect to θ.

@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
 /** Invariants of BG/NBD and MBG/NBD over random parameters and customers. */
-class TransactionModelProperties {
+class TransactionModelPropertiesTest {
 
     /** A valid customer summary (x, t_x, T) with x and T up to 100,000. */
     record Customer(double x, double tx, double age) {

@@ -1,8 +1,8 @@
-package io.crmkit.scoring.clv;
+package io.crmkit.scoring.internal.math;
 
 /** An objective to minimise: its value and gradient at a point, computed together. */
 @FunctionalInterface
-interface DifferentiableFunction {
+public interface DifferentiableFunction {
 
     /**
      * Evaluates the function and its gradient.

@@ -1,4 +1,4 @@
-package io.crmkit.scoring.clv;
+package io.crmkit.scoring.internal.math;
 
 import java.util.SplittableRandom;
 
@@ -8,16 +8,21 @@ import java.util.SplittableRandom;
  * simulators of every model in this package (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB). One instance
  * per simulation run; not thread-safe, not shared.
  */
-final class HeterogeneityDraws {
+public final class HeterogeneityDraws {
 
     private final SplittableRandom random;
 
-    HeterogeneityDraws(long seed) {
+    /**
+     * Draws from a seeded stream: equal seeds give equal draws.
+     *
+     * @param seed the random seed
+     */
+    public HeterogeneityDraws(long seed) {
         this.random = new SplittableRandom(seed);
     }
 
     /** @return a uniform draw in (0, 1), never exactly 0 */
-    double uniform() {
+    public double uniform() {
         double u;
         do {
             u = random.nextDouble();
@@ -31,7 +36,7 @@ final class HeterogeneityDraws {
      * @param rate the rate, &gt; 0
      * @return a draw from Exponential(rate)
      */
-    double exponential(double rate) {
+    public double exponential(double rate) {
         return -Math.log(uniform()) / rate;
     }
 
@@ -43,7 +48,7 @@ final class HeterogeneityDraws {
      * @param rate the rate (inverse scale), &gt; 0
      * @return a draw from Gamma(shape, rate), mean shape / rate
      */
-    double gamma(double shape, double rate) {
+    public double gamma(double shape, double rate) {
         if (shape < 1.0) {
             // U^(1/k) in log space: a tiny shape would underflow the power but not the log
             double boosted = Math.log(standardGamma(shape + 1.0)) + Math.log(uniform()) / shape;
@@ -76,7 +81,7 @@ final class HeterogeneityDraws {
      * @param b the second shape, &gt; 0
      * @return a draw from Beta(a, b), in [0, 1]
      */
-    double beta(double a, double b) {
+    public double beta(double a, double b) {
         while (true) {
             double x = gamma(a, 1.0);
             double y = gamma(b, 1.0);

@@ -1,4 +1,4 @@
-package io.crmkit.scoring.clv;
+package io.crmkit.scoring.internal.math;
 
 import java.util.Arrays;
 
@@ -12,7 +12,7 @@ import java.util.Arrays;
  * so the dense inverse-Hessian update costs nothing next to one evaluation of the likelihood.
  * Non-finite function values are treated as +∞, which makes the line search step back.
  */
-final class Bfgs {
+public final class Bfgs {
 
     /** Sufficient-decrease constant c1 of the Wolfe conditions. */
     private static final double C1 = 1e-4;
@@ -41,11 +41,11 @@ final class Bfgs {
      * @param converged whether the gradient norm fell below the tolerance
      * @param message why the iteration stopped
      */
-    record Result(double[] point, double value, double[] gradient, int iterations, int evaluations,
+    public record Result(double[] point, double value, double[] gradient, int iterations, int evaluations,
             boolean converged, String message) {
 
         /** @return the Euclidean norm of the gradient at the last point */
-        double gradientNorm() {
+        public double gradientNorm() {
             return norm(gradient);
         }
     }
@@ -59,7 +59,7 @@ final class Bfgs {
      * @param gradientTolerance stop when the infinity norm of the gradient is at most this
      * @return the result; {@link Result#converged()} tells whether the tolerance was met
      */
-    static Result minimize(DifferentiableFunction f, double[] start, int maxIterations, double gradientTolerance) {
+    public static Result minimize(DifferentiableFunction f, double[] start, int maxIterations, double gradientTolerance) {
         int n = start.length;
         double[] x = start.clone();
         double[] g = new double[n];

@@ -1,4 +1,4 @@
-package io.crmkit.scoring.clv;
+package io.crmkit.scoring.internal.math;
 
 /**
  * Log-gamma, digamma and log-beta in double precision, for the likelihoods of the "buy till you
@@ -9,7 +9,7 @@ package io.crmkit.scoring.clv;
  * series, Abramowitz &amp; Stegun 6.1.41 and 6.3.18; the truncation error there is below
  * {@code 1e-16} relative. Arguments must be positive and finite; callers guarantee it.
  */
-final class SpecialFunctions {
+public final class SpecialFunctions {
 
     private static final double SHIFT = 10.0;
     private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
@@ -23,7 +23,7 @@ final class SpecialFunctions {
      * @param x a positive finite number
      * @return ln Γ(x)
      */
-    static double logGamma(double x) {
+    public static double logGamma(double x) {
         double shift = 0.0;
         if (x < SHIFT) {
             double product = 1.0;
@@ -33,12 +33,37 @@ final class SpecialFunctions {
             }
             shift = Math.log(product);
         }
+        return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + stirlingSeries(x) - shift;
+    }
+
+    /** A&amp;S 6.1.41: the Bernoulli-number series Σ B<sub>2k</sub> / (2k (2k−1) x<sup>2k−1</sup>), x &ge; 10. */
+    private static double stirlingSeries(double x) {
         double inv = 1.0 / x;
         double inv2 = inv * inv;
-        // A&S 6.1.41: Bernoulli-number series B_2k / (2k (2k-1) x^(2k-1))
-        double series = inv * (1.0 / 12 + inv2 * (-1.0 / 360 + inv2 * (1.0 / 1260 + inv2 * (-1.0 / 1680
+        return inv * (1.0 / 12 + inv2 * (-1.0 / 360 + inv2 * (1.0 / 1260 + inv2 * (-1.0 / 1680
                 + inv2 * (1.0 / 1188 + inv2 * (-691.0 / 360360 + inv2 * (1.0 / 156)))))));
-        return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + series - shift;
+    }
+
+    /**
+     * ln Γ(x+d) − ln Γ(x) without the cancellation of the difference of two large log-gammas: for
+     * x and x+d at least {@value #SHIFT} it is (x − ½) ln(1 + d/x) + d ln(x+d) − d plus the
+     * difference of the Stirling series (A&amp;S 6.1.41), every term of which stays small next to
+     * the result, so it is accurate up to x = {@link Double#MAX_VALUE}, where ln Γ(x) itself is not
+     * representable.
+     *
+     * @param x a positive finite number
+     * @param d a finite number with x + d &gt; 0
+     * @return ln Γ(x+d) − ln Γ(x), ln of the Pochhammer symbol (x)<sub>d</sub>
+     */
+    public static double logGammaRatio(double x, double d) {
+        if (d == 0) {
+            return 0;
+        }
+        double y = x + d;
+        if (x < SHIFT || y < SHIFT) {
+            return logGamma(y) - logGamma(x);
+        }
+        return (x - 0.5) * Math.log1p(d / x) + d * Math.log(y) - d + (stirlingSeries(y) - stirlingSeries(x));
     }
 
     /**
@@ -47,7 +72,7 @@ final class SpecialFunctions {
      * @param x a positive finite number
      * @return ψ(x)
      */
-    static double digamma(double x) {
+    public static double digamma(double x) {
         double result = 0.0;
         while (x < SHIFT) {
             result -= 1.0 / x;
@@ -68,8 +93,22 @@ final class SpecialFunctions {
      * @param b a positive finite number
      * @return ln B(a, b)
      */
-    static double logBeta(double a, double b) {
+    public static double logBeta(double a, double b) {
         return logGamma(a) + logGamma(b) - logGamma(a + b);
+    }
+
+    /**
+     * ln B(a+da, b+db) − ln B(a, b) as a sum of {@link #logGammaRatio} terms, exact however large
+     * a and b are (where the difference of two log-betas cancels to nothing).
+     *
+     * @param a a positive finite number
+     * @param b a positive finite number
+     * @param da a finite shift with a + da &gt; 0
+     * @param db a finite shift with b + db &gt; 0
+     * @return ln [B(a+da, b+db) / B(a, b)]
+     */
+    public static double logBetaRatio(double a, double b, double da, double db) {
+        return logGammaRatio(a, da) + logGammaRatio(b, db) - logGammaRatio(a + b, da + db);
     }
 
     /**
@@ -79,7 +118,7 @@ final class SpecialFunctions {
      * @param b a log value, possibly −∞
      * @return ln(e^a + e^b)
      */
-    static double logSumExp(double a, double b) {
+    public static double logSumExp(double a, double b) {
         double max = Math.max(a, b);
         if (max == Double.NEGATIVE_INFINITY) {
             return max;

@@ -1,4 +1,4 @@
-package io.crmkit.scoring.clv;
+package io.crmkit.scoring.internal.math;
 
 /**
  * ln ∫ e<sup>h(t)</sup> dt over [lower, upper] for the log-concave exponent
@@ -20,7 +20,7 @@ package io.crmkit.scoring.clv;
  * normalised integrand give the derivatives of the log-integral with respect to c, m<sub>1</sub>
  * and a<sub>1</sub>.
  */
-final class LogConcaveIntegral {
+public final class LogConcaveIntegral {
 
     private static final int ORDER = 16;
     private static final double[] NODES = new double[ORDER];
@@ -82,15 +82,20 @@ final class LogConcaveIntegral {
      * @param moments null, or receives ⟨t⟩, ⟨ln(a<sub>1</sub>+e<sup>t</sup>)⟩,
      *     ⟨1/(a<sub>1</sub>+e<sup>t</sup>)⟩
      *     and e<sup>h(lower) − result</sup> in elements 0 to 3
-     * @return ln ∫<sub>lower</sub><sup>upper</sup> e<sup>h(t)</sup> dt
+     * @return ln ∫<sub>lower</sub><sup>upper</sup> e<sup>h(t)</sup> dt; NaN when the integrand has no mode within
+     *     the range of a double
      */
-    static double log(double c, double m1, double a1, double m2, double a2, double lower, double upper,
+    public static double log(double c, double m1, double a1, double m2, double a2, double lower, double upper,
             double[] moments) {
         return new LogConcaveIntegral(c, m1, a1, m2, a2).integrate(lower, upper, moments);
     }
 
     private double integrate(double lower, double upper, double[] moments) {
         double mode = mode(lower, upper);
+        if (Double.isNaN(mode)) {
+            // the integrand has no finite mode in double range: the caller reports the non-finite result
+            return Double.NaN;
+        }
         double peak = h(mode);
         // Far below the smallest shift and far above the largest, h is linear to within
         // m e^-FAR: those pieces are integrated in closed form, the middle numerically.
@@ -161,7 +166,8 @@ final class LogConcaveIntegral {
         double inside = start;
         double step = width(start);
         double outside = start;
-        while (outside != end) {
+        // at most ~2,100 doublings take any positive step past the largest double
+        for (int i = 0; i < 2200 && outside != end && step > 0; i++) {
             outside = direction > 0 ? Math.min(end, outside + step) : Math.max(end, outside - step);
             if (h(outside) <= peak - DROP) {
                 break;
@@ -245,6 +251,9 @@ final class LogConcaveIntegral {
             while (slope(low) <= 0) {
                 d *= 2;
                 low = anchor - d;
+                if (low == Double.NEGATIVE_INFINITY || Double.isNaN(slope(low))) {
+                    return Double.NaN;
+                }
             }
         }
         if (high == Double.POSITIVE_INFINITY) {
@@ -253,6 +262,9 @@ final class LogConcaveIntegral {
             while (slope(high) >= 0) {
                 d *= 2;
                 high = anchor + d;
+                if (high == Double.POSITIVE_INFINITY || Double.isNaN(slope(high))) {
+                    return Double.NaN;
+                }
             }
         }
         for (int i = 0; i < 200 && high - low > 1e-13 * Math.max(1, Math.abs(low)); i++) {

@@ -1,0 +1,71 @@
+package io.crmkit.scoring.clv;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.InvalidObjectException;
+import java.io.Serial;
+import java.io.Serializable;
+
+/**
+ * The serialised form of every model in this package (the serialisation-proxy pattern): a model
+ * writes this proxy instead of itself, and reading it back builds the model again through the
+ * same validation as its factory, so a tampered stream can bring in nothing a factory would
+ * refuse, and no half-built model is ever reachable from a stream.
+ */
+final class SerializedModel implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** The model's short name, e.g. {@code bgnbd}. */
+    private final String model;
+    /** The parameters in the order of the model's {@code parameters()}. */
+    private final double[] parameters;
+    /** How the fit went. */
+    private final FitDiagnostics diagnostics;
+    /** Gamma-Gamma only: the frequency-spend correlation at fit time, NaN when unknown. */
+    private final double correlation;
+
+    SerializedModel(String model, double[] parameters, FitDiagnostics diagnostics, double correlation) {
+        this.model = model;
+        this.parameters = parameters.clone();
+        this.diagnostics = diagnostics;
+        this.correlation = correlation;
+    }
+
+    /**
+     * The model again, through its factory's checks.
+     *
+     * @return the model
+     * @throws InvalidObjectException if the stream holds what the factory refuses
+     */
+    @Serial
+    private Object readResolve() throws InvalidObjectException {
+        try {
+            requireNonNull(model, "model");
+            requireNonNull(diagnostics, "diagnostics");
+            double[] p = requireNonNull(parameters, "parameters").clone();
+            Checks.require(p.length == (model.equals("gammagamma") ? 3 : 4),
+                    "%s parameters %s: wrong count", model, p.length);
+            return switch (model) {
+                case "bgnbd" -> BetaGeoModel.restore(p, diagnostics);
+                case "mbgnbd" -> ModifiedBetaGeoModel.restore(p, diagnostics);
+                case "pareto" -> ParetoNbdModel.restore(p, diagnostics);
+                case "bgbb" -> BetaGeoBetaBinomModel.restore(p, diagnostics);
+                case "gammagamma" -> GammaGammaModel.restore(p, diagnostics, correlation);
+                default -> throw new IllegalArgumentException("unknown model '" + model + "' in the stream");
+            };
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Checks.invalidObject(e);
+        }
+    }
+
+    /**
+     * The exception a model's {@code readObject} throws: models are only ever read through this proxy.
+     *
+     * @return the exception
+     */
+    static InvalidObjectException proxyRequired() {
+        return new InvalidObjectException("a CLV model is deserialised only through its serialisation proxy");
+    }
+}
