@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.crmkit.core.purchase.PurchaseLog;
 import io.crmkit.scoring.clv.BetaGeoModel;
+import io.crmkit.scoring.clv.ClvModel;
+import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
 import io.crmkit.scoring.clv.GammaGammaModel;
@@ -448,6 +450,124 @@ public final class CustomerAnalytics implements Serializable {
         });
         CustomerSummaries all = parts.treeReduce((a, b) -> a.merge(b).compressed());
         return canonical(all);
+    }
+
+    /**
+     * Fits any model of {@link ClvModels} by name on the driver, from the
+     * {@linkplain #distinctRows distinct rows} of the summaries (with the mean spend for a spend
+     * model), without penalty.
+     *
+     * @param model a name of {@link ClvModels#names()}, e.g. {@code bgnbd} or {@code gammagamma}
+     * @param summaries rows with {@code frequency, recency, T} (BG/BB: the number of opportunities
+     *     in {@code T}; Gamma-Gamma: also {@code monetary_value})
+     * @return the fitted model
+     * @throws IllegalArgumentException if the name is unknown, a column is missing, or the model
+     *     cannot be fitted on the data
+     * @throws io.crmkit.scoring.clv.ConvergenceException if the optimiser does not converge
+     */
+    public ClvModel fit(String model, Dataset<Row> summaries) {
+        return fit(model, summaries, null, 0);
+    }
+
+    /**
+     * Fits any model of {@link ClvModels} by name on weighted summaries with an L2 penalizer.
+     *
+     * @param model a name of {@link ClvModels#names()}
+     * @param summaries rows with the model's input columns
+     * @param weightColumn the column of weights (customers per row, &gt; 0), or {@code null} for one
+     *     customer per row
+     * @param penalizer the L2 penalizer, as {@code lifetimes}' {@code penalizer_coef}, &ge; 0
+     * @return the fitted model
+     * @throws IllegalArgumentException if the name is unknown, a column is missing, the penalizer
+     *     is invalid, or the model cannot be fitted on the data
+     * @throws io.crmkit.scoring.clv.ConvergenceException if the optimiser does not converge
+     */
+    public ClvModel fit(String model, Dataset<Row> summaries, String weightColumn, double penalizer) {
+        ClvModels.Model kind = ClvModels.named(requireNonNull(model, "model"));
+        return kind.fit(distinctRows(summaries, kind.input() == ClvModels.Input.SPEND, weightColumn), penalizer);
+    }
+
+    /**
+     * Appends the predictions of any model of {@link ClvModels} to every row — the columns of
+     * {@link ClvModels.Model#predictionColumns()}: {@code expected_purchases, p_alive} for a
+     * purchase model, {@code expected_average_spend} for a spend model — computed per partition
+     * by {@link ClvModels.Model#predict} on batches of rows, the model broadcast.
+     *
+     * @param model a fitted model of the registry, serializable (every crmkit model is)
+     * @param summaries rows with the model's input columns; other columns are kept
+     * @param horizon how far ahead, in the data's time unit (BG/BB: whole opportunities); finite
+     *     and &ge; 0; ignored by a spend model
+     * @return the rows with the prediction columns appended
+     * @throws IllegalArgumentException if the model is not in the registry, a column is missing
+     *     or the horizon is invalid
+     */
+    public Dataset<Row> predict(ClvModel model, Dataset<Row> summaries, double horizon) {
+        requireNonNull(model, "model");
+        requireNonNull(summaries, "summaries");
+        if (!Double.isFinite(horizon) || horizon < 0) {
+            throw new IllegalArgumentException("horizon " + horizon + " is invalid: it must be finite and >= 0");
+        }
+        ClvModels.Model kind = ClvModels.named(model.name());
+        boolean spend = kind.input() == ClvModels.Input.SPEND;
+        List<String> needed = new ArrayList<>(List.of(FREQUENCY, RECENCY, AGE));
+        if (spend) {
+            needed.add(MONETARY_VALUE);
+        }
+        requireColumns(summaries, needed);
+        StructType in = summaries.schema();
+        int[] index = needed.stream().mapToInt(in::fieldIndex).toArray();
+        List<String> columns = new ArrayList<>(kind.predictionColumns());
+        StructType schema = in;
+        for (String c : columns) {
+            schema = schema.add(c, DataTypes.DoubleType, false);
+        }
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(summaries.sparkSession().sparkContext());
+        Broadcast<ClvModel> broadcast = context.broadcast(model);
+        String name = model.name();
+        MapPartitionsFunction<Row, Row> predict = rows -> new Iterator<>() {
+            private final ClvModel m = broadcast.value();
+            private final ClvModels.Model k = ClvModels.named(name);
+            private final Row[] batch = new Row[SCORE_ROWS];
+            private Iterator<Row> out = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!out.hasNext() && rows.hasNext()) {
+                    int n = 0;
+                    while (n < SCORE_ROWS && rows.hasNext()) {
+                        batch[n++] = rows.next();
+                    }
+                    double[][] c = new double[4][n];
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < index.length; j++) {
+                            c[j][i] = number(batch[i], index[j], needed.get(j));
+                        }
+                    }
+                    CustomerSummaries data = spend ? CustomerSummaries.withMonetaryValue(c[0], c[1], c[2], c[3])
+                            : CustomerSummaries.of(c[0], c[1], c[2]);
+                    com.google.common.collect.ImmutableMap<String, double[]> predicted = k.predict(m, data, horizon);
+                    List<Row> scored = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        Object[] values = new Object[columns.size()];
+                        for (int j = 0; j < values.length; j++) {
+                            values[j] = predicted.get(columns.get(j))[i];
+                        }
+                        scored.add(append(batch[i], values));
+                    }
+                    out = scored.iterator();
+                }
+                return out.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return out.next();
+            }
+        };
+        return summaries.mapPartitions(predict, Encoders.row(schema));
     }
 
     /**

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crmkit.scoring.clv.ClvModel;
+import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.ModifiedBetaGeoModel;
 import io.crmkit.scoring.clv.ParetoNbdModel;
 import io.crmkit.scoring.clv.TransactionModel;
 import java.util.ArrayList;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -55,6 +58,31 @@ class CdnowParityTest extends ParityCheck {
         TransactionModel singleMbg = ModifiedBetaGeoModel.fit(reference.columns);
         mbg.parameters().forEach((name, value) ->
                 assertRelative(singleMbg.parameters().get(name), value, 1e-9, "mbgnbd " + name));
+        summaries.unpersist();
+    }
+
+    @Test
+    void theRegistryFitsAndPredictsAsTheSingleJvmRegistry() {
+        Dataset<Row> summaries = crm.summarize(split(3), asOf(), WEEKS).cache();
+        for (String name : List.of("bgnbd", "gammagamma")) {
+            ClvModels.Model kind = ClvModels.named(name);
+            ClvModel spark = crm.fit(name, summaries);
+            ClvModel single = kind.fit(reference.columns, 0);
+            spark.parameters().forEach((p, value) ->
+                    assertRelative(single.parameters().get(p), value, 1e-9, name + " " + p));
+            // predictions of the Spark fit, through Spark and through the single-JVM registry
+            Map<String, double[]> expected = kind.predict(spark, reference.columns, 52);
+            Map<String, Row> predicted = byCustomer(crm.predict(spark, summaries, 52));
+            int row = 0;
+            for (String id : reference.summaries.keySet()) {
+                for (int j = 0; j < kind.predictionColumns().size(); j++) {
+                    String column = kind.predictionColumns().get(j);
+                    assertRelative(expected.get(column)[row], predicted.get(id).getDouble(5 + j), 1e-12,
+                            name + " " + column + " of " + id);
+                }
+                row++;
+            }
+        }
         summaries.unpersist();
     }
 
