@@ -73,6 +73,6 @@ public final class SparkScoring {
         Dataset<Row> rfm = crm.rfm(transactions, asOf);
         crm.abc(rfm, "monetary").write().mode(SaveMode.Overwrite).parquet(output + "/rfm");
         summaries.unpersist();
-        System.out.println(purchases + "\n" + spend);
+        System.out.println(purchases.name() + " " + purchases.parameters() + "\n" + spend.name() + " " + spend.parameters());
     }
 }
