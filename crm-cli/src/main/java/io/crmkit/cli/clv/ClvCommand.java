@@ -16,6 +16,7 @@ import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
+import io.crmkit.scoring.clv.LifetimeValue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
 /** {@code crm clv}: fit the "buy till you die" models, predict with them, and summarise purchase logs. */
 @Command(name = "clv", mixinStandardHelpOptions = true,
         description = "Probabilistic customer lifetime value: BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, Gamma-Gamma.",
-        subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class, ClvCommand.Summarize.class})
+        subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class, ClvCommand.Summarize.class, ValueCommand.class})
 public final class ClvCommand implements Callable<Integer> {
 
     @Spec
@@ -216,12 +217,15 @@ public final class ClvCommand implements Callable<Integer> {
 
     /** The time units of {@code crm clv summarize}. */
     enum Unit {
-        days(Duration.ofDays(1)), weeks(Duration.ofDays(7));
+        days(Duration.ofDays(1), LifetimeValue.DAYS_PER_MONTH), weeks(Duration.ofDays(7), LifetimeValue.WEEKS_PER_MONTH);
 
         final Duration duration;
+        /** The units in a month, as lifetimes counts them. */
+        final double perMonth;
 
-        Unit(Duration duration) {
+        Unit(Duration duration, double perMonth) {
             this.duration = duration;
+            this.perMonth = perMonth;
         }
     }
 
@@ -249,32 +253,7 @@ public final class ClvCommand implements Callable<Integer> {
         @Override
         public void run() {
             TransactionLog log = TransactionLog.read(input, false);
-            int asOfDay = (int) asOf.toEpochDay();
-            int[] firstDay = new int[log.customers.size()];
-            java.util.Arrays.fill(firstDay, Integer.MAX_VALUE);
-            int earliest = Integer.MAX_VALUE;
-            for (int i = 0; i < log.size(); i++) {
-                int d = log.day[i];
-                earliest = Math.min(earliest, d);
-                if (d < firstDay[log.customer[i]]) {
-                    firstDay[log.customer[i]] = d;
-                }
-            }
-            if (log.size() == 0) {
-                throw new InputException(log.file + ":1: has no data rows");
-            }
-            if (earliest > asOfDay) {
-                throw new InputException(log.file + ": no purchase on or before the as-of date " + asOf
-                        + " (the first is on " + LocalDate.ofEpochDay(earliest) + ")");
-            }
-            int sameDay = 0;
-            for (int d : firstDay) {
-                if (d == asOfDay) {
-                    sameDay++;
-                }
-            }
-            CustomerSummarizer.IndexedSummaries result = CustomerSummarizer.asOf(asOf).inUnitsOf(unit.duration)
-                    .summarizeEpochDays(log.customer, log.day, log.amount);
+            CustomerSummarizer.IndexedSummaries result = summarizeLog(spec, log, asOf, unit);
             PrintWriter out = spec.commandLine().getOut();
             CustomerSummaries s = result.summaries();
             try {
@@ -292,12 +271,47 @@ public final class ClvCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (sameDay > 0) {
-                spec.commandLine().getErr().println(spec.qualifiedName() + ": note: " + sameDay + " customer"
-                        + (sameDay == 1 ? " whose first purchase is" : "s whose first purchase is")
-                        + " on the as-of date " + asOf + " left out: with T = 0 there is nothing to fit");
+        }
+    }
+
+    /**
+     * Summarises a log as of a date with lifetimes' definitions; notes on stderr the customers left
+     * out because their first purchase is on the as-of date.
+     */
+    static CustomerSummarizer.IndexedSummaries summarizeLog(CommandSpec spec, TransactionLog log, LocalDate asOf,
+            Unit unit) {
+        int asOfDay = (int) asOf.toEpochDay();
+        int[] firstDay = new int[log.customers.size()];
+        java.util.Arrays.fill(firstDay, Integer.MAX_VALUE);
+        int earliest = Integer.MAX_VALUE;
+        for (int i = 0; i < log.size(); i++) {
+            int d = log.day[i];
+            earliest = Math.min(earliest, d);
+            if (d < firstDay[log.customer[i]]) {
+                firstDay[log.customer[i]] = d;
             }
         }
+        if (log.size() == 0) {
+            throw new InputException(log.file + ":1: has no data rows");
+        }
+        if (earliest > asOfDay) {
+            throw new InputException(log.file + ": no purchase on or before the as-of date " + asOf
+                    + " (the first is on " + LocalDate.ofEpochDay(earliest) + ")");
+        }
+        int sameDay = 0;
+        for (int d : firstDay) {
+            if (d == asOfDay) {
+                sameDay++;
+            }
+        }
+        CustomerSummarizer.IndexedSummaries result = CustomerSummarizer.asOf(asOf).inUnitsOf(unit.duration)
+                .summarizeEpochDays(log.customer, log.day, log.amount);
+        if (sameDay > 0) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": note: " + sameDay + " customer"
+                    + (sameDay == 1 ? " whose first purchase is" : "s whose first purchase is")
+                    + " on the as-of date " + asOf + " left out: with T = 0 there is nothing to fit");
+        }
+        return result;
     }
 
 }
