@@ -1,5 +1,6 @@
 package io.crmkit.cli.clv;
 
+import io.crmkit.cli.format.ClvModelJson;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.InputException;
@@ -20,6 +21,8 @@ import io.crmkit.scoring.clv.LifetimeValue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -100,11 +103,20 @@ public final class ClvCommand implements Callable<Integer> {
         @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer, as lifetimes' penalizer_coef")
         double penalizer;
 
+        @Option(names = "--save", paramLabel = "model.json",
+                description = "also save the fitted model (parameters, time unit, fit) for `crm clv predict --model-file`")
+        Path save;
+
+        @Option(names = "--unit", description = "time unit of recency and T recorded in the saved model: days or "
+                + "weeks (continuous-time models; default days)")
+        Unit unit;
+
         @Override
         public void run() {
             String name = checkModel(spec, model);
             checkPenalizer(spec, penalizer);
             ClvModels.Model kind = ClvModels.named(name);
+            String timeUnit = savedUnit(kind);
             SummaryCsv data = read(input, kind);
             ClvModel fitted;
             try {
@@ -112,9 +124,31 @@ public final class ClvCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw data.refusal(e);
             }
+            if (save != null) {
+                try {
+                    Files.writeString(save, ClvModelJson.write(ClvModelJson.Saved.of(fitted, timeUnit, data.file)),
+                            StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new InputException(CsvInput.name(save) + ": cannot be written (" + e.getClass()
+                            .getSimpleName() + ")");
+                }
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println(json(fitted));
             out.flush();
+        }
+
+        /** The time unit recorded for a kind: only the continuous-time models take --unit. */
+        private String savedUnit(ClvModels.Model kind) {
+            List<String> units = ClvModelJson.timeUnits(kind);
+            if (unit == null) {
+                return units.get(0);
+            }
+            if (!units.contains(unit.name())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--unit " + unit + " does not apply to "
+                        + kind.name() + ": its time is counted in " + units.get(0));
+            }
+            return unit.name();
         }
 
         static String json(ClvModel fitted) {
@@ -149,15 +183,20 @@ public final class ClvCommand implements Callable<Integer> {
 
     /** {@code crm clv predict}: the input CSV with prediction columns appended. */
     @Command(name = "predict", mixinStandardHelpOptions = true,
-            description = "Fit a model on the input, then append expected_purchases (over --horizon) and p_alive "
-                    + "to every row (gammagamma: expected_average_spend).")
+            description = "Fit a model on the input (or read one saved by `crm clv fit --save`), then append "
+                    + "expected_purchases (over --horizon) and p_alive to every row (gammagamma: "
+                    + "expected_average_spend).")
     static final class Predict implements Runnable {
 
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb or gammagamma")
+        @Option(names = "--model", description = "bgnbd, pareto, mbgnbd, bgbb or gammagamma (or --model-file)")
         String model;
+
+        @Option(names = "--model-file", paramLabel = "model.json",
+                description = "a model saved by `crm clv fit --save`: predict with it, no refit")
+        Path modelFile;
 
         @Option(names = "--input", required = true, description = "CSV as for `crm clv fit`; other columns are kept")
         Path input;
@@ -171,18 +210,23 @@ public final class ClvCommand implements Callable<Integer> {
 
         @Override
         public void run() {
-            String name = checkModel(spec, model);
+            if ((model == null) == (modelFile == null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "give exactly one of --model (fit on the input) and --model-file (a saved model)");
+            }
             checkPenalizer(spec, penalizer);
             if (!(horizon >= 0) || !Double.isFinite(horizon)) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "horizon " + horizon + " is invalid: it must be finite and >= 0");
             }
+            ClvModel saved = modelFile == null ? null : ClvModelJson.read(modelFile).model();
+            String name = saved == null ? checkModel(spec, model) : saved.name();
             ClvModels.Model kind = ClvModels.named(name);
             SummaryCsv data = read(input, kind);
             ClvModel fitted;
             ImmutableMap<String, double[]> predictions;
             try {
-                fitted = kind.fit(data.summaries(), penalizer);
+                fitted = saved != null ? saved : kind.fit(data.summaries(), penalizer);
                 predictions = kind.predict(fitted, data.summaries(), horizon);
             } catch (IllegalArgumentException e) {
                 throw data.refusal(e);
