@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
 /** {@code crm clv}: fit the "buy till you die" models, predict with them, and summarise purchase logs. */
 @Command(name = "clv", mixinStandardHelpOptions = true,
         description = "Probabilistic customer lifetime value: BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, Gamma-Gamma.",
-        subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class, ClvCommand.Summarize.class, ValueCommand.class})
+        subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class, ClvCommand.Summarize.class, ValueCommand.class,
+                EvaluateCommand.class})
 public final class ClvCommand implements Callable<Integer> {
 
     @Spec
