@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "clv", mixinStandardHelpOptions = true,
         description = "Probabilistic customer lifetime value: BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, Gamma-Gamma.",
         subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class, ClvCommand.Summarize.class, ValueCommand.class,
-                EvaluateCommand.class})
+                EvaluateCommand.class, PlotCommand.class})
 public final class ClvCommand implements Callable<Integer> {
 
     @Spec
