@@ -62,13 +62,15 @@ public final class CustomerSummarizer {
     private final LocalDate asOf;
     private final ZoneId zone;
     private final long periodSeconds;
+    private final Duration unit;
     private final double unitSeconds;
 
-    private CustomerSummarizer(LocalDate asOf, ZoneId zone, long periodSeconds, double unitSeconds) {
+    private CustomerSummarizer(LocalDate asOf, ZoneId zone, long periodSeconds, Duration unit) {
         this.asOf = asOf;
         this.zone = zone;
         this.periodSeconds = periodSeconds;
-        this.unitSeconds = unitSeconds;
+        this.unit = unit;
+        this.unitSeconds = unit.getSeconds() + unit.getNano() / 1e9;
     }
 
     /**
@@ -83,7 +85,7 @@ public final class CustomerSummarizer {
      */
     public static CustomerSummarizer asOf(LocalDate date) {
         return new CustomerSummarizer(PurchaseLog.requireInRange("asOf", date), ZoneOffset.UTC, SECONDS_PER_DAY,
-                SECONDS_PER_DAY);
+                CustomerSummaries.DEFAULT_TIME_UNIT);
     }
 
     /**
@@ -97,7 +99,7 @@ public final class CustomerSummarizer {
     public CustomerSummarizer inUnitsOf(Duration unit) {
         requireNonNull(unit, "unit");
         require(!unit.isNegative() && !unit.isZero(), "unit %s is invalid: it must be positive", unit);
-        return new CustomerSummarizer(asOf, zone, periodSeconds, unit.getSeconds() + unit.getNano() / 1e9);
+        return new CustomerSummarizer(asOf, zone, periodSeconds, unit);
     }
 
     /**
@@ -113,7 +115,7 @@ public final class CustomerSummarizer {
         requireNonNull(period, "period");
         require(!period.isNegative() && period.getSeconds() > 0 && period.getNano() == 0,
                 "period %s is invalid: it must be a positive whole number of seconds", period);
-        return new CustomerSummarizer(asOf, zone, period.getSeconds(), unitSeconds);
+        return new CustomerSummarizer(asOf, zone, period.getSeconds(), unit);
     }
 
     /**
@@ -124,7 +126,7 @@ public final class CustomerSummarizer {
      * @return the derived summarizer
      */
     public CustomerSummarizer inZone(ZoneId timeZone) {
-        return new CustomerSummarizer(asOf, requireNonNull(timeZone, "zone"), periodSeconds, unitSeconds);
+        return new CustomerSummarizer(asOf, requireNonNull(timeZone, "zone"), periodSeconds, unit);
     }
 
     /**
@@ -203,7 +205,7 @@ public final class CustomerSummarizer {
         require(calibrationEnd.isBefore(asOf), "calibration end %s must be before the end of observation %s",
                 calibrationEnd, asOf);
         PurchaseLog.requireInRange("calibrationEnd", calibrationEnd);
-        CustomerSummarizer calibration = new CustomerSummarizer(calibrationEnd, zone, periodSeconds, unitSeconds);
+        CustomerSummarizer calibration = new CustomerSummarizer(calibrationEnd, zone, periodSeconds, unit);
         IndexedSummaries cal = calibration.summarizeLog(log);
         long calEnd = calibration.endPeriod();
         long obsEnd = endPeriod();
@@ -401,7 +403,7 @@ public final class CustomerSummarizer {
             monetary[row] = distinct > 1 ? repeatAmount[c] / (distinct - 1) : 0;
             row++;
         }
-        return new IndexedSummaries(index, CustomerSummaries.withMonetaryValue(x, tx, age, monetary));
+        return new IndexedSummaries(index, CustomerSummaries.withMonetaryValue(x, tx, age, monetary).withTimeUnit(unit));
     }
 
     /** Sorts the slice ascending (smallest lag = last purchase first) and counts distinct values. */
