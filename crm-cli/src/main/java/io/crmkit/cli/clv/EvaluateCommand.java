@@ -41,6 +41,9 @@ final class EvaluateCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @CommandLine.Mixin
+    LogDialectOptions dialect;
+
     @Option(names = "--input", required = true,
             description = "CSV customer_id,date[,amount] (aliases: id; datetime; monetary_value)")
     Path input;
@@ -81,7 +84,7 @@ final class EvaluateCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(), "--calibration-end " + calibrationEnd
                     + " must be before --holdout-end " + holdoutEnd);
         }
-        TransactionLog log = TransactionLog.read(input, false);
+        TransactionLog log = TransactionLog.read(input, false, dialect.dialect(spec));
         HoldoutEvaluation e;
         try {
             e = HoldoutEvaluation.ofEpochDays(kind, penalizer, unit.duration, log.customer, log.day, calibrationEnd,

@@ -68,6 +68,9 @@ final class PlotCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @CommandLine.Mixin
+    LogDialectOptions dialect;
+
     @Option(names = "--kind", required = true,
             description = "calibration, tracking, frequency-recency, p-alive or period-transactions")
     String kind;
@@ -148,7 +151,7 @@ final class PlotCommand implements Runnable {
             throw usage("--kind " + kind + " needs --as-of");
         }
         System.setProperty("java.awt.headless", "true");
-        TransactionLog log = TransactionLog.read(input, false);
+        TransactionLog log = TransactionLog.read(input, false, dialect.dialect(spec));
         Chart<?, ?> chart;
         try {
             chart = holdout ? holdoutChart(k, modelKind, log) : modelChart(k, modelKind, log);

@@ -42,6 +42,9 @@ final class ValueCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @CommandLine.Mixin
+    LogDialectOptions dialect;
+
     @Option(names = "--input", required = true,
             description = "CSV customer_id,date,amount (aliases: id; datetime; monetary_value)")
     Path input;
@@ -86,7 +89,7 @@ final class ValueCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "monthly discount " + discount + " is invalid: it must be finite and > -1");
         }
-        TransactionLog log = TransactionLog.read(input, true);
+        TransactionLog log = TransactionLog.read(input, true, dialect.dialect(spec));
         CustomerSummarizer.IndexedSummaries indexed = ClvCommand.summarizeLog(spec, log, asOf, unit);
         CustomerSummaries data = indexed.summaries();
         TransactionModel purchases;

@@ -158,6 +158,27 @@ class ValueCommandTest {
     }
 
     @Test
+    void aSemicolonLogWithEuropeanDatesAndABomGivesTheSameValues() throws IOException {
+        List<String> lines = Files.readAllLines(bundled("cdnow-transactions.csv"), StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder("\uFEFFcustomer_id;date;amount\n");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            LocalDate d = LocalDate.parse(c[1]);
+            text.append(c[0]).append(';').append(String.format("%02d/%02d/%d", d.getDayOfMonth(), d.getMonthValue(),
+                    d.getYear())).append(';').append(c[2]).append('\n');
+        }
+        Path european = dir.resolve("european.csv");
+        Files.writeString(european, text, StandardCharsets.UTF_8);
+        Run run = crm("clv", "value", "--input", european.toString(), "--as-of", "1997-09-30", "--unit", "weeks",
+                "--delimiter", ";", "--date-format", "dd/MM/yyyy", "--zone", "Europe/Berlin");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(cdnowValue().out(), run.out());
+        Run zone = crm("clv", "value", "--input", european.toString(), "--as-of", "1997-09-30", "--zone", "Mars/Base");
+        assertEquals(2, zone.code());
+        assertTrue(zone.err().contains("--zone 'Mars/Base' is invalid"), zone.err());
+    }
+
+    @Test
     void badSettingsAreUsageErrors() throws IOException {
         Path log = bundled("cdnow-transactions.csv");
         Run months = crm("clv", "value", "--input", log.toString(), "--as-of", "1997-09-30", "--horizon-months", "0");
