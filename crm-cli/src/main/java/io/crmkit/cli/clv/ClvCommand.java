@@ -1,5 +1,6 @@
 package io.crmkit.cli.clv;
 
+import io.crmkit.cli.format.ClvModelJson;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.InputException;
@@ -17,11 +18,14 @@ import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
+import io.crmkit.scoring.clv.LifetimeValue;
 import io.crmkit.scoring.clv.ParameterUncertainty;
 import io.crmkit.scoring.clv.TransactionModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,7 +43,8 @@ import picocli.CommandLine.Spec;
 /** {@code crm clv}: fit the "buy till you die" models, predict with them, and summarise purchase logs. */
 @Command(name = "clv", mixinStandardHelpOptions = true,
         description = "Probabilistic customer lifetime value: BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, Gamma-Gamma, sBG.",
-        subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class, ClvCommand.Summarize.class})
+        subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class, ClvCommand.Summarize.class, ValueCommand.class,
+                EvaluateCommand.class, PlotCommand.class})
 public final class ClvCommand implements Callable<Integer> {
 
     @Spec
@@ -103,14 +108,25 @@ public final class ClvCommand implements Callable<Integer> {
         @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer, as lifetimes' penalizer_coef")
         double penalizer;
 
+        @Option(names = "--save", paramLabel = "model.json",
+                description = "also save the fitted model (parameters, time unit, fit) for `crm clv predict --model-file`")
+        Path save;
+
+        @Option(names = "--unit", description = "time unit of recency and T recorded in the saved model: days or "
+                + "weeks (continuous-time models; default days)")
+        Unit unit;
+
         @Override
         public void run() {
             String name = checkModel(spec, model);
             checkPenalizer(spec, penalizer);
             ClvModels.Model kind = ClvModels.named(name);
+            String timeUnit = savedUnit(kind);
+            String source;
             ClvModel fitted;
             if (kind.input() == ClvModels.Input.SURVIVORS) {
                 SurvivorsCsv cohort = SurvivorsCsv.read(input);
+                source = cohort.file;
                 try {
                     fitted = kind.fit(cohort.summaries(), penalizer);
                 } catch (IllegalArgumentException e) {
@@ -118,15 +134,38 @@ public final class ClvCommand implements Callable<Integer> {
                 }
             } else {
                 SummaryCsv data = read(input, kind);
+                source = data.file;
                 try {
                     fitted = kind.fit(data.summaries(), penalizer);
                 } catch (IllegalArgumentException e) {
                     throw data.refusal(e);
                 }
             }
+            if (save != null) {
+                try {
+                    Files.writeString(save, ClvModelJson.write(ClvModelJson.Saved.of(fitted, timeUnit, source)),
+                            StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new InputException(CsvInput.name(save) + ": cannot be written (" + e.getClass()
+                            .getSimpleName() + ")");
+                }
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println(json(fitted));
             out.flush();
+        }
+
+        /** The time unit recorded for a kind: only the continuous-time models take --unit. */
+        private String savedUnit(ClvModels.Model kind) {
+            List<String> units = ClvModelJson.timeUnits(kind);
+            if (unit == null) {
+                return units.get(0);
+            }
+            if (!units.contains(unit.name())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--unit " + unit + " does not apply to "
+                        + kind.name() + ": its time is counted in " + units.get(0));
+            }
+            return unit.name();
         }
 
         static String json(ClvModel fitted) {
@@ -161,16 +200,20 @@ public final class ClvCommand implements Callable<Integer> {
 
     /** {@code crm clv predict}: the input CSV with prediction columns appended. */
     @Command(name = "predict", mixinStandardHelpOptions = true,
-            description = "Fit a model on the input, then append expected_purchases (over --horizon) and p_alive "
-                    + "to every row (gammagamma: expected_average_spend; sbg: the cohort's periods 0 to n + horizon "
-                    + "with survival and retention).")
+            description = "Fit a model on the input (or read one saved by `crm clv fit --save`), then append "
+                    + "expected_purchases (over --horizon) and p_alive to every row (gammagamma: "
+                    + "expected_average_spend; sbg: the cohort's periods 0 to n + horizon with survival and retention).")
     static final class Predict implements Runnable {
 
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma or sbg")
+        @Option(names = "--model", description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma or sbg (or --model-file)")
         String model;
+
+        @Option(names = "--model-file", paramLabel = "model.json",
+                description = "a model saved by `crm clv fit --save`: predict with it, no refit")
+        Path modelFile;
 
         @Option(names = "--input", required = true, description = "CSV as for `crm clv fit`; other columns are kept")
         Path input;
@@ -199,7 +242,10 @@ public final class ClvCommand implements Callable<Integer> {
 
         @Override
         public void run() {
-            String name = checkModel(spec, model);
+            if ((model == null) == (modelFile == null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "give exactly one of --model (fit on the input) and --model-file (a saved model)");
+            }
             checkPenalizer(spec, penalizer);
             if (discount != null && (!(discount > 0) || !Double.isFinite(discount))) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
@@ -209,6 +255,8 @@ public final class ClvCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "horizon " + horizon + " is invalid: it must be finite and >= 0");
             }
+            ClvModel saved = modelFile == null ? null : ClvModelJson.read(modelFile).model();
+            String name = saved == null ? checkModel(spec, model) : saved.name();
             ClvModels.Model kind = ClvModels.named(name);
             if (kind.input() == ClvModels.Input.SURVIVORS) {
                 projectCohort(kind);
@@ -218,7 +266,7 @@ public final class ClvCommand implements Callable<Integer> {
             ClvModel fitted;
             ImmutableMap<String, double[]> predictions;
             try {
-                fitted = kind.fit(data.summaries(), penalizer);
+                fitted = saved != null ? saved : kind.fit(data.summaries(), penalizer);
                 predictions = kind.predict(fitted, data.summaries(), horizon);
                 if (discount != null) {
                     if (!(fitted instanceof TransactionModel purchases)) {
@@ -346,12 +394,15 @@ public final class ClvCommand implements Callable<Integer> {
 
     /** The time units of {@code crm clv summarize}. */
     enum Unit {
-        days(Duration.ofDays(1)), weeks(Duration.ofDays(7));
+        days(Duration.ofDays(1), LifetimeValue.DAYS_PER_MONTH), weeks(Duration.ofDays(7), LifetimeValue.WEEKS_PER_MONTH);
 
         final Duration duration;
+        /** The units in a month, as lifetimes counts them. */
+        final double perMonth;
 
-        Unit(Duration duration) {
+        Unit(Duration duration, double perMonth) {
             this.duration = duration;
+            this.perMonth = perMonth;
         }
     }
 
@@ -379,32 +430,7 @@ public final class ClvCommand implements Callable<Integer> {
         @Override
         public void run() {
             TransactionLog log = TransactionLog.read(input, false);
-            int asOfDay = (int) asOf.toEpochDay();
-            int[] firstDay = new int[log.customers.size()];
-            java.util.Arrays.fill(firstDay, Integer.MAX_VALUE);
-            int earliest = Integer.MAX_VALUE;
-            for (int i = 0; i < log.size(); i++) {
-                int d = log.day[i];
-                earliest = Math.min(earliest, d);
-                if (d < firstDay[log.customer[i]]) {
-                    firstDay[log.customer[i]] = d;
-                }
-            }
-            if (log.size() == 0) {
-                throw new InputException(log.file + ":1: has no data rows");
-            }
-            if (earliest > asOfDay) {
-                throw new InputException(log.file + ": no purchase on or before the as-of date " + asOf
-                        + " (the first is on " + LocalDate.ofEpochDay(earliest) + ")");
-            }
-            int sameDay = 0;
-            for (int d : firstDay) {
-                if (d == asOfDay) {
-                    sameDay++;
-                }
-            }
-            CustomerSummarizer.IndexedSummaries result = CustomerSummarizer.asOf(asOf).inUnitsOf(unit.duration)
-                    .summarizeEpochDays(log.customer, log.day, log.amount);
+            CustomerSummarizer.IndexedSummaries result = summarizeLog(spec, log, asOf, unit);
             PrintWriter out = spec.commandLine().getOut();
             CustomerSummaries s = result.summaries();
             try {
@@ -422,12 +448,47 @@ public final class ClvCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (sameDay > 0) {
-                spec.commandLine().getErr().println(spec.qualifiedName() + ": note: " + sameDay + " customer"
-                        + (sameDay == 1 ? " whose first purchase is" : "s whose first purchase is")
-                        + " on the as-of date " + asOf + " left out: with T = 0 there is nothing to fit");
+        }
+    }
+
+    /**
+     * Summarises a log as of a date with lifetimes' definitions; notes on stderr the customers left
+     * out because their first purchase is on the as-of date.
+     */
+    static CustomerSummarizer.IndexedSummaries summarizeLog(CommandSpec spec, TransactionLog log, LocalDate asOf,
+            Unit unit) {
+        int asOfDay = (int) asOf.toEpochDay();
+        int[] firstDay = new int[log.customers.size()];
+        java.util.Arrays.fill(firstDay, Integer.MAX_VALUE);
+        int earliest = Integer.MAX_VALUE;
+        for (int i = 0; i < log.size(); i++) {
+            int d = log.day[i];
+            earliest = Math.min(earliest, d);
+            if (d < firstDay[log.customer[i]]) {
+                firstDay[log.customer[i]] = d;
             }
         }
+        if (log.size() == 0) {
+            throw new InputException(log.file + ":1: has no data rows");
+        }
+        if (earliest > asOfDay) {
+            throw new InputException(log.file + ": no purchase on or before the as-of date " + asOf
+                    + " (the first is on " + LocalDate.ofEpochDay(earliest) + ")");
+        }
+        int sameDay = 0;
+        for (int d : firstDay) {
+            if (d == asOfDay) {
+                sameDay++;
+            }
+        }
+        CustomerSummarizer.IndexedSummaries result = CustomerSummarizer.asOf(asOf).inUnitsOf(unit.duration)
+                .summarizeEpochDays(log.customer, log.day, log.amount);
+        if (sameDay > 0) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": note: " + sameDay + " customer"
+                    + (sameDay == 1 ? " whose first purchase is" : "s whose first purchase is")
+                    + " on the as-of date " + asOf + " left out: with T = 0 there is nothing to fit");
+        }
+        return result;
     }
 
 }

@@ -120,6 +120,72 @@ public final class CsvInput implements Closeable {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true)
             .setIgnoreEmptyLines(false).build();
 
+    /**
+     * How a file writes its cells, beyond the default dialect: the delimiter, the date format and
+     * the zone in which a date-time with an offset falls on a day.
+     *
+     * @param delimiter the cell separator, {@code ,} by default
+     * @param dateFormat {@code iso} (the default grammar of {@link Values#epochDay}),
+     *     {@code iso-offset} (ISO date-time with offset, e.g. {@code 1997-01-01T10:15:00+01:00}) or
+     *     a {@link java.time.format.DateTimeFormatter} pattern such as {@code dd/MM/yyyy}
+     * @param zone the zone whose calendar day a date-time with an offset is counted in
+     */
+    public record Dialect(char delimiter, String dateFormat, java.time.ZoneId zone) {
+
+        /** Comma, ISO dates, UTC. */
+        public static final Dialect DEFAULT = new Dialect(',', "iso", java.time.ZoneOffset.UTC);
+
+        /**
+         * Checks the dialect.
+         *
+         * @param delimiter the delimiter
+         * @param dateFormat the date format
+         * @param zone the zone
+         * @throws IllegalArgumentException naming the option if the delimiter is a quote or a line
+         *     break, or the pattern is not a valid pattern
+         */
+        public Dialect {
+            java.util.Objects.requireNonNull(dateFormat, "dateFormat");
+            java.util.Objects.requireNonNull(zone, "zone");
+            if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
+                throw new IllegalArgumentException("delimiter " + Values.quote(String.valueOf(delimiter))
+                        + " is invalid: it cannot be a quote or a line break");
+            }
+            if (!dateFormat.equals("iso") && !dateFormat.equals("iso-offset")) {
+                java.time.format.DateTimeFormatter.ofPattern(dateFormat);
+            }
+        }
+
+        /** The day of a date cell, or an IllegalArgumentException with the rule. */
+        int epochDay(String text) {
+            if (dateFormat.equals("iso")) {
+                return Values.epochDay(text);
+            }
+            java.time.format.DateTimeFormatter f = dateFormat.equals("iso-offset")
+                    ? java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                    : java.time.format.DateTimeFormatter.ofPattern(dateFormat, java.util.Locale.ROOT);
+            java.time.temporal.TemporalAccessor t;
+            try {
+                t = f.parse(text.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("not a date of the format " + dateFormat);
+            }
+            java.time.LocalDate day;
+            if (t.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)
+                    && t.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)) {
+                day = java.time.OffsetDateTime.from(t).atZoneSameInstant(zone).toLocalDate();
+            } else if (t.isSupported(java.time.temporal.ChronoField.EPOCH_DAY)) {
+                day = java.time.LocalDate.from(t);
+            } else {
+                throw new IllegalArgumentException("the format " + dateFormat + " does not give a day");
+            }
+            if (day.getYear() < 1 || day.getYear() > 9999) {
+                throw new IllegalArgumentException("a date must lie in the years 1 to 9999");
+            }
+            return (int) day.toEpochDay();
+        }
+    }
+
     private final Path path;
     private final String file;
     private final CSVParser parser;
@@ -130,6 +196,7 @@ public final class CsvInput implements Closeable {
     private final Schema schema;
     private CSVRecord record;
     private long line = 1;
+    private Dialect dialect = Dialect.DEFAULT;
 
     private CsvInput(Path path, String file, CSVParser parser, Schema schema) {
         this.path = path;
@@ -263,11 +330,27 @@ public final class CsvInput implements Closeable {
      *     the schema
      */
     public static CsvInput open(Path path, Schema schema) {
+        return open(path, schema, Dialect.DEFAULT);
+    }
+
+    /**
+     * Opens a file of another dialect and reads its header.
+     *
+     * @param path the file
+     * @param schema the columns the command reads
+     * @param dialect the delimiter, date format and zone
+     * @return the input, positioned before the first data row
+     * @throws InputException if the file cannot be read, is not UTF-8, or its header does not fit
+     *     the schema
+     */
+    public static CsvInput open(Path path, Schema schema, Dialect dialect) {
         String file = name(path);
         InputStream in = utf8(path, file);
         try {
-            CSVParser parser = FORMAT.parse(reader(in));
-            return new CsvInput(path, file, parser, schema);
+            CSVParser parser = FORMAT.builder().setDelimiter(dialect.delimiter()).build().parse(reader(in));
+            CsvInput input = new CsvInput(path, file, parser, schema);
+            input.dialect = dialect;
+            return input;
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         } catch (RuntimeException e) {
@@ -519,7 +602,7 @@ public final class CsvInput implements Closeable {
     public int epochDay(int column) {
         String text = record.get(column);
         try {
-            return Values.epochDay(text);
+            return dialect.epochDay(text);
         } catch (IllegalArgumentException e) {
             throw refuse(column, e.getMessage());
         }

@@ -53,7 +53,20 @@ public final class TransactionLog {
      * @throws InputException naming file, line, field, value and rule of the first bad row
      */
     public static TransactionLog read(Path path, boolean amountRequired) {
-        try (CsvInput in = CsvInput.open(path, schema(amountRequired))) {
+        return read(path, amountRequired, CsvInput.Dialect.DEFAULT);
+    }
+
+    /**
+     * Reads a log of another dialect into columns.
+     *
+     * @param path the file
+     * @param amountRequired whether the amount column must be present
+     * @param dialect the delimiter, date format and zone
+     * @return the columns, one position per purchase
+     * @throws InputException naming file, line, field, value and rule of the first bad row
+     */
+    public static TransactionLog read(Path path, boolean amountRequired, CsvInput.Dialect dialect) {
+        try (CsvInput in = CsvInput.open(path, schema(amountRequired), dialect)) {
             int id = in.column("customer_id");
             int date = in.column("date");
             int value = in.column("amount");

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.Map;
 
 /**
  * The models of this package by name, as the {@code crm clv} command names them: how each is
@@ -45,6 +46,17 @@ public final class ClvModels {
         ClvModel fit(CustomerSummaries data, double penalizer);
     }
 
+    /** Makes a model from known parameters through the model's own factory (its {@code of}). */
+    @FunctionalInterface
+    public interface Restorer {
+        /**
+         * @param parameters the parameters in the order of {@link Model#parameterNames()}
+         * @return the model
+         * @throws IllegalArgumentException if a parameter is outside its range
+         */
+        ClvModel restore(double[] parameters);
+    }
+
     /**
      * One model kind.
      *
@@ -52,8 +64,12 @@ public final class ClvModels {
      * @param title the model's name in the literature, e.g. {@code BG/NBD}
      * @param input what the input table holds
      * @param fitter how it is fitted
+     * @param parameterNames the names of {@link ClvModel#parameters()}, in the paper's order;
+     *     empty when the model cannot be restored from parameters
+     * @param restorer how a model is made from known parameters
      */
-    public record Model(String name, String title, Input input, Fitter fitter) {
+    public record Model(String name, String title, Input input, Fitter fitter, ImmutableList<String> parameterNames,
+            Restorer restorer) {
 
         /**
          * Validates the entry.
@@ -62,12 +78,59 @@ public final class ClvModels {
          * @param title the model's name in the literature
          * @param input what the input table holds
          * @param fitter how it is fitted
+         * @param parameterNames the parameter names in the paper's order
+         * @param restorer how a model is made from known parameters
          */
         public Model {
             requireNonNull(name, "name");
             requireNonNull(title, "title");
             requireNonNull(input, "input");
             requireNonNull(fitter, "fitter");
+            requireNonNull(parameterNames, "parameterNames");
+            requireNonNull(restorer, "restorer");
+        }
+
+        /**
+         * An entry that fits but cannot be {@linkplain #restore restored} from parameters.
+         *
+         * @param name the short name
+         * @param title the model's name in the literature
+         * @param input what the input table holds
+         * @param fitter how it is fitted
+         */
+        public Model(String name, String title, Input input, Fitter fitter) {
+            this(name, title, input, fitter, ImmutableList.of(), p -> {
+                throw new IllegalArgumentException("model " + name + " cannot be restored from parameters");
+            });
+        }
+
+        /**
+         * The model of this kind with known parameters, e.g. read back from a saved fit: exactly
+         * the parameter names of {@link #parameterNames()}, each validated by the model's factory
+         * as when it is made directly.
+         *
+         * @param parameters the parameters by name
+         * @return the model, reporting no fit in its {@linkplain ClvModel#diagnostics() diagnostics}
+         * @throws IllegalArgumentException naming the parameter if one is missing, unknown, not
+         *     finite or outside its range, or if this kind cannot be restored
+         */
+        public ClvModel restore(Map<String, Double> parameters) {
+            requireNonNull(parameters, "parameters");
+            require(!parameterNames.isEmpty(), "model %s cannot be restored from parameters", name);
+            for (String key : parameters.keySet()) {
+                require(parameterNames.contains(key), "parameter '%s' is unknown for %s: its parameters are %s", key,
+                        name, String.join(", ", parameterNames));
+            }
+            double[] values = new double[parameterNames.size()];
+            for (int i = 0; i < values.length; i++) {
+                String key = parameterNames.get(i);
+                Double value = parameters.get(key);
+                require(value != null, "parameter '%s' of %s is missing", key, name);
+                require(Double.isFinite(value) && value > 0, "parameter '%s' of %s is %s: it must be finite and > 0",
+                        key, name, value);
+                values[i] = value;
+            }
+            return restorer.restore(values);
         }
 
         /**
@@ -148,14 +211,24 @@ public final class ClvModels {
 
     /** Every model, in the order of the command-line contract. */
     private static final ImmutableList<Model> MODELS = ImmutableList.of(
-            new Model("bgnbd", "BG/NBD", Input.CONTINUOUS_TIME, BetaGeoModel::fit),
-            new Model("pareto", "Pareto/NBD", Input.CONTINUOUS_TIME, ParetoNbdModel::fit),
-            new Model("mbgnbd", "MBG/NBD", Input.CONTINUOUS_TIME, ModifiedBetaGeoModel::fit),
-            new Model("bgbb", "BG/BB", Input.OPPORTUNITIES, BetaGeoBetaBinomModel::fit),
-            new Model("gammagamma", "Gamma-Gamma", Input.SPEND, GammaGammaModel::fit),
-            new Model("sbg", "sBG", Input.SURVIVORS, ShiftedBetaGeometricModel::fit));
+            new Model("bgnbd", "BG/NBD", Input.CONTINUOUS_TIME, BetaGeoModel::fit, names("r", "alpha", "a", "b"),
+                    p -> BetaGeoModel.of(p[0], p[1], p[2], p[3])),
+            new Model("pareto", "Pareto/NBD", Input.CONTINUOUS_TIME, ParetoNbdModel::fit,
+                    names("r", "alpha", "s", "beta"), p -> ParetoNbdModel.of(p[0], p[1], p[2], p[3])),
+            new Model("mbgnbd", "MBG/NBD", Input.CONTINUOUS_TIME, ModifiedBetaGeoModel::fit,
+                    names("r", "alpha", "a", "b"), p -> ModifiedBetaGeoModel.of(p[0], p[1], p[2], p[3])),
+            new Model("bgbb", "BG/BB", Input.OPPORTUNITIES, BetaGeoBetaBinomModel::fit,
+                    names("alpha", "beta", "gamma", "delta"), p -> BetaGeoBetaBinomModel.of(p[0], p[1], p[2], p[3])),
+            new Model("gammagamma", "Gamma-Gamma", Input.SPEND, GammaGammaModel::fit, names("p", "q", "v"),
+                    p -> GammaGammaModel.of(p[0], p[1], p[2])),
+            new Model("sbg", "sBG", Input.SURVIVORS, ShiftedBetaGeometricModel::fit, names("alpha", "beta"),
+                    p -> ShiftedBetaGeometricModel.of(p[0], p[1])));
 
     private ClvModels() {
+    }
+
+    private static ImmutableList<String> names(String... names) {
+        return ImmutableList.copyOf(names);
     }
 
     /** @return every model, in the order of the command-line contract */

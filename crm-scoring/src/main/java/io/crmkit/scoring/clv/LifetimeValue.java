@@ -217,6 +217,37 @@ public final class LifetimeValue {
         }
     }
 
+    /**
+     * The lifetime value of every customer of a table with the figures it is made of: expected
+     * purchases over the whole horizon (months × time units per month), P(alive), the expected
+     * spend per purchase (customers without repeat purchases get the population mean, as in the
+     * Gamma-Gamma model) and the discounted value of {@link #values}.
+     *
+     * @param data the customers, with monetary value, in the models' time unit
+     * @return the table, row for row
+     * @throws IllegalArgumentException if the summaries carry no monetary value, are empty, a row
+     *     is invalid or a value is beyond the range of a double
+     */
+    public LifetimeValueTable table(CustomerSummaries data) {
+        requireNonNull(data, "data");
+        require(data.hasMonetaryValue(), "lifetime value needs a monetary_value column");
+        require(data.size() > 0, "lifetime value needs at least one customer");
+        double[] x = data.frequencies();
+        double[] tx = data.recencies();
+        double[] age = data.ages();
+        double[] m = data.monetaryValues();
+        int n = x.length;
+        double[] expected = new double[n];
+        double[] alive = new double[n];
+        double[] s = new double[n];
+        double[] clv = new double[n];
+        purchases.conditionalExpectedPurchases(months * unitsPerMonth, x, tx, age, expected);
+        purchases.probabilityAlive(x, tx, age, alive);
+        spend.conditionalExpectedAverageSpend(x, m, s);
+        values(x, tx, age, m, clv);
+        return new LifetimeValueTable(expected, alive, s, clv);
+    }
+
     /** @return the models and settings */
     @Override
     public String toString() {

@@ -1,0 +1,123 @@
+package io.crmkit.scoring.clv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HoldoutEvaluationTest {
+
+    private static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
+    private static final LocalDate HOLDOUT_END = LocalDate.of(1998, 6, 30);
+    private static final int[][] LOG = cdnow();
+    private static final HoldoutEvaluation CDNOW = HoldoutEvaluation.ofEpochDays(ClvModels.named("bgnbd"), 0,
+            Duration.ofDays(7), LOG[0], LOG[1], CALIBRATION_END, HOLDOUT_END);
+
+    /** CDNOW_sample.txt as columns: sample id - 1, epoch day. */
+    private static int[][] cdnow() {
+        List<String> lines = Datasets.lines("CDNOW_sample.txt");
+        int[][] out = new int[2][lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            String[] f = lines.get(i).split("\\s+");
+            out[0][i] = Integer.parseInt(f[1]) - 1;
+            out[1][i] = (int) LocalDate.parse(f[2], DateTimeFormatter.BASIC_ISO_DATE).toEpochDay();
+        }
+        return out;
+    }
+
+    /** Gauss's 2F1(a, b; c; z) by its power series, 0 &le; z &lt; 1. */
+    private static double hypergeometric(double a, double b, double c, double z) {
+        double term = 1;
+        double sum = 1;
+        for (int k = 0; k < 100_000 && Math.abs(term) > 1e-17 * Math.abs(sum); k++) {
+            term *= (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
+            sum += term;
+        }
+        return sum;
+    }
+
+    @Test
+    void cdnowHoldoutCountsAreLifetimes() {
+        // lifetimes calibration_and_holdout_data(CDNOW, '1997-09-30', '1998-06-30', freq='D'):
+        // frequency_cal sums to 2,457 and frequency_holdout to 1,882 over the 2,357 customers
+        assertEquals(2357, CDNOW.size());
+        assertEquals(2457, CDNOW.calibrationPurchases());
+        assertEquals(1882, CDNOW.actualTotal());
+        assertEquals(273.0 / 7, CDNOW.holdoutLength(), 1e-12); // 1997-09-30 to 1998-06-30: 273 days
+    }
+
+    @Test
+    void theExpectedHoldoutCountIsTheSumOfThePapersConditionalExpectation() {
+        // FHL 2005, eq. 10, summed over the customers with the fitted parameters
+        double r = CDNOW.model().parameters().get("r");
+        double alpha = CDNOW.model().parameters().get("alpha");
+        double a = CDNOW.model().parameters().get("a");
+        double b = CDNOW.model().parameters().get("b");
+        CustomerSummaries s = CDNOW.calibration().summaries();
+        double t = 273.0 / 7;
+        double sum = 0;
+        for (int i = 0; i < s.size(); i++) {
+            double x = s.frequency(i);
+            double age = s.age(i);
+            double numerator = (a + b + x - 1) / (a - 1) * (1 - Math.pow((alpha + age) / (alpha + age + t), r + x)
+                    * hypergeometric(r + x, b + x, a + b + x - 1, t / (alpha + age + t)));
+            sum += numerator / (1 + (x > 0 ? a / (b + x - 1) * Math.pow((alpha + age) / (alpha + s.recency(i)), r + x)
+                    : 0));
+        }
+        assertEquals(sum, CDNOW.predictedTotal(), 1e-9 * sum);
+        assertEquals(1653.41, sum, 0.01);
+        // per customer: the mean error is the difference of the totals over the customers
+        assertEquals((1653.41 - 1882) / 2357, CDNOW.bias(), 1e-5);
+        assertTrue(CDNOW.rootMeanSquareError() >= CDNOW.meanAbsoluteError());
+        assertTrue(CDNOW.meanAbsoluteError() >= Math.abs(CDNOW.bias()));
+        // the calibration table by hand from the rows, frequency 0: 1,411 one-time buyers
+        HoldoutEvaluation.CalibrationRow zero = CDNOW.calibrationTable().get(0);
+        assertEquals(1411, zero.customers());
+        double actual = 0;
+        double predicted = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (s.frequency(i) == 0) {
+                actual += CDNOW.actual(i);
+                predicted += CDNOW.predicted(i);
+            }
+        }
+        assertEquals(actual / 1411, zero.actual(), 1e-12);
+        assertEquals(predicted / 1411, zero.predicted(), 1e-12);
+        assertEquals(7, CDNOW.calibrationTable().size());
+    }
+
+    @Test
+    void trackingFollowsFaderHardieLeeFigureTwo() {
+        List<HoldoutEvaluation.TrackingPoint> weeks = CDNOW.tracking();
+        assertEquals(78, weeks.size());
+        assertEquals(HOLDOUT_END, weeks.get(77).end());
+        assertEquals(LocalDate.of(1997, 9, 30), weeks.get(38).end());
+        // everything up to the calibration end is calibration, everything after it holdout
+        assertEquals(2457, weeks.get(38).actual());
+        assertEquals(2457 + 1882, weeks.get(77).actual());
+        for (int i = 1; i < weeks.size(); i++) {
+            assertTrue(weeks.get(i).actual() >= weeks.get(i - 1).actual());
+            assertTrue(weeks.get(i).expected() > weeks.get(i - 1).expected());
+        }
+        // FHL 2005, Figure 2: the expectation runs below the actual curve while the cohort is still
+        // being acquired (weeks 1-12), meets it by the calibration end and stays close in the holdout
+        assertTrue(weeks.get(11).expected() < weeks.get(11).actual());
+        assertEquals(1, weeks.get(38).expected() / weeks.get(38).actual(), 0.02);
+        assertEquals(1, weeks.get(77).expected() / weeks.get(77).actual(), 0.05);
+    }
+
+    @Test
+    void spendModelsAndDatesOutOfOrderAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> HoldoutEvaluation.ofEpochDays(ClvModels.named("bgbb"), 0,
+                Duration.ofDays(7), LOG[0], LOG[1], CALIBRATION_END, HOLDOUT_END));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HoldoutEvaluation
+                .ofEpochDays(ClvModels.named("bgnbd"), 0, Duration.ofDays(7), LOG[0], LOG[1], HOLDOUT_END,
+                        CALIBRATION_END));
+        assertEquals("calibration end 1998-06-30 must be before the holdout end 1997-09-30", e.getMessage());
+    }
+}
