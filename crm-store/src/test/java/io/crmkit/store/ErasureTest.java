@@ -56,8 +56,11 @@ class ErasureTest {
                 .apply(ComplaintCommand.of(ComplaintTrigger.REQUEST_INFORMATION, at(40), WANG).withNote(Fixtures.NOTE));
         store.complaints().append(c, 0, "cmd-1");
         store.complaints().append(Fixtures.received("CP-2"), 0, "cmd-2");
-        io.crmkit.lifecycle.complaint.ComplaintIntake undescribed = io.crmkit.lifecycle.complaint.ImmutableComplaintIntake
-                .copyOf(Fixtures.intake("CP-3")).withDescription("");
+        io.crmkit.lifecycle.complaint.ComplaintIntake undescribed = io.crmkit.lifecycle.complaint.ComplaintIntake.builder()
+                .id("CP-3").customer(io.crmkit.core.customer.CustomerId.of("c-17"))
+                .channel(io.crmkit.lifecycle.complaint.Channel.PHONE)
+                .category(io.crmkit.lifecycle.complaint.ComplaintCategory.FAULT_IN_USE)
+                .severity(io.crmkit.lifecycle.sla.Severity.HIGH).description("").build();
         store.complaints().append(Complaint.receive(io.crmkit.lifecycle.complaint.ComplaintWorkflow.standard(),
                 ComplaintCommand.receive(undescribed, Fixtures.T0, Fixtures.LI_NA).withNote(Fixtures.NOTE)), 0, "cmd-4");
         assertEquals(c, store.complaints().load("CP-1").orElseThrow());
