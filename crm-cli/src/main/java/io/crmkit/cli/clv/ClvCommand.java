@@ -89,7 +89,7 @@ public final class ClvCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb or gammagamma")
+        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma or ggomnbd")
         String model;
 
         @Option(names = "--input", required = true,
@@ -155,7 +155,7 @@ public final class ClvCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb or gammagamma")
+        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma or ggomnbd")
         String model;
 
         @Option(names = "--input", required = true, description = "CSV as for `crm clv fit`; other columns are kept")

@@ -66,6 +66,26 @@ class ClvCommandTest {
     }
 
     @Test
+    void gammaGompertzNbdFitsCdnowToThePublishedLikelihoodAndPredicts() throws IOException {
+        Path input = bundled("cdnow_customers_summary_with_transactions.csv");
+        Run run = crm("clv", "fit", "--model", "ggomnbd", "--input", input.toString());
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("ggomnbd", json.get("model").asText());
+        // Bemmaor & Glady (2012), Table 2, CDNOW: r 0.553, alpha 10.578, s 0.603, LL -9594.98; b and beta run
+        // to 0 along the Pareto/NBD ridge (only beta/b is identified), which the fit reports as warnings
+        assertEquals(0.553, json.get("params").get("r").asDouble(), 0.002);
+        assertEquals(10.578, json.get("params").get("alpha").asDouble(), 0.02);
+        assertEquals(-9594.98, json.get("logLikelihood").asDouble(), 0.01);
+        assertTrue(json.get("warnings").toString().contains("b: ran to 0"), json.toString());
+        Run predict = crm("clv", "predict", "--model", "ggomnbd", "--input", input.toString(), "--horizon", "39");
+        assertEquals(0, predict.code(), predict.err());
+        assertTrue(predict.out().lines().findFirst().orElseThrow().endsWith(",expected_purchases,p_alive"),
+                predict.out().lines().findFirst().orElseThrow());
+        assertEquals(2358, predict.out().lines().count());
+    }
+
+    @Test
     void paretoNbdFitsCdnowToThePublishedEstimates() throws IOException {
         Run run = crm("clv", "fit", "--model", "pareto", "--input",
                 bundled("cdnow_customers_summary_with_transactions.csv").toString());
@@ -190,7 +210,7 @@ class ClvCommandTest {
     void anUnknownModelIsAUsageErrorListingTheModels() throws IOException {
         Run run = crm("clv", "fit", "--model", "nbd", "--input", "whatever.csv");
         assertEquals(2, run.code());
-        assertTrue(run.err().contains("unknown model 'nbd': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma"),
+        assertTrue(run.err().contains("unknown model 'nbd': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma, ggomnbd"),
                 run.err());
     }
 

@@ -123,7 +123,8 @@ public final class ClvModels {
             new Model("pareto", "Pareto/NBD", Input.CONTINUOUS_TIME, ParetoNbdModel::fit),
             new Model("mbgnbd", "MBG/NBD", Input.CONTINUOUS_TIME, ModifiedBetaGeoModel::fit),
             new Model("bgbb", "BG/BB", Input.OPPORTUNITIES, BetaGeoBetaBinomModel::fit),
-            new Model("gammagamma", "Gamma-Gamma", Input.SPEND, GammaGammaModel::fit));
+            new Model("gammagamma", "Gamma-Gamma", Input.SPEND, GammaGammaModel::fit),
+            new Model("ggomnbd", "GGom/NBD", Input.CONTINUOUS_TIME, GammaGompertzNbdModel::fit));
 
     private ClvModels() {
     }

@@ -45,13 +45,18 @@ final class SerializedModel implements Serializable {
             requireNonNull(model, "model");
             requireNonNull(diagnostics, "diagnostics");
             double[] p = requireNonNull(parameters, "parameters").clone();
-            Checks.require(p.length == (model.equals("gammagamma") ? 3 : 4),
+            Checks.require(p.length == switch (model) {
+                case "gammagamma" -> 3;
+                case "ggomnbd" -> 5;
+                default -> 4;
+            },
                     "%s parameters %s: wrong count", model, p.length);
             return switch (model) {
                 case "bgnbd" -> BetaGeoModel.restore(p, diagnostics);
                 case "mbgnbd" -> ModifiedBetaGeoModel.restore(p, diagnostics);
                 case "pareto" -> ParetoNbdModel.restore(p, diagnostics);
                 case "bgbb" -> BetaGeoBetaBinomModel.restore(p, diagnostics);
+                case "ggomnbd" -> GammaGompertzNbdModel.restore(p, diagnostics);
                 case "gammagamma" -> GammaGammaModel.restore(p, diagnostics, correlation);
                 default -> throw new IllegalArgumentException("unknown model '" + model + "' in the stream");
             };

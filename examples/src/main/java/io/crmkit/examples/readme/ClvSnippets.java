@@ -10,6 +10,7 @@ import io.crmkit.scoring.clv.CustomerSummarizer;
 import io.crmkit.scoring.clv.CustomerSummary;
 import io.crmkit.scoring.clv.FitWarning;
 import io.crmkit.scoring.clv.GammaGammaModel;
+import io.crmkit.scoring.clv.GammaGompertzNbdModel;
 import io.crmkit.scoring.clv.LifetimeValue;
 import io.crmkit.scoring.clv.ParetoNbdModel;
 import java.time.Duration;
@@ -71,5 +72,15 @@ final class ClvSnippets {
         }
         Map<String, double[]> columns = kind.predict(model, data, 39);   // expected_purchases, p_alive
         // end::clv-registry[]
+    }
+
+    /** The README's {@code ggomnbd} snippet. */
+    static void gammaGompertz(CustomerSummaries weeks) {
+        // tag::ggomnbd[]
+        GammaGompertzNbdModel ggom = GammaGompertzNbdModel.fit(weeks);  // CDNOW: LL -9594.98, r 0.553, alpha 10.578, s 0.606
+        ggom.warnings().forEach(System.out::println);                   // b ran to 0: the Pareto/NBD limit, beta/b = 11.67
+        double alive = ggom.probabilityAlive(2, 30.43, 38.86);
+        double next39 = ggom.conditionalExpectedPurchases(39, 2, 30.43, 38.86);
+        // end::ggomnbd[]
     }
 }
