@@ -124,7 +124,11 @@ public final class ClvModels {
             new Model("mbgnbd", "MBG/NBD", Input.CONTINUOUS_TIME, ModifiedBetaGeoModel::fit),
             new Model("bgbb", "BG/BB", Input.OPPORTUNITIES, BetaGeoBetaBinomModel::fit),
             new Model("gammagamma", "Gamma-Gamma", Input.SPEND, GammaGammaModel::fit),
-            new Model("ggomnbd", "GGom/NBD", Input.CONTINUOUS_TIME, GammaGompertzNbdModel::fit));
+            new Model("ggomnbd", "GGom/NBD", Input.CONTINUOUS_TIME, GammaGompertzNbdModel::fit),
+            new Model("bgcnbd", "BG/CNBD-k", Input.CONTINUOUS_TIME, (data, penalizer) -> ErlangBetaGeoModel.fit(data,
+                    false, penalizer)),
+            new Model("mbgcnbd", "MBG/CNBD-k", Input.CONTINUOUS_TIME, (data, penalizer) -> ErlangBetaGeoModel.fit(data,
+                    true, penalizer)));
 
     private ClvModels() {
     }

@@ -47,7 +47,7 @@ final class SerializedModel implements Serializable {
             double[] p = requireNonNull(parameters, "parameters").clone();
             Checks.require(p.length == switch (model) {
                 case "gammagamma" -> 3;
-                case "ggomnbd" -> 5;
+                case "ggomnbd", "bgcnbd", "mbgcnbd" -> 5;
                 default -> 4;
             },
                     "%s parameters %s: wrong count", model, p.length);
@@ -57,6 +57,8 @@ final class SerializedModel implements Serializable {
                 case "pareto" -> ParetoNbdModel.restore(p, diagnostics);
                 case "bgbb" -> BetaGeoBetaBinomModel.restore(p, diagnostics);
                 case "ggomnbd" -> GammaGompertzNbdModel.restore(p, diagnostics);
+                case "bgcnbd" -> ErlangBetaGeoModel.restore(false, p, diagnostics);
+                case "mbgcnbd" -> ErlangBetaGeoModel.restore(true, p, diagnostics);
                 case "gammagamma" -> GammaGammaModel.restore(p, diagnostics, correlation);
                 default -> throw new IllegalArgumentException("unknown model '" + model + "' in the stream");
             };

@@ -14,9 +14,10 @@ class ClvModelsTest {
 
     @Test
     void theRegistryNamesEveryModelInTheOrderOfTheCommandLine() {
-        assertEquals(List.of("bgnbd", "pareto", "mbgnbd", "bgbb", "gammagamma", "ggomnbd"), ClvModels.names());
+        assertEquals(List.of("bgnbd", "pareto", "mbgnbd", "bgbb", "gammagamma", "ggomnbd", "bgcnbd", "mbgcnbd"),
+                ClvModels.names());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClvModels.named("bgnbb"));
-        assertEquals("unknown model 'bgnbb': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma, ggomnbd", e.getMessage());
+        assertEquals("unknown model 'bgnbb': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma, ggomnbd, bgcnbd, mbgcnbd", e.getMessage());
     }
 
     @Test
