@@ -89,11 +89,12 @@ public final class ClvCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma or ggomnbd")
+        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma, ggomnbd, bgcnbd or mbgcnbd")
         String model;
 
         @Option(names = "--input", required = true,
-                description = "CSV with frequency,recency,T (bgbb: periods; gammagamma: + monetary_value), optional weight")
+                description = "CSV with frequency,recency,T (bgbb: periods; gammagamma: + monetary_value; bgcnbd, mbgcnbd:"
+                        + " + litt), optional weight")
         Path input;
 
         @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer, as lifetimes' penalizer_coef")
@@ -155,7 +156,7 @@ public final class ClvCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma or ggomnbd")
+        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma, ggomnbd, bgcnbd or mbgcnbd")
         String model;
 
         @Option(names = "--input", required = true, description = "CSV as for `crm clv fit`; other columns are kept")
@@ -242,6 +243,10 @@ public final class ClvCommand implements Callable<Integer> {
         @Option(names = "--as-of", required = true, description = "last day of observation, yyyy-MM-dd")
         LocalDate asOf;
 
+        @Option(names = "--litt", description = "also print litt: the sum of the logs of the gaps between distinct "
+                + "purchase days, in the unit (needed by bgcnbd and mbgcnbd)")
+        boolean litt;
+
         @Option(names = "--unit", defaultValue = "days", description = "unit of recency and T: days or weeks "
                 + "(weeks = days / 7, the CDNOW convention)")
         Unit unit;
@@ -273,19 +278,28 @@ public final class ClvCommand implements Callable<Integer> {
                     sameDay++;
                 }
             }
-            CustomerSummarizer.IndexedSummaries result = CustomerSummarizer.asOf(asOf).inUnitsOf(unit.duration)
+            CustomerSummarizer summarizer = CustomerSummarizer.asOf(asOf).inUnitsOf(unit.duration);
+            CustomerSummarizer.IndexedSummaries result = (litt ? summarizer.withLogInterPurchaseTimes() : summarizer)
                     .summarizeEpochDays(log.customer, log.day, log.amount);
             PrintWriter out = spec.commandLine().getOut();
             CustomerSummaries s = result.summaries();
             try {
                 CSVPrinter printer = Csv.printer(out);
-                printer.printRecord("customer_id", "frequency", "recency", "T", "monetary_value");
+                if (litt) {
+                    printer.printRecord("customer_id", "frequency", "recency", "T", "monetary_value", "litt");
+                } else {
+                    printer.printRecord("customer_id", "frequency", "recency", "T", "monetary_value");
+                }
+                double[] logGaps = litt ? s.logInterPurchaseTimes() : null;
                 for (int row = 0; row < result.size(); row++) {
                     printer.print(log.customers.id(result.customerIndex(row)));
                     printer.print(Long.toString((long) s.frequency(row)));
                     printer.print(number(s.recency(row)));
                     printer.print(number(s.age(row)));
                     printer.print(number(s.monetaryValue(row)));
+                    if (logGaps != null) {
+                        printer.print(number(logGaps[row]));
+                    }
                     printer.println();
                 }
                 printer.flush();

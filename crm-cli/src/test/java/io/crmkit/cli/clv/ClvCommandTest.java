@@ -190,6 +190,40 @@ class ClvCommandTest {
     }
 
     @Test
+    void summarizeWithLittFeedsTheRegularityModels() throws IOException {
+        // c1 bought on 1997-01-01, 01-18 and 08-02: gaps of 17 and 196 days, litt = ln(17/7) + ln(28) in weeks
+        Path log = file("transactions.csv", "customer_id,date,amount", "c1,1997-01-01,29.33", "c1,1997-01-18,29.73",
+                "c1,1997-08-02,14.96", "c2,1997-01-01,63.34", "c2,1997-01-13,11.77");
+        Run run = crm("clv", "summarize", "--input", log.toString(), "--as-of", "1997-09-30", "--unit", "weeks",
+                "--litt");
+        assertEquals(0, run.code(), run.err());
+        String[] lines = run.out().split("\n");
+        assertEquals("customer_id,frequency,recency,T,monetary_value,litt", lines[0]);
+        assertEquals(Math.log(17 / 7.0) + Math.log(28), Double.parseDouble(lines[1].split(",")[5]), 1e-12);
+        assertEquals(Math.log(12 / 7.0), Double.parseDouble(lines[2].split(",")[5]), 1e-12);
+        // without the column the regularity models refuse by name; with it they fit (k by likelihood)
+        Path plain = file("plain.csv", "frequency,recency,T", "1,2,10", "2,5,10", "0,0,10", "3,8,10", "1,1,9");
+        Run refused = crm("clv", "fit", "--model", "mbgcnbd", "--input", plain.toString());
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("plain.csv: mbgcnbd needs the sum of log inter-purchase times"),
+                refused.err());
+        // CDNOW: BTYDplus finds no regularity (k = 1), so MBG/CNBD-k is MBG/NBD
+        Run cdnow = crm("clv", "summarize", "--input", bundled("cdnow-transactions.csv").toString(), "--as-of",
+                "1997-09-30", "--unit", "weeks", "--litt");
+        assertEquals(0, cdnow.code(), cdnow.err());
+        Path summary = dir.resolve("cdnow-litt.csv");
+        Files.writeString(summary, cdnow.out(), StandardCharsets.UTF_8);
+        Run fit = crm("clv", "fit", "--model", "mbgcnbd", "--input", summary.toString());
+        assertEquals(0, fit.code(), fit.err());
+        JsonNode json = new ObjectMapper().readTree(fit.out());
+        assertEquals("mbgcnbd", json.get("model").asText());
+        assertEquals(1, json.get("params").get("k").asInt());
+        Run mbg = crm("clv", "fit", "--model", "mbgnbd", "--input", summary.toString());
+        assertEquals(new ObjectMapper().readTree(mbg.out()).get("logLikelihood").asDouble(),
+                json.get("logLikelihood").asDouble(), 1e-9);
+    }
+
+    @Test
     void aBadRowNamesFileLineAndProblem() throws IOException {
         Path bad = file("bad.csv", "customer_id,frequency,recency,T", "a,1,2,10", "b,2,12,10");
         Run run = crm("clv", "fit", "--model", "bgnbd", "--input", bad.toString());

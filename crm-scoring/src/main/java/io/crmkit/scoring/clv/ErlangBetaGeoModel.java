@@ -49,7 +49,7 @@ import java.util.List;
  * refuses for k &gt; 1 and {@link #logLikelihood(double, double, double, double)} takes it.
  * {@link #fit(CustomerSummaries, boolean, int)} fits one k; {@link #fit(CustomerSummaries, boolean)}
  * fits k = 1, 2, … up to {@value #MAX_K} and keeps the k of the largest likelihood (stopping, as
- * BTYDplus, once the likelihood fell twice in a row). Immutable, thread-safe and serializable.
+ * BTYDplus, once the likelihood fell twice in a row, or at the first k that cannot be estimated). Immutable, thread-safe and serializable.
  *
  * <pre>{@code
  * CustomerSummaries data = CustomerSummarizer.asOf(end).withLogInterPurchaseTimes()
@@ -133,7 +133,8 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
             ErlangBetaGeoModel fitted;
             try {
                 fitted = fit(data, modified, k, penalizer);
-            } catch (ConvergenceException e) {
+            } catch (ConvergenceException | IllegalArgumentException e) {
+                // as BTYDplus: a k that cannot be estimated ends the search; the best k so far stands
                 if (best == null) {
                     throw e;
                 }

@@ -8,6 +8,7 @@ import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
 import io.crmkit.scoring.clv.CustomerSummary;
+import io.crmkit.scoring.clv.ErlangBetaGeoModel;
 import io.crmkit.scoring.clv.FitWarning;
 import io.crmkit.scoring.clv.GammaGammaModel;
 import io.crmkit.scoring.clv.GammaGompertzNbdModel;
@@ -82,5 +83,19 @@ final class ClvSnippets {
         double alive = ggom.probabilityAlive(2, 30.43, 38.86);
         double next39 = ggom.conditionalExpectedPurchases(39, 2, 30.43, 38.86);
         // end::ggomnbd[]
+    }
+
+    /** The README's {@code cnbd} snippet. */
+    static void regularity(int[] customer, int[] epochDay, double[] amount) {
+        // tag::cnbd[]
+        CustomerSummaries weeks = CustomerSummarizer.asOf(LocalDate.of(1997, 9, 30))
+                .inUnitsOf(Duration.ofDays(7))
+                .withLogInterPurchaseTimes()                          // adds litt: sum of ln(gap between purchase days)
+                .summarizeEpochDays(customer, epochDay, amount).summaries();
+        ErlangBetaGeoModel mbgcnbd = ErlangBetaGeoModel.fit(weeks, true);  // k = 1..12 by likelihood; CDNOW: k = 1
+        int k = mbgcnbd.k();
+        double alive = mbgcnbd.probabilityAlive(2, 30.43, 38.86);
+        double next39 = mbgcnbd.conditionalExpectedPurchases(39, 2, 30.43, 38.86);
+        // end::cnbd[]
     }
 }
