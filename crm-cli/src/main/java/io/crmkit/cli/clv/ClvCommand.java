@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
+import io.crmkit.scoring.clv.Covariates;
+import io.crmkit.scoring.clv.ParetoNbdCovariateModel;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
 import java.io.IOException;
@@ -23,8 +25,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
@@ -100,21 +104,94 @@ public final class ClvCommand implements Callable<Integer> {
         @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer, as lifetimes' penalizer_coef")
         double penalizer;
 
+        @Option(names = "--covariates", description = "pareto only: CSV customer_id,... of static covariates, joined "
+                + "to the input's customer_id; categorical columns are dummy-coded, the first level in sorted order "
+                + "being the reference")
+        Path covariates;
+
+        @Option(names = "--trans", split = ",", description = "covariate columns of the purchase process")
+        List<String> trans = new ArrayList<>();
+
+        @Option(names = "--life", split = ",", description = "covariate columns of the attrition process")
+        List<String> life = new ArrayList<>();
+
+        @Option(names = "--equal", split = ",", description = "covariates with one coefficient for both processes")
+        List<String> equal = new ArrayList<>();
+
+        @Option(names = "--regularization", defaultValue = "0", description = "L2 penalty on the covariate "
+                + "coefficients")
+        double regularization;
+
         @Override
         public void run() {
             String name = checkModel(spec, model);
             checkPenalizer(spec, penalizer);
             ClvModels.Model kind = ClvModels.named(name);
+            if (covariates == null && (!trans.isEmpty() || !life.isEmpty() || !equal.isEmpty())) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--trans, --life and --equal need --covariates");
+            }
+            if (covariates != null && !name.equals("pareto")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--covariates works with --model pareto only");
+            }
+            if (!(regularization >= 0) || !Double.isFinite(regularization)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "regularization " + regularization + " is invalid: it must be finite and >= 0");
+            }
             SummaryCsv data = read(input, kind);
             ClvModel fitted;
-            try {
-                fitted = kind.fit(data.summaries(), penalizer);
-            } catch (IllegalArgumentException e) {
-                throw data.refusal(e);
+            if (covariates != null) {
+                fitted = fitWithCovariates(data, kind);
+            } else {
+                try {
+                    fitted = kind.fit(data.summaries(), penalizer);
+                } catch (IllegalArgumentException e) {
+                    throw data.refusal(e);
+                }
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(json(fitted));
             out.flush();
+        }
+
+        private ClvModel fitWithCovariates(SummaryCsv data, ClvModels.Model kind) {
+            CovariateTable table = CovariateTable.read(covariates);
+            List<String> ids = new ArrayList<>(data.size());
+            try (CsvInput again = CsvInput.open(input, schema(kind))) {
+                int id = -1;
+                for (int c = 0; c < again.header().size(); c++) {
+                    String column = again.header().get(c);
+                    if (column.equalsIgnoreCase("customer_id") || column.equalsIgnoreCase("id")) {
+                        id = c;
+                    }
+                }
+                if (id < 0) {
+                    throw new InputException(data.file + ":1: no customer_id column: covariates are joined by it");
+                }
+                while (again.next()) {
+                    ids.add(again.customerId(id));
+                }
+            }
+            int[] lines = new int[data.size()];
+            for (int i = 0; i < lines.length; i++) {
+                lines[i] = data.line(i);
+            }
+            Covariates transaction = table.covariates(trans, ids, data.file, lines);
+            Covariates lifetime = table.covariates(life, ids, data.file, lines);
+            Set<String> same = new HashSet<>();
+            for (String e : equal) {
+                for (String column : transaction.names()) {
+                    if ((column.equals(e) || column.startsWith(e + "=")) && lifetime.names().contains(column)) {
+                        same.add(column);
+                    }
+                }
+            }
+            try {
+                return ParetoNbdCovariateModel.fit(data.summaries(), transaction, lifetime, same, regularization);
+            } catch (IllegalArgumentException e) {
+                throw data.refusal(e);
+            }
         }
 
         static String json(ClvModel fitted) {

@@ -168,6 +168,14 @@ public final class SummaryCsv {
         return litt == null ? s : s.withLogInterPurchaseTimes(litt);
     }
 
+    /**
+     * @param row a row index
+     * @return the file line of the row
+     */
+    public int line(int row) {
+        return lines[row];
+    }
+
     /** @return the number of rows */
     public int size() {
         return size;

@@ -224,6 +224,44 @@ class ClvCommandTest {
     }
 
     @Test
+    void paretoFitsWithStaticCovariatesJoinedByCustomerId() throws IOException {
+        Path input = bundled("cdnow_customers_summary_with_transactions.csv");
+        List<String> lines = Files.readAllLines(input, StandardCharsets.UTF_8);
+        List<String> cov = new java.util.ArrayList<>(List.of("customer_id,Gender,Channel,Age"));
+        for (int i = 1; i < lines.size(); i++) {
+            String id = lines.get(i).split(",")[0];
+            cov.add(id + "," + (i % 2 == 0 ? "F" : "M") + "," + (i % 3 == 0 ? "web" : i % 3 == 1 ? "shop" : "phone")
+                    + "," + (20 + i % 50));
+        }
+        Path covariates = file("cov.csv", cov.toArray(String[]::new));
+        Run run = crm("clv", "fit", "--model", "pareto", "--input", input.toString(), "--covariates",
+                covariates.toString(), "--life", "Gender,Channel", "--trans", "Gender,Channel,Age", "--equal", "Gender");
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        // Gender: F is the reference (first in sorted order), one coefficient for both processes; Channel: phone
+        // is the reference, shop and web get a coefficient per process
+        List<String> names = new java.util.ArrayList<>();
+        json.get("params").fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("r", "alpha", "s", "beta", "gamma.Gender=M", "trans.Channel=shop", "trans.Channel=web",
+                "trans.Age", "life.Channel=shop", "life.Channel=web"), names);
+        for (String name : names) {
+            assertTrue(json.get("standardErrors").has(name), name);
+        }
+        // made-up covariates carry no information: the base parameters stay near the plain fit's
+        assertEquals(0.5533, json.get("params").get("r").asDouble(), 0.05);
+        Path partial = file("partial.csv", "customer_id,Gender", "1,M");
+        Run missing = crm("clv", "fit", "--model", "pareto", "--input", input.toString(), "--covariates",
+                partial.toString(), "--trans", "Gender");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("cdnow_customers_summary_with_transactions.csv:3: customer_id '2': has no row"
+                + " in partial.csv"), missing.err());
+        Run usage = crm("clv", "fit", "--model", "bgnbd", "--input", input.toString(), "--covariates",
+                covariates.toString(), "--trans", "Gender");
+        assertEquals(2, usage.code());
+        assertTrue(usage.err().contains("--covariates works with --model pareto only"), usage.err());
+    }
+
+    @Test
     void aBadRowNamesFileLineAndProblem() throws IOException {
         Path bad = file("bad.csv", "customer_id,frequency,recency,T", "a,1,2,10", "b,2,12,10");
         Run run = crm("clv", "fit", "--model", "bgnbd", "--input", bad.toString());

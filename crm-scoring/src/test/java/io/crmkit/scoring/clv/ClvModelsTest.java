@@ -17,7 +17,8 @@ class ClvModelsTest {
         assertEquals(List.of("bgnbd", "pareto", "mbgnbd", "bgbb", "gammagamma", "ggomnbd", "bgcnbd", "mbgcnbd"),
                 ClvModels.names());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClvModels.named("bgnbb"));
-        assertEquals("unknown model 'bgnbb': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma, ggomnbd, bgcnbd, mbgcnbd", e.getMessage());
+        assertEquals("unknown model 'bgnbb': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma, ggomnbd, bgcnbd,"
+                + " mbgcnbd", e.getMessage());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.crmkit.scoring.clv.BetaGeoBetaBinomModel;
 import io.crmkit.scoring.clv.BetaGeoModel;
 import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
+import io.crmkit.scoring.clv.Covariates;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
 import io.crmkit.scoring.clv.CustomerSummary;
@@ -13,11 +14,13 @@ import io.crmkit.scoring.clv.FitWarning;
 import io.crmkit.scoring.clv.GammaGammaModel;
 import io.crmkit.scoring.clv.GammaGompertzNbdModel;
 import io.crmkit.scoring.clv.LifetimeValue;
+import io.crmkit.scoring.clv.ParetoNbdCovariateModel;
 import io.crmkit.scoring.clv.ParetoNbdModel;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The README snippets of this area, compiled so that they cannot drift from the API. */
 @SuppressWarnings({"unused", "ResultOfMethodCallIgnored"})
@@ -97,5 +100,18 @@ final class ClvSnippets {
         double alive = mbgcnbd.probabilityAlive(2, 30.43, 38.86);
         double next39 = mbgcnbd.conditionalExpectedPurchases(39, 2, 30.43, 38.86);
         // end::cnbd[]
+    }
+
+    /** The README's {@code covariates} snippet. */
+    static void covariates(CustomerSummaries data, double[][] genderAndChannel) {
+        // tag::covariates[]
+        Covariates z = Covariates.of(List.of("gender=M", "channel=web"), genderAndChannel);  // one row per customer
+        ParetoNbdCovariateModel full = ParetoNbdCovariateModel.fit(data, z, z, Set.of(), 0);
+        ParetoNbdCovariateModel same = ParetoNbdCovariateModel.fit(data, z, z, Set.of("gender=M"), 0);
+        double gammaTrans = full.transactionCoefficients().get("gender=M");   // alpha_i = alpha exp(-gamma'z_i)
+        double se = full.diagnostics().standardErrors().get("trans.gender=M");
+        double p = ParetoNbdCovariateModel.likelihoodRatioTest(same, full).pValue();
+        Map<String, double[]> columns = full.predict(data, z, z, 39);          // expected_purchases, p_alive
+        // end::covariates[]
     }
 }
