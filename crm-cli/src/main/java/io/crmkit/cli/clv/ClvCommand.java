@@ -268,7 +268,8 @@ public final class ClvCommand implements Callable<Integer> {
             header.addAll(predictions.keySet());
             PrintWriter out = spec.commandLine().getOut();
             // a second pass over the file carries its text through: memory stays at the numeric columns
-            try (CsvInput again = CsvInput.open(input, schema(kind))) {
+            try (CsvInput again = CsvInput.open(input, SummaryCsv.schema(
+                    kind.input() == ClvModels.Input.OPPORTUNITIES, kind.input() == ClvModels.Input.SPEND))) {
                 CSVPrinter printer = Csv.printer(out);
                 printer.printRecord(header);
                 int width = data.header.size();

@@ -62,17 +62,24 @@ public final class CustomerSummarizer {
     private final LocalDate asOf;
     private final ZoneId zone;
     private final long periodSeconds;
+    private final Duration unit;
     private final double unitSeconds;
+
     /** Whether the columnar summaries carry the sum of log inter-purchase times. */
     private final boolean logInterPurchaseTimes;
 
-    private CustomerSummarizer(LocalDate asOf, ZoneId zone, long periodSeconds, double unitSeconds,
+    private CustomerSummarizer(LocalDate asOf, ZoneId zone, long periodSeconds, Duration unit) {
+        this(asOf, zone, periodSeconds, unit, false);
+    }
+
+    private CustomerSummarizer(LocalDate asOf, ZoneId zone, long periodSeconds, Duration unit,
             boolean logInterPurchaseTimes) {
         this.logInterPurchaseTimes = logInterPurchaseTimes;
         this.asOf = asOf;
         this.zone = zone;
         this.periodSeconds = periodSeconds;
-        this.unitSeconds = unitSeconds;
+        this.unit = unit;
+        this.unitSeconds = unit.getSeconds() + unit.getNano() / 1e9;
     }
 
     /**
@@ -87,7 +94,7 @@ public final class CustomerSummarizer {
      */
     public static CustomerSummarizer asOf(LocalDate date) {
         return new CustomerSummarizer(PurchaseLog.requireInRange("asOf", date), ZoneOffset.UTC, SECONDS_PER_DAY,
-                SECONDS_PER_DAY, false);
+                CustomerSummaries.DEFAULT_TIME_UNIT);
     }
 
     /**
@@ -101,8 +108,7 @@ public final class CustomerSummarizer {
     public CustomerSummarizer inUnitsOf(Duration unit) {
         requireNonNull(unit, "unit");
         require(!unit.isNegative() && !unit.isZero(), "unit %s is invalid: it must be positive", unit);
-        return new CustomerSummarizer(asOf, zone, periodSeconds, unit.getSeconds() + unit.getNano() / 1e9,
-                logInterPurchaseTimes);
+        return new CustomerSummarizer(asOf, zone, periodSeconds, unit, logInterPurchaseTimes);
     }
 
     /**
@@ -118,7 +124,7 @@ public final class CustomerSummarizer {
         requireNonNull(period, "period");
         require(!period.isNegative() && period.getSeconds() > 0 && period.getNano() == 0,
                 "period %s is invalid: it must be a positive whole number of seconds", period);
-        return new CustomerSummarizer(asOf, zone, period.getSeconds(), unitSeconds, logInterPurchaseTimes);
+        return new CustomerSummarizer(asOf, zone, period.getSeconds(), unit, logInterPurchaseTimes);
     }
 
     /**
@@ -129,7 +135,7 @@ public final class CustomerSummarizer {
      * @return the derived summarizer
      */
     public CustomerSummarizer inZone(ZoneId timeZone) {
-        return new CustomerSummarizer(asOf, requireNonNull(timeZone, "zone"), periodSeconds, unitSeconds,
+        return new CustomerSummarizer(asOf, requireNonNull(timeZone, "zone"), periodSeconds, unit,
                 logInterPurchaseTimes);
     }
 
@@ -145,7 +151,7 @@ public final class CustomerSummarizer {
      * @return the derived summarizer
      */
     public CustomerSummarizer withLogInterPurchaseTimes() {
-        return new CustomerSummarizer(asOf, zone, periodSeconds, unitSeconds, true);
+        return new CustomerSummarizer(asOf, zone, periodSeconds, unit, true);
     }
 
     /**
@@ -224,7 +230,7 @@ public final class CustomerSummarizer {
         require(calibrationEnd.isBefore(asOf), "calibration end %s must be before the end of observation %s",
                 calibrationEnd, asOf);
         PurchaseLog.requireInRange("calibrationEnd", calibrationEnd);
-        CustomerSummarizer calibration = new CustomerSummarizer(calibrationEnd, zone, periodSeconds, unitSeconds,
+        CustomerSummarizer calibration = new CustomerSummarizer(calibrationEnd, zone, periodSeconds, unit,
                 logInterPurchaseTimes);
         IndexedSummaries cal = calibration.summarizeLog(log);
         long calEnd = calibration.endPeriod();
@@ -434,7 +440,7 @@ public final class CustomerSummarizer {
             }
             row++;
         }
-        CustomerSummaries summaries = CustomerSummaries.withMonetaryValue(x, tx, age, monetary);
+        CustomerSummaries summaries = CustomerSummaries.withMonetaryValue(x, tx, age, monetary).withTimeUnit(unit);
         return new IndexedSummaries(index, litt == null ? summaries : summaries.withLogInterPurchaseTimes(litt));
     }
 

@@ -81,6 +81,7 @@ class CustomerSummarizerTest {
         ImmutableList<CustomerSummary> rows = weekly.summarize(purchases);
         CustomerSummaries columns = weekly.summarizeEpochDays(log.customer(), log.day(), log.amount()).summaries();
         assertEquals(columns.size(), rows.size());
+        assertEquals(WEEK, columns.timeUnit(), "the summaries say they are in weeks");
         CustomerSummary first = rows.get(0);
         assertEquals(CustomerId.of("c1"), first.customer());
         assertEquals(2, first.frequency());

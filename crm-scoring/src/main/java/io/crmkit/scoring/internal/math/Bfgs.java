@@ -296,7 +296,7 @@ public final class Bfgs {
         }
     }
 
-    public static double dot(double[] a, double[] b) {
+    static double dot(double[] a, double[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
             sum += a[i] * b[i];
@@ -304,7 +304,7 @@ public final class Bfgs {
         return sum;
     }
 
-    public static double norm(double[] v) {
+    static double norm(double[] v) {
         return Math.sqrt(dot(v, v));
     }
 

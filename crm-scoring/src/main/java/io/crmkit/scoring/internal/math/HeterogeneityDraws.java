@@ -12,6 +12,11 @@ public final class HeterogeneityDraws {
 
     private final SplittableRandom random;
 
+    /**
+     * Draws from a seeded stream: equal seeds give equal draws.
+     *
+     * @param seed the random seed
+     */
     public HeterogeneityDraws(long seed) {
         this.random = new SplittableRandom(seed);
     }
