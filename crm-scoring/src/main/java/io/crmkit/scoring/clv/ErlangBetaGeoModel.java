@@ -70,9 +70,13 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
     private final int k;
     /** MBG/CNBD-k (true) or BG/CNBD-k (false). */
     private final boolean modified;
+    /** Shape r of the Gamma distribution of λ. */
     private final double r;
+    /** Rate α of the Gamma distribution of λ, in 1 / time unit. */
     private final double alpha;
+    /** First shape a of the Beta distribution of the dropout probability. */
     private final double a;
+    /** Second shape b of the Beta distribution of the dropout probability. */
     private final double b;
     /** How the fit went. */
     private final FitDiagnostics diagnostics;

@@ -31,9 +31,9 @@ import java.util.List;
  * CLVTools' {@code ggomnbd}):
  * <ul>
  *   <li>likelihood: L = Γ(p)α<sup>r</sup>/Γ(r) · [ (α+T)<sup>−p</sup> (β/(β+E(T)))<sup>s</sup>
- *       + b s β<sup>s</sup> ∫<sub>t<sub>x</sub></sub><sup>T</sup> e<sup>bτ</sup>
- *       (α+τ)<sup>−p</sup> (β+E(τ))<sup>−(s+1)</sup> dτ ]: alive at T, or dead at some τ between
- *       the last purchase and T;</li>
+ *       + b s β<sup>s</sup> ∫ e<sup>bτ</sup>
+ *       (α+τ)<sup>−p</sup> (β+E(τ))<sup>−(s+1)</sup> dτ ], the integral over τ from t<sub>x</sub>
+ *       to T: alive at T, or dead at some τ between the last purchase and T;</li>
  *   <li>P(alive | x, t<sub>x</sub>, T) = the first term of the bracket / the bracket;</li>
  *   <li>E[Y(t) | x, t<sub>x</sub>, T] = P(alive) · (r+x)/(α+T) · ∫<sub>T</sub><sup>T+t</sup>
  *       ((β+E(T))/(β+E(τ)))<sup>s</sup> dτ: given alive at T, λ ~ Gamma(r+x, α+T) and
