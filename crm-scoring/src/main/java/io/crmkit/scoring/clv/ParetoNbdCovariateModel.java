@@ -35,7 +35,8 @@ import java.util.Set;
  * (ln r, ln α, ln s, ln β, γ) by BFGS with the analytic gradient; without any covariate it
  * <em>is</em> that fit. Standard errors of every parameter come from the observed information
  * (the Hessian of the objective by central differences of the analytic gradient), by the delta
- * method for r, α, s, β. {@link #likelihoodRatioTest} compares nested fits.
+ * method for r, α, s, β. {@link #likelihoodRatioTest} compares nested fits. Immutable and
+ * thread-safe; unlike the registry's models not serializable (keep {@link #parameters()}).
  *
  * <pre>{@code
  * ParetoNbdCovariateModel model = ParetoNbdCovariateModel.fit(data, trans, life, Set.of(), 0);
