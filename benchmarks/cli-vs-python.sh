@@ -7,7 +7,7 @@
 # Environment: CRM_JAR (default crm-cli/target/crm.jar), BASELINE_JAR (an earlier crm.jar, used
 # when no Python with lifetimes is available, or in addition), ROUNDS (default 3 for up to
 # 1 M rows, 1 above), WORK (default /tmp/crm-cli-bench), PYTHON (a command running a Python with
-# pandas and lifetimes; default: the one ../shared/tools/python-reference.sh prints, if present).
+# pandas and lifetimes; default: python3 on the PATH, if it has both).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -15,10 +15,8 @@ jar=${CRM_JAR:-$root/crm-cli/target/crm.jar}
 work=${WORK:-/tmp/crm-cli-bench}
 mkdir -p "$work"
 [ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests package ($jar missing)" >&2; exit 2; }
-if [ -z "${PYTHON:-}" ] && [ -x "$root/../shared/tools/python-reference.sh" ]; then
-  PYTHON=$(env "$root/../shared/tools/python-reference.sh" 2>/dev/null | tail -1) || PYTHON=
-fi
-if [ -n "${PYTHON:-}" ] && ! env $PYTHON -c "import lifetimes, pandas" 2>/dev/null; then PYTHON=; fi
+PYTHON=${PYTHON:-python3}
+if ! env $PYTHON -c "import lifetimes, pandas" 2>/dev/null; then PYTHON=; fi
 as_of=1998-06-30
 launcher=$root/crm-cli/bin/crm   # AppCDS archive (made on its first run, before the timed runs) and the serial GC
 env CRM_JAR="$jar" "$launcher" --version > /dev/null

@@ -7,6 +7,7 @@ module io.crmkit.accounts {
     requires transitive io.crmkit.core;
     requires com.google.common;
     requires org.slf4j;
+    requires static org.jspecify;
     requires static org.immutables.value.annotations;
 
     exports io.crmkit.accounts;

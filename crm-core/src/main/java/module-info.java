@@ -5,6 +5,7 @@
 module io.crmkit.core {
     requires com.google.common;
     requires org.slf4j;
+    requires static org.jspecify;
     requires static org.immutables.value.annotations;
 
     exports io.crmkit.core.customer;

@@ -8,6 +8,7 @@ module io.crmkit.lifecycle {
     requires transitive io.crmkit.core;
     requires com.google.common;
     requires org.slf4j;
+    requires static org.jspecify;
     requires static org.immutables.value.annotations;
 
     exports io.crmkit.lifecycle.complaint;

@@ -7,6 +7,7 @@ module io.crmkit.marketing {
     requires transitive io.crmkit.scoring;
     requires com.google.common;
     requires org.slf4j;
+    requires static org.jspecify;
 
     exports io.crmkit.marketing;
 }

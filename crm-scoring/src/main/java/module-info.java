@@ -6,6 +6,7 @@ module io.crmkit.scoring {
     requires transitive io.crmkit.core;
     requires com.google.common;
     requires org.slf4j;
+    requires static org.jspecify;
     requires static org.immutables.value.annotations;
 
     exports io.crmkit.scoring.clv;

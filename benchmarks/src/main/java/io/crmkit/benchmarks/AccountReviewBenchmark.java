@@ -7,7 +7,6 @@ import io.crmkit.accounts.Attitude;
 import io.crmkit.accounts.BuyingRole;
 import io.crmkit.accounts.DecisionChainDiagram;
 import io.crmkit.accounts.Deal;
-import io.crmkit.accounts.ImmutableAccountPlan;
 import io.crmkit.accounts.Influence;
 import io.crmkit.accounts.KeyPerson;
 import io.crmkit.accounts.ProjectStage;
@@ -51,7 +50,7 @@ public class AccountReviewBenchmark {
     @Setup
     public void setUp() {
         Random r = new Random(7);
-        ImmutableAccountPlan.Builder b = AccountPlan.builder().account("Benchmark Steel").lastReview(AS_OF.minusDays(30));
+        AccountPlan.Builder b = AccountPlan.builder().account("Benchmark Steel").lastReview(AS_OF.minusDays(30));
         int people = 500;
         for (int i = 0; i < people; i++) {
             var person = KeyPerson.builder().id("p" + i).name("Name" + i).rank(1 + Integer.numberOfTrailingZeros(i + 1) % 5)

@@ -150,8 +150,17 @@ public abstract class AccountPlan {
      *
      * @return a builder; {@code account} is required
      */
-    public static ImmutableAccountPlan.Builder builder() {
-        return ImmutableAccountPlan.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects an account plan's fields, or copies a plan to revise it with {@code from(plan)};
+     * {@code build()} runs the plan's checks. Not thread-safe: use it on one thread.
+     */
+    public static final class Builder extends ImmutableAccountPlan.Builder {
+        Builder() {
+        }
     }
 
     @Value.Check

@@ -2,6 +2,7 @@ package io.crmkit.accounts;
 
 import static java.util.Objects.requireNonNull;
 
+import io.crmkit.core.customer.PersonalData;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -188,7 +189,7 @@ public final class AccountReview {
                     long days = ChronoUnit.DAYS.between(a.due(), asOf);
                     add(FindingCode.OVERDUE_ACTION, a.id(), p.map(KeyPerson::influence).orElse(Influence.HIGH),
                             "action " + a.id() + p.map(x -> " for " + who(x)).orElse("")
-                                    + a.owner().map(o -> ", owner " + Masks.handle(o)).orElse(", no owner")
+                                    + a.owner().map(o -> ", owner " + PersonalData.maskHandle(o)).orElse(", no owner")
                                     + ", was due " + a.due() + ", " + days + (days == 1 ? " day" : " days") + " ago");
                 }
             }

@@ -1,5 +1,6 @@
 package io.crmkit.accounts;
 
+import io.crmkit.core.customer.PersonalData;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -63,7 +64,7 @@ public abstract class Action {
 
     /** @return an equal action with the status {@link Status#DONE} */
     public final Action done() {
-        return ImmutableAction.copyOf(this).withStatus(Status.DONE);
+        return ((ImmutableAction) ImmutableAction.copyOf(this)).withStatus(Status.DONE);
     }
 
     /**
@@ -71,8 +72,17 @@ public abstract class Action {
      *
      * @return a builder; {@code id} and {@code due} are required
      */
-    public static ImmutableAction.Builder builder() {
-        return ImmutableAction.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects an action's fields; {@code build()} runs the action's checks. Not thread-safe: use it
+     * on one thread.
+     */
+    public static final class Builder extends ImmutableAction.Builder {
+        Builder() {
+        }
     }
 
     @Value.Check
@@ -87,6 +97,6 @@ public abstract class Action {
     @Override
     public String toString() {
         return "Action[" + id() + person().map(p -> " for " + p).orElse("")
-                + owner().map(o -> ", owner " + Masks.handle(o)).orElse("") + ", due " + due() + ", " + status() + "]";
+                + owner().map(o -> ", owner " + PersonalData.maskHandle(o)).orElse("") + ", due " + due() + ", " + status() + "]";
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A key person's attitude toward us in the mind map's four grades (关键客户不认可、中立、支持有限、
  * 支持并排他), declared from the least to the most supportive, each with the development tactics
- * the document gives for it.
+ * the key-account mind map gives for it (docs/domain.md §8).
  */
 public enum Attitude {
     /**
@@ -29,13 +29,13 @@ public enum Attitude {
         this.tactics = tactics;
     }
 
-    /** @return the grade as the source document words it, in Chinese */
+    /** @return the grade as the key-account mind map words it, in Chinese (docs/domain.md §8) */
     public String sourceTerm() {
         return sourceTerm;
     }
 
     /**
-     * Returns the development tactics the document gives for this attitude, in its order.
+     * Returns the development tactics the mind map gives for this attitude, in its order.
      *
      * @return an unmodifiable, non-empty list
      */

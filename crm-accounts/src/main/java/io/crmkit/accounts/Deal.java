@@ -116,8 +116,17 @@ public abstract class Deal {
      *
      * @return a builder; {@code id} and at least one change are required
      */
-    public static ImmutableDeal.Builder builder() {
-        return ImmutableDeal.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects a deal's fields; {@code build()} runs the deal's checks. Not thread-safe: use it on one
+     * thread.
+     */
+    public static final class Builder extends ImmutableDeal.Builder {
+        Builder() {
+        }
     }
 
     @Value.Check

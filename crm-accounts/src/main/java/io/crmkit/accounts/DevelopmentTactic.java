@@ -33,7 +33,7 @@ public enum DevelopmentTactic {
         this.sourceTerm = sourceTerm;
     }
 
-    /** @return the tactic as the source document words it, in Chinese */
+    /** @return the tactic as the key-account mind map words it, in Chinese (docs/domain.md §8) */
     public String sourceTerm() {
         return sourceTerm;
     }

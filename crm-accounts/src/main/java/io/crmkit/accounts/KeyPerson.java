@@ -2,6 +2,7 @@ package io.crmkit.accounts;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.crmkit.core.customer.PersonalData;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +93,7 @@ public abstract class KeyPerson {
     public abstract Optional<LocalDate> lastContact();
 
     /**
-     * Returns the development tactics for this person's attitude, as the document gives them.
+     * Returns the development tactics for this person's attitude, as the mind map gives them (docs/domain.md §8).
      *
      * @return {@code attitude().tactics()}
      */
@@ -102,7 +103,7 @@ public abstract class KeyPerson {
 
     /** @return the name masked: its first character and two stars */
     public final String maskedName() {
-        return Masks.personName(name());
+        return PersonalData.maskName(name());
     }
 
     /**
@@ -110,8 +111,17 @@ public abstract class KeyPerson {
      *
      * @return a builder; {@code id} and {@code name} are required
      */
-    public static ImmutableKeyPerson.Builder builder() {
-        return ImmutableKeyPerson.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects a key person's fields; {@code build()} runs the person's checks. Not thread-safe: use
+     * it on one thread.
+     */
+    public static final class Builder extends ImmutableKeyPerson.Builder {
+        Builder() {
+        }
     }
 
     /**
@@ -160,7 +170,7 @@ public abstract class KeyPerson {
         if (coach()) {
             s.append(", coach");
         }
-        owner().ifPresent(o -> s.append(", owner ").append(Masks.handle(o)));
+        owner().ifPresent(o -> s.append(", owner ").append(PersonalData.maskHandle(o)));
         lastContact().ifPresent(d -> s.append(", last contact ").append(d));
         return s.append(']').toString();
     }

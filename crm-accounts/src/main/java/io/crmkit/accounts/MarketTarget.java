@@ -6,12 +6,12 @@ import static java.util.Objects.requireNonNull;
  * One market target the relationship plan serves, the first of the mind map's four planning steps
  * (市场目标的输入).
  *
- * @param kind which of the document's four kinds of target this is
+ * @param kind which of the mind map's four kinds of target this is
  * @param statement the target in the planner's words, for example {@code "40% of the 2027 network budget"}
  */
 public record MarketTarget(Kind kind, String statement) {
 
-    /** The document's four kinds of market target. */
+    /** The mind map's four kinds of market target (docs/domain.md §8). */
     public enum Kind {
         /** A strategic position to win, a "hill" (山头目标). */
         STRATEGIC_POSITION,

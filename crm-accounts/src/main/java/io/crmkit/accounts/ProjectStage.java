@@ -20,7 +20,7 @@ public enum ProjectStage {
         this.sourceTerm = sourceTerm;
     }
 
-    /** @return the stage as the source document words it, in Chinese */
+    /** @return the stage as the key-account mind map words it, in Chinese (docs/domain.md §8) */
     public String sourceTerm() {
         return sourceTerm;
     }

@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <p>The <b>relationship index</b> is the weighted mean of the scores,
  * {@code index = Σ w_d·s_d / Σ w_d}, on the same 1–5 scale (1 when every score is 1, 5 when every
- * score is 5). The document names the dimensions but gives no weights; {@link #of(LocalDate, Map)}
+ * score is 5). The mind map (docs/domain.md §8) names the dimensions but gives no weights; {@link #of(LocalDate, Map)}
  * weighs them equally. Immutable and thread-safe.
  *
  * <pre>{@code

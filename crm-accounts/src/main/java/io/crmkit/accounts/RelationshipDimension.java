@@ -24,7 +24,7 @@ public enum RelationshipDimension {
         this.sourceTerm = sourceTerm;
     }
 
-    /** @return the dimension as the source document words it, in Chinese */
+    /** @return the dimension as the key-account mind map words it, in Chinese (docs/domain.md §8) */
     public String sourceTerm() {
         return sourceTerm;
     }

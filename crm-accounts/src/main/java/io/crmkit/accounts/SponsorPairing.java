@@ -1,5 +1,6 @@
 package io.crmkit.accounts;
 
+import io.crmkit.core.customer.PersonalData;
 import java.util.EnumSet;
 import java.util.OptionalInt;
 import org.immutables.value.Value;
@@ -79,7 +80,7 @@ public abstract class SponsorPairing {
 
     /** @return the executive's name masked: its first character and two stars */
     public final String maskedExecutive() {
-        return Masks.personName(executive());
+        return PersonalData.maskName(executive());
     }
 
     /**
@@ -87,8 +88,17 @@ public abstract class SponsorPairing {
      *
      * @return a builder; {@code executive} and {@code person} are required
      */
-    public static ImmutableSponsorPairing.Builder builder() {
-        return ImmutableSponsorPairing.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects a sponsor pairing's fields; {@code build()} runs the pairing's checks. Not thread-safe:
+     * use it on one thread.
+     */
+    public static final class Builder extends ImmutableSponsorPairing.Builder {
+        Builder() {
+        }
     }
 
     @Value.Check

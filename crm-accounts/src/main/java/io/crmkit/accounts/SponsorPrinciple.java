@@ -20,7 +20,7 @@ public enum SponsorPrinciple {
         this.sourceTerm = sourceTerm;
     }
 
-    /** @return the principle as the source document words it, in Chinese */
+    /** @return the principle as the key-account mind map words it, in Chinese (docs/domain.md §8) */
     public String sourceTerm() {
         return sourceTerm;
     }

@@ -2,11 +2,12 @@ package io.crmkit.accounts;
 
 import static java.util.Objects.requireNonNull;
 
+import io.crmkit.core.customer.PersonalData;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the document asks to plan for each stage of a deal: the business goal of the stage, the
+ * What the mind map asks to plan for each stage of a deal (docs/domain.md §8): the business goal of the stage, the
  * customer's departments to communicate with to reach it, the methods, and our owner.
  *
  * @param goal the business goal of the stage; may be empty
@@ -37,6 +38,6 @@ public record StagePlan(String goal, List<String> departments, List<String> meth
     @Override
     public String toString() {
         return "StagePlan[goal \"" + goal + "\", departments " + departments + ", methods " + methods
-                + owner.map(o -> ", owner " + Masks.handle(o)).orElse("") + "]";
+                + owner.map(o -> ", owner " + PersonalData.maskHandle(o)).orElse("") + "]";
     }
 }

@@ -37,7 +37,7 @@ class AccountReviewPropertiesTest {
         int n = r.nextInt(7);
         List<KeyPerson> people = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ImmutableKeyPerson.Builder b = KeyPerson.builder().id("p" + i).name(name(r))
+            KeyPerson.Builder b = KeyPerson.builder().id("p" + i).name(name(r))
                     .role(pick(r, BuyingRole.values())).influence(pick(r, Influence.values()))
                     .attitude(pick(r, Attitude.values())).coach(r.nextInt(4) == 0);
             if (r.nextBoolean()) {
@@ -54,13 +54,13 @@ class AccountReviewPropertiesTest {
             }
             people.add(b.build());
         }
-        ImmutableAccountPlan.Builder plan = AccountPlan.builder().account(ACCOUNT).people(people)
+        AccountPlan.Builder plan = AccountPlan.builder().account(ACCOUNT).people(people)
                 .contactIntervalDays(30 + r.nextInt(60)).reviewEveryDays(30 + r.nextInt(90));
         if (r.nextInt(4) > 0) {
             plan.lastReview(AS_OF.minusDays(r.nextInt(150)));
         }
         for (int i = 0; n > 0 && i < r.nextInt(3); i++) {
-            ImmutableSponsorPairing.Builder s = SponsorPairing.builder().executive(name(r)).person("p" + r.nextInt(n))
+            SponsorPairing.Builder s = SponsorPairing.builder().executive(name(r)).person("p" + r.nextInt(n))
                     .sameBusinessArea(r.nextInt(3) > 0).pastHistory(r.nextInt(3) > 0).ableAndWilling(r.nextInt(3) > 0);
             if (r.nextBoolean()) {
                 s.executiveRank(1 + r.nextInt(4));
@@ -69,7 +69,7 @@ class AccountReviewPropertiesTest {
         }
         int actions = r.nextInt(6);
         for (int i = 0; i < actions; i++) {
-            ImmutableAction.Builder a = Action.builder().id("a" + i).due(AS_OF.plusDays(r.nextInt(60) - 30))
+            Action.Builder a = Action.builder().id("a" + i).due(AS_OF.plusDays(r.nextInt(60) - 30))
                     .status(r.nextInt(3) == 0 ? Action.Status.DONE : Action.Status.OPEN);
             if (n > 0 && r.nextInt(5) > 0) {
                 a.person("p" + r.nextInt(n));
@@ -88,7 +88,7 @@ class AccountReviewPropertiesTest {
             plan.addAssessments(RelationshipAssessment.of(AS_OF.minusDays(90L * i + r.nextInt(60)), scores));
         }
         for (int i = 0; i < r.nextInt(3); i++) {
-            ImmutableDeal.Builder d = Deal.builder().id("d" + i)
+            Deal.Builder d = Deal.builder().id("d" + i)
                     .addChanges(new StageChange(pick(r, ProjectStage.values()), AS_OF.minusDays(r.nextInt(200))));
             if (r.nextBoolean()) {
                 d.maxDaysInStage(30 + r.nextInt(90));
@@ -200,7 +200,7 @@ class AccountReviewPropertiesTest {
 
     /** The remedy for each finding: exactly what the code says is missing, and nothing else. */
     static AccountPlan fix(AccountPlan plan, Finding f) {
-        ImmutableAccountPlan.Builder b = AccountPlan.builder().from(plan);
+        AccountPlan.Builder b = AccountPlan.builder().from(plan);
         switch (f.code()) {
             case DECISION_MAKER_UNCOVERED:
                 return b.people(replace(plan.people(), f.subject(),

@@ -32,7 +32,7 @@ class ReviewBoundaryTest {
     }
 
     /** A plan with nothing to find on {@link #DAY}, every boundary reached exactly that day. */
-    static ImmutableAccountPlan.Builder cleanPlan() {
+    static AccountPlan.Builder cleanPlan() {
         return AccountPlan.builder().account("Northwind Steel").contactIntervalDays(60).reviewEveryDays(90)
                 .lastReview(LocalDate.parse("2026-09-01")).addPeople(decisionMaker()).addSponsors(goodSponsor());
     }

@@ -14,7 +14,7 @@ class SponsorCheckTest {
 
     static final KeyPerson RANK_2 = KeyPerson.builder().id("p1").name("Zhang Wei").rank(2).build();
 
-    static ImmutableSponsorPairing.Builder allHold() {
+    static SponsorPairing.Builder allHold() {
         return SponsorPairing.builder().executive("Wang Jun").executiveRank(2).person("p1")
                 .sameBusinessArea(true).pastHistory(true).ableAndWilling(true);
     }

@@ -1,14 +1,18 @@
 package io.crmkit.cli;
 
 import io.crmkit.cli.account.AccountCommand;
+import io.crmkit.cli.care.CareCommand;
 import io.crmkit.cli.campaign.CampaignCommand;
 import io.crmkit.cli.clv.ClvCommand;
 import io.crmkit.cli.complaint.ComplaintCli;
+import io.crmkit.cli.lifecycle.LifecycleCommand;
 import io.crmkit.cli.loyalty.LoyaltyCommand;
 import io.crmkit.cli.relationship.RelationshipCommand;
 import io.crmkit.cli.rfm.RfmCommand;
+import io.crmkit.cli.satisfaction.SatisfactionCommand;
 import io.crmkit.cli.tier.TierCommand;
 import io.crmkit.cli.training.TrainingCommand;
+import io.crmkit.cli.value.ValueCommand;
 import io.crmkit.cli.tour.TourCommand;
 
 import java.io.BufferedWriter;
@@ -56,6 +60,10 @@ import picocli.CommandLine.Command;
             TrainingCommand.class,
             CampaignCommand.class,
             LoyaltyCommand.class,
+            ValueCommand.class,
+            LifecycleCommand.class,
+            CareCommand.class,
+            SatisfactionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Crm implements Callable<Integer> {

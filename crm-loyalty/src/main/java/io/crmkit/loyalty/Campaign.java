@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableSet;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A time-boxed campaign: purchases at instants in [start, end) (and in one of the categories, if
@@ -82,7 +83,7 @@ public record Campaign(String name, Instant start, Instant end, BigDecimal bonus
      * @param category the purchase's category, or null if it has none
      * @return true if the instant is in [start, end) and the category matches
      */
-    public boolean appliesTo(Instant at, String category) {
+    public boolean appliesTo(Instant at, @Nullable String category) {
         return !at.isBefore(start) && at.isBefore(end) && (categories.isEmpty() || categories.contains(category));
     }
 }

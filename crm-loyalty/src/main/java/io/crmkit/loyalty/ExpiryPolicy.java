@@ -22,7 +22,8 @@ import java.util.Optional;
  *       year);</li>
  *   <li>{@link #activityExtended(int) activityExtended(N)}: every lot expires N months after the
  *       member's last activity (a purchase, a one-off bonus or a redemption); each activity pushes
- *       every lot's expiry out;</li>
+ *       every lot's expiry out. A lot granted after the last activity (a positive adjustment to a
+ *       dormant member) counts from its own grant instead, so no lot expires before it exists;</li>
  *   <li>{@link #never()}: points do not expire.</li>
  * </ul>
  *
@@ -105,7 +106,8 @@ public record ExpiryPolicy(Kind kind, int period) {
      * The expiry instant of a lot.
      *
      * @param earnedAt when the lot was earned
-     * @param lastActivity the member's last activity so far (used by the activity-extended policy)
+     * @param lastActivity the member's last activity so far (used by the activity-extended policy,
+     *     which counts from the later of it and {@code earnedAt})
      * @param zone the program's zone, whose calendar counts months and years
      * @return the first instant at which the lot's points are gone, or empty if they never expire
      */
@@ -117,7 +119,8 @@ public record ExpiryPolicy(Kind kind, int period) {
             case ROLLING -> Optional.of(earnedAt.atZone(zone).plusMonths(period).toInstant());
             case END_OF_YEAR -> Optional.of(LocalDate.of(earnedAt.atZone(zone).getYear() + period + 1, 1, 1)
                     .atStartOfDay(zone).toInstant());
-            case ACTIVITY_EXTENDED -> Optional.of(lastActivity.atZone(zone).plusMonths(period).toInstant());
+            case ACTIVITY_EXTENDED -> Optional.of((lastActivity.isAfter(earnedAt) ? lastActivity : earnedAt)
+                    .atZone(zone).plusMonths(period).toInstant());
             case NEVER -> Optional.empty();
         };
     }

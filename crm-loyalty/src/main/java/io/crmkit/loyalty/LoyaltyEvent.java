@@ -8,6 +8,7 @@ import io.crmkit.core.money.Money;
 import io.crmkit.core.purchase.Purchase;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A source event the {@link Ledger} turns into entries: a purchase, a refund, a redemption, a
@@ -49,7 +50,7 @@ public sealed interface LoyaltyEvent {
      * @return the event
      * @throws IllegalArgumentException if the id is blank or the amount negative
      */
-    static Purchased purchase(String id, Purchase purchase, String category) {
+    static Purchased purchase(String id, Purchase purchase, @Nullable String category) {
         return new Purchased(id, purchase, Optional.ofNullable(category));
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.time.ZoneId;
 import java.util.Currency;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A points program: how purchases earn points, which points count toward status, when points
@@ -154,7 +155,7 @@ public final class Program {
      * @param category the category, or null for none
      * @return its multiplier, 1 if it has none
      */
-    public BigDecimal categoryMultiplier(String category) {
+    public BigDecimal categoryMultiplier(@Nullable String category) {
         return category == null ? BigDecimal.ONE : categoryMultipliers.getOrDefault(category, BigDecimal.ONE);
     }
 

@@ -75,6 +75,20 @@ class ExpiryTest {
     }
 
     @Test
+    void anAdjustmentToADormantMemberIsNotExpiredBeforeItExists() {
+        // found by LedgerPropertiesTest.statementsChain: the last activity (2026-01-10 10:00) plus
+        // six months lies before the adjustment (2026-08-01 09:00), which used to get that past
+        // expiry, so a statement opened after it read -1 although the member never held a point
+        Ledger ledger = ledger(ExpiryPolicy.activityExtended(6));
+        ledger.apply(buy("p1", ANN, "2026-01-10T10:00", "100.00"));
+        ledger.apply(new LoyaltyEvent.Adjusted("a1", ANN, at("2026-08-01T09:00"), 5, "staff-1", "goodwill"));
+        assertEquals(5, ledger.account(ANN, at("2026-08-01T09:00")).balance());
+        assertEquals(5, ledger.account(ANN, at("2027-02-01T08:59:59")).balance());
+        assertEquals(0, ledger.account(ANN, at("2027-02-01T09:00")).balance());
+        assertEquals(0, ledger.statement(ANN, at("2026-07-31T00:00"), at("2026-08-01T09:00")).opening());
+    }
+
+    @Test
     void expiredPointsCannotBeRedeemedAtTheExpiryInstant() {
         Ledger ledger = ledger(ExpiryPolicy.rolling(12));
         ledger.apply(buy("p1", ANN, "2025-03-15T10:00", "100.00"));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A marketing campaign as planned: its objective and offer, the channel, the budget and the cost of
@@ -174,10 +175,10 @@ public final class CampaignPlan {
         private final Channel channel;
         private String objective = "";
         private String offer = "";
-        private Money budget;
-        private Money costPerContact;
-        private Schedule schedule;
-        private AudienceRule audience;
+        private @Nullable Money budget;
+        private @Nullable Money costPerContact;
+        private @Nullable Schedule schedule;
+        private @Nullable AudienceRule audience;
         private ContactCap contactCap = ContactCap.ONE_A_DAY;
         private double controlShare = 0.1;
         private boolean stratifyBySegment;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What crmkit knows about one customer when a campaign picks its audience: the RFM segment, the
@@ -126,11 +127,11 @@ public final class CustomerProfile {
     /** Collects a profile's values; not thread-safe, build once. */
     public static final class Builder {
         private final CustomerId customer;
-        private String rfmSegment;
-        private String tier;
-        private Double clv;
-        private Double pAlive;
-        private String lifecycleStage;
+        private @Nullable String rfmSegment;
+        private @Nullable String tier;
+        private @Nullable Double clv;
+        private @Nullable Double pAlive;
+        private @Nullable String lifecycleStage;
         private final Map<String, Double> metrics = new TreeMap<>();
 
         private Builder(CustomerId customer) {

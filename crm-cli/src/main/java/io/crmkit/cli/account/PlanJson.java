@@ -25,11 +25,6 @@ import io.crmkit.accounts.BuyingRole;
 import io.crmkit.accounts.CompetitorProfile;
 import io.crmkit.accounts.Deal;
 import io.crmkit.accounts.ExpansionCard;
-import io.crmkit.accounts.ImmutableAccountPlan;
-import io.crmkit.accounts.ImmutableAction;
-import io.crmkit.accounts.ImmutableDeal;
-import io.crmkit.accounts.ImmutableKeyPerson;
-import io.crmkit.accounts.ImmutableSponsorPairing;
 import io.crmkit.accounts.Influence;
 import io.crmkit.accounts.KeyPerson;
 import io.crmkit.accounts.MarketTarget;
@@ -373,7 +368,7 @@ public final class PlanJson {
 
         AccountPlan plan(Plan p) {
             JsonPointer root = JsonPointer.empty();
-            ImmutableAccountPlan.Builder b = AccountPlan.builder()
+            AccountPlan.Builder b = AccountPlan.builder()
                     .account(required(p.account(), at(root, "account"), "the account's name"));
             if (p.customerId() != null) {
                 try {
@@ -481,7 +476,7 @@ public final class PlanJson {
         }
 
         private KeyPerson person(Person p, JsonPointer w) {
-            ImmutableKeyPerson.Builder b = KeyPerson.builder().id(required(p.id(), at(w, "id"), "id"))
+            KeyPerson.Builder b = KeyPerson.builder().id(required(p.id(), at(w, "id"), "id"))
                     .name(required(p.name(), at(w, "name"), "name"));
             set(p.title(), b::title);
             set(p.rank(), b::rank);
@@ -497,7 +492,7 @@ public final class PlanJson {
         }
 
         private SponsorPairing sponsor(Sponsor s, JsonPointer w) {
-            ImmutableSponsorPairing.Builder b = SponsorPairing.builder()
+            SponsorPairing.Builder b = SponsorPairing.builder()
                     .executive(required(s.executive(), at(w, "executive"), "the executive's name"))
                     .person(required(s.person(), at(w, "person"), "person"));
             set(s.executiveRank(), b::executiveRank);
@@ -508,7 +503,7 @@ public final class PlanJson {
         }
 
         private Action action(ActionJson a, JsonPointer w) {
-            ImmutableAction.Builder b = Action.builder().id(required(a.id(), at(w, "id"), "id"))
+            Action.Builder b = Action.builder().id(required(a.id(), at(w, "id"), "id"))
                     .due(date(required(a.due(), at(w, "due"), "due"), at(w, "due")));
             set(a.person(), b::person);
             set(a.owner(), b::owner);
@@ -529,7 +524,7 @@ public final class PlanJson {
         }
 
         private Deal deal(DealJson d, JsonPointer w) {
-            ImmutableDeal.Builder b = Deal.builder().id(required(d.id(), at(w, "id"), "id"));
+            Deal.Builder b = Deal.builder().id(required(d.id(), at(w, "id"), "id"));
             b.addAllChanges(each(d.history(), at(w, "history"), (c, x) -> new StageChange(
                     required(c.stage(), at(x, "stage"), "stage"), date(required(c.date(), at(x, "date"), "date"), at(x, "date")))));
             b.addChanges(new StageChange(required(d.stage(), at(w, "stage"), "the current stage"),

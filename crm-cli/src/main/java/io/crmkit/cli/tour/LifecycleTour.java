@@ -145,6 +145,8 @@ public final class LifecycleTour implements TourSection {
         QuotaReport quota = care.followUpQuota(calls, LocalDate.of(2026, 6, 29), List.of("wang.wei", "li.na"));
         out.printf("Quota of %d follow-ups a day on %s: done %s, short %s%n", quota.minimum(), quota.day(),
                 quota.followUps(), quota.shortfalls());
+        out.println("From the shell: crm lifecycle stage|churn --input data/lifecycle-purchases.csv --as-of 2026-06-30,");
+        out.println("crm care schedule --events data/care-events.csv --zone Asia/Shanghai --as-of 2026-03-04T12:00, crm care quota.");
     }
 
     /** exp(-silence / mean gap): the chance an active customer with this rhythm stays silent this long. */

@@ -166,6 +166,7 @@ public final class ScoringTour implements TourSection {
             byAction.merge(a, 1, Integer::sum);
         }
         out.println("The seed's 20/60/20 rule by count (revenue standing in for profit; ties share the better action): " + byAction);
+        out.println("From the shell, on one value per customer: crm value abc|pareto|deciles|portfolio --input data/customer-values.csv");
     }
 
     private static void portfolio(PrintWriter out, List<Purchase> purchases) {
@@ -205,6 +206,8 @@ public final class ScoringTour implements TourSection {
                 new SurveyResponse(LocalDate.of(2026, 3, 3), "s-01", "satisfied with delivery", 4),
                 new SurveyResponse(LocalDate.of(2026, 3, 3), "s-02", "satisfied with delivery", 2)), SurveyReport.Grouping.SALESPERSON);
         out.println("Internal survey, per salesperson: " + bySalesperson);
+        out.println("From the shell: crm satisfaction gaps --questionnaire data/servqual-items.csv --ratings data/servqual-ratings.csv,");
+        out.println("crm satisfaction survey --responses data/survey-responses.csv --by week");
     }
 
     private static void lifetimeValue(PrintWriter out) {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer's file (档案, docs/domain.md §1): a person or an organisation with a name, for a
@@ -458,12 +459,12 @@ public final class Customer {
         private final CustomerId id;
         private final Kind kind;
         private String name;
-        private LocalDate birthDate;
-        private Gender gender;
-        private String occupation;
-        private NationalId nationalId;
+        private @Nullable LocalDate birthDate;
+        private @Nullable Gender gender;
+        private @Nullable String occupation;
+        private @Nullable NationalId nationalId;
         private final List<ContactPoint> points = new ArrayList<>();
-        private Clock clock;
+        private @Nullable Clock clock;
 
         private Builder(CustomerId id, Kind kind, String name) {
             this.id = requireNonNull(id, "id");

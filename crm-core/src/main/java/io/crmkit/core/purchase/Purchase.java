@@ -68,8 +68,18 @@ public abstract class Purchase {
     }
 
     /** @return a builder for purchases with product, purchaser or user */
-    public static ImmutablePurchase.Builder builder() {
-        return ImmutablePurchase.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects a purchase's fields; {@code build()} checks them as {@link #of} does. Customer,
+     * time and amount are required, each field may be set once. Not thread-safe: use it on one
+     * thread.
+     */
+    public static final class Builder extends ImmutablePurchase.Builder {
+        Builder() {
+        }
     }
 
     @Value.Check

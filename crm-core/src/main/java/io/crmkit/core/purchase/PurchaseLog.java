@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A purchase log in columns: for each row the customer (interned to an index), the instant and the
@@ -63,14 +64,14 @@ public final class PurchaseLog {
     private static final long SECONDS_PER_DAY = 86_400;
 
     private final ZoneId zone;
-    private final Currency currency;
+    private final @Nullable Currency currency;
     private final ImmutableList<CustomerId> customers;
     private final int[] customer;
     private final long[] epochSecond;
     private final int[] nano;
     private final BigDecimal[] amount;
 
-    private PurchaseLog(ZoneId zone, Currency currency, ImmutableList<CustomerId> customers, int[] customer,
+    private PurchaseLog(ZoneId zone, @Nullable Currency currency, ImmutableList<CustomerId> customers, int[] customer,
             long[] epochSecond, int[] nano, BigDecimal[] amount) {
         this.zone = zone;
         this.currency = currency;
@@ -384,7 +385,7 @@ public final class PurchaseLog {
         private final ZoneId zone;
         private final Map<CustomerId, Integer> index = new HashMap<>();
         private final List<CustomerId> ids = new ArrayList<>();
-        private Currency currency;
+        private @Nullable Currency currency;
         private int size;
         private int[] customer = new int[16];
         private long[] epochSecond = new long[16];

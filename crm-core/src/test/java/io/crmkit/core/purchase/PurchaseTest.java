@@ -7,6 +7,8 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.money.Money;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import java.lang.reflect.Modifier;
 
 class PurchaseTest {
 
@@ -19,5 +21,16 @@ class PurchaseTest {
         assertEquals(CustomerId.of("c-17"), gift.purchaser());
         assertEquals(CustomerId.of("c-18"), gift.user());
         assertTrue(gift.boughtForSomeoneElse());
+    }
+
+    @Test
+    void theGeneratedImplementationIsNotPublishedOnlyTheNestedBuilder() throws Exception {
+        // issue 11 §6: generated Immutables types are not part of the published API
+        for (String name : new String[] {"ImmutablePurchase", "ImmutablePurchase$Builder"}) {
+            Class<?> generated = Class.forName("io.crmkit.core.purchase." + name);
+            assertFalse(Modifier.isPublic(generated.getModifiers()), name + " is public");
+        }
+        assertEquals(Purchase.Builder.class, Purchase.class.getMethod("builder").getReturnType());
+        assertEquals(Purchase.class, Purchase.Builder.class.getMethod("build").getReturnType());
     }
 }

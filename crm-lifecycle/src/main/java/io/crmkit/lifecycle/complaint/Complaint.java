@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer complaint: an immutable value holding its intake (id, customer, channel, category,
@@ -46,7 +47,7 @@ public final class Complaint {
 
     private final ComplaintWorkflow workflow;
     private final ComplaintIntake intake;
-    private final Complaint previous;
+    private final @Nullable Complaint previous;
     private final ComplaintEvent last;
     private final int size;
     private final Instant receivedAt;
@@ -54,7 +55,7 @@ public final class Complaint {
     private final Instant enteredStateAt;
     private final ComplaintFacts facts;
 
-    private Complaint(ComplaintWorkflow workflow, ComplaintIntake intake, Complaint previous, ComplaintEvent last,
+    private Complaint(ComplaintWorkflow workflow, ComplaintIntake intake, @Nullable Complaint previous, ComplaintEvent last,
             int size, Instant receivedAt, Instant enteredStateAt, ComplaintFacts facts) {
         this.workflow = workflow;
         this.intake = intake;
@@ -392,7 +393,9 @@ public final class Complaint {
             if (!e.guard().equals("reopen window")) {
                 throw e;
             }
-            ComplaintIntake followUp = ImmutableComplaintIntake.copyOf(intake).withId(followUpId).withLinkedTo(id());
+            // copyOf always gives the package-private generated type, whose with* copies are not published
+            ComplaintIntake followUp = ((ImmutableComplaintIntake) ImmutableComplaintIntake.copyOf(intake))
+                    .withId(followUpId).withLinkedTo(id());
             // a customer's request is received by the current owner; an owner receives it as the
             // front line (the owner role belongs to the old complaint, and may not receive)
             Actor receiver = switch (by.role()) {

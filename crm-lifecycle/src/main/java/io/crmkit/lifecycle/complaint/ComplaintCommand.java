@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One command to a complaint: the trigger, when, by whom, and the trigger's own data (the intake
@@ -28,14 +29,14 @@ public final class ComplaintCommand {
     private final ComplaintTrigger trigger;
     private final Instant at;
     private final Actor actor;
-    private final ComplaintIntake intake;
-    private final String assignee;
+    private final @Nullable ComplaintIntake intake;
+    private final @Nullable String assignee;
     private final int satisfaction;
-    private final String rootCause;
-    private final String note;
+    private final @Nullable String rootCause;
+    private final @Nullable String note;
 
-    private ComplaintCommand(ComplaintTrigger trigger, Instant at, Actor actor, ComplaintIntake intake,
-            String assignee, int satisfaction, String rootCause, String note) {
+    private ComplaintCommand(ComplaintTrigger trigger, Instant at, Actor actor, @Nullable ComplaintIntake intake,
+            @Nullable String assignee, int satisfaction, @Nullable String rootCause, @Nullable String note) {
         this.trigger = trigger;
         this.at = at;
         this.actor = actor;
@@ -178,11 +179,11 @@ public final class ComplaintCommand {
                 rootCause, note);
     }
 
-    ComplaintIntake intakeOrNull() {
+    @Nullable ComplaintIntake intakeOrNull() {
         return intake;
     }
 
-    String assigneeOrNull() {
+    @Nullable String assigneeOrNull() {
         return assignee;
     }
 
@@ -190,7 +191,7 @@ public final class ComplaintCommand {
         return satisfaction;
     }
 
-    String rootCauseOrNull() {
+    @Nullable String rootCauseOrNull() {
         return rootCause;
     }
 

@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of a complaint's append-only history: the command that was applied, the states
@@ -51,14 +52,14 @@ public final class ComplaintEvent {
     private final ComplaintState to;
     private final List<String> externalGuards;
     /** The previous hash as given by a store, or null when {@link #previous} links the chain. */
-    private final String previousHash;
+    private final @Nullable String previousHash;
     /** The previous event of a recorded history, or null for a first or stored event. */
-    private final ComplaintEvent previous;
+    private final @Nullable ComplaintEvent previous;
     /** This event's hash, computed on first use (a benign race: every thread computes the same value). */
-    private volatile String hash;
+    private volatile @Nullable String hash;
 
     private ComplaintEvent(ComplaintCommand command, ComplaintState from, ComplaintState to,
-            List<String> externalGuards, String previousHash, ComplaintEvent previous) {
+            List<String> externalGuards, @Nullable String previousHash, @Nullable ComplaintEvent previous) {
         this.command = command;
         this.from = from;
         this.to = to;
@@ -111,7 +112,7 @@ public final class ComplaintEvent {
 
     /** An event recorded by a command after {@code previous} (null for a receive), chained to it. */
     static ComplaintEvent recorded(ComplaintCommand command, ComplaintState from, ComplaintState to,
-            List<String> externalGuards, ComplaintEvent previous) {
+            List<String> externalGuards, @Nullable ComplaintEvent previous) {
         return new ComplaintEvent(command, from, to, ImmutableList.copyOf(externalGuards),
                 previous == null ? GENESIS : null, previous);
     }

@@ -1,5 +1,7 @@
 package io.crmkit.lifecycle.complaint;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the history has established about a complaint besides its state: the current owner, the
  * escalation level, the number of reopens and the evaluation of the last close. Each
@@ -11,7 +13,7 @@ package io.crmkit.lifecycle.complaint;
  * @param satisfaction the satisfaction score of the last close, 0 if none
  * @param rootCause the root cause of the last close, null if none
  */
-record ComplaintFacts(String owner, int escalationLevel, int reopenCount, int satisfaction, String rootCause) {
+record ComplaintFacts(String owner, int escalationLevel, int reopenCount, int satisfaction, @Nullable String rootCause) {
 
     /** @return the facts of a complaint just received by {@code receiver} */
     static ComplaintFacts receivedBy(String receiver) {

@@ -48,8 +48,17 @@ public abstract class ComplaintIntake {
     public abstract Optional<String> linkedTo();
 
     /** @return a builder */
-    public static ImmutableComplaintIntake.Builder builder() {
-        return ImmutableComplaintIntake.builder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Collects a complaint intake's fields; {@code build()} runs the intake's checks. Not thread-safe:
+     * use it on one thread.
+     */
+    public static final class Builder extends ImmutableComplaintIntake.Builder {
+        Builder() {
+        }
     }
 
     @Value.Check

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rebuilds a complaint from stored events, accepting only a history that commands on the
@@ -17,7 +18,7 @@ final class ComplaintReplay {
     private ComplaintReplay() {
     }
 
-    static Complaint replay(ComplaintWorkflow workflow, Iterable<ComplaintEvent> events, String expectedHead) {
+    static Complaint replay(ComplaintWorkflow workflow, Iterable<ComplaintEvent> events, @Nullable String expectedHead) {
         Complaint c = null;
         int n = 0;
         for (ComplaintEvent e : requireNonNull(events, "events")) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A named condition on a transition of the {@link ComplaintWorkflow}: it sees a
@@ -29,10 +30,10 @@ public final class Guard {
     private final String name;
     private final boolean external;
     private final BiPredicate<GuardContext, ComplaintCommand> allows;
-    private final BiFunction<GuardContext, ComplaintCommand, String> reason;
+    private final BiFunction<GuardContext, ComplaintCommand, @Nullable String> reason;
 
     private Guard(String name, boolean external, BiPredicate<GuardContext, ComplaintCommand> allows,
-            BiFunction<GuardContext, ComplaintCommand, String> reason) {
+            BiFunction<GuardContext, ComplaintCommand, @Nullable String> reason) {
         this.name = name;
         this.external = external;
         this.allows = allows;
@@ -50,7 +51,7 @@ public final class Guard {
      * @throws IllegalArgumentException if the name is blank or holds control characters
      */
     public static Guard of(String name, BiPredicate<GuardContext, ComplaintCommand> allows,
-            BiFunction<GuardContext, ComplaintCommand, String> reason) {
+            BiFunction<GuardContext, ComplaintCommand, @Nullable String> reason) {
         return new Guard(checkName(name), false, requireNonNull(allows, "allows"), requireNonNull(reason, "reason"));
     }
 
@@ -66,7 +67,7 @@ public final class Guard {
      * @throws IllegalArgumentException if the name is blank or holds control characters
      */
     public static Guard external(String name, BiPredicate<GuardContext, ComplaintCommand> allows,
-            BiFunction<GuardContext, ComplaintCommand, String> reason) {
+            BiFunction<GuardContext, ComplaintCommand, @Nullable String> reason) {
         return new Guard(checkName(name), true, requireNonNull(allows, "allows"), requireNonNull(reason, "reason"));
     }
 
@@ -108,7 +109,7 @@ public final class Guard {
      *     "the condition of guard 'NAME' does not hold"
      */
     public String reason(GuardContext context, ComplaintCommand command) {
-        String why = reason.apply(context, command);
+        @Nullable String why = reason.apply(context, command);
         return why == null || why.isBlank() ? "the condition of guard '" + name + "' does not hold" : why;
     }
 

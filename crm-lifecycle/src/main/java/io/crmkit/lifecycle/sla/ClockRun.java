@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The recorded life of one SLA clock: when it started, the intervals it was paused, and when (if)
@@ -25,9 +26,9 @@ public final class ClockRun {
     private final Instant start;
     /** Alternating pause and resume instants; an odd count means the last pause is still open. */
     private final ImmutableList<Instant> pauseMarks;
-    private final Instant stop;
+    private final @Nullable Instant stop;
 
-    private ClockRun(Instant start, ImmutableList<Instant> pauseMarks, Instant stop) {
+    private ClockRun(Instant start, ImmutableList<Instant> pauseMarks, @Nullable Instant stop) {
         this.start = start;
         this.pauseMarks = pauseMarks;
         this.stop = stop;

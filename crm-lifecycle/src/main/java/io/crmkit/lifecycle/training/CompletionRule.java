@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When a customer has completed a course: by attending every session, or a share of them.
@@ -29,9 +30,9 @@ public final class CompletionRule {
     private static final CompletionRule ALL = new CompletionRule(null);
 
     /** The required share, or null for all sessions. */
-    private final BigDecimal share;
+    private final @Nullable BigDecimal share;
 
-    private CompletionRule(BigDecimal share) {
+    private CompletionRule(@Nullable BigDecimal share) {
         this.share = share;
     }
 

@@ -15,6 +15,7 @@ import java.io.InvalidObjectException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The beta-geometric/beta-binomial (BG/BB) model of Fader, Hardie &amp; Shang (2010),
@@ -460,7 +461,7 @@ public final class BetaGeoBetaBinomModel implements PurchaseModel, Serializable 
      * @param gradient receives ∂ ln L / ∂(α, β, γ, δ)
      * @return ln L
      */
-    static double logLikelihood(double[] params, double x, double tx, double n, double[] gradient) {
+    static double logLikelihood(double[] params, double x, double tx, double n, double @Nullable [] gradient) {
         return new Kernel(params).logLikelihood(x, tx, n, gradient);
     }
 
@@ -537,7 +538,7 @@ public final class BetaGeoBetaBinomModel implements PurchaseModel, Serializable 
          * ln L (the likelihood function), and its gradient with respect to (α, β, γ, δ) when {@code gradient} is
          * not null. The terms of the sum fall with i, so they are summed relative to the first.
          */
-        double logLikelihood(double x, double tx, double n, double[] gradient) {
+        double logLikelihood(double x, double tx, double n, double @Nullable [] gradient) {
             double head = logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n);
             int count = (int) (n - tx);
             if (count == 0) {

@@ -9,6 +9,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The input of the "buy till you die" models: one row per customer (or per group of identical
@@ -45,7 +46,7 @@ public final class CustomerSummaries implements Serializable {
     /** Time from first purchase to the end of observation per row. */
     private final double[] age;
     /** Mean repeat spend per row, or {@code null} when spend is not known. */
-    private final double[] monetary;
+    private final double @Nullable [] monetary;
     /** Customers each row stands for. */
     private final double[] weight;
     /** Sum of the weights. */
@@ -56,15 +57,15 @@ public final class CustomerSummaries implements Serializable {
      * Per row, the sum of the logarithms of the inter-purchase times (BTYDplus' {@code litt}), or
      * {@code null} when not carried.
      */
-    private final double[] logInterPurchaseTimes;
+    private final double @Nullable [] logInterPurchaseTimes;
 
-    private CustomerSummaries(double[] frequency, double[] recency, double[] age, double[] monetary,
+    private CustomerSummaries(double[] frequency, double[] recency, double[] age, double @Nullable [] monetary,
             double[] weight, Duration timeUnit) {
         this(frequency, recency, age, monetary, weight, timeUnit, null);
     }
 
-    private CustomerSummaries(double[] frequency, double[] recency, double[] age, double[] monetary,
-            double[] weight, Duration timeUnit, double[] logInterPurchaseTimes) {
+    private CustomerSummaries(double[] frequency, double[] recency, double[] age, double @Nullable [] monetary,
+            double[] weight, Duration timeUnit, double @Nullable [] logInterPurchaseTimes) {
         this.logInterPurchaseTimes = logInterPurchaseTimes;
         this.timeUnit = timeUnit;
         this.frequency = frequency;
@@ -145,8 +146,8 @@ public final class CustomerSummaries implements Serializable {
                 DEFAULT_TIME_UNIT);
     }
 
-    private static CustomerSummaries create(double[] frequency, double[] recency, double[] age, double[] monetary,
-            double[] weight, Duration timeUnit) {
+    private static CustomerSummaries create(double[] frequency, double[] recency, double[] age,
+            double @Nullable [] monetary, double[] weight, Duration timeUnit) {
         requireNonNull(frequency, "frequency");
         checkTimeUnit(timeUnit);
         requireNonNull(recency, "recency");
@@ -368,8 +369,8 @@ public final class CustomerSummaries implements Serializable {
         double[] f = new double[n];
         double[] r = new double[n];
         double[] a = new double[n];
-        double[] m = monetary == null ? null : new double[n];
-        double[] l = logInterPurchaseTimes == null ? null : new double[n];
+        double @Nullable [] m = monetary == null ? null : new double[n];
+        double @Nullable [] l = logInterPurchaseTimes == null ? null : new double[n];
         double[] w = new double[n];
         int rows = 0;
         for (int i = 0; i < n; i++) {
@@ -522,10 +523,10 @@ public final class CustomerSummaries implements Serializable {
         private final double[] frequency;
         private final double[] recency;
         private final double[] age;
-        private final double[] monetary;
+        private final double @Nullable [] monetary;
         private final double[] weight;
         private final Duration timeUnit;
-        private final double[] logInterPurchaseTimes;
+        private final double @Nullable [] logInterPurchaseTimes;
 
         Proxy(CustomerSummaries s) {
             logInterPurchaseTimes = s.logInterPurchaseTimes;

@@ -16,6 +16,7 @@ import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a purchase log into {@link CustomerSummary customer summaries} (frequency, recency, T,
@@ -275,7 +276,7 @@ public final class CustomerSummarizer {
      * @throws IllegalArgumentException if the columns differ in length, an index is negative or
      *     beyond 2^31 − 10, a day or an amount is invalid, or the period is not a whole number of days
      */
-    public IndexedSummaries summarizeEpochDays(int[] customer, int[] epochDay, double[] amount) {
+    public IndexedSummaries summarizeEpochDays(int[] customer, int[] epochDay, double @Nullable [] amount) {
         requireNonNull(epochDay, "epochDay");
         require(periodSeconds % SECONDS_PER_DAY == 0,
                 "period of %s seconds is not a whole number of days: use summarizeEpochSeconds", periodSeconds);
@@ -305,7 +306,7 @@ public final class CustomerSummarizer {
      * @throws IllegalArgumentException if the columns differ in length, an index is negative or
      *     beyond 2^31 − 10, or an instant or an amount is invalid
      */
-    public IndexedSummaries summarizeEpochSeconds(int[] customer, long[] epochSecond, double[] amount) {
+    public IndexedSummaries summarizeEpochSeconds(int[] customer, long[] epochSecond, double @Nullable [] amount) {
         requireNonNull(epochSecond, "epochSecond");
         long end = endPeriod();
         long cut = lastSecond();
@@ -350,7 +351,7 @@ public final class CustomerSummarizer {
         long of(int purchase);
     }
 
-    private IndexedSummaries summarize(int[] customer, int n, double[] amount, PeriodsBeforeEnd before) {
+    private IndexedSummaries summarize(int[] customer, int n, double @Nullable [] amount, PeriodsBeforeEnd before) {
         requireNonNull(customer, "customer");
         require(customer.length == n && (amount == null || amount.length == n),
                 "columns differ in length: customer %s, time %s, amount %s", customer.length, n,

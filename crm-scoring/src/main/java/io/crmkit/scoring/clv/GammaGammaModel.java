@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Gamma-Gamma model of spend per transaction: Fader, Hardie &amp; Lee (2005), "RFM and CLV:
@@ -406,7 +407,7 @@ public final class GammaGammaModel implements SpendModel, Serializable {
             double[] cw = new double[x.length];
             int rows = 0;
             for (int i = 0; i < x.length; i++) {
-                Integer at = index.putIfAbsent(List.of(x[i], mean[i]), rows);
+                @Nullable Integer at = index.putIfAbsent(List.of(x[i], mean[i]), rows);
                 if (at == null) {
                     cx[rows] = x[i];
                     cm[rows] = mean[i];

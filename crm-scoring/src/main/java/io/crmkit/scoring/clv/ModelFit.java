@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableMap;
 import io.crmkit.scoring.internal.math.LogLikelihood;
 import io.crmkit.scoring.internal.math.MaximumLikelihood;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one weighted maximum-likelihood fit every model of this package goes through, so that
@@ -141,7 +142,7 @@ final class ModelFit {
         for (int j = 0; j < k; j++) {
             double unit = Math.pow(problem.scale(), problem.exponents()[j]);
             params[j] = e.params()[j] * unit;
-            double[] se = e.standardErrors();
+            double @Nullable [] se = e.standardErrors();
             if (se != null && !onBoundary[j] && Double.isFinite(se[j] * unit)) {
                 errors.put(names.get(j), se[j] * unit);
             } else {

@@ -16,6 +16,7 @@ import java.io.InvalidObjectException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Pareto/NBD model of Schmittlein, Morrison &amp; Colombo (1987), "Counting Your Customers:
@@ -515,7 +516,7 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
          * ln L of one customer; with {@code scratch}, also its gradient into scratch.gradient.
          * ln L = ln Γ(r+x) − ln Γ(r) + r ln α + s ln β + ln[e^head + s (K(t_x) − K(T))].
          */
-        double logLikelihood(double x, double tx, double age, Scratch scratch) {
+        double logLikelihood(double x, double tx, double age, @Nullable Scratch scratch) {
             double p = r + x;
             double prefix = logGamma(p) - logGammaR + r * logAlpha + s * logBeta;
             double bracket = logBracket(x, tx, age, scratch);
@@ -533,7 +534,7 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
          * ln[(α+T)^−(r+x) (β+T)^−s + s (K(t_x) − K(T))], the part of ln L that depends on the
          * customer beyond ln Γ(r+x); with {@code scratch}, its gradient into scratch.gradient.
          */
-        double logBracket(double x, double tx, double age, Scratch scratch) {
+        double logBracket(double x, double tx, double age, @Nullable Scratch scratch) {
             double p = r + x;
             double logAlphaT = Math.log(alpha + age);
             double logBetaT = Math.log(beta + age);
@@ -576,7 +577,7 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
          * the hypergeometric form over the larger of α+τ and β+τ, and optionally its gradient
          * with respect to (r, α, s, β) into {@code gradient}.
          */
-        double logK(double p, double tau, double[] gradient, Scratch scratch) {
+        double logK(double p, double tau, double @Nullable [] gradient, @Nullable Scratch scratch) {
             double a = p + s;
             if (gradient == null) {
                 double z = (alpha - beta) / (alpha + tau);

@@ -1,11 +1,12 @@
 /**
  * Customer lifetime value: simple retention-based formulas and the probabilistic "buy till you
  * die" models fitted by maximum likelihood. Package map: the data — purchase logs condensed by
- * {@link io.crmkit.scoring.clv.CustomerSummarizer} into {@link io.crmkit.scoring.clv.CustomerSummary}
- * values or columnar, mergeable {@link io.crmkit.scoring.clv.CustomerSummaries}, which carry their
- * time unit and hold the one check of a summary; the model family —
- * {@link io.crmkit.scoring.clv.ClvModel}, with the {@link io.crmkit.scoring.clv.PurchaseModel}s
- * BG/NBD ({@link io.crmkit.scoring.clv.BetaGeoModel}), MBG/NBD
+ * {@link io.crmkit.scoring.clv.CustomerSummarizer} into
+ * {@link io.crmkit.scoring.clv.CustomerSummary} values or columnar, mergeable
+ * {@link io.crmkit.scoring.clv.CustomerSummaries}, which carry their time unit and hold the one
+ * check of a summary; the model family — {@link io.crmkit.scoring.clv.ClvModel}, with the
+ * {@link io.crmkit.scoring.clv.PurchaseModel}s BG/NBD
+ * ({@link io.crmkit.scoring.clv.BetaGeoModel}), MBG/NBD
  * ({@link io.crmkit.scoring.clv.ModifiedBetaGeoModel}, the same implementation with one flag),
  * Pareto/NBD ({@link io.crmkit.scoring.clv.ParetoNbdModel}; these three are
  * {@link io.crmkit.scoring.clv.TransactionModel}s) and BG/BB
@@ -22,6 +23,14 @@
  * template (standardised units, convergence, boundary optima, identifiability, standard errors),
  * cites its paper and equations, reproduces the published estimates, and never returns NaN,
  * infinity or a wrong finite number for parameters its factory accepts. The generic numerics live
- * in the module's unexported {@code io.crmkit.scoring.internal.math}.
+ * in the module's unexported {@code io.crmkit.scoring.internal.math}. Nullness: the package is
+ * {@code @NullMarked} (JSpecify), so nothing is {@code null} except the amount column of
+ * {@link io.crmkit.scoring.clv.CustomerSummarizer#summarizeEpochDays(int[], int[], double[])} and
+ * {@link io.crmkit.scoring.clv.CustomerSummarizer#summarizeEpochSeconds(int[], long[], double[])},
+ * which may be {@code null} when spend is unknown; elsewhere an absent value is an empty
+ * {@link java.util.Optional}.
  */
+@NullMarked
 package io.crmkit.scoring.clv;
+
+import org.jspecify.annotations.NullMarked;

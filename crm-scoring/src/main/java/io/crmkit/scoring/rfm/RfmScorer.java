@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recency-frequency-monetary scoring. From purchases and an as-of date: recency = days from the
@@ -213,7 +214,7 @@ public final class RfmScorer {
     public static final class Builder {
         private int bins = 5;
         private Monetary monetary = Monetary.SUM;
-        private RfmSegmentMap segments;
+        private @Nullable RfmSegmentMap segments;
         private ZoneId zone = ZoneOffset.UTC;
 
         private Builder() {

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * An ordered ladder of customer tiers, listed from the top down: a customer is placed in the
  * highest tier whose criteria hold (docs/domain.md §3, "grade by the value a customer brings"). The
  * bottom rung may be a base tier without criteria that takes everyone else; without one, a
- * customer who meets no tier gets no tier. Presets for the source documents' ladders are in
+ * customer who meets no tier gets no tier. Presets for the ladders of docs/domain.md §3 are in
  * {@link TierPresets}.
  *
  * <pre>{@code

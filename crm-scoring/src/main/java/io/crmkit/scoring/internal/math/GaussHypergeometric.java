@@ -1,5 +1,7 @@
 package io.crmkit.scoring.internal.math;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The Gauss hypergeometric function in the form the Pareto/NBD likelihood needs,
  * <sub>2</sub>F<sub>1</sub>(a, b; a+1; z) with 0 &lt; b &lt; a+1 and z &lt; 1, evaluated in log space.
@@ -104,7 +106,7 @@ public final class GaussHypergeometric {
      * @param partials null, or receives ∂/∂e, ∂/∂f, ∂/∂z of ln E in elements 0, 1, 2
      * @return ln E; NaN if the series does not converge within {@value #MAX_TERMS} terms
      */
-    public static double logEuler(double e, double f, double z, double[] partials) {
+    public static double logEuler(double e, double f, double z, double @Nullable [] partials) {
         boolean derivatives = partials != null;
         double term = 1.0;
         double sum = 1.0;

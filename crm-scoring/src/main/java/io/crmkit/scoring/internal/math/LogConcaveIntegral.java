@@ -1,5 +1,7 @@
 package io.crmkit.scoring.internal.math;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * ln ∫ e<sup>h(t)</sup> dt over [lower, upper] for the log-concave exponent
  * h(t) = c·t − m<sub>1</sub> ln(a<sub>1</sub> + e<sup>t</sup>) − m<sub>2</sub> ln(a<sub>2</sub> + e<sup>t</sup>)
@@ -86,11 +88,11 @@ public final class LogConcaveIntegral {
      *     the range of a double
      */
     public static double log(double c, double m1, double a1, double m2, double a2, double lower, double upper,
-            double[] moments) {
+            double @Nullable [] moments) {
         return new LogConcaveIntegral(c, m1, a1, m2, a2).integrate(lower, upper, moments);
     }
 
-    private double integrate(double lower, double upper, double[] moments) {
+    private double integrate(double lower, double upper, double @Nullable [] moments) {
         double mode = mode(lower, upper);
         if (Double.isNaN(mode)) {
             // the integrand has no finite mode in double range: the caller reports the non-finite result

@@ -1,6 +1,7 @@
 package io.crmkit.scoring.internal.math;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maximum-likelihood estimation of positive parameters θ = exp(u), shared by every model.
@@ -40,7 +41,7 @@ public final class MaximumLikelihood {
      * @param message why the optimiser stopped
      */
     public record Estimate(double[] params, double logLikelihood, int iterations, int evaluations,
-            double gradientNorm, double[] standardErrors, boolean converged, String message) {
+            double gradientNorm, double @Nullable [] standardErrors, boolean converged, String message) {
     }
 
     /**
@@ -89,13 +90,13 @@ public final class MaximumLikelihood {
             message += "; a parameter ran off to 0 or infinity";
         }
         double logLikelihood = inside ? likelihood.evaluate(params, new double[k]) : Double.NaN;
-        double[] errors = inside && Double.isFinite(logLikelihood)
+        double @Nullable [] errors = inside && Double.isFinite(logLikelihood)
                 ? standardErrors(objective, result.point(), params, customers) : null;
         return new Estimate(params, logLikelihood, result.iterations(), result.evaluations(), gradientNorm, errors,
                 converged, message);
     }
 
-    private static double[] standardErrors(DifferentiableFunction objective, double[] u, double[] params,
+    private static double @Nullable [] standardErrors(DifferentiableFunction objective, double[] u, double[] params,
             double customers) {
         int k = u.length;
         double[][] hessian = new double[k][k];
@@ -120,7 +121,7 @@ public final class MaximumLikelihood {
                 hessian[j][i] = mean;
             }
         }
-        double[] variance = inverseDiagonal(hessian);
+        double @Nullable [] variance = inverseDiagonal(hessian);
         if (variance == null) {
             return null;
         }
@@ -140,7 +141,7 @@ public final class MaximumLikelihood {
      * @param matrix a symmetric matrix; not modified
      * @return the diagonal of its inverse, or null if it is not positive definite
      */
-    public static double[] inverseDiagonal(double[][] matrix) {
+    public static double @Nullable [] inverseDiagonal(double[][] matrix) {
         int k = matrix.length;
         double[][] l = new double[k][k];
         for (int i = 0; i < k; i++) {

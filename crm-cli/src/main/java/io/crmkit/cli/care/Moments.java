@@ -1,0 +1,96 @@
+package io.crmkit.cli.care;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The instants and enum words of the care files. */
+final class Moments {
+
+    /** The rule of {@link #instant}, as messages state it. */
+    static final String INSTANT_RULE = "not an ISO date or date-time (2026-03-15, 2026-03-15T10:30 in the zone, "
+            + "or 2026-03-15T10:30+08:00)";
+
+    private Moments() {
+    }
+
+    /**
+     * Reads an instant: an ISO date (the start of the day in the zone), a local date-time in the
+     * zone, or a date-time with an offset (the time may follow the date after a space instead of {@code T}) ({@code Z} or {@code +08:00}).
+     *
+     * @param text the text
+     * @param zone the zone of dates and local date-times
+     * @return the instant
+     * @throws IllegalArgumentException with {@link #INSTANT_RULE} otherwise
+     */
+    static Instant instant(String text, ZoneId zone) {
+        if (text.length() > 10 && text.charAt(10) == ' ') {
+            text = text.substring(0, 10) + 'T' + text.substring(11);
+        }
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+            }
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return OffsetDateTime.parse(text).toInstant();
+            }
+            return LocalDateTime.parse(text).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(INSTANT_RULE, e);
+        }
+    }
+
+    /**
+     * An instant as the output writes it: the local date-time in the zone with its offset.
+     *
+     * @param at the instant
+     * @param zone the zone
+     * @return e.g. {@code 2026-03-15T10:30+08:00}
+     */
+    static String format(Instant at, ZoneId zone) {
+        return at.atZone(zone).toOffsetDateTime().toString();
+    }
+
+    /**
+     * Reads an enum constant written in lower case, with {@code _} or {@code -} between words.
+     *
+     * @param type the enum
+     * @param text the text
+     * @param <E> the enum
+     * @return the constant
+     * @throws IllegalArgumentException listing the words otherwise
+     */
+    static <E extends Enum<E>> E word(Class<E> type, String text) {
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not one of " + words(type), e);
+        }
+    }
+
+    /**
+     * The words of an enum, as the files write them.
+     *
+     * @param type the enum
+     * @return e.g. {@code inbound, outbound}
+     */
+    static String words(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Moments::word).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * An enum constant as the output writes it.
+     *
+     * @param e the constant
+     * @return lower case, e.g. {@code delivery_booked}
+     */
+    static String word(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

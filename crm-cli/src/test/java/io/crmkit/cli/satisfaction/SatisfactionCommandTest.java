@@ -1,0 +1,145 @@
+package io.crmkit.cli.satisfaction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.crmkit.cli.Crm;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code crm satisfaction gaps|survey} on the bundled servqual-*.csv and survey-responses.csv, the
+ * gaps and summaries computed by hand, and the one-line refusals.
+ */
+class SatisfactionCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exit, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    private static Result crm(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private Path bundled(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/io/crmkit/data/" + name)) {
+            Path p = dir.resolve(name);
+            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+            return p;
+        }
+    }
+
+    private Result gaps(String... more) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("satisfaction", "gaps", "--questionnaire",
+                bundled("servqual-items.csv").toString(), "--ratings", bundled("servqual-ratings.csv").toString()));
+        args.addAll(List.of(more));
+        return crm(args.toArray(String[]::new));
+    }
+
+    @Test
+    void gapsPerItemDimensionAndOverallWithEqualWeights() throws IOException {
+        Result r = gaps();
+        assertEquals(0, r.exit(), r.err());
+        // two respondents: on-time (5-7 + 5-6)/2 = -1.5, promise (5-6 + 6-7)/2 = -1, quick (0 + -2)/2 = -1,
+        // knowledgeable (1 + 1)/2 = 1, clean (1 + 0)/2 = 0.5, attention (-2 + -2)/2 = -2;
+        // reliability (-1.5 - 1)/2 = -1.25; overall (-1.25 + 1 + 0.5 - 2 - 1)/5 = -0.55
+        assertEquals(List.of("kind,name,dimension,gap", "item,on-time-delivery,reliability,-1.5",
+                "item,promise-kept,reliability,-1", "item,quick-answer,responsiveness,-1",
+                "item,knowledgeable-staff,assurance,1", "item,clean-showroom,tangibles,0.5",
+                "item,personal-attention,empathy,-2", "dimension,reliability,reliability,-1.25",
+                "dimension,assurance,assurance,1", "dimension,tangibles,tangibles,0.5", "dimension,empathy,empathy,-2",
+                "dimension,responsiveness,responsiveness,-1", "overall,weighted,,-0.55"), r.lines());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void weightsFromTheCommandLine() throws IOException {
+        // 0.4 x -1.25 + 0.2 x -1 + 0.2 x 1 + 0.1 x -2 + 0.1 x 0.5 = -0.65
+        Result r = gaps("--weight", "reliability=0.4", "--weight", "responsiveness=0.2", "--weight", "assurance=0.2",
+                "--weight", "empathy=0.1", "--weight", "tangibles=0.1");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("overall,weighted,,-0.65", r.lines().get(r.lines().size() - 1));
+        Result half = gaps("--weight", "reliability=0.5");
+        assertEquals(2, half.exit());
+        assertEquals("", half.out());
+        assertEquals("crm satisfaction gaps: --weight: dimension weights sum to 0.5: they must sum to 1\n", half.err());
+    }
+
+    @Test
+    void badRatingsAndQuestionnairesAreRefusedWithTheirLine() throws IOException {
+        Path items = bundled("servqual-items.csv");
+        Result scale = crm("satisfaction", "gaps", "--questionnaire", items.toString(), "--ratings",
+                file("r.csv", "respondent_id,item,expectation,perception\nr-1,quick-answer,6,6\nr-1,on-time-delivery,8,5\n")
+                        .toString());
+        assertEquals(1, scale.exit());
+        assertEquals("", scale.out());
+        assertEquals("crm satisfaction gaps: r.csv:3: expectation '8': off the scale [1, 7]\n", scale.err());
+
+        Result unknown = crm("satisfaction", "gaps", "--questionnaire", items.toString(), "--ratings",
+                file("u.csv", "item,expectation,perception\nparking,5,5\n").toString());
+        assertEquals(1, unknown.exit());
+        assertEquals("crm satisfaction gaps: u.csv:2: item 'parking': not an item of servqual-items.csv\n", unknown.err());
+
+        Result dimension = crm("satisfaction", "gaps", "--questionnaire",
+                file("q.csv", "item,dimension\na,reliability\nb,reliabilty\n").toString(), "--ratings",
+                file("v.csv", "item,expectation,perception\na,5,5\n").toString());
+        assertEquals(1, dimension.exit());
+        assertEquals("crm satisfaction gaps: q.csv:3: dimension 'reliabilty': not one of reliability, assurance, tangibles, "
+                + "empathy, responsiveness\n", dimension.err());
+
+        Result unrated = crm("satisfaction", "gaps", "--questionnaire",
+                file("q2.csv", "item,dimension\na,reliability\nb,empathy\n").toString(), "--ratings",
+                file("w.csv", "item,expectation,perception\na,5,5\n").toString());
+        assertEquals(1, unrated.exit());
+        assertEquals("crm satisfaction gaps: w.csv: dimension EMPATHY has weight 0.5 but no rated item\n", unrated.err());
+    }
+
+    @Test
+    void surveyByWeekAndBySalesperson() throws IOException {
+        Path responses = bundled("survey-responses.csv");
+        Result week = crm("satisfaction", "survey", "--responses", responses.toString());
+        assertEquals(0, week.exit(), week.err());
+        // 2026-03-02..04 are in ISO week 10 (4, 5, 3, 4), 03-09..11 in week 11 (5, 2, 4: mean 11/3), 04-01 in week 14
+        assertEquals(List.of("group,count,mean,min,max", "2026-W10,4,4,3,5", "2026-W11,3,3.6666666666666665,2,5",
+                "2026-W14,1,5,5,5"), week.lines());
+        Result people = crm("satisfaction", "survey", "--responses", responses.toString(), "--by", "salesperson");
+        assertEquals(List.of("group,count,mean,min,max", "li.na,4,4,2,5", "wang.wei,4,4,3,5"), people.lines());
+        Result month = crm("satisfaction", "survey", "--responses", responses.toString(), "--by", "month");
+        assertEquals(List.of("group,count,mean,min,max", "2026-03,7,3.857142857142857,2,5", "2026-04,1,5,5,5"),
+                month.lines());
+    }
+
+    @Test
+    void surveyRefusals() throws IOException {
+        Result date = crm("satisfaction", "survey", "--responses",
+                file("s.csv", "date,salesperson,question,score\n2026-03-02,w,overall,4\n2026-02-30,w,overall,4\n").toString());
+        assertEquals(1, date.exit());
+        assertEquals("", date.out());
+        assertEquals("crm satisfaction survey: s.csv:3: date '2026-02-30': not a day of the calendar\n", date.err());
+        Result by = crm("satisfaction", "survey", "--responses", "s.csv", "--by", "fortnight");
+        assertEquals(2, by.exit());
+        assertEquals("crm satisfaction survey: Invalid value for option '--by': expected one of [DAY, WEEK, MONTH, "
+                + "SALESPERSON, QUESTION] (case-insensitive) but was 'fortnight'\n", by.err());
+        Result none = crm("satisfaction");
+        assertEquals(2, none.exit());
+    }
+}
