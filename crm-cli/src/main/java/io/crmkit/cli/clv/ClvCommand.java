@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
+import io.crmkit.scoring.clv.Covariates;
+import io.crmkit.scoring.clv.ParetoNbdCovariateModel;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
 import io.crmkit.scoring.clv.LifetimeValue;
@@ -30,8 +32,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
@@ -97,12 +101,13 @@ public final class ClvCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--model", required = true, description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma or sbg")
+        @Option(names = "--model", required = true,
+                description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma, sbg, ggomnbd, bgcnbd or mbgcnbd")
         String model;
 
         @Option(names = "--input", required = true,
-                description = "CSV with frequency,recency,T (bgbb: periods; gammagamma: + monetary_value), optional"
-                        + " weight; sbg: period,alive (a cohort's customers still active after each period)")
+                description = "CSV with frequency,recency,T (bgbb: periods; gammagamma: + monetary_value; bgcnbd, mbgcnbd:"
+                        + " + litt), optional weight; sbg: period,alive (a cohort's customers still active after each period)")
         Path input;
 
         @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer, as lifetimes' penalizer_coef")
@@ -116,11 +121,45 @@ public final class ClvCommand implements Callable<Integer> {
                 + "weeks (continuous-time models; default days)")
         Unit unit;
 
+        @Option(names = "--covariates", description = "pareto only: CSV customer_id,... of static covariates, joined "
+                + "to the input's customer_id; categorical columns are dummy-coded, the first level in sorted order "
+                + "being the reference")
+        Path covariates;
+
+        @Option(names = "--trans", split = ",", description = "covariate columns of the purchase process")
+        List<String> trans = new ArrayList<>();
+
+        @Option(names = "--life", split = ",", description = "covariate columns of the attrition process")
+        List<String> life = new ArrayList<>();
+
+        @Option(names = "--equal", split = ",", description = "covariates with one coefficient for both processes")
+        List<String> equal = new ArrayList<>();
+
+        @Option(names = "--regularization", defaultValue = "0", description = "L2 penalty on the covariate "
+                + "coefficients")
+        double regularization;
+
         @Override
         public void run() {
             String name = checkModel(spec, model);
             checkPenalizer(spec, penalizer);
             ClvModels.Model kind = ClvModels.named(name);
+            if (covariates == null && (!trans.isEmpty() || !life.isEmpty() || !equal.isEmpty())) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--trans, --life and --equal need --covariates");
+            }
+            if (covariates != null && !name.equals("pareto")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--covariates works with --model pareto only");
+            }
+            if (covariates != null && save != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--save does not store a model with covariates: keep its JSON output instead");
+            }
+            if (!(regularization >= 0) || !Double.isFinite(regularization)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "regularization " + regularization + " is invalid: it must be finite and >= 0");
+            }
             String timeUnit = savedUnit(kind);
             String source;
             ClvModel fitted;
@@ -135,10 +174,14 @@ public final class ClvCommand implements Callable<Integer> {
             } else {
                 SummaryCsv data = read(input, kind);
                 source = data.file;
-                try {
-                    fitted = kind.fit(data.summaries(), penalizer);
-                } catch (IllegalArgumentException e) {
-                    throw data.refusal(e);
+                if (covariates != null) {
+                    fitted = fitWithCovariates(data, kind);
+                } else {
+                    try {
+                        fitted = kind.fit(data.summaries(), penalizer);
+                    } catch (IllegalArgumentException e) {
+                        throw data.refusal(e);
+                    }
                 }
             }
             if (save != null) {
@@ -166,6 +209,45 @@ public final class ClvCommand implements Callable<Integer> {
                         + kind.name() + ": its time is counted in " + units.get(0));
             }
             return unit.name();
+        }
+
+        private ClvModel fitWithCovariates(SummaryCsv data, ClvModels.Model kind) {
+            CovariateTable table = CovariateTable.read(covariates);
+            List<String> ids = new ArrayList<>(data.size());
+            try (CsvInput again = CsvInput.open(input, schema(kind))) {
+                int id = -1;
+                for (int c = 0; c < again.header().size(); c++) {
+                    String column = again.header().get(c);
+                    if (column.equalsIgnoreCase("customer_id") || column.equalsIgnoreCase("id")) {
+                        id = c;
+                    }
+                }
+                if (id < 0) {
+                    throw new InputException(data.file + ":1: no customer_id column: covariates are joined by it");
+                }
+                while (again.next()) {
+                    ids.add(again.customerId(id));
+                }
+            }
+            int[] lines = new int[data.size()];
+            for (int i = 0; i < lines.length; i++) {
+                lines[i] = data.line(i);
+            }
+            Covariates transaction = table.covariates(trans, ids, data.file, lines);
+            Covariates lifetime = table.covariates(life, ids, data.file, lines);
+            Set<String> same = new HashSet<>();
+            for (String e : equal) {
+                for (String column : transaction.names()) {
+                    if ((column.equals(e) || column.startsWith(e + "=")) && lifetime.names().contains(column)) {
+                        same.add(column);
+                    }
+                }
+            }
+            try {
+                return ParetoNbdCovariateModel.fit(data.summaries(), transaction, lifetime, same, regularization);
+            } catch (IllegalArgumentException e) {
+                throw data.refusal(e);
+            }
         }
 
         static String json(ClvModel fitted) {
@@ -208,7 +290,8 @@ public final class ClvCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--model", description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma or sbg (or --model-file)")
+        @Option(names = "--model",
+                description = "bgnbd, pareto, mbgnbd, bgbb, gammagamma, sbg, ggomnbd, bgcnbd or mbgcnbd (or --model-file)")
         String model;
 
         @Option(names = "--model-file", paramLabel = "model.json",
@@ -423,6 +506,10 @@ public final class ClvCommand implements Callable<Integer> {
         @Option(names = "--as-of", required = true, description = "last day of observation, yyyy-MM-dd")
         LocalDate asOf;
 
+        @Option(names = "--litt", description = "also print litt: the sum of the logs of the gaps between distinct "
+                + "purchase days, in the unit (needed by bgcnbd and mbgcnbd)")
+        boolean litt;
+
         @Option(names = "--unit", defaultValue = "days", description = "unit of recency and T: days or weeks "
                 + "(weeks = days / 7, the CDNOW convention)")
         Unit unit;
@@ -430,18 +517,26 @@ public final class ClvCommand implements Callable<Integer> {
         @Override
         public void run() {
             TransactionLog log = TransactionLog.read(input, false);
-            CustomerSummarizer.IndexedSummaries result = summarizeLog(spec, log, asOf, unit);
+            CustomerSummarizer.IndexedSummaries result = summarizeLog(spec, log, asOf, unit, litt);
             PrintWriter out = spec.commandLine().getOut();
             CustomerSummaries s = result.summaries();
             try {
                 CSVPrinter printer = Csv.printer(out);
-                printer.printRecord("customer_id", "frequency", "recency", "T", "monetary_value");
+                if (litt) {
+                    printer.printRecord("customer_id", "frequency", "recency", "T", "monetary_value", "litt");
+                } else {
+                    printer.printRecord("customer_id", "frequency", "recency", "T", "monetary_value");
+                }
+                double[] logGaps = litt ? s.logInterPurchaseTimes() : null;
                 for (int row = 0; row < result.size(); row++) {
                     printer.print(log.customers.id(result.customerIndex(row)));
                     printer.print(Long.toString((long) s.frequency(row)));
                     printer.print(number(s.recency(row)));
                     printer.print(number(s.age(row)));
                     printer.print(number(s.monetaryValue(row)));
+                    if (logGaps != null) {
+                        printer.print(number(logGaps[row]));
+                    }
                     printer.println();
                 }
                 printer.flush();
@@ -457,6 +552,15 @@ public final class ClvCommand implements Callable<Integer> {
      */
     static CustomerSummarizer.IndexedSummaries summarizeLog(CommandSpec spec, TransactionLog log, LocalDate asOf,
             Unit unit) {
+        return summarizeLog(spec, log, asOf, unit, false);
+    }
+
+    /**
+     * As {@link #summarizeLog(CommandSpec, TransactionLog, LocalDate, Unit)}, with the sum of log
+     * inter-purchase times (the {@code litt} column BG/CNBD-k and MBG/CNBD-k fit on) when asked.
+     */
+    static CustomerSummarizer.IndexedSummaries summarizeLog(CommandSpec spec, TransactionLog log, LocalDate asOf,
+            Unit unit, boolean litt) {
         int asOfDay = (int) asOf.toEpochDay();
         int[] firstDay = new int[log.customers.size()];
         java.util.Arrays.fill(firstDay, Integer.MAX_VALUE);
@@ -481,7 +585,8 @@ public final class ClvCommand implements Callable<Integer> {
                 sameDay++;
             }
         }
-        CustomerSummarizer.IndexedSummaries result = CustomerSummarizer.asOf(asOf).inUnitsOf(unit.duration)
+        CustomerSummarizer summarizer = CustomerSummarizer.asOf(asOf).inUnitsOf(unit.duration);
+        CustomerSummarizer.IndexedSummaries result = (litt ? summarizer.withLogInterPurchaseTimes() : summarizer)
                 .summarizeEpochDays(log.customer, log.day, log.amount);
         if (sameDay > 0) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": note: " + sameDay + " customer"

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The customer-summary CSV of {@code crm clv fit|predict}: a header naming at least
  * {@code frequency}, {@code recency} and {@code T} (or {@code periods} for BG/BB), optionally
- * {@code monetary_value} and {@code weight}; aliases {@code x}, {@code t_x}, {@code zbar},
+ * {@code monetary_value}, {@code weight} and {@code litt} (the sum of log inter-purchase times of the
+ * Erlang-k models); aliases {@code x}, {@code t_x}, {@code zbar},
  * {@code weights}, {@code n_periods}; other columns are left for {@code predict} to carry through (a
  * name that looks like a misspelt column, such as {@code wt}, is refused). Read with
  * {@link CsvInput}: every value is checked on reading and a bad row is reported with file, line,
@@ -30,12 +31,15 @@ public final class SummaryCsv {
     public final double[] age;
     public final double[] monetary;
     public final double[] weight;
+    /** The sum of log inter-purchase times per row ({@code litt}), or null when the file has no such column. */
+    public final double[] litt;
     /** The file line of every row. */
     private final int[] lines;
     private final int size;
 
     private SummaryCsv(String file, List<String> header, int size, double[] frequency,
-            double[] recency, double[] age, double[] monetary, double[] weight, int[] lines) {
+            double[] recency, double[] age, double[] monetary, double[] weight, double[] litt, int[] lines) {
+        this.litt = litt;
         this.file = file;
         this.header = header;
         this.size = size;
@@ -60,7 +64,7 @@ public final class SummaryCsv {
                 .required("recency", "t_x");
         s = discrete ? s.required("periods", "n_periods") : s.required("T");
         s = needMonetary ? s.required("monetary_value", "zbar") : s.optional("monetary_value", "zbar");
-        return s.optional("weight", "weights");
+        return s.optional("weight", "weights").optional("litt", "log_inter_purchase_times");
     }
 
     /**
@@ -80,12 +84,14 @@ public final class SummaryCsv {
             int t = in.column(ageName);
             int m = in.column("monetary_value");
             int w = in.column("weight");
+            int l = in.column("litt");
             int capacity = 1024;
             double[] frequency = new double[capacity];
             double[] recency = new double[capacity];
             double[] age = new double[capacity];
             double[] monetary = m >= 0 ? new double[capacity] : null;
             double[] weight = new double[capacity];
+            double[] litt = l >= 0 ? new double[capacity] : null;
             int[] lines = new int[capacity];
             int n = 0;
             while (in.next()) {
@@ -96,6 +102,7 @@ public final class SummaryCsv {
                     age = Arrays.copyOf(age, capacity);
                     monetary = monetary == null ? null : Arrays.copyOf(monetary, capacity);
                     weight = Arrays.copyOf(weight, capacity);
+                    litt = litt == null ? null : Arrays.copyOf(litt, capacity);
                     lines = Arrays.copyOf(lines, capacity);
                 }
                 double f = in.number(x);
@@ -135,6 +142,13 @@ public final class SummaryCsv {
                     }
                     weight[n] = value;
                 }
+                if (l >= 0) {
+                    double value = in.number(l);
+                    if (f == 0 && value != 0) {
+                        throw in.refuse(l, "must be 0 when frequency is 0");
+                    }
+                    litt[n] = value;
+                }
                 lines[n] = (int) Math.min(in.line(), Integer.MAX_VALUE);
                 n++;
             }
@@ -143,14 +157,23 @@ public final class SummaryCsv {
             }
             return new SummaryCsv(in.file(), in.header(), n, Arrays.copyOf(frequency, n),
                     Arrays.copyOf(recency, n), Arrays.copyOf(age, n), monetary == null ? null : Arrays.copyOf(monetary, n),
-                    Arrays.copyOf(weight, n), Arrays.copyOf(lines, n));
+                    Arrays.copyOf(weight, n), litt == null ? null : Arrays.copyOf(litt, n), Arrays.copyOf(lines, n));
         }
     }
 
     /** The rows as summaries (T holds the periods for BG/BB). */
     public CustomerSummaries summaries() {
-        return monetary == null ? CustomerSummaries.of(frequency, recency, age, weight)
+        CustomerSummaries s = monetary == null ? CustomerSummaries.of(frequency, recency, age, weight)
                 : CustomerSummaries.withMonetaryValue(frequency, recency, age, monetary, weight);
+        return litt == null ? s : s.withLogInterPurchaseTimes(litt);
+    }
+
+    /**
+     * @param row a row index
+     * @return the file line of the row
+     */
+    public int line(int row) {
+        return lines[row];
     }
 
     /** @return the number of rows */

@@ -66,6 +66,26 @@ class ClvCommandTest {
     }
 
     @Test
+    void gammaGompertzNbdFitsCdnowToThePublishedLikelihoodAndPredicts() throws IOException {
+        Path input = bundled("cdnow_customers_summary_with_transactions.csv");
+        Run run = crm("clv", "fit", "--model", "ggomnbd", "--input", input.toString());
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("ggomnbd", json.get("model").asText());
+        // Bemmaor & Glady (2012), Table 2, CDNOW: r 0.553, alpha 10.578, s 0.603, LL -9594.98; b and beta run
+        // to 0 along the Pareto/NBD ridge (only beta/b is identified), which the fit reports as warnings
+        assertEquals(0.553, json.get("params").get("r").asDouble(), 0.002);
+        assertEquals(10.578, json.get("params").get("alpha").asDouble(), 0.02);
+        assertEquals(-9594.98, json.get("logLikelihood").asDouble(), 0.01);
+        assertTrue(json.get("warnings").toString().contains("b: ran to 0"), json.toString());
+        Run predict = crm("clv", "predict", "--model", "ggomnbd", "--input", input.toString(), "--horizon", "39");
+        assertEquals(0, predict.code(), predict.err());
+        assertTrue(predict.out().lines().findFirst().orElseThrow().endsWith(",expected_purchases,p_alive"),
+                predict.out().lines().findFirst().orElseThrow());
+        assertEquals(2358, predict.out().lines().count());
+    }
+
+    @Test
     void paretoNbdFitsCdnowToThePublishedEstimates() throws IOException {
         Run run = crm("clv", "fit", "--model", "pareto", "--input",
                 bundled("cdnow_customers_summary_with_transactions.csv").toString());
@@ -253,6 +273,78 @@ class ClvCommandTest {
     }
 
     @Test
+    void summarizeWithLittFeedsTheRegularityModels() throws IOException {
+        // c1 bought on 1997-01-01, 01-18 and 08-02: gaps of 17 and 196 days, litt = ln(17/7) + ln(28) in weeks
+        Path log = file("transactions.csv", "customer_id,date,amount", "c1,1997-01-01,29.33", "c1,1997-01-18,29.73",
+                "c1,1997-08-02,14.96", "c2,1997-01-01,63.34", "c2,1997-01-13,11.77");
+        Run run = crm("clv", "summarize", "--input", log.toString(), "--as-of", "1997-09-30", "--unit", "weeks",
+                "--litt");
+        assertEquals(0, run.code(), run.err());
+        String[] lines = run.out().split("\n");
+        assertEquals("customer_id,frequency,recency,T,monetary_value,litt", lines[0]);
+        assertEquals(Math.log(17 / 7.0) + Math.log(28), Double.parseDouble(lines[1].split(",")[5]), 1e-12);
+        assertEquals(Math.log(12 / 7.0), Double.parseDouble(lines[2].split(",")[5]), 1e-12);
+        // without the column the regularity models refuse by name; with it they fit (k by likelihood)
+        Path plain = file("plain.csv", "frequency,recency,T", "1,2,10", "2,5,10", "0,0,10", "3,8,10", "1,1,9");
+        Run refused = crm("clv", "fit", "--model", "mbgcnbd", "--input", plain.toString());
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("plain.csv: mbgcnbd needs the sum of log inter-purchase times"),
+                refused.err());
+        // CDNOW: BTYDplus finds no regularity (k = 1), so MBG/CNBD-k is MBG/NBD
+        Run cdnow = crm("clv", "summarize", "--input", bundled("cdnow-transactions.csv").toString(), "--as-of",
+                "1997-09-30", "--unit", "weeks", "--litt");
+        assertEquals(0, cdnow.code(), cdnow.err());
+        Path summary = dir.resolve("cdnow-litt.csv");
+        Files.writeString(summary, cdnow.out(), StandardCharsets.UTF_8);
+        Run fit = crm("clv", "fit", "--model", "mbgcnbd", "--input", summary.toString());
+        assertEquals(0, fit.code(), fit.err());
+        JsonNode json = new ObjectMapper().readTree(fit.out());
+        assertEquals("mbgcnbd", json.get("model").asText());
+        assertEquals(1, json.get("params").get("k").asInt());
+        Run mbg = crm("clv", "fit", "--model", "mbgnbd", "--input", summary.toString());
+        assertEquals(new ObjectMapper().readTree(mbg.out()).get("logLikelihood").asDouble(),
+                json.get("logLikelihood").asDouble(), 1e-9);
+    }
+
+    @Test
+    void paretoFitsWithStaticCovariatesJoinedByCustomerId() throws IOException {
+        Path input = bundled("cdnow_customers_summary_with_transactions.csv");
+        List<String> lines = Files.readAllLines(input, StandardCharsets.UTF_8);
+        List<String> cov = new java.util.ArrayList<>(List.of("customer_id,Gender,Channel,Age"));
+        for (int i = 1; i < lines.size(); i++) {
+            String id = lines.get(i).split(",")[0];
+            cov.add(id + "," + (i % 2 == 0 ? "F" : "M") + "," + (i % 3 == 0 ? "web" : i % 3 == 1 ? "shop" : "phone")
+                    + "," + (20 + i % 50));
+        }
+        Path covariates = file("cov.csv", cov.toArray(String[]::new));
+        Run run = crm("clv", "fit", "--model", "pareto", "--input", input.toString(), "--covariates",
+                covariates.toString(), "--life", "Gender,Channel", "--trans", "Gender,Channel,Age", "--equal", "Gender");
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        // Gender: F is the reference (first in sorted order), one coefficient for both processes; Channel: phone
+        // is the reference, shop and web get a coefficient per process
+        List<String> names = new java.util.ArrayList<>();
+        json.get("params").fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("r", "alpha", "s", "beta", "gamma.Gender=M", "trans.Channel=shop", "trans.Channel=web",
+                "trans.Age", "life.Channel=shop", "life.Channel=web"), names);
+        for (String name : names) {
+            assertTrue(json.get("standardErrors").has(name), name);
+        }
+        // made-up covariates carry no information: the base parameters stay near the plain fit's
+        assertEquals(0.5533, json.get("params").get("r").asDouble(), 0.05);
+        Path partial = file("partial.csv", "customer_id,Gender", "1,M");
+        Run missing = crm("clv", "fit", "--model", "pareto", "--input", input.toString(), "--covariates",
+                partial.toString(), "--trans", "Gender");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("cdnow_customers_summary_with_transactions.csv:3: customer_id '2': has no row"
+                + " in partial.csv"), missing.err());
+        Run usage = crm("clv", "fit", "--model", "bgnbd", "--input", input.toString(), "--covariates",
+                covariates.toString(), "--trans", "Gender");
+        assertEquals(2, usage.code());
+        assertTrue(usage.err().contains("--covariates works with --model pareto only"), usage.err());
+    }
+
+    @Test
     void aBadRowNamesFileLineAndProblem() throws IOException {
         Path bad = file("bad.csv", "customer_id,frequency,recency,T", "a,1,2,10", "b,2,12,10");
         Run run = crm("clv", "fit", "--model", "bgnbd", "--input", bad.toString());
@@ -273,7 +365,7 @@ class ClvCommandTest {
     void anUnknownModelIsAUsageErrorListingTheModels() throws IOException {
         Run run = crm("clv", "fit", "--model", "nbd", "--input", "whatever.csv");
         assertEquals(2, run.code());
-        assertTrue(run.err().contains("unknown model 'nbd': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma"),
+        assertTrue(run.err().contains("unknown model 'nbd': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma, ggomnbd, bgcnbd, mbgcnbd"),
                 run.err());
     }
 

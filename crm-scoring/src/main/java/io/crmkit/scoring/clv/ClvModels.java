@@ -222,13 +222,28 @@ public final class ClvModels {
             new Model("gammagamma", "Gamma-Gamma", Input.SPEND, GammaGammaModel::fit, names("p", "q", "v"),
                     p -> GammaGammaModel.of(p[0], p[1], p[2])),
             new Model("sbg", "sBG", Input.SURVIVORS, ShiftedBetaGeometricModel::fit, names("alpha", "beta"),
-                    p -> ShiftedBetaGeometricModel.of(p[0], p[1])));
+                    p -> ShiftedBetaGeometricModel.of(p[0], p[1])),
+            new Model("ggomnbd", "GGom/NBD", Input.CONTINUOUS_TIME, GammaGompertzNbdModel::fit,
+                    names("r", "alpha", "b", "s", "beta"), p -> GammaGompertzNbdModel.of(p[0], p[1], p[2], p[3], p[4])),
+            new Model("bgcnbd", "BG/CNBD-k", Input.CONTINUOUS_TIME, (data, penalizer) -> ErlangBetaGeoModel.fit(data,
+                    false, penalizer), names("k", "r", "alpha", "a", "b"),
+                    p -> ErlangBetaGeoModel.of(false, shape(p[0]), p[1], p[2], p[3], p[4])),
+            new Model("mbgcnbd", "MBG/CNBD-k", Input.CONTINUOUS_TIME, (data, penalizer) -> ErlangBetaGeoModel.fit(data,
+                    true, penalizer), names("k", "r", "alpha", "a", "b"),
+                    p -> ErlangBetaGeoModel.of(true, shape(p[0]), p[1], p[2], p[3], p[4])));
 
     private ClvModels() {
     }
 
     private static ImmutableList<String> names(String... names) {
         return ImmutableList.copyOf(names);
+    }
+
+    /** The Erlang shape k of a restored BG/CNBD-k or MBG/CNBD-k: a whole number (the model checks its range). */
+    private static int shape(double k) {
+        Checks.require(k == Math.rint(k) && Math.abs(k) <= Integer.MAX_VALUE,
+                "k %s is invalid: the Erlang shape must be a whole number", k);
+        return (int) k;
     }
 
     /** @return every model, in the order of the command-line contract */

@@ -53,9 +53,20 @@ public final class CustomerSummaries implements Serializable {
     private final double totalWeight;
     /** The unit of recency and T. */
     private final Duration timeUnit;
+    /**
+     * Per row, the sum of the logarithms of the inter-purchase times (BTYDplus' {@code litt}), or
+     * {@code null} when not carried.
+     */
+    private final double @Nullable [] logInterPurchaseTimes;
 
     private CustomerSummaries(double[] frequency, double[] recency, double[] age, double @Nullable [] monetary,
             double[] weight, Duration timeUnit) {
+        this(frequency, recency, age, monetary, weight, timeUnit, null);
+    }
+
+    private CustomerSummaries(double[] frequency, double[] recency, double[] age, double @Nullable [] monetary,
+            double[] weight, Duration timeUnit, double @Nullable [] logInterPurchaseTimes) {
+        this.logInterPurchaseTimes = logInterPurchaseTimes;
         this.timeUnit = timeUnit;
         this.frequency = frequency;
         this.recency = recency;
@@ -298,6 +309,51 @@ public final class CustomerSummaries implements Serializable {
     }
 
     /**
+     * These summaries with the regularity statistic of the Erlang-k models ({@link ErlangBetaGeoModel}):
+     * per row, the sum over the customer's x inter-purchase times of their logarithms,
+     * Σ<sub>j=1..x</sub> ln(t<sub>j</sub> − t<sub>j−1</sub>), the times in this summaries' time unit
+     * (BTYDplus' {@code litt}); 0 when x = 0. {@link CustomerSummarizer#withLogInterPurchaseTimes()}
+     * computes it from a transaction log. The column stays with the rows through
+     * {@link #compressed()}, {@link #merge}, {@link #withTimeUnit} and {@link #convertedTo} (where
+     * it shifts by x · ln of the factor).
+     *
+     * @param logInterPurchaseTimes the statistic per row, finite; 0 where x = 0. The array is copied.
+     * @return the summaries carrying the column
+     * @throws IllegalArgumentException if the length differs from the rows, or a value is not finite
+     *     or not 0 where x = 0
+     */
+    public CustomerSummaries withLogInterPurchaseTimes(double[] logInterPurchaseTimes) {
+        requireNonNull(logInterPurchaseTimes, "logInterPurchaseTimes");
+        require(logInterPurchaseTimes.length == size(), "columns differ in length: frequency %s,"
+                + " log_inter_purchase_times %s", size(), logInterPurchaseTimes.length);
+        for (int i = 0; i < size(); i++) {
+            double v = logInterPurchaseTimes[i];
+            require(Double.isFinite(v), "log_inter_purchase_times %s at row %s is invalid: it must be finite", v, i);
+            require(frequency[i] > 0 || v == 0, "log_inter_purchase_times %s at row %s is invalid with frequency 0:"
+                    + " a customer without repeat purchases has no inter-purchase time", v, i);
+        }
+        return new CustomerSummaries(frequency, recency, age, monetary, weight, timeUnit,
+                logInterPurchaseTimes.clone());
+    }
+
+    /** @return whether the rows carry the sum of log inter-purchase times */
+    public boolean hasLogInterPurchaseTimes() {
+        return logInterPurchaseTimes != null;
+    }
+
+    /**
+     * @return a copy of the sum-of-log-inter-purchase-times column (see {@link #withLogInterPurchaseTimes})
+     * @throws IllegalStateException if the summaries do not carry it
+     */
+    public double[] logInterPurchaseTimes() {
+        if (logInterPurchaseTimes == null) {
+            throw new IllegalStateException("these summaries carry no log_inter_purchase_times column: summarise"
+                    + " with CustomerSummarizer.withLogInterPurchaseTimes()");
+        }
+        return logInterPurchaseTimes.clone();
+    }
+
+    /**
      * Merges rows with equal (x, t<sub>x</sub>, T) — and equal spend, when spend is carried — into
      * one row whose weight is the sum. Likelihoods are unchanged; fitting gets faster.
      *
@@ -314,6 +370,7 @@ public final class CustomerSummaries implements Serializable {
         double[] r = new double[n];
         double[] a = new double[n];
         double @Nullable [] m = monetary == null ? null : new double[n];
+        double @Nullable [] l = logInterPurchaseTimes == null ? null : new double[n];
         double[] w = new double[n];
         int rows = 0;
         for (int i = 0; i < n; i++) {
@@ -321,10 +378,12 @@ public final class CustomerSummaries implements Serializable {
             double ri = recency[i] + 0.0;
             double ai = age[i] + 0.0;
             double mi = monetary == null ? 0 : monetary[i] + 0.0;
+            double li = logInterPurchaseTimes == null ? 0 : logInterPurchaseTimes[i] + 0.0;
             long h = Double.doubleToLongBits(fi) * 0x9E3779B97F4A7C15L;
             h = (h ^ Double.doubleToLongBits(ri)) * 0xC2B2AE3D27D4EB4FL;
             h = (h ^ Double.doubleToLongBits(ai)) * 0x165667B19E3779F9L;
             h = (h ^ Double.doubleToLongBits(mi)) * 0x9E3779B97F4A7C15L;
+            h = (h ^ Double.doubleToLongBits(li)) * 0xC2B2AE3D27D4EB4FL;
             int slot = (int) (h ^ (h >>> 32)) & mask;
             while (true) {
                 int at = slots[slot];
@@ -336,11 +395,15 @@ public final class CustomerSummaries implements Serializable {
                     if (m != null) {
                         m[rows] = mi;
                     }
+                    if (l != null) {
+                        l[rows] = li;
+                    }
                     w[rows] = weight[i];
                     rows++;
                     break;
                 }
-                if (f[at] == fi && r[at] == ri && a[at] == ai && (m == null || m[at] == mi)) {
+                if (f[at] == fi && r[at] == ri && a[at] == ai && (m == null || m[at] == mi)
+                        && (l == null || l[at] == li)) {
                     w[at] += weight[i];
                     break;
                 }
@@ -348,12 +411,13 @@ public final class CustomerSummaries implements Serializable {
             }
         }
         return new CustomerSummaries(Arrays.copyOf(f, rows), Arrays.copyOf(r, rows), Arrays.copyOf(a, rows),
-                m == null ? null : Arrays.copyOf(m, rows), Arrays.copyOf(w, rows), timeUnit);
+                m == null ? null : Arrays.copyOf(m, rows), Arrays.copyOf(w, rows), timeUnit,
+                l == null ? null : Arrays.copyOf(l, rows));
     }
 
     /**
      * Appends another set of summaries (e.g. from another partition). Both must carry spend, or
-     * neither.
+     * neither; likewise the sum of log inter-purchase times.
      *
      * @param other summaries in the same time unit
      * @return the rows of this followed by the rows of {@code other}
@@ -363,11 +427,14 @@ public final class CustomerSummaries implements Serializable {
         requireNonNull(other, "other");
         require(hasMonetaryValue() == other.hasMonetaryValue(),
                 "cannot merge summaries with and without monetary_value");
+        require(hasLogInterPurchaseTimes() == other.hasLogInterPurchaseTimes(),
+                "cannot merge summaries with and without log_inter_purchase_times");
         require(timeUnit.equals(other.timeUnit), "cannot merge summaries in time units %s and %s: convert one first",
                 timeUnit, other.timeUnit);
         return new CustomerSummaries(concat(frequency, other.frequency), concat(recency, other.recency),
                 concat(age, other.age), monetary == null ? null : concat(monetary, other.monetary),
-                concat(weight, other.weight), timeUnit);
+                concat(weight, other.weight), timeUnit, logInterPurchaseTimes == null ? null
+                        : concat(logInterPurchaseTimes, other.logInterPurchaseTimes));
     }
 
     private static double[] concat(double[] a, double[] b) {
@@ -391,7 +458,7 @@ public final class CustomerSummaries implements Serializable {
      */
     public CustomerSummaries withTimeUnit(Duration unit) {
         checkTimeUnit(unit);
-        return new CustomerSummaries(frequency, recency, age, monetary, weight, unit);
+        return new CustomerSummaries(frequency, recency, age, monetary, weight, unit, logInterPurchaseTimes);
     }
 
     /**
@@ -411,7 +478,17 @@ public final class CustomerSummaries implements Serializable {
             r[i] *= factor;
             a[i] *= factor;
         }
-        return create(frequency, r, a, monetary, weight, unit);
+        CustomerSummaries converted = create(frequency, r, a, monetary, weight, unit);
+        if (logInterPurchaseTimes == null) {
+            return converted;
+        }
+        // each of the x inter-purchase times is multiplied by the factor
+        double shift = Math.log(factor);
+        double[] l = logInterPurchaseTimes.clone();
+        for (int i = 0; i < l.length; i++) {
+            l[i] += frequency[i] * shift;
+        }
+        return converted.withLogInterPurchaseTimes(l);
     }
 
     private static double seconds(Duration d) {
@@ -449,8 +526,10 @@ public final class CustomerSummaries implements Serializable {
         private final double @Nullable [] monetary;
         private final double[] weight;
         private final Duration timeUnit;
+        private final double @Nullable [] logInterPurchaseTimes;
 
         Proxy(CustomerSummaries s) {
+            logInterPurchaseTimes = s.logInterPurchaseTimes;
             frequency = s.frequency;
             recency = s.recency;
             age = s.age;
@@ -462,7 +541,8 @@ public final class CustomerSummaries implements Serializable {
         @Serial
         private Object readResolve() throws InvalidObjectException {
             try {
-                return create(frequency, recency, age, monetary, weight, timeUnit);
+                CustomerSummaries read = create(frequency, recency, age, monetary, weight, timeUnit);
+                return logInterPurchaseTimes == null ? read : read.withLogInterPurchaseTimes(logInterPurchaseTimes);
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw Checks.invalidObject(e);
             }
@@ -473,6 +553,7 @@ public final class CustomerSummaries implements Serializable {
     @Override
     public String toString() {
         return "CustomerSummaries[rows=" + size() + ", customers=" + totalWeight + ", timeUnit=" + timeUnit
-                + (monetary == null ? "" : ", with monetary_value") + "]";
+                + (monetary == null ? "" : ", with monetary_value")
+                + (logInterPurchaseTimes == null ? "" : ", with log_inter_purchase_times") + "]";
     }
 }

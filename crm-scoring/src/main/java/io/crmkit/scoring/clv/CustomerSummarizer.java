@@ -66,7 +66,16 @@ public final class CustomerSummarizer {
     private final Duration unit;
     private final double unitSeconds;
 
+    /** Whether the columnar summaries carry the sum of log inter-purchase times. */
+    private final boolean logInterPurchaseTimes;
+
     private CustomerSummarizer(LocalDate asOf, ZoneId zone, long periodSeconds, Duration unit) {
+        this(asOf, zone, periodSeconds, unit, false);
+    }
+
+    private CustomerSummarizer(LocalDate asOf, ZoneId zone, long periodSeconds, Duration unit,
+            boolean logInterPurchaseTimes) {
+        this.logInterPurchaseTimes = logInterPurchaseTimes;
         this.asOf = asOf;
         this.zone = zone;
         this.periodSeconds = periodSeconds;
@@ -100,7 +109,7 @@ public final class CustomerSummarizer {
     public CustomerSummarizer inUnitsOf(Duration unit) {
         requireNonNull(unit, "unit");
         require(!unit.isNegative() && !unit.isZero(), "unit %s is invalid: it must be positive", unit);
-        return new CustomerSummarizer(asOf, zone, periodSeconds, unit);
+        return new CustomerSummarizer(asOf, zone, periodSeconds, unit, logInterPurchaseTimes);
     }
 
     /**
@@ -116,7 +125,7 @@ public final class CustomerSummarizer {
         requireNonNull(period, "period");
         require(!period.isNegative() && period.getSeconds() > 0 && period.getNano() == 0,
                 "period %s is invalid: it must be a positive whole number of seconds", period);
-        return new CustomerSummarizer(asOf, zone, period.getSeconds(), unit);
+        return new CustomerSummarizer(asOf, zone, period.getSeconds(), unit, logInterPurchaseTimes);
     }
 
     /**
@@ -127,7 +136,23 @@ public final class CustomerSummarizer {
      * @return the derived summarizer
      */
     public CustomerSummarizer inZone(ZoneId timeZone) {
-        return new CustomerSummarizer(asOf, requireNonNull(timeZone, "zone"), periodSeconds, unit);
+        return new CustomerSummarizer(asOf, requireNonNull(timeZone, "zone"), periodSeconds, unit,
+                logInterPurchaseTimes);
+    }
+
+    /**
+     * The same summarizer whose columnar summaries ({@link #summarizeEpochDays},
+     * {@link #summarizeEpochSeconds}, {@link IndexedSummaries#summaries()}) also carry, per customer,
+     * the regularity statistic of the Erlang-k models (see
+     * {@link CustomerSummaries#withLogInterPurchaseTimes}): Σ ln(t<sub>j</sub> − t<sub>j−1</sub>) over
+     * the x repeat purchases, t<sub>j</sub> being the j-th distinct purchase period (the one purchase
+     * per period rule, i.e. per day by default, as {@code lifetimes} and BTYDplus' {@code elog2cbs}
+     * merge same-day purchases), the differences in the summarizer's unit. 0 for x = 0.
+     *
+     * @return the derived summarizer
+     */
+    public CustomerSummarizer withLogInterPurchaseTimes() {
+        return new CustomerSummarizer(asOf, zone, periodSeconds, unit, true);
     }
 
     /**
@@ -206,7 +231,8 @@ public final class CustomerSummarizer {
         require(calibrationEnd.isBefore(asOf), "calibration end %s must be before the end of observation %s",
                 calibrationEnd, asOf);
         PurchaseLog.requireInRange("calibrationEnd", calibrationEnd);
-        CustomerSummarizer calibration = new CustomerSummarizer(calibrationEnd, zone, periodSeconds, unit);
+        CustomerSummarizer calibration = new CustomerSummarizer(calibrationEnd, zone, periodSeconds, unit,
+                logInterPurchaseTimes);
         IndexedSummaries cal = calibration.summarizeLog(log);
         long calEnd = calibration.endPeriod();
         long obsEnd = endPeriod();
@@ -387,6 +413,7 @@ public final class CustomerSummarizer {
         double[] tx = new double[rows];
         double[] age = new double[rows];
         double[] monetary = new double[rows];
+        double[] litt = logInterPurchaseTimes ? new double[rows] : null;
         double scale = periodSeconds / unitSeconds;
         int row = 0;
         for (int c = 0; c < customers; c++) {
@@ -402,9 +429,20 @@ public final class CustomerSummarizer {
             tx[row] = (firstLag[c] - lastLag) * scale;
             age[row] = firstLag[c] * scale;
             monetary[row] = distinct > 1 ? repeatAmount[c] / (distinct - 1) : 0;
+            if (litt != null) {
+                // the slice is sorted by lag: consecutive distinct lags are consecutive purchase periods
+                double sum = 0;
+                for (int i = from + 1; i < to; i++) {
+                    if (sorted[i] != sorted[i - 1]) {
+                        sum += Math.log((sorted[i] - sorted[i - 1]) * scale);
+                    }
+                }
+                litt[row] = sum;
+            }
             row++;
         }
-        return new IndexedSummaries(index, CustomerSummaries.withMonetaryValue(x, tx, age, monetary).withTimeUnit(unit));
+        CustomerSummaries summaries = CustomerSummaries.withMonetaryValue(x, tx, age, monetary).withTimeUnit(unit);
+        return new IndexedSummaries(index, litt == null ? summaries : summaries.withLogInterPurchaseTimes(litt));
     }
 
     /** Sorts the slice ascending (smallest lag = last purchase first) and counts distinct values. */

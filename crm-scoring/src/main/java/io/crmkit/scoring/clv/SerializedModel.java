@@ -48,6 +48,7 @@ final class SerializedModel implements Serializable {
             Checks.require(p.length == switch (model) {
                 case "gammagamma" -> 3;
                 case "sbg" -> 2;
+                case "ggomnbd", "bgcnbd", "mbgcnbd" -> 5;
                 default -> 4;
             },
                     "%s parameters %s: wrong count", model, p.length);
@@ -56,6 +57,9 @@ final class SerializedModel implements Serializable {
                 case "mbgnbd" -> ModifiedBetaGeoModel.restore(p, diagnostics);
                 case "pareto" -> ParetoNbdModel.restore(p, diagnostics);
                 case "bgbb" -> BetaGeoBetaBinomModel.restore(p, diagnostics);
+                case "ggomnbd" -> GammaGompertzNbdModel.restore(p, diagnostics);
+                case "bgcnbd" -> ErlangBetaGeoModel.restore(false, p, diagnostics);
+                case "mbgcnbd" -> ErlangBetaGeoModel.restore(true, p, diagnostics);
                 case "gammagamma" -> GammaGammaModel.restore(p, diagnostics, correlation);
                 case "sbg" -> ShiftedBetaGeometricModel.restore(p, diagnostics);
                 default -> throw new IllegalArgumentException("unknown model '" + model + "' in the stream");

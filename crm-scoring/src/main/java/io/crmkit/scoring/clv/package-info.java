@@ -10,7 +10,10 @@
  * ({@link io.crmkit.scoring.clv.ModifiedBetaGeoModel}, the same implementation with one flag),
  * Pareto/NBD ({@link io.crmkit.scoring.clv.ParetoNbdModel}; these three are
  * {@link io.crmkit.scoring.clv.TransactionModel}s) and BG/BB
- * ({@link io.crmkit.scoring.clv.BetaGeoBetaBinomModel}), and the
+ * ({@link io.crmkit.scoring.clv.BetaGeoBetaBinomModel}) and GGom/NBD
+ * ({@link io.crmkit.scoring.clv.GammaGompertzNbdModel}), BG/CNBD-k and MBG/CNBD-k
+ * ({@link io.crmkit.scoring.clv.ErlangBetaGeoModel}), Pareto/NBD with static
+ * {@link io.crmkit.scoring.clv.Covariates} ({@link io.crmkit.scoring.clv.ParetoNbdCovariateModel}), and the
  * {@link io.crmkit.scoring.clv.SpendModel} Gamma-Gamma
  * ({@link io.crmkit.scoring.clv.GammaGammaModel}); the registry
  * {@link io.crmkit.scoring.clv.ClvModels} (name to fit and predict); how a fit went,

@@ -14,9 +14,11 @@ class ClvModelsTest {
 
     @Test
     void theRegistryNamesEveryModelInTheOrderOfTheCommandLine() {
-        assertEquals(List.of("bgnbd", "pareto", "mbgnbd", "bgbb", "gammagamma", "sbg"), ClvModels.names());
+        assertEquals(List.of("bgnbd", "pareto", "mbgnbd", "bgbb", "gammagamma", "sbg", "ggomnbd", "bgcnbd", "mbgcnbd"),
+                ClvModels.names());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClvModels.named("bgnbb"));
-        assertEquals("unknown model 'bgnbb': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma, sbg", e.getMessage());
+        assertEquals("unknown model 'bgnbb': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma, sbg, ggomnbd, bgcnbd,"
+                + " mbgcnbd", e.getMessage());
     }
 
     @Test
@@ -26,6 +28,7 @@ class ClvModelsTest {
         assertInstanceOf(TransactionModel.class, ParetoNbdModel.of(0.5533, 10.578, 0.6062, 11.667));
         assertInstanceOf(PurchaseModel.class, BetaGeoBetaBinomModel.of(1.2035, 0.7497, 0.6567, 2.7834));
         assertInstanceOf(SpendModel.class, GammaGammaModel.of(6.25, 3.74, 15.44));
+        assertInstanceOf(PurchaseModel.class, GammaGompertzNbdModel.of(0.553, 10.578, 0.0002, 0.603, 0.0026));
     }
 
     @Test

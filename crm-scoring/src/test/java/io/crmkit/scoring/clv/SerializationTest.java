@@ -89,6 +89,27 @@ class SerializationTest {
         assertEquals(data.totalWeight(), roundTrip(data).totalWeight());
     }
     @Test
+    void gammaGompertzNbdModelsAreSerializableAndPredictTheSameAfterARoundTrip() throws Exception {
+        GammaGompertzNbdModel model = GammaGompertzNbdModel.of(0.553, 10.578, 0.0002, 0.603, 0.0026);
+        GammaGompertzNbdModel copy = roundTrip(model);
+        assertEquals(model.conditionalExpectedPurchases(39, 2, 30.43, 38.86),
+                copy.conditionalExpectedPurchases(39, 2, 30.43, 38.86));
+        assertEquals(model.parameters(), copy.parameters());
+        refused(replaceDouble(serialize(model), 0.603, 0));
+    }
+
+    @Test
+    void erlangModelsAreSerializableWithTheirK() throws Exception {
+        ErlangBetaGeoModel model = ErlangBetaGeoModel.of(true, 3, 2.0, 6.0, 0.6, 3.0);
+        ErlangBetaGeoModel copy = roundTrip(model);
+        assertEquals(3, copy.k());
+        assertEquals(model.parameters(), copy.parameters());
+        assertEquals(model.conditionalExpectedPurchases(39, 2, 30.43, 38.86),
+                copy.conditionalExpectedPurchases(39, 2, 30.43, 38.86));
+        refused(replaceDouble(serialize(model), 3.0, 2.5));
+    }
+
+    @Test
     void paretoNbdAndBgBbModelsAreSerializableAndPredictTheSameAfterARoundTrip() throws Exception {
         // scale-out (a Spark job, say): fitted models are broadcast as serialised values
         ParetoNbdModel pareto = ParetoNbdModel.of(0.5533, 10.578, 0.6062, 11.667);

@@ -5,17 +5,22 @@ import io.crmkit.scoring.clv.BetaGeoBetaBinomModel;
 import io.crmkit.scoring.clv.BetaGeoModel;
 import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
+import io.crmkit.scoring.clv.Covariates;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
 import io.crmkit.scoring.clv.CustomerSummary;
+import io.crmkit.scoring.clv.ErlangBetaGeoModel;
 import io.crmkit.scoring.clv.FitWarning;
 import io.crmkit.scoring.clv.GammaGammaModel;
+import io.crmkit.scoring.clv.GammaGompertzNbdModel;
 import io.crmkit.scoring.clv.LifetimeValue;
+import io.crmkit.scoring.clv.ParetoNbdCovariateModel;
 import io.crmkit.scoring.clv.ParetoNbdModel;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The README snippets of this area, compiled so that they cannot drift from the API. */
 @SuppressWarnings({"unused", "ResultOfMethodCallIgnored"})
@@ -71,5 +76,42 @@ final class ClvSnippets {
         }
         Map<String, double[]> columns = kind.predict(model, data, 39);   // expected_purchases, p_alive
         // end::clv-registry[]
+    }
+
+    /** The README's {@code ggomnbd} snippet. */
+    static void gammaGompertz(CustomerSummaries weeks) {
+        // tag::ggomnbd[]
+        GammaGompertzNbdModel ggom = GammaGompertzNbdModel.fit(weeks);  // CDNOW: LL -9594.98, r 0.553, alpha 10.578, s 0.606
+        ggom.warnings().forEach(System.out::println);                   // b ran to 0: the Pareto/NBD limit, beta/b = 11.67
+        double alive = ggom.probabilityAlive(2, 30.43, 38.86);
+        double next39 = ggom.conditionalExpectedPurchases(39, 2, 30.43, 38.86);
+        // end::ggomnbd[]
+    }
+
+    /** The README's {@code cnbd} snippet. */
+    static void regularity(int[] customer, int[] epochDay, double[] amount) {
+        // tag::cnbd[]
+        CustomerSummaries weeks = CustomerSummarizer.asOf(LocalDate.of(1997, 9, 30))
+                .inUnitsOf(Duration.ofDays(7))
+                .withLogInterPurchaseTimes()                          // adds litt: sum of ln(gap between purchase days)
+                .summarizeEpochDays(customer, epochDay, amount).summaries();
+        ErlangBetaGeoModel mbgcnbd = ErlangBetaGeoModel.fit(weeks, true);  // k = 1..12 by likelihood; CDNOW: k = 1
+        int k = mbgcnbd.k();
+        double alive = mbgcnbd.probabilityAlive(2, 30.43, 38.86);
+        double next39 = mbgcnbd.conditionalExpectedPurchases(39, 2, 30.43, 38.86);
+        // end::cnbd[]
+    }
+
+    /** The README's {@code covariates} snippet. */
+    static void covariates(CustomerSummaries data, double[][] genderAndChannel) {
+        // tag::covariates[]
+        Covariates z = Covariates.of(List.of("gender=M", "channel=web"), genderAndChannel);  // one row per customer
+        ParetoNbdCovariateModel full = ParetoNbdCovariateModel.fit(data, z, z, Set.of(), 0);
+        ParetoNbdCovariateModel same = ParetoNbdCovariateModel.fit(data, z, z, Set.of("gender=M"), 0);
+        double gammaTrans = full.transactionCoefficients().get("gender=M");   // alpha_i = alpha exp(-gamma'z_i)
+        double se = full.diagnostics().standardErrors().get("trans.gender=M");
+        double p = ParetoNbdCovariateModel.likelihoodRatioTest(same, full).pValue();
+        Map<String, double[]> columns = full.predict(data, z, z, 39);          // expected_purchases, p_alive
+        // end::covariates[]
     }
 }

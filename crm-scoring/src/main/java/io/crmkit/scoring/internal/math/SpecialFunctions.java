@@ -125,4 +125,56 @@ public final class SpecialFunctions {
         }
         return max + Math.log(Math.exp(a - max) + Math.exp(b - max));
     }
+
+    /**
+     * The regularized upper incomplete gamma function Q(a, x) = Γ(a, x)/Γ(a), the upper tail of a
+     * Gamma(a, 1) variable (so P(χ²<sub>k</sub> &ge; y) = Q(k/2, y/2)): the series for x &lt; a + 1,
+     * Lentz's continued fraction above (Numerical Recipes, 3rd ed., §6.2).
+     *
+     * @param a the shape, &gt; 0
+     * @param x the point, &ge; 0
+     * @return Q(a, x), in [0, 1]
+     */
+    public static double regularizedGammaQ(double a, double x) {
+        if (x <= 0) {
+            return 1;
+        }
+        double logPrefix = -x + a * Math.log(x) - logGamma(a);
+        if (x < a + 1) {
+            double term = 1 / a;
+            double sum = term;
+            for (int n = 1; n < 10_000; n++) {
+                term *= x / (a + n);
+                sum += term;
+                if (Math.abs(term) < Math.abs(sum) * 1e-16) {
+                    break;
+                }
+            }
+            return Math.max(0, Math.min(1, 1 - sum * Math.exp(logPrefix)));
+        }
+        double tiny = 1e-300;
+        double b = x + 1 - a;
+        double c = 1 / tiny;
+        double d = 1 / b;
+        double h = d;
+        for (int i = 1; i < 10_000; i++) {
+            double an = -i * (i - a);
+            b += 2;
+            d = an * d + b;
+            if (Math.abs(d) < tiny) {
+                d = tiny;
+            }
+            c = b + an / c;
+            if (Math.abs(c) < tiny) {
+                c = tiny;
+            }
+            d = 1 / d;
+            double delta = d * c;
+            h *= delta;
+            if (Math.abs(delta - 1) < 1e-16) {
+                break;
+            }
+        }
+        return Math.max(0, Math.min(1, Math.exp(logPrefix) * h));
+    }
 }

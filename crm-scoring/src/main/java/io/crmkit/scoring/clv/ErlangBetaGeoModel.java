@@ -1,0 +1,511 @@
+package io.crmkit.scoring.clv;
+
+import static io.crmkit.scoring.clv.Checks.require;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.digamma;
+import static io.crmkit.scoring.internal.math.SpecialFunctions.logGamma;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.base.Strings;
+import com.google.common.collect.ImmutableMap;
+import io.crmkit.scoring.internal.math.GaussHypergeometric;
+import io.crmkit.scoring.internal.math.HeterogeneityDraws;
+import io.crmkit.scoring.internal.math.LogLikelihood;
+import io.crmkit.scoring.internal.math.SpecialFunctions;
+import java.io.InvalidObjectException;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The BG/CNBD-k and MBG/CNBD-k models of Reutterer, Platzer &amp; Schröder (2021), "Leveraging
+ * Purchase Regularity for Predicting Customer Behavior the Easy Way", <i>International Journal of
+ * Research in Marketing</i> 38(1), 194-215 (BTYDplus' {@code bgcnbd.*} and {@code mbgcnbd.*}):
+ * BG/NBD and MBG/NBD with Erlang-k inter-purchase times in place of exponential ones, so that
+ * k &gt; 1 describes customers who buy more regularly than a Poisson process. While alive a
+ * customer's inter-purchase times are Erlang(k, λ) with λ ~ Gamma(r, α); after each repeat
+ * purchase (MBG: also at the first) the customer drops out with probability p ~ Beta(a, b). With
+ * k = 1 the models are {@link BetaGeoModel BG/NBD} and {@link ModifiedBetaGeoModel MBG/NBD}, and
+ * this class gives exactly their numbers.
+ *
+ * <p>For a customer with x repeat purchases, the last at t<sub>x</sub>, observed until T, the sum of
+ * the logarithms of the inter-purchase times ℓ ({@link CustomerSummaries#withLogInterPurchaseTimes}),
+ * d = 1 for MBG and 0 for BG, and m = r + kx (BTYDplus {@code xbgcnbd.LL}, the paper's eq. 5):
+ * <ul>
+ *   <li>ln L = (k−1)ℓ − x ln (k−1)! + ln B(a, b+x+d) − ln B(a, b) + ln Γ(m) − ln Γ(r) + r ln α
+ *       − m ln(α+T) + ln(S<sub>1</sub> + S<sub>2</sub>), with
+ *       S<sub>1</sub> = [d = 1 or x &gt; 0] · a/(b+x−1+d) · ((α+T)/(α+t<sub>x</sub>))<sup>m</sup> (died
+ *       after the last purchase) and S<sub>2</sub> = Σ<sub>j=0</sub><sup>k−1</sup> Γ(m+j)/(Γ(m) j!) ·
+ *       ((T−t<sub>x</sub>)/(α+T))<sup>j</sup> (alive, and the next purchase not yet due);</li>
+ *   <li>P(alive | x, t<sub>x</sub>, T) = 1 / (1 + S<sub>1</sub>/S<sub>2</sub>) (1 for x = 0 in BG);</li>
+ *   <li>E[Y(t) | x, t<sub>x</sub>, T]: no closed form exists for k &gt; 1. As BTYDplus
+ *       ({@code xbgcnbd.ConditionalExpectedTransactions}) it is approximated by the BG/NBD
+ *       expression with the scale α replaced by kα (the Erlang-k process buying at rate λ/k):
+ *       P(alive) · (a+b+x−1+d)/(a−1) · [1 − ((kα+T)/(kα+T+t))<sup>r+x</sup>
+ *       ₂F₁(r+x, b+x+d; a+b+x−1+d; t/(kα+T+t))]; BTYDplus then rescales the whole cohort's
+ *       expectations so that their sum matches the unconditional expectation, a correction across
+ *       customers this per-customer method does not make. Exact for k = 1.</li>
+ * </ul>
+ * A model with k &gt; 1 needs ℓ for its likelihood, so {@link #logLikelihood(double, double, double)}
+ * refuses for k &gt; 1 and {@link #logLikelihood(double, double, double, double)} takes it.
+ * {@link #fit(CustomerSummaries, boolean, int)} fits one k; {@link #fit(CustomerSummaries, boolean)}
+ * fits k = 1, 2, … up to {@value #MAX_K} and keeps the k of the largest likelihood (stopping, as
+ * BTYDplus, once the likelihood fell twice in a row, or at the first k that cannot be estimated). Immutable, thread-safe and serializable.
+ *
+ * <pre>{@code
+ * CustomerSummaries data = CustomerSummarizer.asOf(end).withLogInterPurchaseTimes()
+ *         .summarizeEpochDays(customer, day, amount).summaries();
+ * ErlangBetaGeoModel model = ErlangBetaGeoModel.fit(data, true);   // MBG/CNBD-k, k by likelihood
+ * }</pre>
+ */
+public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
+
+    /** The largest k tried by {@link #fit(CustomerSummaries, boolean)}, as in BTYDplus. */
+    public static final int MAX_K = 12;
+    private static final List<String> PARAMETER_NAMES = List.of("r", "alpha", "a", "b");
+    private static final int NO_ROW = -1;
+
+    private static final long serialVersionUID = 1L;
+
+    /** Regularity: the Erlang shape of inter-purchase times. */
+    private final int k;
+    /** MBG/CNBD-k (true) or BG/CNBD-k (false). */
+    private final boolean modified;
+    /** Shape r of the Gamma distribution of λ. */
+    private final double r;
+    /** Rate α of the Gamma distribution of λ, in 1 / time unit. */
+    private final double alpha;
+    /** First shape a of the Beta distribution of the dropout probability. */
+    private final double a;
+    /** Second shape b of the Beta distribution of the dropout probability. */
+    private final double b;
+    /** How the fit went. */
+    private final FitDiagnostics diagnostics;
+
+    private ErlangBetaGeoModel(int k, boolean modified, double[] p, FitDiagnostics diagnostics) {
+        this.k = k;
+        this.modified = modified;
+        this.r = p[0];
+        this.alpha = p[1];
+        this.a = p[2];
+        this.b = p[3];
+        this.diagnostics = diagnostics;
+    }
+
+    /**
+     * A model with known parameters.
+     *
+     * @param modified true for MBG/CNBD-k, false for BG/CNBD-k
+     * @param k the Erlang shape, 1 to 1000
+     * @param r r &gt; 0, shape of the gamma distribution of λ
+     * @param alpha α &gt; 0, its rate (in the data's time unit)
+     * @param a a &gt; 0, first shape of the beta distribution of the dropout probability
+     * @param b b &gt; 0, its second shape
+     * @return the model
+     * @throws IllegalArgumentException if k or a parameter is invalid
+     */
+    public static ErlangBetaGeoModel of(boolean modified, int k, double r, double alpha, double a, double b) {
+        require(k >= 1 && k <= 1000, "k %s is invalid: the Erlang shape must be a whole number from 1 to 1000", k);
+        BetaGeoMath.checkParameters(name(modified), r, alpha, a, b);
+        return new ErlangBetaGeoModel(k, modified, new double[] {r, alpha, a, b},
+                FitDiagnostics.notFitted(name(modified)));
+    }
+
+    /**
+     * Fits k = 1, 2, … {@value #MAX_K} and keeps the fit of the largest likelihood (the search stops
+     * once the likelihood fell for two k in a row, as BTYDplus' {@code xbgcnbd.EstimateParameters}).
+     *
+     * @param data summaries carrying {@linkplain CustomerSummaries#logInterPurchaseTimes() the sum of
+     *     log inter-purchase times} (without it likelihoods of different k are not comparable)
+     * @param modified true for MBG/CNBD-k, false for BG/CNBD-k
+     * @return the best fit
+     * @throws IllegalArgumentException if the summaries do not carry the statistic or cannot be fitted
+     * @throws ConvergenceException if no k converges
+     */
+    public static ErlangBetaGeoModel fit(CustomerSummaries data, boolean modified) {
+        return fit(data, modified, 0.0);
+    }
+
+    /** {@link #fit(CustomerSummaries, boolean)} with an L2 penalizer on the standardised parameters. */
+    static ErlangBetaGeoModel fit(CustomerSummaries data, boolean modified, double penalizer) {
+        requireNonNull(data, "data");
+        require(data.hasLogInterPurchaseTimes(), "%s needs the sum of log inter-purchase times to choose k: summarise"
+                + " with CustomerSummarizer.withLogInterPurchaseTimes() or add the column", name(modified));
+        ErlangBetaGeoModel best = null;
+        double previous = Double.NEGATIVE_INFINITY;
+        int falls = 0;
+        for (int k = 1; k <= MAX_K; k++) {
+            ErlangBetaGeoModel fitted;
+            try {
+                fitted = fit(data, modified, k, penalizer);
+            } catch (ConvergenceException | IllegalArgumentException e) {
+                // as BTYDplus: a k that cannot be estimated ends the search; the best k so far stands
+                if (best == null) {
+                    throw e;
+                }
+                break;
+            }
+            double ll = fitted.diagnostics.logLikelihood();
+            if (best == null || ll > best.diagnostics.logLikelihood()) {
+                best = fitted;
+            }
+            falls = ll < previous ? falls + 1 : 0;
+            previous = ll;
+            if (falls == 2) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Fits (r, α, a, b) for one k by maximum likelihood; for k = 1 this is the BG/NBD (MBG/NBD) fit
+     * itself and needs no inter-purchase statistic.
+     *
+     * @param data the summaries; for k &gt; 1 carrying the sum of log inter-purchase times
+     * @param modified true for MBG/CNBD-k, false for BG/CNBD-k
+     * @param k the Erlang shape, 1 to 1000
+     * @return the fitted model
+     * @throws IllegalArgumentException if k is invalid, the statistic is missing for k &gt; 1, or the
+     *     data cannot be fitted
+     * @throws ConvergenceException if the optimiser does not converge
+     */
+    public static ErlangBetaGeoModel fit(CustomerSummaries data, boolean modified, int k) {
+        return fit(data, modified, k, 0.0);
+    }
+
+    private static ErlangBetaGeoModel fit(CustomerSummaries data, boolean modified, int k, double penalizer) {
+        requireNonNull(data, "data");
+        require(k >= 1 && k <= 1000, "k %s is invalid: the Erlang shape must be a whole number from 1 to 1000", k);
+        String model = name(modified);
+        if (k == 1) {
+            ModelFit.Estimate e = BetaGeoMath.fit(model, data, penalizer, modified);
+            return new ErlangBetaGeoModel(1, modified, e.params(), e.diagnostics());
+        }
+        require(data.hasLogInterPurchaseTimes(), "%s with k %s needs the sum of log inter-purchase times: summarise"
+                + " with CustomerSummarizer.withLogInterPurchaseTimes() or add the column", model, k);
+        CustomerSummaries rows = data.compressed();
+        int size = rows.size();
+        double[] x = rows.frequencies();
+        double[] tx = rows.recencies();
+        double[] age = rows.ages();
+        double[] litt = rows.logInterPurchaseTimes();
+        double[] w = rows.weights();
+        double maxAge = 0;
+        double repeat = 0;
+        for (int i = 0; i < size; i++) {
+            maxAge = Math.max(maxAge, age[i]);
+            repeat += w[i] * x[i];
+        }
+        require(repeat > 0, "no customer has a repeat purchase: %s cannot be fitted on frequency 0 alone", model);
+        double scale = 10.0 / maxAge;
+        double shift = Math.log(scale);
+        for (int i = 0; i < size; i++) {
+            tx[i] *= scale;
+            age[i] *= scale;
+            litt[i] += x[i] * shift;
+        }
+        LogLikelihood likelihood = (params, gradient) -> {
+            double[] row = new double[4];
+            Arrays.fill(gradient, 0.0);
+            double sum = 0;
+            for (int i = 0; i < size; i++) {
+                sum += w[i] * logLikelihood(modified, k, params, x[i], tx[i], age[i], litt[i], row);
+                for (int j = 0; j < 4; j++) {
+                    gradient[j] += w[i] * row[j];
+                }
+            }
+            return sum;
+        };
+        ModelFit.Estimate e = ModelFit.fit(new ModelFit.Problem(model, PARAMETER_NAMES, likelihood, rows.totalWeight(),
+                size, scale, new double[] {0, -1, 0, 0}, repeat * shift, ErlangBetaGeoModel::meaning), penalizer);
+        return new ErlangBetaGeoModel(k, modified, e.params(), e.diagnostics());
+    }
+
+    private static String meaning(String parameter, boolean atInfinity) {
+        return switch (parameter) {
+            case "a" -> atInfinity ? "every customer drops out at once after a purchase"
+                    : "no dropout detected: the dropout probability is 0 for nearly every customer";
+            case "b" -> atInfinity ? "no dropout detected: the dropout probability is 0 for nearly every customer"
+                    : "dropout probabilities pile up at 1";
+            default -> ModelFit.purchaseRateMeaning(parameter, atInfinity);
+        };
+    }
+
+    private static String name(boolean modified) {
+        return modified ? "mbgcnbd" : "bgcnbd";
+    }
+
+    /** @return {@code mbgcnbd} or {@code bgcnbd}, the model's name on the command line */
+    @Override
+    public String name() {
+        return name(modified);
+    }
+
+    /** @return k, the Erlang shape of the inter-purchase times (1: Poisson purchasing) */
+    public int k() {
+        return k;
+    }
+
+    /** @return whether this is MBG/CNBD-k (dropout possible at the first purchase) */
+    public boolean isModified() {
+        return modified;
+    }
+
+    /** @return k, r, alpha, a, b by name, in BTYDplus' order */
+    @Override
+    public ImmutableMap<String, Double> parameters() {
+        return ImmutableMap.of("k", (double) k, "r", r, "alpha", alpha, "a", a, "b", b);
+    }
+
+    /** @return how the fit went; a model made by {@link #of} reports no iterations */
+    @Override
+    public FitDiagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /**
+     * The log-likelihood of one customer; only for k = 1, where it does not depend on the
+     * inter-purchase times (use {@link #logLikelihood(double, double, double, double)} otherwise).
+     *
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @return ln L, finite
+     * @throws IllegalArgumentException if k &gt; 1 or the triple is not a valid summary
+     */
+    @Override
+    public double logLikelihood(double x, double tx, double age) {
+        require(k == 1, "%s with k %s needs the sum of log inter-purchase times: call logLikelihood(x, tx, T, litt)",
+                name(), k);
+        return logLikelihood(x, tx, age, 0);
+    }
+
+    /**
+     * The log-likelihood of one customer (see the class documentation).
+     *
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @param logInterPurchaseTimes Σ ln of the x inter-purchase times, in the data's time unit; 0 for x = 0
+     * @return ln L, finite
+     * @throws IllegalArgumentException if the summary is not valid
+     */
+    public double logLikelihood(double x, double tx, double age, double logInterPurchaseTimes) {
+        checkSummary(x, tx, age, NO_ROW);
+        require(Double.isFinite(logInterPurchaseTimes) && (x > 0 || logInterPurchaseTimes == 0),
+                "log_inter_purchase_times %s is invalid: it must be finite, and 0 with frequency 0", logInterPurchaseTimes);
+        return finite(logLikelihood(modified, k, new double[] {r, alpha, a, b}, x, tx, age, logInterPurchaseTimes,
+                null), x, tx, age);
+    }
+
+    /**
+     * P(alive | x, t<sub>x</sub>, T) = 1 / (1 + S<sub>1</sub>/S<sub>2</sub>) (see the class documentation).
+     *
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @return the probability, in [0, 1]
+     * @throws IllegalArgumentException if the triple is not a valid summary
+     */
+    @Override
+    public double probabilityAlive(double x, double tx, double age) {
+        checkSummary(x, tx, age, NO_ROW);
+        return finite(alive(x, tx, age), x, tx, age);
+    }
+
+    /**
+     * E[Y(t) | x, t<sub>x</sub>, T], for k &gt; 1 BTYDplus' approximation (see the class
+     * documentation); exact for k = 1.
+     *
+     * @param t the length of the period ahead, &ge; 0
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @return the conditional expectation
+     * @throws IllegalArgumentException if t is invalid or the triple is not a valid summary
+     */
+    @Override
+    public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
+        require(Double.isFinite(t) && t >= 0, "time t %s is invalid: it must be finite and >= 0", t);
+        checkSummary(x, tx, age, NO_ROW);
+        double bPosterior = modified ? b + x + 1 : b + x;
+        return finite(alive(x, tx, age) * GaussHypergeometric.stoppedPoissonMean(t, r + x, k * alpha + age, a,
+                bPosterior), x, tx, age);
+    }
+
+    private double alive(double x, double tx, double age) {
+        if (!modified && x == 0) {
+            return 1;
+        }
+        double m = r + k * x;
+        double dropouts = modified ? b + x : b + x - 1;
+        double logS1 = Math.log(a / dropouts) + m * Math.log1p((age - tx) / (alpha + tx));
+        double odds = Math.exp(logS1 - logS2(m, (age - tx) / (alpha + age)));
+        return 1 / (1 + odds);
+    }
+
+    /** ln Σ_{j<k} Γ(m+j)/(Γ(m) j!) q^j, q = (T−t_x)/(α+T) in [0, 1). */
+    private double logS2(double m, double q) {
+        return logS2(k, m, q, null);
+    }
+
+    private static double logS2(int k, double m, double q, double[] dm) {
+        double term = 1;
+        double sum = 1;
+        double derivative = 0;
+        double harmonic = 0;
+        for (int j = 1; j < k; j++) {
+            term *= (m + j - 1) / j * q;
+            harmonic += 1 / (m + j - 1);
+            sum += term;
+            derivative += term * harmonic;
+        }
+        if (dm != null) {
+            dm[0] = derivative / sum;
+        }
+        return Math.log(sum);
+    }
+
+    /**
+     * ln L and, with {@code gradient}, ∂ ln L / ∂(r, α, a, b) (BTYDplus {@code xbgcnbd.LL}; see the class
+     * documentation).
+     */
+    static double logLikelihood(boolean modified, int k, double[] params, double x, double tx, double age,
+            double litt, double[] gradient) {
+        double r = params[0];
+        double alpha = params[1];
+        double a = params[2];
+        double b = params[3];
+        double d = modified ? 1 : 0;
+        double m = r + k * x;
+        double logAlphaT = Math.log(alpha + age);
+        double value = (k - 1) * litt - x * logGamma(k) + SpecialFunctions.logBeta(a, b + x + d)
+                - SpecialFunctions.logBeta(a, b) + logGamma(m) - logGamma(r) + r * Math.log(alpha) - m * logAlphaT;
+        double q = (age - tx) / (alpha + age);
+        double[] dm = new double[1];
+        double logS2 = logS2(k, m, q, dm);
+        boolean died = modified || x > 0;
+        double ratio = Math.log1p((age - tx) / (alpha + tx));
+        double logS1 = died ? Math.log(a / (b + x - 1 + d)) + m * ratio : Double.NEGATIVE_INFINITY;
+        double total = SpecialFunctions.logSumExp(logS1, logS2);
+        if (gradient != null) {
+            double w1 = died ? Math.exp(logS1 - total) : 0;
+            double w2 = Math.exp(logS2 - total);
+            // S2's j-th term carries q^j, q = (T - t_x)/(α + T): ∂/∂α of ln term_j = -j/(α+T); the mean j is
+            // recovered from the term sums below
+            double meanJ = meanPower(k, m, q);
+            gradient[0] = digamma(m) - digamma(r) + Math.log(alpha) - logAlphaT + w1 * ratio + w2 * dm[0];
+            gradient[1] = r / alpha - m / (alpha + age) + w1 * m * (1 / (alpha + age) - 1 / (alpha + tx))
+                    - w2 * meanJ / (alpha + age);
+            gradient[2] = digamma(a + b) - digamma(a + b + x + d) + w1 / a;
+            gradient[3] = digamma(b + x + d) - digamma(a + b + x + d) - digamma(b) + digamma(a + b)
+                    - (died ? w1 / (b + x - 1 + d) : 0);
+        }
+        return value + total;
+    }
+
+    /** Σ j·term_j / Σ term_j over the terms of S2. */
+    private static double meanPower(int k, double m, double q) {
+        double term = 1;
+        double sum = 1;
+        double weighted = 0;
+        for (int j = 1; j < k; j++) {
+            term *= (m + j - 1) / j * q;
+            sum += term;
+            weighted += j * term;
+        }
+        return weighted / sum;
+    }
+
+    /**
+     * Simulates one new customer per element of {@code ages}: λ ~ Gamma(r, α), p ~ Beta(a, b);
+     * inter-purchase times Erlang(k, λ) (the sum of k exponentials); after each repeat purchase (MBG:
+     * also at the first) the customer leaves with probability p. Returns the summaries with their
+     * sum of log inter-purchase times. The same seed gives the same data.
+     *
+     * @param ages the observation length T of each customer, finite and &gt; 0
+     * @param seed the random seed
+     * @return the summaries, carrying the sum of log inter-purchase times
+     * @throws IllegalArgumentException if {@code ages} is empty or holds an invalid T
+     */
+    public CustomerSummaries simulate(double[] ages, long seed) {
+        requireNonNull(ages, "ages");
+        require(ages.length > 0, "ages is empty: simulate at least 1 customer");
+        HeterogeneityDraws draws = new HeterogeneityDraws(seed);
+        int n = ages.length;
+        double[] x = new double[n];
+        double[] tx = new double[n];
+        double[] litt = new double[n];
+        for (int i = 0; i < n; i++) {
+            double age = ages[i];
+            require(Double.isFinite(age) && age > 0, "T %s at row %s is invalid: it must be finite and > 0", age, i);
+            double lambda = draws.gamma(r, alpha);
+            double p = draws.beta(a, b);
+            boolean alive = !(modified && draws.uniform() < p);
+            double time = 0;
+            while (alive) {
+                double gap = 0;
+                for (int j = 0; j < k; j++) {
+                    gap += draws.exponential(lambda);
+                }
+                if (time + gap > age) {
+                    break;
+                }
+                time += gap;
+                x[i]++;
+                tx[i] = time;
+                litt[i] += Math.log(gap);
+                alive = draws.uniform() >= p;
+            }
+        }
+        return CustomerSummaries.of(x, tx, ages.clone()).withLogInterPurchaseTimes(litt);
+    }
+
+    /**
+     * Writes the {@linkplain SerializedModel serialisation proxy} instead of this model.
+     *
+     * @return the proxy
+     */
+    @java.io.Serial
+    private Object writeReplace() {
+        return new SerializedModel(name(), new double[] {k, r, alpha, a, b}, diagnostics, Double.NaN);
+    }
+
+    /**
+     * Refuses a stream that claims to hold this class directly: models are read through their proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws InvalidObjectException {
+        throw SerializedModel.proxyRequired();
+    }
+
+    /** The model from a proxy's parameters (k first), checked as {@code of} checks them. */
+    static ErlangBetaGeoModel restore(boolean modified, double[] p, FitDiagnostics diagnostics) {
+        require(p[0] == Math.rint(p[0]), "k %s is invalid: it must be a whole number", p[0]);
+        ErlangBetaGeoModel checked = of(modified, (int) p[0], p[1], p[2], p[3], p[4]);
+        return new ErlangBetaGeoModel(checked.k, modified, new double[] {p[1], p[2], p[3], p[4]}, diagnostics);
+    }
+
+    /** @return the parameters and the log-likelihood, never data */
+    @Override
+    public String toString() {
+        return "ErlangBetaGeoModel[" + name() + ", k=" + k + ", r=" + r + ", alpha=" + alpha + ", a=" + a + ", b=" + b
+                + ", logLikelihood=" + diagnostics.logLikelihood() + "]";
+    }
+
+    private double finite(double value, double x, double tx, double age) {
+        if (Double.isFinite(value)) {
+            return value;
+        }
+        throw new IllegalArgumentException(Strings.lenientFormat("%s with k %s, r %s, alpha %s, a %s, b %s cannot be"
+                + " evaluated at frequency %s, recency %s, T %s: the result is not a finite number", name(), k, r, alpha,
+                a, b, x, tx, age));
+    }
+
+    private static void checkSummary(double x, double tx, double age, int row) {
+        CustomerSummaries.requireValid(x, tx, age, row == NO_ROW ? "" : " at row " + row);
+    }
+}
