@@ -5,19 +5,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.crmkit.accounts.AccountPlan;
 import io.crmkit.accounts.Action;
 import io.crmkit.accounts.Attitude;
@@ -35,13 +32,17 @@ import io.crmkit.accounts.RelationshipDimension;
 import io.crmkit.accounts.SponsorPairing;
 import io.crmkit.accounts.StageChange;
 import io.crmkit.accounts.StagePlan;
+import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.InputException;
+import io.crmkit.cli.format.StrictJson;
+import io.crmkit.cli.format.Values;
 import io.crmkit.core.customer.CustomerId;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +59,12 @@ import java.util.stream.Collectors;
  */
 public final class PlanJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+    private static final ObjectMapper MAPPER = StrictJson.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
@@ -133,12 +130,18 @@ public final class PlanJson {
      *     read, is not valid JSON, does not follow the format, or breaks a rule of the plan
      */
     public static AccountPlan read(Path file) {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String name = CsvInput.name(file);
         String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        try (Reader in = CsvInput.reader(CsvInput.utf8(file, name))) {
+            StringWriter all = new StringWriter();
+            in.transferTo(all);
+            text = all.toString();
+        } catch (CharacterCodingException e) {
+            throw new PlanException(CsvInput.notUtf8(name, CsvInput.firstMalformedLine(file)), e);
         } catch (IOException e) {
-            throw new PlanException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+            throw new PlanException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+        } catch (InputException e) {
+            throw new PlanException(e.getMessage(), e);
         }
         return parse(text, name);
     }
@@ -160,7 +163,7 @@ public final class PlanJson {
             throw new PlanException(name + ":" + line(e) + ": " + path + ": " + reason(e), e);
         } catch (JsonProcessingException e) {
             String path = e.getProcessor() instanceof JsonParser p ? jsonPath(p.getParsingContext().pathAsPointer()) : "$";
-            throw new PlanException(name + ":" + line(e) + ": " + path + ": " + firstLine(e.getOriginalMessage()), e);
+            throw new PlanException(name + ":" + line(e) + ": " + path + ": " + StrictJson.reason(e), e);
         }
         if (plan == null) {
             throw new PlanException(name + ":1: $: the file holds null, not a plan object", null);
@@ -179,7 +182,7 @@ public final class PlanJson {
                     + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            return "\"" + f.getValue() + "\" is not one of " + Arrays.stream(f.getTargetType().getEnumConstants())
+            return Values.quote(String.valueOf(f.getValue())) + " is not one of " + Arrays.stream(f.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining("|"));
         }
         if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
@@ -190,7 +193,10 @@ public final class PlanJson {
                 && m.getProcessor() instanceof JsonParser p && p.currentToken() != null) {
             return "must be " + expected(m.getTargetType()) + ", found " + found(p);
         }
-        return firstLine(e.getOriginalMessage());
+        if (e.getCause() instanceof JsonProcessingException syntax) {
+            return StrictJson.reason(syntax);
+        }
+        return "does not follow the plan format (see the README: crm-accounts)";
     }
 
     private static String expected(Class<?> type) {
@@ -241,7 +247,7 @@ public final class PlanJson {
                 return "an array";
             }
             String text = p.getText();
-            return t == JsonToken.VALUE_STRING ? "\"" + text + "\"" : text;
+            return Values.quote(text);
         } catch (IOException e) {
             return "another value";
         }
@@ -249,14 +255,6 @@ public final class PlanJson {
 
     private static int line(JsonProcessingException e) {
         return e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "not a valid plan";
-        }
-        int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
     private static String path(List<JsonMappingException.Reference> refs) {
@@ -332,9 +330,9 @@ public final class PlanJson {
 
         private static LocalDate date(String value, JsonPointer where) {
             try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new Located(where, "\"" + value + "\" is not a date: write it as YYYY-MM-DD", e);
+                return LocalDate.ofEpochDay(Values.epochDay(value));
+            } catch (IllegalArgumentException e) {
+                throw new Located(where, Values.quote(value) + ": " + e.getMessage(), e);
             }
         }
 

@@ -1,5 +1,8 @@
 package io.crmkit.cli.campaign;
 
+import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.InputException;
+import io.crmkit.cli.format.Values;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.money.Money;
 import io.crmkit.marketing.Assignment;
@@ -8,33 +11,37 @@ import io.crmkit.marketing.Channel;
 import io.crmkit.marketing.ConsentEvent;
 import io.crmkit.marketing.CustomerProfile;
 import io.crmkit.marketing.MarketingContact;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the CSV files of {@code crm campaign} with Commons CSV. Every problem is reported as
- * {@code <file>:<line>: <field> '<value>': <rule>}; blank lines are skipped without shifting the
- * line numbers.
+ * Reads the CSV files of {@code crm campaign} through the one strict reader of the command line
+ * ({@link CsvInput}): UTF-8 with or without a byte-order mark, duplicate, unknown and misspelt
+ * columns refused, numbers and dates in the common grammar of {@link Values} (a date without an
+ * offset is read in UTC). Every problem is one line {@code <file>:<line>: <field> '<value>': <rule>};
+ * blank lines are skipped without shifting the line numbers.
  */
 public final class CampaignFiles {
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(false).build();
+    private static final CsvInput.Schema CUSTOMERS = CsvInput.Schema.of(CsvInput.Others.DATA).required("customer_id")
+            .optional("rfm_segment").optional("tier").optional("lifecycle_stage").optional("clv").optional("p_alive")
+            .optional("open_complaint");
+    private static final CsvInput.Schema CONTACTS = CsvInput.Schema.of(CsvInput.Others.REFUSE).required("customer_id")
+            .required("campaign").required("channel").required("at");
+    private static final CsvInput.Schema AUDIENCE = CsvInput.Schema.of(CsvInput.Others.REFUSE).required("customer_id")
+            .required("group").optional("reason");
+    private static final CsvInput.Schema RESPONSES = CsvInput.Schema.of(CsvInput.Others.REFUSE).required("customer_id")
+            .required("at").required("responded").required("revenue");
 
     private CampaignFiles() {
     }
@@ -44,274 +51,247 @@ public final class CampaignFiles {
     }
 
     /**
-     * Parses an instant: ISO-8601 with an offset ({@code 2026-12-01T09:30:00Z}) or a date, read as
-     * the start of that day in UTC.
+     * Parses an instant of the common date grammar ({@link Values#instant}): a date is the start of
+     * that day in UTC, a date-time without an offset is read in UTC.
      *
      * @param text the text
      * @return the instant
-     * @throws IllegalArgumentException if it is neither
+     * @throws IllegalArgumentException {@code 'value': rule} if it is not such a date
      */
     public static Instant instant(String text) {
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : java.time.OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an instant such as 2026-12-01T09:30:00Z or a date such as 2026-12-01", e);
+            return Values.instant(text, ZoneOffset.UTC);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Values.quote(text) + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Reads {@code customer_id} plus any of {@code rfm_segment, tier, lifecycle_stage, clv, p_alive,
-     * open_complaint, consent_<channel>, withdrawn_<channel>}; every other column is a numeric metric.
-     * An empty cell is a missing value.
+     * Reads a customers file: {@code customer_id} plus any of {@code rfm_segment, tier,
+     * lifecycle_stage, clv, p_alive, open_complaint, consent_<channel>, withdrawn_<channel>}; every
+     * other column is a numeric metric. An empty cell is a missing value.
      *
-     * @param in the CSV
-     * @param name the file's name, for messages
+     * @param path the file
+     * @return the customers
+     * @throws InputException one line naming the file, line, field and rule
+     */
+    public static Customers readCustomers(Path path) {
+        try (CsvInput in = CsvInput.open(path, CUSTOMERS)) {
+            return readCustomers(in);
+        }
+    }
+
+    /**
+     * Reads customers from CSV text (a bundled resource), as {@link #readCustomers(Path)}.
+     *
+     * @param text the CSV
+     * @param name the name messages give it
      * @return the customers
      */
-    public static Customers readCustomers(Reader in, String name) {
+    public static Customers readCustomers(Reader text, String name) {
+        try (CsvInput in = CsvInput.read(text, name, CUSTOMERS)) {
+            return readCustomers(in);
+        }
+    }
+
+    private static Customers readCustomers(CsvInput in) {
         List<CustomerProfile> profiles = new ArrayList<>();
         List<ConsentEvent> consents = new ArrayList<>();
         Set<CustomerId> complaints = new LinkedHashSet<>();
-        Set<CustomerId> seen = new java.util.HashSet<>();
-        try (CSVParser parser = FORMAT.parse(in)) {
-            List<String> header = header(parser, name, "customer_id");
-            for (String column : header) {
-                if (column.startsWith("consent_") || column.startsWith("withdrawn_")) {
-                    channel(column, name + ":1");
-                }
+        Set<CustomerId> seen = new HashSet<>();
+        List<String> header = in.header();
+        for (String column : header) {
+            if (column.startsWith("consent_") || column.startsWith("withdrawn_")) {
+                channel(column, in.file());
             }
-            for (CSVRecord row : parser) {
-                if (blank(row)) {
+        }
+        int idColumn = in.column("customer_id");
+        while (in.next()) {
+            CustomerId id = CustomerId.of(in.customerId(idColumn));
+            if (!seen.add(id)) {
+                throw in.refuse(idColumn, "appears twice");
+            }
+            CustomerProfile.Builder p = CustomerProfile.builder(id);
+            for (int c = 0; c < header.size(); c++) {
+                String column = header.get(c).toLowerCase(Locale.ROOT);
+                String cell = in.text(c);
+                if (cell.isEmpty() || c == idColumn) {
                     continue;
                 }
-                String where = where(name, row, header.size());
-                CustomerId id = customer(row.get("customer_id"), where);
-                if (!seen.add(id)) {
-                    throw new IllegalArgumentException(where + ": customer_id '" + id + "': appears twice");
-                }
-                CustomerProfile.Builder p = CustomerProfile.builder(id);
-                for (String column : header) {
-                    String cell = row.get(column);
-                    if (cell.isEmpty() || column.equals("customer_id")) {
-                        continue;
-                    }
-                    try {
-                        switch (column) {
-                            case "rfm_segment" -> p.rfmSegment(cell);
-                            case "tier" -> p.tier(cell);
-                            case "lifecycle_stage" -> p.lifecycleStage(cell);
-                            case "clv" -> p.clv(number(column, cell, where));
-                            case "p_alive" -> p.pAlive(number(column, cell, where));
-                            case "open_complaint" -> {
-                                if (bool(column, cell, where)) {
-                                    complaints.add(id);
-                                }
-                            }
-                            default -> {
-                                if (column.startsWith("consent_")) {
-                                    consents.add(ConsentEvent.granted(id, channel(column, where), instant(column, cell, where)));
-                                } else if (column.startsWith("withdrawn_")) {
-                                    consents.add(ConsentEvent.withdrawn(id, channel(column, where), instant(column, cell, where)));
-                                } else {
-                                    p.metric(column, number(column, cell, where));
-                                }
+                try {
+                    switch (column) {
+                        case "rfm_segment" -> p.rfmSegment(cell);
+                        case "tier" -> p.tier(cell);
+                        case "lifecycle_stage" -> p.lifecycleStage(cell);
+                        case "clv" -> p.clv(in.number(c));
+                        case "p_alive" -> p.pAlive(in.number(c));
+                        case "open_complaint" -> {
+                            if (bool(in, c)) {
+                                complaints.add(id);
                             }
                         }
-                    } catch (IllegalArgumentException e) {
-                        throw e.getMessage().startsWith(where) ? e
-                                : new IllegalArgumentException(where + ": " + column + " '" + cell + "': " + e.getMessage(), e);
+                        default -> {
+                            if (column.startsWith("consent_")) {
+                                consents.add(ConsentEvent.granted(id, channel(column, in.file()), in.instant(c, ZoneOffset.UTC)));
+                            } else if (column.startsWith("withdrawn_")) {
+                                consents.add(ConsentEvent.withdrawn(id, channel(column, in.file()), in.instant(c, ZoneOffset.UTC)));
+                            } else {
+                                p.metric(header.get(c), in.number(c));
+                            }
+                        }
                     }
+                } catch (InputException e) {
+                    throw e;
+                } catch (IllegalArgumentException e) {
+                    throw in.refuse(c, e.getMessage());
                 }
-                profiles.add(p.build());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            throw new IllegalArgumentException(name + ": malformed CSV (" + e.getMessage() + ")", e);
+            profiles.add(p.build());
         }
         return new Customers(profiles, consents, complaints);
     }
 
     /**
-     * Reads {@code customer_id,campaign,channel,at}: marketing contacts already made.
+     * Reads a contacts file, {@code customer_id,campaign,channel,at}: marketing contacts already made.
      *
-     * @param in the CSV
-     * @param name the file's name
+     * @param path the file
+     * @return the contacts
+     * @throws InputException one line naming the file, line, field and rule
+     */
+    public static List<MarketingContact> readContacts(Path path) {
+        try (CsvInput in = CsvInput.open(path, CONTACTS)) {
+            return readContacts(in);
+        }
+    }
+
+    /**
+     * Reads contacts from CSV text (a bundled resource), as {@link #readContacts(Path)}.
+     *
+     * @param text the CSV
+     * @param name the name messages give it
      * @return the contacts
      */
-    public static List<MarketingContact> readContacts(Reader in, String name) {
+    public static List<MarketingContact> readContacts(Reader text, String name) {
+        try (CsvInput in = CsvInput.read(text, name, CONTACTS)) {
+            return readContacts(in);
+        }
+    }
+
+    private static List<MarketingContact> readContacts(CsvInput in) {
         List<MarketingContact> out = new ArrayList<>();
-        try (CSVParser parser = FORMAT.parse(in)) {
-            List<String> header = header(parser, name, "customer_id", "campaign", "channel", "at");
-            for (CSVRecord row : parser) {
-                if (blank(row)) {
-                    continue;
-                }
-                String where = where(name, row, header.size());
-                Channel channel;
-                try {
-                    channel = Channel.parse(row.get("channel"));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-                }
-                String campaign = row.get("campaign");
-                if (campaign.isEmpty()) {
-                    throw new IllegalArgumentException(where + ": campaign '': a contact names its campaign");
-                }
-                out.add(MarketingContact.of(customer(row.get("customer_id"), where), campaign, channel,
-                        instant("at", row.get("at"), where)));
+        int customer = in.column("customer_id");
+        int campaign = in.column("campaign");
+        int channelColumn = in.column("channel");
+        int at = in.column("at");
+        while (in.next()) {
+            CustomerId id = CustomerId.of(in.customerId(customer));
+            Channel channel;
+            try {
+                channel = Channel.parse(in.text(channelColumn));
+            } catch (IllegalArgumentException e) {
+                throw in.refuse(channelColumn, e.getMessage());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            throw new IllegalArgumentException(name + ": malformed CSV (" + e.getMessage() + ")", e);
+            if (in.text(campaign).isEmpty()) {
+                throw in.refuse(campaign, "a contact names its campaign");
+            }
+            out.add(MarketingContact.of(id, in.text(campaign), channel, in.instant(at, ZoneOffset.UTC)));
         }
         return out;
     }
 
     /**
-     * Reads {@code customer_id,group,reason} as written by {@code crm campaign select}.
+     * Reads an audience file, {@code customer_id,group[,reason]}, as written by
+     * {@code crm campaign select}.
      *
-     * @param in the CSV
-     * @param name the file's name
+     * @param path the file
      * @return the assignments
+     * @throws InputException one line naming the file, line, field and rule
      */
-    public static List<Assignment> readAudience(Reader in, String name) {
-        List<Assignment> out = new ArrayList<>();
-        Set<CustomerId> seen = new java.util.HashSet<>();
-        try (CSVParser parser = FORMAT.parse(in)) {
-            List<String> header = header(parser, name, "customer_id", "group");
-            for (CSVRecord row : parser) {
-                if (blank(row)) {
-                    continue;
-                }
-                String where = where(name, row, header.size());
-                CustomerId id = customer(row.get("customer_id"), where);
+    public static List<Assignment> readAudience(Path path) {
+        try (CsvInput in = CsvInput.open(path, AUDIENCE)) {
+            List<Assignment> out = new ArrayList<>();
+            Set<CustomerId> seen = new HashSet<>();
+            int customer = in.column("customer_id");
+            int group = in.column("group");
+            int reason = in.column("reason");
+            while (in.next()) {
+                CustomerId id = CustomerId.of(in.customerId(customer));
                 if (!seen.add(id)) {
-                    throw new IllegalArgumentException(where + ": customer_id '" + id + "': appears twice");
+                    throw in.refuse(customer, "appears twice");
                 }
-                String g = row.get("group");
-                String reason = header.contains("reason") && !row.get("reason").isEmpty() ? row.get("reason") : g;
+                String g = in.text(group);
+                String why = reason >= 0 && !in.text(reason).isEmpty() ? in.text(reason) : g;
                 Assignment.Cause cause = switch (g.toLowerCase(Locale.ROOT)) {
                     case "treatment" -> Assignment.Cause.ADMITTED;
                     case "control" -> Assignment.Cause.HELD_OUT;
                     case "excluded" -> Assignment.Cause.NOT_IN_AUDIENCE;
-                    default -> throw new IllegalArgumentException(where + ": group '" + g + "': must be treatment, control or excluded");
+                    default -> throw in.refuse(group, "must be treatment, control or excluded");
                 };
-                out.add(Assignment.of(id, cause, reason));
+                out.add(Assignment.of(id, cause, why));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            throw new IllegalArgumentException(name + ": malformed CSV (" + e.getMessage() + ")", e);
+            return out;
         }
-        return out;
     }
 
     /**
-     * Reads {@code customer_id,at,responded,revenue}; an empty revenue is zero.
+     * Reads a responses file, {@code customer_id,at,responded,revenue}; an empty revenue is zero.
      *
-     * @param in the CSV
-     * @param name the file's name
+     * @param path the file
+     * @param currency the plan's currency
+     * @return the responses
+     * @throws InputException one line naming the file, line, field and rule
+     */
+    public static List<CampaignResponse> readResponses(Path path, Currency currency) {
+        try (CsvInput in = CsvInput.open(path, RESPONSES)) {
+            return readResponses(in, currency);
+        }
+    }
+
+    /**
+     * Reads responses from CSV text (a bundled resource), as {@link #readResponses(Path, Currency)}.
+     *
+     * @param text the CSV
+     * @param name the name messages give it
      * @param currency the plan's currency
      * @return the responses
      */
-    public static List<CampaignResponse> readResponses(Reader in, String name, Currency currency) {
+    public static List<CampaignResponse> readResponses(Reader text, String name, Currency currency) {
+        try (CsvInput in = CsvInput.read(text, name, RESPONSES)) {
+            return readResponses(in, currency);
+        }
+    }
+
+    private static List<CampaignResponse> readResponses(CsvInput in, Currency currency) {
         List<CampaignResponse> out = new ArrayList<>();
-        try (CSVParser parser = FORMAT.parse(in)) {
-            List<String> header = header(parser, name, "customer_id", "at", "responded", "revenue");
-            for (CSVRecord row : parser) {
-                if (blank(row)) {
-                    continue;
-                }
-                String where = where(name, row, header.size());
-                String cell = row.get("revenue");
-                BigDecimal revenue;
-                try {
-                    revenue = cell.isEmpty() ? BigDecimal.ZERO : new BigDecimal(cell);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(where + ": revenue '" + cell + "': not a decimal amount", e);
-                }
-                if (revenue.signum() < 0) {
-                    throw new IllegalArgumentException(where + ": revenue '" + cell + "': must be 0 or more");
-                }
-                out.add(CampaignResponse.of(customer(row.get("customer_id"), where), instant("at", row.get("at"), where),
-                        bool("responded", row.get("responded"), where), Money.of(revenue, currency)));
+        int customer = in.column("customer_id");
+        int at = in.column("at");
+        int responded = in.column("responded");
+        int revenueColumn = in.column("revenue");
+        while (in.next()) {
+            BigDecimal revenue = in.text(revenueColumn).isEmpty() ? BigDecimal.ZERO : in.decimal(revenueColumn);
+            if (revenue.signum() < 0) {
+                throw in.refuse(revenueColumn, "must be 0 or more");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            throw new IllegalArgumentException(name + ": malformed CSV (" + e.getMessage() + ")", e);
+            CustomerId id = CustomerId.of(in.customerId(customer));
+            out.add(CampaignResponse.of(id, in.instant(at, ZoneOffset.UTC), bool(in, responded), Money.of(revenue, currency)));
         }
         return out;
     }
 
-    private static List<String> header(CSVParser parser, String name, String... required) {
-        List<String> header = parser.getHeaderNames();
-        for (String c : required) {
-            if (!header.contains(c)) {
-                throw new IllegalArgumentException(name + ":1: header lacks column '" + c + "' (has: " + String.join(",", header) + ")");
-            }
-        }
-        return header;
-    }
-
-    private static boolean blank(CSVRecord row) {
-        return row.size() == 1 && row.get(0).isEmpty();
-    }
-
-    private static String where(String name, CSVRecord row, int columns) {
-        String where = name + ":" + (row.getRecordNumber() + 1);
-        if (row.size() != columns) {
-            throw new IllegalArgumentException(where + ": expected " + columns + " fields, found " + row.size());
-        }
-        return where;
-    }
-
-    private static CustomerId customer(String id, String where) {
-        try {
-            return CustomerId.of(id);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Channel channel(String column, String where) {
+    private static Channel channel(String column, String file) {
         String suffix = column.substring(column.indexOf('_') + 1);
         try {
             return Channel.parse(suffix);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": column '" + column + "': " + e.getMessage(), e);
+            throw new InputException(file + ":1: column " + Values.quote(column) + ": " + e.getMessage());
         }
     }
 
-    private static Instant instant(String column, String text, String where) {
-        try {
-            return instant(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + column + " " + e.getMessage(), e);
-        }
-    }
-
-    private static double number(String column, String text, String where) {
-        double v;
-        try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": " + column + " '" + text + "': not a number", e);
-        }
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(where + ": " + column + " '" + text + "': not a finite number");
-        }
-        return v;
-    }
-
-    private static boolean bool(String column, String text, String where) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
+    private static boolean bool(CsvInput in, int column) {
+        return switch (in.text(column).toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException(where + ": " + column + " '" + text + "': must be true or false");
+            default -> throw in.refuse(column, "must be true or false");
         };
     }
 }

@@ -1,8 +1,9 @@
 package io.crmkit.cli.campaign;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.StrictJson;
+import io.crmkit.cli.format.Values;
 import io.crmkit.core.money.Money;
 import io.crmkit.marketing.AudienceRule;
 import io.crmkit.marketing.CampaignPlan;
@@ -10,7 +11,6 @@ import io.crmkit.marketing.Channel;
 import io.crmkit.marketing.CompetitorObservation;
 import io.crmkit.marketing.ContactCap;
 import io.crmkit.marketing.Schedule;
-import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -29,7 +29,6 @@ import java.util.Set;
  */
 public final class PlanJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("id", "objective", "offer", "channel", "currency", "budget",
             "costPerContact", "schedule", "audience", "contactCap", "controlShare", "stratifyBySegment",
             "attributionWindow", "marketInformation");
@@ -48,15 +47,22 @@ public final class PlanJson {
      * @throws IllegalArgumentException naming the file, the element and the rule broken
      */
     public static CampaignPlan read(Reader in, String name) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(name + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
-                    + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(name + ": cannot be read (" + e.getMessage() + ")", e);
-        }
+        return plan(StrictJson.read(in, name), name);
+    }
+
+    /**
+     * Reads a campaign plan file: UTF-8 with or without a byte-order mark, strict JSON
+     * ({@link StrictJson}).
+     *
+     * @param path the file
+     * @return the plan
+     * @throws IllegalArgumentException one line naming the file and the bad field
+     */
+    public static CampaignPlan read(java.nio.file.Path path) {
+        return plan(StrictJson.read(path), CsvInput.name(path));
+    }
+
+    private static CampaignPlan plan(JsonNode root, String name) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(name + ": a campaign plan must be a JSON object");
         }
@@ -195,13 +201,15 @@ public final class PlanJson {
             JsonNode o = node.get(i);
             String at = "marketInformation[" + i + "]";
             try {
-                LocalDate date = LocalDate.parse(text(o, "observedOn", at + ".observedOn"));
+                LocalDate date = LocalDate.ofEpochDay(Values.epochDay(text(o, "observedOn", at + ".observedOn")));
                 out.add(CompetitorObservation.of(text(o, "competitor", at + ".competitor"), text(o, "product", at + ".product"),
                         Money.of(decimal(o, "price", at + ".price"), currency), date, text(o, "source", at + ".source")));
-            } catch (DateTimeParseException e) {
-                throw new Bad(at + ".observedOn", "'" + o.get("observedOn").asText() + "' is not a date (yyyy-MM-dd)");
+            } catch (Bad e) {
+                throw e;
             } catch (IllegalArgumentException e) {
-                throw e instanceof Bad ? e : new Bad(at, e.getMessage());
+                String observed = o.path("observedOn").asText();
+                throw e.getMessage().equals(Values.DATE_RULE) || e.getMessage().equals("not a day of the calendar")
+                        ? new Bad(at + ".observedOn", Values.quote(observed) + ": " + e.getMessage()) : new Bad(at, e.getMessage());
             }
         }
         return out;
@@ -237,10 +245,13 @@ public final class PlanJson {
 
     private static BigDecimal decimal(JsonNode node, String field, String path) {
         JsonNode v = required(node, field, path);
+        if (v.isNumber()) {
+            return v.decimalValue();
+        }
         try {
-            return v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().strip());
-        } catch (NumberFormatException e) {
-            throw new Bad(path, "'" + v.asText() + "' is not a decimal amount such as \"2000.00\"");
+            return Values.decimal(v.asText().strip());
+        } catch (IllegalArgumentException e) {
+            throw new Bad(path, Values.quote(v.asText()) + ": " + e.getMessage());
         }
     }
 

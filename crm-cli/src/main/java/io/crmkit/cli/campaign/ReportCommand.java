@@ -3,7 +3,6 @@ package io.crmkit.cli.campaign;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crmkit.cli.format.Csv;
 import io.crmkit.marketing.Assignment;
 import io.crmkit.marketing.CampaignPlan;
 import io.crmkit.marketing.CampaignResponse;
@@ -12,7 +11,6 @@ import io.crmkit.marketing.ConfidenceInterval;
 import io.crmkit.marketing.GroupOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -63,17 +61,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CampaignPlan p;
-        try (Reader in = Csv.open(plan)) {
-            p = PlanJson.read(in, plan.getFileName().toString());
-        }
+        p = PlanJson.read(plan);
         List<Assignment> assignments;
-        try (Reader in = Csv.open(audience)) {
-            assignments = CampaignFiles.readAudience(in, audience.getFileName().toString());
-        }
+        assignments = CampaignFiles.readAudience(audience);
         List<CampaignResponse> rows;
-        try (Reader in = Csv.open(responses)) {
-            rows = CampaignFiles.readResponses(in, responses.getFileName().toString(), p.budget().currency());
-        }
+        rows = CampaignFiles.readResponses(responses, p.budget().currency());
         Instant contactAt = asOf == null ? p.schedule().start() : asOf;
         CampaignResults r;
         try {

@@ -9,7 +9,6 @@ import io.crmkit.marketing.ContactHistory;
 import io.crmkit.marketing.MarketingContact;
 import io.crmkit.marketing.Suppression;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,18 +51,12 @@ public final class SelectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CampaignPlan p;
-        try (Reader in = Csv.open(plan)) {
-            p = PlanJson.read(in, plan.getFileName().toString());
-        }
+        p = PlanJson.read(plan);
         CampaignFiles.Customers c;
-        try (Reader in = Csv.open(customers)) {
-            c = CampaignFiles.readCustomers(in, customers.getFileName().toString());
-        }
+        c = CampaignFiles.readCustomers(customers);
         List<MarketingContact> made = List.of();
         if (contacts != null) {
-            try (Reader in = Csv.open(contacts)) {
-                made = CampaignFiles.readContacts(in, contacts.getFileName().toString());
-            }
+            made = CampaignFiles.readContacts(contacts);
         }
         if (!p.schedule().contains(asOf)) {
             throw new IllegalArgumentException(plan.getFileName() + ": schedule " + p.schedule().start() + " to "

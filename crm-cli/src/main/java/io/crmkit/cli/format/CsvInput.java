@@ -364,6 +364,29 @@ public final class CsvInput implements Closeable {
     }
 
     /**
+     * Reads CSV text that is already characters (a bundled resource, say) with the same rules as
+     * {@link #open(Path, Schema)}; a leading byte-order mark character is skipped.
+     *
+     * @param text the characters; closed with the input
+     * @param file the name messages give the text
+     * @param schema the columns the command reads
+     * @return the input, positioned before the first data row
+     * @throws InputException if the text cannot be read or its header does not fit the schema
+     */
+    public static CsvInput read(java.io.Reader text, String file, Schema schema) {
+        try {
+            java.io.PushbackReader in = new java.io.PushbackReader(text, 1);
+            int first = in.read();
+            if (first >= 0 && first != '\uFEFF') {
+                in.unread(first);
+            }
+            return new CsvInput(null, file, FORMAT.parse(in), schema);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
      * The name a message gives a file: its last path element.
      *
      * @param path the file
@@ -493,7 +516,7 @@ public final class CsvInput implements Closeable {
                 more = records.hasNext();
             } catch (UncheckedIOException e) {
                 if (e.getCause() instanceof CharacterCodingException) {
-                    throw new InputException(notUtf8(file, firstMalformedLine(path)));
+                    throw new InputException(notUtf8(file, path == null ? before + 1 : firstMalformedLine(path)));
                 }
                 throw new InputException(file + ":" + (before + 1) + ": malformed CSV: a quoted field must end with "
                         + "a quote followed by a comma or the end of the line");
@@ -603,6 +626,55 @@ public final class CsvInput implements Closeable {
         String text = record.get(column);
         try {
             return dialect.epochDay(text);
+        } catch (IllegalArgumentException e) {
+            throw refuse(column, e.getMessage());
+        }
+    }
+
+    /**
+     * A cell of the number grammar as an exact decimal (money, say).
+     *
+     * @param column the header index
+     * @return the value
+     * @throws InputException naming file, line, column and value otherwise
+     */
+    public java.math.BigDecimal decimal(int column) {
+        String text = record.get(column);
+        try {
+            return Values.decimal(text);
+        } catch (IllegalArgumentException e) {
+            throw refuse(column, e.getMessage());
+        }
+    }
+
+    /**
+     * A cell holding a whole number.
+     *
+     * @param column the header index
+     * @return the value
+     * @throws InputException naming file, line, column and value otherwise
+     */
+    public long wholeNumber(int column) {
+        String text = record.get(column);
+        try {
+            return Values.wholeNumber(text);
+        } catch (IllegalArgumentException e) {
+            throw refuse(column, e.getMessage());
+        }
+    }
+
+    /**
+     * A cell of the date grammar with an optional offset, as an instant.
+     *
+     * @param column the header index
+     * @param zone the zone of a date or date-time without an offset
+     * @return the instant
+     * @throws InputException naming file, line, column and value otherwise
+     */
+    public java.time.Instant instant(int column, java.time.ZoneId zone) {
+        String text = record.get(column);
+        try {
+            return Values.instant(text, zone);
         } catch (IllegalArgumentException e) {
             throw refuse(column, e.getMessage());
         }

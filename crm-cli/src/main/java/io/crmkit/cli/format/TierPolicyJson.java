@@ -1,15 +1,9 @@
 package io.crmkit.cli.format;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.crmkit.scoring.tier.Criterion;
 import io.crmkit.scoring.tier.Tier;
 import io.crmkit.scoring.tier.TierPolicy;
@@ -46,19 +40,15 @@ import java.util.Set;
  */
 public final class TierPolicyJson {
 
-    /** Deepest nesting a policy may have; a policy needs four levels. */
-    private static final int MAX_DEPTH = 32;
+    /** Deepest nesting a policy may have (a policy needs four levels): the bound of {@link StrictJson}. */
+    private static final int MAX_DEPTH = StrictJson.MAX_DEPTH;
 
     /**
-     * Strict JSON: nothing after the policy object (no second value, no comment), no field given
-     * twice (Jackson would otherwise keep the last), comments refused, nesting bounded.
+     * Strict JSON, the setup of {@link StrictJson}: nothing after the policy object (no second
+     * value, no comment), no field given twice (Jackson would otherwise keep the last), comments
+     * refused, nesting bounded.
      */
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS)
-            .build();
+    private static final ObjectMapper MAPPER = StrictJson.builder().build();
     private static final Set<String> POLICY_FIELDS = Set.of("name", "tiers");
     private static final Set<String> TIER_FIELDS = Set.of("name", "match", "criteria");
     private static final Set<String> OPERATORS = Set.of("atLeast", "above", "atMost", "below", "between");

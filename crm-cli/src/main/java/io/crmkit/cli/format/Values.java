@@ -160,6 +160,89 @@ public final class Values {
         }
     }
 
+    /** The rule of the date grammar with an optional offset, as messages state it. */
+    public static final String INSTANT_RULE = "not a date yyyy-MM-dd (optionally followed by T and a time HH:mm[:ss], "
+            + "then optionally an offset Z or +HH:mm)";
+
+    /** The rule of whole numbers, as messages state it. */
+    public static final String WHOLE_RULE = "not a whole number (digits with an optional sign, e.g. 250)";
+
+    /**
+     * Reads a number of the grammar as an exact decimal, for money and other exact quantities.
+     *
+     * @param text the text
+     * @return the value, within the range of {@code double}
+     * @throws IllegalArgumentException with the rule, as {@link #number(String)}
+     */
+    public static java.math.BigDecimal decimal(String text) {
+        number(text);
+        return new java.math.BigDecimal(text);
+    }
+
+    /**
+     * Reads a whole number: an optional sign and digits, within the range of {@code long}.
+     *
+     * @param text the text
+     * @return the value
+     * @throws IllegalArgumentException with the rule otherwise
+     */
+    public static long wholeNumber(String text) {
+        int n = text.length();
+        int i = n > 0 && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+        if (i == n) {
+            throw new IllegalArgumentException(WHOLE_RULE);
+        }
+        for (int j = i; j < n; j++) {
+            if (!isDigit(text.charAt(j))) {
+                throw new IllegalArgumentException(WHOLE_RULE);
+            }
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("out of range: beyond ±9223372036854775807");
+        }
+    }
+
+    /**
+     * Reads a date of the grammar, optionally followed by an offset ({@code Z} or {@code ±HH:mm})
+     * after its time of day, as an instant: a date alone is the start of that day in the zone, a
+     * date-time without an offset is local to the zone.
+     *
+     * @param text the text
+     * @param zone the zone of a date or date-time without an offset
+     * @return the instant
+     * @throws IllegalArgumentException with the rule when the text is not such a date
+     */
+    public static java.time.Instant instant(String text, java.time.ZoneId zone) {
+        int n = text.length();
+        String local = text;
+        java.time.ZoneOffset offset = null;
+        try {
+            if (n >= 17 && text.charAt(n - 1) == 'Z') {
+                local = text.substring(0, n - 1);
+                offset = java.time.ZoneOffset.UTC;
+            } else if (n >= 22 && (text.charAt(n - 6) == '+' || text.charAt(n - 6) == '-') && text.charAt(n - 3) == ':') {
+                local = text.substring(0, n - 6);
+                offset = java.time.ZoneOffset.of(text.substring(n - 6));
+            }
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(INSTANT_RULE);
+        }
+        int day;
+        try {
+            day = epochDay(local);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(DATE_RULE.equals(e.getMessage()) ? INSTANT_RULE : e.getMessage());
+        }
+        if (local.length() == 10 && offset != null) {
+            throw new IllegalArgumentException(INSTANT_RULE);
+        }
+        java.time.LocalDateTime at = LocalDate.ofEpochDay(day)
+                .atTime(local.length() == 10 ? LocalTime.MIDNIGHT : LocalTime.parse(local.substring(11)));
+        return offset != null ? at.toInstant(offset) : at.atZone(zone).toInstant();
+    }
+
     /**
      * Checks a customer id with the rules of {@link CustomerId}.
      *

@@ -1,28 +1,23 @@
 package io.crmkit.cli.loyalty;
 
+import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.InputException;
+import io.crmkit.cli.format.Values;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.money.Money;
 import io.crmkit.core.purchase.Purchase;
 import io.crmkit.loyalty.LoyaltyEvent;
 import io.crmkit.loyalty.Program;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads loyalty events from CSV with header {@code event_id,customer_id,at,type,amount,points,category,ref}:
+ * Reads loyalty events from CSV with header {@code event_id,customer_id,at,type,amount,points,category,ref}
+ * through the one strict reader of the command line ({@link CsvInput}):
  * <ul>
  *   <li>{@code purchase}: amount (≥ 0), optional category;</li>
  *   <li>{@code refund}: amount (> 0), ref = the refunded purchase's event id;</li>
@@ -30,8 +25,10 @@ import org.apache.commons.csv.CSVRecord;
  *   <li>{@code bonus}: points (> 0), ref = the reason (birthday, referral...);</li>
  *   <li>{@code adjust}: points (signed, not 0), ref = {@code actor: reason}.</li>
  * </ul>
- * {@code at} is an ISO date (the start of that day in the program's zone), a local date-time in the
- * program's zone, or a date-time with an offset. A cell a type does not use must be empty.
+ * {@code at} is a date of the common grammar ({@link Values#instant}): an ISO date (the start of
+ * that day in the program's zone), a local date-time in the program's zone, or a date-time with an
+ * offset. Amounts follow the common number grammar, points are whole numbers. A cell a type does
+ * not use must be empty.
  */
 public final class EventsCsv {
 
@@ -39,145 +36,144 @@ public final class EventsCsv {
     public record Row(long line, LoyaltyEvent event) {
     }
 
-    private static final List<String> COLUMNS = List.of("event_id", "customer_id", "at", "type", "amount", "points", "category", "ref");
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(false).build();
+    private static final CsvInput.Schema SCHEMA = CsvInput.Schema.of(CsvInput.Others.REFUSE).required("event_id")
+            .required("customer_id").required("at").required("type").required("amount").required("points")
+            .required("category").required("ref");
 
     private EventsCsv() {
     }
 
     /**
-     * Reads every event.
+     * Reads every event of a file.
      *
-     * @param in the CSV
-     * @param name the file's name, for messages
+     * @param path the CSV file (UTF-8, a byte-order mark allowed)
      * @param program the program (its zone dates the events, its currency prices them)
      * @return the events in file order with their line numbers
-     * @throws IllegalArgumentException naming the file, the line, the field and the rule
+     * @throws InputException one line, {@code file:line: field 'value': rule}
      */
-    public static List<Row> read(Reader in, String name, Program program) {
-        List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = FORMAT.parse(in)) {
-            for (String c : COLUMNS) {
-                if (!parser.getHeaderMap().containsKey(c)) {
-                    throw new IllegalArgumentException(name + " line 1: header lacks column '" + c + "' (has: "
-                            + String.join(",", parser.getHeaderNames()) + ")");
-                }
-            }
-            int columns = parser.getHeaderNames().size();
-            for (CSVRecord row : parser) {
-                if (row.size() == 1 && row.get(0).isEmpty()) {
-                    continue; // an empty line; kept by the format so that record numbers stay line numbers
-                }
-                long line = row.getRecordNumber() + 1;
-                String where = name + " line " + line;
-                if (row.size() != columns) {
-                    throw new IllegalArgumentException(where + ": expected " + columns + " fields, found " + row.size());
-                }
-                try {
-                    rows.add(new Row(line, event(row, program)));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            throw new IllegalArgumentException(name + ": malformed CSV (" + e.getMessage() + ")", e);
-        }
-        return rows;
-    }
-
-    private static LoyaltyEvent event(CSVRecord row, Program program) {
-        String id = row.get("event_id");
-        CustomerId customer = CustomerId.of(row.get("customer_id"));
-        Instant at = instant(row.get("at"), program.zone(), "at");
-        String type = row.get("type");
-        switch (type) {
-            case "purchase": {
-                unused(row, type, "points", "ref");
-                String category = row.get("category");
-                return LoyaltyEvent.purchase(id, Purchase.of(customer, at, amount(row, program)), category.isEmpty() ? null : category);
-            }
-            case "refund":
-                unused(row, type, "points", "category");
-                return new LoyaltyEvent.Refunded(id, customer, at, required(row, "ref", type), amount(row, program));
-            case "redeem":
-                unused(row, type, "amount", "category", "ref");
-                return new LoyaltyEvent.Redeemed(id, customer, at, points(row));
-            case "bonus":
-                unused(row, type, "amount", "category");
-                return new LoyaltyEvent.Awarded(id, customer, at, points(row), required(row, "ref", type));
-            case "adjust": {
-                unused(row, type, "amount", "category");
-                String ref = required(row, "ref", type);
-                int colon = ref.indexOf(':');
-                if (colon <= 0 || ref.substring(colon + 1).isBlank()) {
-                    throw new IllegalArgumentException("ref '" + ref + "' of an adjust must be 'actor: reason'");
-                }
-                return new LoyaltyEvent.Adjusted(id, customer, at, points(row), ref.substring(0, colon).strip(),
-                        ref.substring(colon + 1).strip());
-            }
-            default:
-                throw new IllegalArgumentException("type '" + type + "' must be one of purchase, refund, redeem, bonus, adjust");
+    public static List<Row> read(Path path, Program program) {
+        try (CsvInput in = CsvInput.open(path, SCHEMA)) {
+            return read(in, program);
         }
     }
 
     /**
-     * Parses an instant: an ISO date (the start of the day in the zone), a local date-time in the
-     * zone, or a date-time with an offset.
+     * Reads every event of CSV text (a bundled resource).
+     *
+     * @param text the CSV
+     * @param name the name messages give it
+     * @param program the program (its zone dates the events, its currency prices them)
+     * @return the events in file order with their line numbers
+     * @throws InputException one line, {@code file:line: field 'value': rule}
+     */
+    public static List<Row> read(Reader text, String name, Program program) {
+        try (CsvInput in = CsvInput.read(text, name, SCHEMA)) {
+            return read(in, program);
+        }
+    }
+
+    private static List<Row> read(CsvInput in, Program program) {
+        Cells c = new Cells(in);
+        List<Row> rows = new ArrayList<>();
+        while (in.next()) {
+            LoyaltyEvent event = event(in, c, program);
+            rows.add(new Row(in.line(), event));
+        }
+        return rows;
+    }
+
+    /** The header positions of the columns. */
+    private record Cells(int id, int customer, int at, int type, int amount, int points, int category, int ref) {
+        Cells(CsvInput in) {
+            this(in.column("event_id"), in.column("customer_id"), in.column("at"), in.column("type"), in.column("amount"),
+                    in.column("points"), in.column("category"), in.column("ref"));
+        }
+    }
+
+    private static LoyaltyEvent event(CsvInput in, Cells c, Program program) {
+        String id = in.text(c.id());
+        if (id.isEmpty()) {
+            throw in.refuse(c.id(), "is empty: every event needs an id");
+        }
+        CustomerId customer = CustomerId.of(in.customerId(c.customer()));
+        Instant at = in.instant(c.at(), program.zone());
+        String type = in.text(c.type());
+        try {
+            switch (type) {
+                case "purchase": {
+                    unused(in, type, c.points(), c.ref());
+                    String category = in.text(c.category());
+                    return LoyaltyEvent.purchase(id, Purchase.of(customer, at, amount(in, c, type, program)),
+                            category.isEmpty() ? null : category);
+                }
+                case "refund":
+                    unused(in, type, c.points(), c.category());
+                    return new LoyaltyEvent.Refunded(id, customer, at, required(in, c.ref(), type), amount(in, c, type, program));
+                case "redeem":
+                    unused(in, type, c.amount(), c.category(), c.ref());
+                    return new LoyaltyEvent.Redeemed(id, customer, at, points(in, c, type));
+                case "bonus":
+                    unused(in, type, c.amount(), c.category());
+                    return new LoyaltyEvent.Awarded(id, customer, at, points(in, c, type), required(in, c.ref(), type));
+                case "adjust": {
+                    unused(in, type, c.amount(), c.category());
+                    String ref = required(in, c.ref(), type);
+                    int colon = ref.indexOf(':');
+                    if (colon <= 0 || ref.substring(colon + 1).isBlank()) {
+                        throw in.refuse(c.ref(), "an adjust's ref must be 'actor: reason'");
+                    }
+                    return new LoyaltyEvent.Adjusted(id, customer, at, points(in, c, type), ref.substring(0, colon).strip(),
+                            ref.substring(colon + 1).strip());
+                }
+                default:
+                    throw in.refuse(c.type(), "must be one of purchase, refund, redeem, bonus, adjust");
+            }
+        } catch (InputException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw in.refuse(e.getMessage());
+        }
+    }
+
+    /**
+     * Parses an instant of the common date grammar ({@link Values#instant}).
      *
      * @param text the text
      * @param zone the program's zone
      * @param field the field's name, for messages
      * @return the instant
-     * @throws IllegalArgumentException if the text is none of these
+     * @throws IllegalArgumentException {@code field 'value': rule} if the text is not such a date
      */
     public static Instant instant(String text, ZoneId zone, String field) {
         try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(zone).toInstant();
-            }
-            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-                return OffsetDateTime.parse(text).toInstant();
-            }
-            return LocalDateTime.parse(text).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " '" + text
-                    + "' is not an ISO date or date-time (2026-03-15, 2026-03-15T10:30 or 2026-03-15T10:30+08:00)", e);
+            return Values.instant(text, zone);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " " + Values.quote(text) + ": " + e.getMessage(), e);
         }
     }
 
-    private static Money amount(CSVRecord row, Program program) {
-        String text = required(row, "amount", row.get("type"));
-        try {
-            return Money.of(new BigDecimal(text), program.currency());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("amount '" + text + "' is not a number", e);
-        }
+    private static Money amount(CsvInput in, Cells c, String type, Program program) {
+        required(in, c.amount(), type);
+        return Money.of(in.decimal(c.amount()), program.currency());
     }
 
-    private static long points(CSVRecord row) {
-        String text = required(row, "points", row.get("type"));
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("points '" + text + "' is not a whole number", e);
-        }
+    private static long points(CsvInput in, Cells c, String type) {
+        required(in, c.points(), type);
+        return in.wholeNumber(c.points());
     }
 
-    private static String required(CSVRecord row, String column, String type) {
-        String v = row.get(column);
+    private static String required(CsvInput in, int column, String type) {
+        String v = in.text(column);
         if (v.isEmpty()) {
-            throw new IllegalArgumentException(column + " is empty: a " + type + " needs it");
+            throw in.refuse(column, "is empty: a " + type + " needs it");
         }
         return v;
     }
 
-    private static void unused(CSVRecord row, String type, String... columns) {
-        for (String c : columns) {
-            if (!row.get(c).isEmpty()) {
-                throw new IllegalArgumentException(c + " '" + row.get(c) + "' is not used by a " + type + ": leave it empty");
+    private static void unused(CsvInput in, String type, int... columns) {
+        for (int column : columns) {
+            if (!in.text(column).isEmpty()) {
+                throw in.refuse(column, "is not used by a " + type + ": leave it empty");
             }
         }
     }

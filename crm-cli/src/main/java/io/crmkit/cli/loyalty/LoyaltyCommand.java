@@ -1,6 +1,8 @@
 package io.crmkit.cli.loyalty;
 
 import io.crmkit.cli.format.Csv;
+import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.InputException;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.loyalty.Account;
 import io.crmkit.loyalty.EntryKind;
@@ -58,8 +60,24 @@ public final class LoyaltyCommand implements Runnable {
      */
     public static Loaded load(Reader programIn, String programName, Reader eventsIn, String eventsName) {
         Program program = ProgramJson.read(programIn, programName);
+        return apply(program, EventsCsv.read(eventsIn, eventsName, program), eventsName);
+    }
+
+    /**
+     * Reads a program file and an events file and applies every event to a new ledger.
+     *
+     * @param programFile the program JSON
+     * @param eventsFile the events CSV (UTF-8, a byte-order mark allowed)
+     * @return the program, the ledger and each event id's line
+     * @throws IllegalArgumentException one line naming the file and line of the first bad input
+     */
+    public static Loaded load(Path programFile, Path eventsFile) {
+        Program program = ProgramJson.read(programFile);
+        return apply(program, EventsCsv.read(eventsFile, program), CsvInput.name(eventsFile));
+    }
+
+    private static Loaded apply(Program program, List<EventsCsv.Row> rows, String eventsName) {
         Ledger ledger = Ledger.inMemory(program);
-        List<EventsCsv.Row> rows = EventsCsv.read(eventsIn, eventsName, program);
         Map<String, Long> lines = new HashMap<>();
         Map<String, LoyaltyEvent> first = new HashMap<>();
         for (EventsCsv.Row row : rows) {
@@ -76,7 +94,7 @@ public final class LoyaltyCommand implements Runnable {
                     break;
                 }
             }
-            throw new IllegalArgumentException(eventsName + " line " + line + ": " + e.getMessage(), e);
+            throw InputException.atLine(eventsName, line, e.getMessage());
         }
         return new Loaded(program, ledger, lines);
     }
@@ -108,10 +126,7 @@ public final class LoyaltyCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Loaded loaded;
-            try (Reader p = Csv.open(program); Reader e = Csv.open(events)) {
-                loaded = load(p, program.getFileName().toString(), e, events.getFileName().toString());
-            }
+            Loaded loaded = load(program, events);
             Instant end = asOf.plusDays(1).atStartOfDay(loaded.program().zone()).toInstant().minusNanos(1);
             List<Account> accounts;
             if (customer != null) {
@@ -131,7 +146,7 @@ public final class LoyaltyCommand implements Runnable {
             refusals.sort(Comparator.comparing(r -> loaded.lines().get(r.eventId())));
             String qualified = spec.commandLine().getCommandSpec().qualifiedName();
             for (Refusal r : refusals) {
-                err.println(qualified + ": " + events.getFileName() + " line " + loaded.lines().get(r.eventId()) + ": " + r.reason());
+                err.println(qualified + ": " + CsvInput.name(events) + ":" + loaded.lines().get(r.eventId()) + ": " + r.reason());
             }
             write(accounts, loaded.program(), spec.commandLine().getOut());
             return 0;

@@ -1,17 +1,16 @@
 package io.crmkit.cli.loyalty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.StrictJson;
 import io.crmkit.loyalty.Campaign;
 import io.crmkit.loyalty.ExpiryPolicy;
 import io.crmkit.loyalty.Program;
 import io.crmkit.loyalty.QualificationWindow;
 import io.crmkit.loyalty.RefundPolicy;
 import io.crmkit.scoring.tier.DowngradeRule;
-import java.io.IOException;
 import java.io.Reader;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -47,7 +46,6 @@ import java.util.Set;
  */
 public final class ProgramJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Set<String> FIELDS = Set.of("currency", "zone", "pointsPerUnit", "rounding", "categoryMultipliers",
             "campaigns", "bonusesQualify", "expiry", "refundPolicy", "tiers", "qualification", "downgrade");
     private static final Set<String> TIER_FIELDS = Set.of("name", "qualifyingPoints", "multiplier");
@@ -74,15 +72,22 @@ public final class ProgramJson {
      * @throws IllegalArgumentException naming the file and the bad field
      */
     public static Program read(Reader in, String name) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(name + " line " + e.getLocation().getLineNr() + ": not valid JSON: "
-                    + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(name + ": cannot be read (" + e.getMessage() + ")", e);
-        }
+        return program(StrictJson.read(in, name), name);
+    }
+
+    /**
+     * Reads a program file: UTF-8 with or without a byte-order mark, strict JSON
+     * ({@link StrictJson}).
+     *
+     * @param path the file
+     * @return the program
+     * @throws IllegalArgumentException one line naming the file and the bad field
+     */
+    public static Program read(Path path) {
+        return program(StrictJson.read(path), CsvInput.name(path));
+    }
+
+    private static Program program(JsonNode root, String name) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(name + ": a program must be a JSON object with at least \"currency\" and \"zone\"");
         }

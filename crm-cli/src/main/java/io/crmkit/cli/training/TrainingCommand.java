@@ -1,6 +1,6 @@
 package io.crmkit.cli.training;
 
-import io.crmkit.cli.format.Csv;
+import io.crmkit.cli.format.CsvInput;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -73,7 +73,7 @@ public final class TrainingCommand implements Runnable {
         }
 
         private static Supplier<Reader> open(Path file) {
-            return () -> Csv.open(file);
+            return () -> CsvInput.reader(CsvInput.utf8(file, CsvInput.name(file)));
         }
 
         private static String name(Path file) {

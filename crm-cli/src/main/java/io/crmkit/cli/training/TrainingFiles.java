@@ -1,5 +1,8 @@
 package io.crmkit.cli.training;
 
+import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.InputException;
+import io.crmkit.cli.format.Values;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.money.Money;
 import io.crmkit.core.purchase.Purchase;
@@ -16,15 +19,12 @@ import io.crmkit.lifecycle.training.KirkpatrickLevel;
 import io.crmkit.lifecycle.training.OutcomeMeasure;
 import io.crmkit.lifecycle.training.Session;
 import io.crmkit.lifecycle.training.TrainingFormat;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -37,20 +37,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the inputs of {@code crm training report} with Commons CSV. Every problem with one row is
+ * Reads the inputs of {@code crm training report} through the one strict reader of the command
+ * line ({@link CsvInput}: UTF-8 with or without a byte-order mark, duplicate, unknown and misspelt
+ * columns refused, the number and date grammar of {@link Values}). Every problem with one row is
  * reported as {@code <file>:<line>: <field> '<value>': <rule>} (or the library's message after the
  * line); a problem of several rows together, such as a waiting list while seats are free, as
- * {@code <file>: <problem>}. Dates are {@code yyyy-MM-dd}, read as the start of the day in UTC.
+ * {@code <file>: <problem>}. Dates are {@code yyyy-MM-dd}, read as the start of the day in UTC; an enrolment time may
+ * add a time of day and an offset.
  */
 public final class TrainingFiles {
-
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(false).build();
 
     /** The default currency of purchase amounts in {@code outcomes.csv}. */
     static final String DEFAULT_CURRENCY = "CNY";
@@ -66,11 +63,15 @@ public final class TrainingFiles {
     record Outcomes(Set<CustomerId> population, List<Complaint> complaints, List<Purchase> purchases) {
     }
 
-    /** One CSV row with its file and line, for messages. */
-    private record Row(String file, long line, CSVRecord record) {
+    /** One CSV row with its file and line, for messages: a copy of its cells, kept after reading. */
+    private record Row(String file, long line, Map<String, Integer> columns, List<String> cells) {
 
         String get(String column) {
-            return record.isMapped(column) ? record.get(column) : "";
+            Integer c = columns.get(column);
+            if (c == null) {
+                throw new IllegalStateException("the schema lacks column " + column);
+            }
+            return c < 0 ? "" : cells.get(c);
         }
 
         String required(String column) {
@@ -86,56 +87,71 @@ public final class TrainingFiles {
             return v.isEmpty() ? otherwise : v;
         }
 
-        IllegalArgumentException error(String field, String value, String rule) {
-            return new IllegalArgumentException(file + ":" + line + ": " + field + " '" + value + "': " + rule);
+        InputException error(String field, String value, String rule) {
+            return InputException.of(file, line, field, value, rule);
         }
 
-        IllegalArgumentException error(IllegalArgumentException e) {
-            return new IllegalArgumentException(file + ":" + line + ": " + e.getMessage(), e);
+        InputException error(IllegalArgumentException e) {
+            return InputException.atLine(file, line, e.getMessage());
         }
 
         CustomerId customer() {
             String v = required("customer_id");
             try {
-                return CustomerId.of(v);
+                return CustomerId.of(Values.customerId(v));
             } catch (IllegalArgumentException e) {
-                throw error(e);
+                throw error("customer_id", v, e.getMessage());
             }
         }
 
         LocalDate date(String column) {
             String v = required(column);
             try {
-                return LocalDate.parse(v);
-            } catch (DateTimeParseException e) {
-                throw error(column, v, "not a date (yyyy-MM-dd)");
+                return LocalDate.ofEpochDay(Values.epochDay(v));
+            } catch (IllegalArgumentException e) {
+                throw error(column, v, e.getMessage());
+            }
+        }
+
+        Instant instant(String column) {
+            String v = required(column);
+            try {
+                return Values.instant(v, ZoneOffset.UTC);
+            } catch (IllegalArgumentException e) {
+                throw error(column, v, e.getMessage());
             }
         }
 
         int integer(String column, String otherwise, int min, int max) {
             String v = optional(column, otherwise);
+            long n;
             try {
-                int n = Integer.parseInt(v);
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
+                n = Values.wholeNumber(v);
+            } catch (IllegalArgumentException e) {
+                throw error(column, v, e.getMessage());
             }
-            throw error(column, v, "expected a whole number from " + min + " to " + max);
+            if (n < min || n > max) {
+                throw error(column, v, "expected a whole number from " + min + " to " + max);
+            }
+            return (int) n;
         }
 
         double number(String column) {
             String v = required(column);
             try {
-                double d = Double.parseDouble(v);
-                if (Double.isFinite(d)) {
-                    return d;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
+                return Values.number(v);
+            } catch (IllegalArgumentException e) {
+                throw error(column, v, e.getMessage());
             }
-            throw error(column, v, "not a finite number");
+        }
+
+        BigDecimal decimal(String column) {
+            String v = required(column);
+            try {
+                return Values.decimal(v);
+            } catch (IllegalArgumentException e) {
+                throw error(column, v, e.getMessage());
+            }
         }
 
         <E extends Enum<E>> E choice(String column, String otherwise, Class<E> type) {
@@ -162,30 +178,30 @@ public final class TrainingFiles {
         void accept(Row row);
     }
 
-    private static void read(Reader in, String name, RowHandler handler, String... required) {
-        try (CSVParser parser = FORMAT.parse(in)) {
+    private static void read(Reader in, String name, RowHandler handler, List<String> optional, String... required) {
+        CsvInput.Schema schema = CsvInput.Schema.of(CsvInput.Others.REFUSE);
+        for (String c : required) {
+            schema = schema.required(c);
+        }
+        for (String c : optional) {
+            schema = schema.optional(c);
+        }
+        try (CsvInput csv = CsvInput.read(in, name, schema)) {
+            Map<String, Integer> columns = new HashMap<>();
             for (String c : required) {
-                if (!parser.getHeaderMap().containsKey(c)) {
-                    throw new IllegalArgumentException(name + ":1: header lacks column '" + c + "' (has: "
-                            + String.join(",", parser.getHeaderNames()) + ")");
-                }
+                columns.put(c, csv.column(c));
             }
-            int columns = parser.getHeaderNames().size();
-            for (CSVRecord record : parser) {
-                if (record.size() == 1 && record.get(0).isEmpty()) {
-                    continue; // an empty line; kept by the format so that record numbers stay line numbers
-                }
-                Row row = new Row(name, record.getRecordNumber() + 1, record);
-                if (record.size() != columns) {
-                    throw new IllegalArgumentException(name + ":" + row.line() + ": expected " + columns
-                            + " fields, found " + record.size());
-                }
-                handler.accept(row);
+            for (String c : optional) {
+                columns.put(c, csv.column(c));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            throw new IllegalArgumentException(name + ": malformed CSV (" + e.getMessage() + ")", e);
+            int width = csv.header().size();
+            while (csv.next()) {
+                List<String> cells = new ArrayList<>(width);
+                for (int c = 0; c < width; c++) {
+                    cells.add(csv.text(c));
+                }
+                handler.accept(new Row(csv.file(), csv.line(), columns, cells));
+            }
         }
     }
 
@@ -224,7 +240,8 @@ public final class TrainingFiles {
                         + previous.line() + ")");
             }
             sessions.computeIfAbsent(id, k -> new ArrayList<>()).add(Session.of(sessionId, row.date("session_date")));
-        }, "course_id", "topic", "product", "format", "capacity", "session_id", "session_date");
+        }, List.of("completion", "outcome", "window_days", "reaction_max", "test_max", "follow_up_days", "certificate_months"),
+                "course_id", "topic", "product", "format", "capacity", "session_id", "session_date");
         Map<String, CourseSpec> courses = new TreeMap<>();
         first.forEach((id, row) -> courses.put(id, course(row, id, sessions.get(id))));
         return courses;
@@ -271,14 +288,7 @@ public final class TrainingFiles {
         read(in, name, row -> {
             CourseSpec spec = row.course(courses);
             CustomerId customer = row.customer();
-            String at = row.required("enrolled_at");
-            Instant enrolledAt;
-            try {
-                enrolledAt = at.length() == 10 ? LocalDate.parse(at).atStartOfDay(ZoneOffset.UTC).toInstant()
-                        : Instant.parse(at);
-            } catch (DateTimeParseException e) {
-                throw row.error("enrolled_at", at, "not a date (yyyy-MM-dd) or an instant (2026-03-01T09:00:00Z)");
-            }
+            Instant enrolledAt = row.instant("enrolled_at");
             EnrolmentStatus status = row.choice("status", "", EnrolmentStatus.class);
             String id = spec.course().id();
             if (status != EnrolmentStatus.CANCELLED) {
@@ -293,7 +303,7 @@ public final class TrainingFiles {
                         + spec.course().capacity());
             }
             byCourse.computeIfAbsent(id, k -> new ArrayList<>()).add(Enrolment.of(id, customer, enrolledAt, status));
-        }, "course_id", "customer_id", "enrolled_at", "status");
+        }, List.of(), "course_id", "customer_id", "enrolled_at", "status");
         Map<String, CourseRoster> rosters = new TreeMap<>();
         courses.forEach((id, spec) -> {
             try {
@@ -349,7 +359,7 @@ public final class TrainingFiles {
                         + " already recorded on line " + earlier);
             }
             byCourse.computeIfAbsent(courseId, k -> new ArrayList<>()).add(a);
-        }, "session_id", "course_id", "customer_id", "attended");
+        }, List.of(), "session_id", "course_id", "customer_id", "attended");
         return byCourse;
     }
 
@@ -402,7 +412,7 @@ public final class TrainingFiles {
                 }
             }
             byCourse.computeIfAbsent(courseId, k -> new ArrayList<>()).add(e);
-        }, "course_id", "customer_id", "level", "measure", "value");
+        }, List.of("observed_on", "session_id"), "course_id", "customer_id", "level", "measure", "value");
         return byCourse;
     }
 
@@ -436,12 +446,7 @@ public final class TrainingFiles {
                 case "purchase" -> {
                     Instant at = row.date("date").atStartOfDay(ZoneOffset.UTC).toInstant();
                     String amount = row.required("amount");
-                    BigDecimal value;
-                    try {
-                        value = new BigDecimal(amount);
-                    } catch (NumberFormatException e) {
-                        throw row.error("amount", amount, "not a decimal number");
-                    }
+                    BigDecimal value = row.decimal("amount");
                     if (value.signum() < 0) {
                         throw row.error("amount", amount, "negative: a purchase amount is 0 or more");
                     }
@@ -462,7 +467,7 @@ public final class TrainingFiles {
                 }
                 default -> throw row.error("kind", row.get("kind"), "expected complaint, purchase or customer");
             }
-        }, "customer_id", "kind", "date");
+        }, List.of("amount", "currency"), "customer_id", "kind", "date");
         return new Outcomes(population, complaints, purchases);
     }
 }

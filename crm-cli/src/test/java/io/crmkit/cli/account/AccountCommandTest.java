@@ -142,7 +142,7 @@ class AccountCommandTest {
                 "crm account review: plan.json:3: $.people[0].rnak: unknown field \"rnak\" (known: attitude, coach, id, "
                         + "influence, lastContact, name, needs, owner, rank, reportsTo, role, title)");
         assertRefused("{\"account\":\"Acme\",\n\"account\":\"Other\"}",
-                "crm account review: plan.json:2: $.account: Duplicate field 'account'");
+                "crm account review: plan.json:2: $.account: field 'account' appears twice in one object");
         assertRefused("{\"account\":\"Acme\"}\n{}",
                 "crm account review: plan.json:2: $: more follows the plan (an object): a file holds exactly one plan object");
         assertRefused("{\"account\":\"Acme\"} 7",
@@ -150,16 +150,41 @@ class AccountCommandTest {
     }
 
     @Test
+    void thePlanFollowsTheOneInputDialect() throws IOException {
+        Path utf16 = Files.write(dir.resolve("utf16.json"), "{\"account\":\"Acme\"}".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        assertEquals(1, crm("account", "review", "--plan", utf16.toString(), "--as-of", "2026-11-29"), err.toString());
+        assertEquals(List.of("crm account review: utf16.json:1: the file is UTF-16 (or UTF-32): crm reads UTF-8, with or without"
+                + " a byte-order mark"), err.toString().lines().toList());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void commentsHexNumbersAndLooseDatesAreRefused() throws IOException {
+        assertRefused("// a plan\n{\"account\":\"Acme\"}", "crm account review: plan.json:1: $: comments are not JSON");
+        assertRefused("{\"account\":\"Acme\",\"people\":[{\"id\":\"p1\",\"name\":\"x\",\"rank\":0x1p3}]}",
+                "crm account review: plan.json:1: $.people[0]: a syntax error (check quotes, commas and brackets)");
+        assertRefused("{\"account\":\"Acme\",\"actions\":[{\"id\":\"a1\",\"due\":\"2020-01-02Tgarbage\"}]}",
+                "crm account review: plan.json:1: $.actions[0].due: '2020-01-02Tgarbage': not a date yyyy-MM-dd (optionally"
+                        + " followed by T and a time HH:mm[:ss])");
+    }
+
+    @Test
+    void aByteOrderMarkIsAccepted() throws IOException {
+        Path p = plan("\uFEFF{\"account\":\"Acme\"}");
+        assertEquals(0, crm("account", "review", "--plan", p.toString(), "--as-of", "2026-11-29"), err.toString());
+    }
+
+    @Test
     void wrongTypesBadValuesAndBrokenRulesNameThePath() throws IOException {
         assertRefused("{\"account\":\"Acme\",\"people\":[{\"id\":\"p1\",\"name\":\"x\",\"rank\":\"2\"}]}",
-                "crm account review: plan.json:1: $.people[0].rank: must be a whole number, found \"2\"");
+                "crm account review: plan.json:1: $.people[0].rank: must be a whole number, found '2'");
         assertRefused("{\"account\":\"Acme\",\"people\":[{\"id\":\"p1\",\"name\":\"x\",\"rank\":2.5}]}",
-                "crm account review: plan.json:1: $.people[0].rank: must be a whole number, found 2.5");
+                "crm account review: plan.json:1: $.people[0].rank: must be a whole number, found '2.5'");
         assertRefused("{\"account\":\"Acme\",\"people\":[{\"id\":\"p1\",\"name\":\"x\",\"role\":\"BOSS\"}]}",
-                "crm account review: plan.json:1: $.people[0].role: \"BOSS\" is not one of "
+                "crm account review: plan.json:1: $.people[0].role: 'BOSS' is not one of "
                         + "DECISION_MAKER|TECHNICAL_EVALUATOR|USER|INFLUENCER|GATEKEEPER");
         assertRefused("{\"account\":\"Acme\",\n\"actions\":[\n{\"id\":\"a1\",\n\"due\":\"2026-11-31\"}]}",
-                "crm account review: plan.json:4: $.actions[0].due: \"2026-11-31\" is not a date: write it as YYYY-MM-DD");
+                "crm account review: plan.json:4: $.actions[0].due: '2026-11-31': not a day of the calendar");
         assertRefused("{\"account\":\"Acme\",\"people\":[\n{\"id\":\"p1\",\"name\":\"Zhang Wei\",\"rank\":0}]}",
                 "crm account review: plan.json:2: $.people[0]: rank of key person p1 is 0: a rank is 1 (the top) or more");
         assertRefused("{\"account\":\"Acme\",\"people\":[{\"id\":\"p1\"}]}",

@@ -44,6 +44,42 @@ class CampaignCommandTest {
         }
     }
 
+    private void refused(String[] args, String line) {
+        Result r = crm(args);
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("", r.out());
+        assertEquals(line + "\n", r.err().replace("\r\n", "\n"));
+    }
+
+    private String[] select(Path customers, Path contacts) throws IOException {
+        return new String[] {"campaign", "select", "--plan", file("plan.json", PLAN).toString(), "--customers",
+            customers.toString(), "--contacts", contacts.toString(), "--as-of", "2026-12-01", "--seed", "1"};
+    }
+
+    @Test
+    void theInputsFollowTheOneInputDialect() throws IOException {
+        Path customers = file("customers.csv", CUSTOMERS);
+        Path contacts = file("contacts.csv", CONTACTS);
+        refused(select(Files.write(dir.resolve("utf16.csv"), CUSTOMERS.getBytes(java.nio.charset.StandardCharsets.UTF_16)),
+                contacts), "crm campaign select: utf16.csv:1: the file is UTF-16 (or UTF-32): crm reads UTF-8, with or without a byte-order mark");
+        refused(select(file("dup.csv", "customer_id,clv,clv\na,1,2\n"), contacts),
+                "crm campaign select: dup.csv:1: column 'clv' appears twice (columns 2 and 3)");
+        refused(select(customers, file("typo.csv", "customer_id,campaign,chanel,at\n")),
+                "crm campaign select: typo.csv:1: column 'chanel': unknown; did you mean 'channel'?");
+        refused(select(file("hex.csv", "customer_id,clv\na,0x1p3\n"), contacts),
+                "crm campaign select: hex.csv:2: clv '0x1p3': not a decimal number (digits with an optional point and exponent,"
+                        + " e.g. 12.5 or 1.25e3)");
+        refused(select(customers, file("date.csv", "customer_id,campaign,channel,at\na,x,sms,2020-01-02Tgarbage\n")),
+                "crm campaign select: date.csv:2: at '2020-01-02Tgarbage': not a date yyyy-MM-dd (optionally followed by T and"
+                        + " a time HH:mm[:ss], then optionally an offset Z or +HH:mm)");
+        String[] trailing = select(customers, contacts);
+        trailing[3] = file("p2.json", "{\"id\": \"x\"} {}").toString();
+        refused(trailing, "crm campaign select: p2.json:1: not valid JSON: content after the value (one JSON value, no comments)");
+        String[] twice = select(customers, contacts);
+        twice[3] = file("p3.json", "{\"id\": \"x\", \"id\": \"y\"}").toString();
+        refused(twice, "crm campaign select: p3.json:1: not valid JSON: field 'id' appears twice in one object");
+    }
+
     private static final String PLAN = """
             {"id": "t-1", "channel": "sms", "currency": "CNY", "budget": "100", "costPerContact": "1.00",
              "schedule": {"start": "2026-12-01T00:00:00Z", "end": "2026-12-08T00:00:00Z"},
@@ -171,9 +207,9 @@ class CampaignCommandTest {
         Result r = crm("campaign", "select", "--plan", plan.toString(),
                 "--customers", file("customers.csv", "customer_id,clv\na,12\nb,lots\n").toString(), "--as-of", "2026-12-01", "--seed", "1");
         assertEquals(1, r.exit());
-        assertEquals("crm campaign select: customers.csv:3: clv 'lots': not a number", r.err().strip());
+        assertEquals("crm campaign select: customers.csv:3: clv 'lots': not a decimal number (digits with an optional point and exponent, e.g. 12.5 or 1.25e3)", r.err().strip());
 
-        Result badPlan = crm("campaign", "select", "--plan", file("bad.json", PLAN.replace("\"P7D\"}", "\"P7D\"}, \"controlShare\": 1.5").replace(", \"controlShare\": 0.0", "")).toString(),
+        Result badPlan = crm("campaign", "select", "--plan", file("bad.json", PLAN.replace("\"controlShare\": 0.0", "\"controlShare\": 1.5")).toString(),
                 "--customers", file("c.csv", "customer_id\na\n").toString(), "--as-of", "2026-12-01", "--seed", "1");
         assertEquals(1, badPlan.exit(), badPlan.out());
         assertEquals("crm campaign select: bad.json: controlShare 1.5 is outside [0, 1)", badPlan.err().strip());

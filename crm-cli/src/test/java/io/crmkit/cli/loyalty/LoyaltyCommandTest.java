@@ -90,7 +90,7 @@ class LoyaltyCommandTest {
                 + "r2,c-1,2026-01-12,redeem,,100,,\n");
         Result r = statement(program, events, "2026-12-31");
         assertEquals(0, r.exit());
-        assertEquals("crm loyalty statement: events.csv line 4: redemption r1 of 500 points refused: the balance is 300 points",
+        assertEquals("crm loyalty statement: events.csv:4: redemption r1 of 500 points refused: the balance is 300 points",
                 r.err().strip());
         // the 200 left expire on 2027-01-10, within 30 days of 2026-12-31
         assertEquals("c-1,200,300,Member,200,300,100,0,0", r.out().lines().toList().get(1));
@@ -109,7 +109,7 @@ class LoyaltyCommandTest {
                 "c-002,1040,2040,Silver,0,2040,1000,0,0",
                 "c-003,50,0,Member,0,450,0,450,0",
                 "c-004,-600,0,Member,0,680,600,0,680"), r.out().lines().toList());
-        assertEquals("crm loyalty statement: loyalty-events.csv line 12: redemption e11 of 1,000 points refused: the balance is 840 points",
+        assertEquals("crm loyalty statement: loyalty-events.csv:12: redemption e11 of 1,000 points refused: the balance is 840 points",
                 r.err().strip());
         Result one = statement(bundled("loyalty-program.json"), bundled("loyalty-events.csv"), "2026-11-29", "--customer", "c-002");
         assertEquals(List.of("customer_id,balance,qualifying_points,tier,expiring_30d,earned,redeemed,expired,reversed",
@@ -119,31 +119,81 @@ class LoyaltyCommandTest {
     @Test
     void malformedInputIsOneLineNamingTheFileAndLine() throws IOException {
         Path program = file("program.json", MINIMAL);
-        assertEquals("crm loyalty statement: events.csv line 3: amount 'abc' is not a number",
+        assertEquals("crm loyalty statement: events.csv:3: amount 'abc': not a decimal number (digits with an optional point and exponent, e.g. 12.5 or 1.25e3)",
                 statement(program, file("events.csv", HEADER + "p1,c-1,2026-01-10,purchase,1.00,,,\np2,c-1,2026-01-10,purchase,abc,,,\n"),
                         "2026-12-31").err().strip());
-        assertEquals("crm loyalty statement: events.csv line 2: type 'sale' must be one of purchase, refund, redeem, bonus, adjust",
+        assertEquals("crm loyalty statement: events.csv:2: type 'sale': must be one of purchase, refund, redeem, bonus, adjust",
                 statement(program, file("events.csv", HEADER + "p1,c-1,2026-01-10,sale,1.00,,,\n"), "2026-12-31").err().strip());
-        assertEquals("crm loyalty statement: events.csv line 2: at '10/01/2026' is not an ISO date or date-time"
-                        + " (2026-03-15, 2026-03-15T10:30 or 2026-03-15T10:30+08:00)",
+        assertEquals("crm loyalty statement: events.csv:2: at '10/01/2026': not a date yyyy-MM-dd (optionally followed by T and a time"
+                        + " HH:mm[:ss], then optionally an offset Z or +HH:mm)",
                 statement(program, file("events.csv", HEADER + "p1,c-1,10/01/2026,purchase,1.00,,,\n"), "2026-12-31").err().strip());
-        assertEquals("crm loyalty statement: events.csv line 2: points '5' is not used by a purchase: leave it empty",
+        assertEquals("crm loyalty statement: events.csv:2: points '5': is not used by a purchase: leave it empty",
                 statement(program, file("events.csv", HEADER + "p1,c-1,2026-01-10,purchase,1.00,5,,\n"), "2026-12-31").err().strip());
-        assertEquals("crm loyalty statement: events.csv line 3: event id p1 is already used by a different event",
+        assertEquals("crm loyalty statement: events.csv:3: event id p1 is already used by a different event",
                 statement(program, file("events.csv", HEADER + "p1,c-1,2026-01-10,purchase,1.00,,,\np1,c-1,2026-01-10,purchase,2.00,,,\n"),
                         "2026-12-31").err().strip());
-        assertEquals("crm loyalty statement: events.csv line 1: header lacks column 'ref' (has: event_id,customer_id,at,type,amount,points,category)",
+        assertEquals("crm loyalty statement: events.csv:1: header lacks column 'ref'; it has 'event_id,customer_id,at,type,amount,poin...'",
                 statement(program, file("events.csv", "event_id,customer_id,at,type,amount,points,category\n"), "2026-12-31").err().strip());
         Result bad = statement(file("bad.json", "{\"currency\":\"CNY\",\"zone\":\"Asia/Shanghai\",\"expiry\":{\"policy\":\"weekly\"}}"),
                 file("events.csv", HEADER), "2026-12-31");
         assertEquals(1, bad.exit());
         assertEquals("crm loyalty statement: bad.json: expiry.policy 'weekly' must be one of rolling, endOfYear, activityExtended, never",
                 bad.err().strip());
-        assertEquals("crm loyalty statement: bad.json line 1: not valid JSON: Unexpected end-of-input within/between Object entries",
+        assertEquals("crm loyalty statement: bad.json:1: not valid JSON: the file ends before the JSON value does",
                 statement(file("bad.json", "{\"currency\":"), file("events.csv", HEADER), "2026-12-31").err().strip());
         assertEquals("crm loyalty statement: bad.json: bottom tier Gold qualifyingPoints 5000: the bottom tier is the base tier and must need 0",
                 statement(file("bad.json", "{\"currency\":\"CNY\",\"zone\":\"UTC\",\"tiers\":[{\"name\":\"Gold\",\"qualifyingPoints\":5000}]}"),
                         file("events.csv", HEADER), "2026-12-31").err().strip());
+    }
+
+    private void refused(Path events, String line) throws IOException {
+        Result r = statement(file("program.json", MINIMAL), events, "2026-12-31");
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("", r.out());
+        assertEquals("crm loyalty statement: " + line + "\n", r.err().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void theEventsFollowTheOneInputDialect() throws IOException {
+        refused(Files.write(dir.resolve("utf16.csv"), (HEADER + "p1,c-1,2026-01-10,purchase,1.00,,,\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_16)),
+                "utf16.csv:1: the file is UTF-16 (or UTF-32): crm reads UTF-8, with or without a byte-order mark");
+        refused(file("dup.csv", "event_id,customer_id,at,type,amount,amount,points,category,ref\n"),
+                "dup.csv:1: column 'amount' appears twice (columns 5 and 6)");
+        refused(file("typo.csv", "event_id,customer_id,at,type,amout,points,category,ref\n"),
+                "typo.csv:1: column 'amout': unknown; did you mean 'amount'?");
+        refused(file("hex.csv", HEADER + "p1,c-1,2026-01-10,purchase,0x1p3,,,\n"),
+                "hex.csv:2: amount '0x1p3': not a decimal number (digits with an optional point and exponent, e.g. 12.5 or 1.25e3)");
+        refused(file("date.csv", HEADER + "p1,c-1,2020-01-02Tgarbage,purchase,1.00,,,\n"),
+                "date.csv:2: at '2020-01-02Tgarbage': not a date yyyy-MM-dd (optionally followed by T and a time HH:mm[:ss],"
+                        + " then optionally an offset Z or +HH:mm)");
+        refused(file("points.csv", HEADER + "r1,c-1,2026-01-10,redeem,,5d,,\n"),
+                "points.csv:2: points '5d': not a whole number (digits with an optional sign, e.g. 250)");
+    }
+
+    @Test
+    void aByteOrderMarkIsAccepted() throws IOException {
+        Path events = file("bom.csv", "\uFEFF" + HEADER + "p1,c-1,2026-01-10,purchase,10.00,,,\n");
+        Result r = statement(file("program.json", MINIMAL), events, "2026-12-31");
+        assertEquals(0, r.exit(), r.err());
+        // bought 2026-01-10, expiring 12 months later: within 30 days of 2026-12-31
+        assertEquals("c-1,10,10,Member,10,10,0,0,0", r.out().lines().toList().get(1));
+    }
+
+    @Test
+    void theProgramIsStrictJson() throws IOException {
+        Path events = file("events.csv", HEADER);
+        Result trailing = statement(file("p.json", MINIMAL + " {}"), events, "2026-12-31");
+        assertEquals(1, trailing.exit());
+        assertEquals("", trailing.out());
+        assertEquals("crm loyalty statement: p.json:1: not valid JSON: content after the value (one JSON value, no comments)",
+                trailing.err().strip());
+        Result twice = statement(file("p.json", "{\"currency\":\"CNY\",\"currency\":\"EUR\",\"zone\":\"UTC\"}"), events,
+                "2026-12-31");
+        assertEquals("crm loyalty statement: p.json:1: not valid JSON: field 'currency' appears twice in one object",
+                twice.err().strip());
+        Result comment = statement(file("p.json", "// a comment\n" + MINIMAL), events, "2026-12-31");
+        assertEquals("crm loyalty statement: p.json:1: not valid JSON: comments are not JSON", comment.err().strip());
     }
 
     @Test

@@ -107,6 +107,35 @@ class TrainingCommandTest {
         assertEquals("-0.5000", cells.get(8));
     }
 
+    private static void refused(Result r, String line) {
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("", r.out());
+        assertEquals("crm training report: " + line + "\n", r.err().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void theInputsFollowTheOneInputDialect() throws IOException {
+        String attendance = "session_id,course_id,customer_id,attended\ns1,C-1,c-1,yes\n";
+        Result utf16 = report(FULL, attendance, "--outcomes", Files.write(dir.resolve("utf16.csv"),
+                "customer_id,kind,date\nc-1,complaint,2026-02-20\n".getBytes(java.nio.charset.StandardCharsets.UTF_16)).toString());
+        refused(utf16, "utf16.csv:1: the file is UTF-16 (or UTF-32): crm reads UTF-8, with or without a byte-order mark");
+        refused(report(FULL, "session_id,course_id,customer_id,attended,attended\n"),
+                "attendance.csv:1: column 'attended' appears twice (columns 4 and 5)");
+        refused(report(FULL, "session_id,course_id,customer_id,atended\n"),
+                "attendance.csv:1: column 'atended': unknown; did you mean 'attended'?");
+        refused(report(FULL, attendance, "--evaluations", file("ev.csv",
+                        "course_id,customer_id,level,measure,value\nC-1,c-1,2,test,0x1p3\n").toString()),
+                "ev.csv:2: value '0x1p3': not a decimal number (digits with an optional point and exponent, e.g. 12.5 or 1.25e3)");
+        refused(report(FULL.replace("2026-02-01", "2020-01-02Tgarbage"), attendance),
+                "enrolments.csv:2: enrolled_at '2020-01-02Tgarbage': not a date yyyy-MM-dd (optionally followed by T and"
+                        + " a time HH:mm[:ss], then optionally an offset Z or +HH:mm)");
+        refused(report(FULL, attendance, "--outcomes", file("out.csv", "customer_id,kind,date\nc-1,complaint,2020-01-02Tgarbage\n")
+                        .toString()),
+                "out.csv:2: date '2020-01-02Tgarbage': not a date yyyy-MM-dd (optionally followed by T and a time HH:mm[:ss])");
+        Result bom = report("\uFEFF" + FULL, attendance);
+        assertEquals(0, bom.exit(), bom.err());
+    }
+
     @Test
     void aBadValueNamesTheFileTheLineTheFieldAndTheRule() throws IOException {
         Result r = report(FULL.replace("waitlisted", "maybe"), "session_id,course_id,customer_id,attended\n");
