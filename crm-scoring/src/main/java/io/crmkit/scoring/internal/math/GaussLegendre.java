@@ -2,7 +2,7 @@ package io.crmkit.scoring.internal.math;
 
 /**
  * The 16-point Gauss-Legendre rule on [−1, 1], for the panel quadratures of
- * {@link ConfluentHypergeometric} and {@link DiscountedIntegral}: nodes from Newton's method on
+ * {@link LogConcaveIntegral}, {@link ConfluentHypergeometric} and {@link DiscountedIntegral}: nodes from Newton's method on
  * the Legendre polynomial, weights 2 / ((1 − x²) P′(x)²) (Davis &amp; Rabinowitz, <i>Methods of
  * Numerical Integration</i>, 2nd ed., §2.7).
  */

@@ -24,38 +24,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LogConcaveIntegral {
 
-    private static final int ORDER = 16;
-    private static final double[] NODES = new double[ORDER];
-    private static final double[] WEIGHTS = new double[ORDER];
     private static final double DROP = 60;
     private static final int MAX_PANELS = 1_000_000;
     /** How far (in t = ln y) beyond the shifts the integrand counts as a pure exponential. */
     private static final double FAR = 45;
-
-    static {
-        // Legendre roots by Newton's method from the usual cosine guesses; weights 2 / ((1 - x^2) P'(x)^2)
-        for (int i = 0; i < ORDER; i++) {
-            double root = Math.cos(Math.PI * (i + 0.75) / (ORDER + 0.5));
-            double derivative = 1;
-            for (int iteration = 0; iteration < 100; iteration++) {
-                double p0 = 1;
-                double p1 = root;
-                for (int k = 2; k <= ORDER; k++) {
-                    double p2 = ((2 * k - 1) * root * p1 - (k - 1) * p0) / k;
-                    p0 = p1;
-                    p1 = p2;
-                }
-                derivative = ORDER * (root * p1 - p0) / (root * root - 1);
-                double step = p1 / derivative;
-                root -= step;
-                if (Math.abs(step) < 1e-16) {
-                    break;
-                }
-            }
-            NODES[i] = root;
-            WEIGHTS[i] = 2 / ((1 - root * root) * derivative * derivative);
-        }
-    }
 
     private final double c;
     private final double m1;
@@ -143,9 +115,9 @@ public final class LogConcaveIntegral {
             double to = Math.min(right, from + Math.min(width(from), width(Math.min(right, from + width(from)))));
             double half = 0.5 * (to - from);
             double centre = 0.5 * (to + from);
-            for (int i = 0; i < ORDER; i++) {
-                double t = centre + half * NODES[i];
-                double weight = half * WEIGHTS[i] * Math.exp(h(t) - peak);
+            for (int i = 0; i < GaussLegendre.ORDER; i++) {
+                double t = centre + half * GaussLegendre.node(i);
+                double weight = half * GaussLegendre.weight(i) * Math.exp(h(t) - peak);
                 sums.mass += weight;
                 if (withMoments) {
                     double shifted = logShifted(a1, t);
