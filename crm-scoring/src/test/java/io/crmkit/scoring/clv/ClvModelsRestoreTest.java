@@ -17,7 +17,12 @@ class ClvModelsRestoreTest {
                 "pareto", ParetoNbdModel.of(0.5533, 10.578, 0.6062, 11.667),
                 "mbgnbd", ModifiedBetaGeoModel.of(0.525, 6.183, 0.891, 1.614),
                 "bgbb", BetaGeoBetaBinomModel.of(1.204, 0.750, 0.657, 2.783),
-                "gammagamma", GammaGammaModel.of(6.25, 3.74, 15.44));
+                "gammagamma", GammaGammaModel.of(6.25, 3.74, 15.44),
+                "sbg", ShiftedBetaGeometricModel.of(0.704, 1.182),
+                "ggomnbd", GammaGompertzNbdModel.of(0.553, 10.578, 0.0002, 0.603, 0.0026),
+                "bgcnbd", ErlangBetaGeoModel.of(false, 2, 0.2426, 4.414, 0.7929, 2.426),
+                "mbgcnbd", ErlangBetaGeoModel.of(true, 3, 0.525, 6.183, 0.891, 1.614));
+        assertEquals(ClvModels.names().size(), made.size(), "a restorable example for every registered model");
         for (ClvModels.Model kind : ClvModels.all()) {
             ClvModel model = made.get(kind.name());
             ClvModel restored = kind.restore(model.parameters());
@@ -29,6 +34,13 @@ class ClvModelsRestoreTest {
                 "a", 0.7929, "b", 2.426));
         // FHL 2005, p. 281: a new customer buys 1.226 times in 39 weeks after (x 2, t_x 30.43, T 38.86)
         assertEquals(1.226, bgnbd.conditionalExpectedPurchases(39, 2, 30.43, 38.86), 1e-3);
+    }
+
+    @Test
+    void anErlangShapeThatIsNotWholeIsRefused() {
+        Map<String, Double> p = new LinkedHashMap<>(Map.of("k", 2.5, "r", 0.2426, "alpha", 4.414, "a", 0.7929, "b", 2.426));
+        assertEquals("k 2.5 is invalid: the Erlang shape must be a whole number",
+                assertThrows(IllegalArgumentException.class, () -> ClvModels.named("bgcnbd").restore(p)).getMessage());
     }
 
     @Test
