@@ -365,7 +365,7 @@ class ClvCommandTest {
     void anUnknownModelIsAUsageErrorListingTheModels() throws IOException {
         Run run = crm("clv", "fit", "--model", "nbd", "--input", "whatever.csv");
         assertEquals(2, run.code());
-        assertTrue(run.err().contains("unknown model 'nbd': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma, ggomnbd, bgcnbd, mbgcnbd"),
+        assertTrue(run.err().contains("unknown model 'nbd': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma, sbg, ggomnbd, bgcnbd, mbgcnbd"),
                 run.err());
     }
 
