@@ -253,30 +253,7 @@ public final class ParetoNbdCovariateModel implements ClvModel {
 
     /** The diagonal of the inverse Hessian of W·f in u, or null if it is not positive definite. */
     private static double[] hessianInverseDiagonal(DifferentiableFunction objective, double[] u, double total) {
-        int k = u.length;
-        double[][] hessian = new double[k][k];
-        double[] plus = new double[k];
-        double[] minus = new double[k];
-        double[] point = u.clone();
-        for (int j = 0; j < k; j++) {
-            double h = 1e-5 * Math.max(1.0, Math.abs(u[j]));
-            point[j] = u[j] + h;
-            objective.valueAndGradient(point, plus);
-            point[j] = u[j] - h;
-            objective.valueAndGradient(point, minus);
-            point[j] = u[j];
-            for (int i = 0; i < k; i++) {
-                hessian[i][j] = total * (plus[i] - minus[i]) / (2 * h);
-            }
-        }
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < i; j++) {
-                double mean = 0.5 * (hessian[i][j] + hessian[j][i]);
-                hessian[i][j] = mean;
-                hessian[j][i] = mean;
-            }
-        }
-        return MaximumLikelihood.inverseDiagonal(hessian);
+        return MaximumLikelihood.inverseDiagonal(MaximumLikelihood.hessian(objective, u, total));
     }
 
     /**

@@ -96,8 +96,16 @@ public final class MaximumLikelihood {
                 converged, message);
     }
 
-    private static double @Nullable [] standardErrors(DifferentiableFunction objective, double[] u, double[] params,
-            double customers) {
+    /**
+     * The Hessian of {@code scale · f} at {@code u}, by central differences of the analytic
+     * gradient (step 1e-5 · max(1, |u<sub>j</sub>|)), made symmetric by averaging.
+     *
+     * @param objective f, with its gradient
+     * @param u the point, e.g. the optimum in log-parameters
+     * @param scale the factor, e.g. the number of customers when f is a mean
+     * @return the k × k matrix
+     */
+    public static double[][] hessian(DifferentiableFunction objective, double[] u, double scale) {
         int k = u.length;
         double[][] hessian = new double[k][k];
         double[] plus = new double[k];
@@ -111,7 +119,7 @@ public final class MaximumLikelihood {
             objective.valueAndGradient(point, minus);
             point[j] = u[j];
             for (int i = 0; i < k; i++) {
-                hessian[i][j] = customers * (plus[i] - minus[i]) / (2 * h);
+                hessian[i][j] = scale * (plus[i] - minus[i]) / (2 * h);
             }
         }
         for (int i = 0; i < k; i++) {
@@ -121,7 +129,13 @@ public final class MaximumLikelihood {
                 hessian[j][i] = mean;
             }
         }
-        double @Nullable [] variance = inverseDiagonal(hessian);
+        return hessian;
+    }
+
+    private static double @Nullable [] standardErrors(DifferentiableFunction objective, double[] u, double[] params,
+            double customers) {
+        int k = u.length;
+        double @Nullable [] variance = inverseDiagonal(hessian(objective, u, customers));
         if (variance == null) {
             return null;
         }
