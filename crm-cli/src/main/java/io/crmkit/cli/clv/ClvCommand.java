@@ -75,6 +75,26 @@ public final class ClvCommand implements Callable<Integer> {
         return name;
     }
 
+    /**
+     * The purchase models {@code value}, {@code evaluate} and {@code plot} work with: fitted from a
+     * plain summary of the log, with conditional expectations ({@code TransactionModel}).
+     */
+    static final List<String> TRANSACTION_MODELS = List.of("bgnbd", "pareto", "mbgnbd");
+
+    /**
+     * The registry entry of a model those commands can use.
+     *
+     * @throws CommandLine.ParameterException (exit 2) for an unknown model or one they cannot use
+     */
+    static ClvModels.Model transactionModel(CommandSpec spec, String model) {
+        String name = checkModel(spec, model);
+        if (!TRANSACTION_MODELS.contains(name)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "model '" + model
+                    + "' is not a continuous-time purchase model: choose one of " + String.join(", ", TRANSACTION_MODELS));
+        }
+        return ClvModels.named(name);
+    }
+
     /** Reads the input table with the columns the model needs (periods for BG/BB, monetary_value for spend). */
     static SummaryCsv read(Path input, ClvModels.Model kind) {
         return SummaryCsv.read(input, kind.input() == ClvModels.Input.OPPORTUNITIES,

@@ -73,12 +73,8 @@ final class EvaluateCommand implements Runnable {
 
     @Override
     public void run() {
-        String name = ClvCommand.checkModel(spec, model);
-        ClvModels.Model kind = ClvModels.named(name);
-        if (kind.input() != ClvModels.Input.CONTINUOUS_TIME) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "model '" + model
-                    + "' is not a continuous-time purchase model: choose one of bgnbd, pareto, mbgnbd");
-        }
+        ClvModels.Model kind = ClvCommand.transactionModel(spec, model);
+        String name = kind.name();
         ClvCommand.checkPenalizer(spec, penalizer);
         if (!calibrationEnd.isBefore(holdoutEnd)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--calibration-end " + calibrationEnd

@@ -123,12 +123,7 @@ final class PlotCommand implements Runnable {
             throw usage("unknown kind '" + kind + "': choose one of calibration, tracking, frequency-recency, p-alive,"
                     + " period-transactions");
         }
-        String name = ClvCommand.checkModel(spec, model);
-        ClvModels.Model modelKind = ClvModels.named(name);
-        if (modelKind.input() != ClvModels.Input.CONTINUOUS_TIME) {
-            throw usage("model '" + model + "' is not a continuous-time purchase model: choose one of bgnbd, pareto,"
-                    + " mbgnbd");
-        }
+        ClvModels.Model modelKind = ClvCommand.transactionModel(spec, model);
         String file = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean svg = file.endsWith(".svg");
         if (!svg && !file.endsWith(".png")) {

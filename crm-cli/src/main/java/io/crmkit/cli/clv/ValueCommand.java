@@ -74,12 +74,7 @@ final class ValueCommand implements Runnable {
 
     @Override
     public void run() {
-        String name = ClvCommand.checkModel(spec, model);
-        ClvModels.Model kind = ClvModels.named(name);
-        if (kind.input() != ClvModels.Input.CONTINUOUS_TIME) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "model '" + model
-                    + "' is not a continuous-time purchase model: choose one of bgnbd, pareto, mbgnbd");
-        }
+        ClvModels.Model kind = ClvCommand.transactionModel(spec, model);
         ClvCommand.checkPenalizer(spec, penalizer);
         if (months < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),

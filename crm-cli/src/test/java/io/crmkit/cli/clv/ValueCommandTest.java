@@ -190,6 +190,23 @@ class ValueCommandTest {
         Run model = crm("clv", "value", "--input", log.toString(), "--as-of", "1997-09-30", "--model", "bgbb");
         assertEquals(2, model.code());
         assertTrue(model.err().contains("not a continuous-time purchase model"), model.err());
+        // continuous-time models without closed-form conditional expectations are refused before any fit
+        // (GGom/NBD used to reach the user as a ClassCastException)
+        for (String other : new String[] {"ggomnbd", "bgcnbd", "mbgcnbd", "sbg"}) {
+            Run refused = crm("clv", "value", "--input", log.toString(), "--as-of", "1997-09-30", "--model", other);
+            assertEquals(2, refused.code(), other);
+            assertEquals("crm clv value: model '" + other + "' is not a continuous-time purchase model: choose one of"
+                    + " bgnbd, pareto, mbgnbd", refused.err().strip());
+            Run evaluate = crm("clv", "evaluate", "--input", log.toString(), "--calibration-end", "1997-09-30",
+                    "--holdout-end", "1998-06-30", "--model", other);
+            Run plot = crm("clv", "plot", "--kind", "tracking", "--input", log.toString(), "--as-of", "1997-09-30",
+                    "--output", "x.png", "--model", other);
+            for (Run also : new Run[] {evaluate, plot}) {
+                assertEquals(2, also.code(), other + ": " + also.err());
+                assertTrue(also.err().contains("model '" + other + "' is not a continuous-time purchase model"),
+                        also.err());
+            }
+        }
     }
 
     @Test

@@ -110,7 +110,10 @@ public final class HoldoutEvaluation {
                 .summarizeEpochDays(customer, epochDay, null);
         require(cal.size() > 0, "no customer made a first purchase before the calibration end %s", calibrationEnd);
         CustomerSummaries data = cal.summaries();
-        TransactionModel model = (TransactionModel) kind.fit(data, penalizer);
+        ClvModel fitted = kind.fit(data, penalizer);
+        require(fitted instanceof TransactionModel, "model %s has no conditional expectations to check against the"
+                + " holdout: use a TransactionModel such as bgnbd, pareto or mbgnbd", kind.name());
+        TransactionModel model = (TransactionModel) fitted;
         double unitDays = unit.getSeconds() / 86_400.0;
         double length = (holdoutEnd.toEpochDay() - calibrationEnd.toEpochDay()) / unitDays;
 
