@@ -1,16 +1,14 @@
 package io.crmkit.cli.clv;
 
-import io.crmkit.cli.Crm;
-
+import static io.crmkit.cli.clv.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crmkit.cli.clv.CliRun.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +23,6 @@ class ClvCommandTest {
     Path dir;
 
     /** Exit code, standard output, standard error. */
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run crm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private Path bundled(String name) throws IOException {
         Path target = dir.resolve(name);
         try (InputStream in = getClass().getResourceAsStream("/io/crmkit/data/" + name)) {

@@ -1,6 +1,8 @@
 package io.crmkit.cli.clv;
 
-import io.crmkit.cli.Crm;
+import static io.crmkit.cli.clv.CliRun.crm;
+
+import io.crmkit.cli.clv.CliRun.Run;
 import io.crmkit.cli.format.ClvModelJson;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -13,9 +15,7 @@ import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,16 +35,6 @@ class SavedModelTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run crm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static Path copy(InputStream in, Path target) throws IOException {
         try (in) {

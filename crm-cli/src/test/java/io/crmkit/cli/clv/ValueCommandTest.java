@@ -1,10 +1,10 @@
 package io.crmkit.cli.clv;
 
-import io.crmkit.cli.Crm;
-
+import static io.crmkit.cli.clv.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crmkit.cli.clv.CliRun.Run;
 import io.crmkit.scoring.clv.BetaGeoModel;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
@@ -13,8 +13,6 @@ import io.crmkit.scoring.clv.LifetimeValue;
 import io.crmkit.scoring.clv.LifetimeValueTable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,16 +31,6 @@ class ValueCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run crm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path bundled(String name) throws IOException {
         Path target = dir.resolve(name);
