@@ -106,6 +106,18 @@ public final class StrictJson {
      * @return the reason, without any input text
      */
     public static String reason(JsonProcessingException e) {
+        return reason(e, "value", "the JSON value");
+    }
+
+    /**
+     * As {@link #reason(JsonProcessingException)}, naming what the file holds.
+     *
+     * @param e Jackson's refusal
+     * @param kind what the file is one of, e.g. {@code object}
+     * @param whole the whole content in words, e.g. {@code the policy object}
+     * @return the reason, without any input text
+     */
+    public static String reason(JsonProcessingException e, String kind, String whole) {
         if (e instanceof StreamConstraintsException) {
             return "nested deeper than " + MAX_DEPTH + " levels";
         }
@@ -115,13 +127,13 @@ public final class StrictJson {
                     + " appears twice in one object";
         }
         if (message.startsWith("Trailing token")) {
-            return "content after the value (one JSON value, no comments)";
+            return "content after the " + kind + " (one JSON " + kind + ", no comments)";
         }
         if (message.contains("comment")) {
             return "comments are not JSON";
         }
         if (message.contains("end-of-input") || message.contains("No content")) {
-            return "the file ends before the JSON value does";
+            return "the file ends before " + whole + " does";
         }
         if (message.contains("NaN") || message.contains("Infinity") || message.contains("Non-standard token")) {
             return "NaN and Infinity are not JSON numbers";

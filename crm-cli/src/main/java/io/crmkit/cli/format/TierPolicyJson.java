@@ -1,7 +1,6 @@
 package io.crmkit.cli.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crmkit.scoring.tier.Criterion;
@@ -39,9 +38,6 @@ import java.util.Set;
  * text: they name the file, the line or element, and the rule.
  */
 public final class TierPolicyJson {
-
-    /** Deepest nesting a policy may have (a policy needs four levels): the bound of {@link StrictJson}. */
-    private static final int MAX_DEPTH = StrictJson.MAX_DEPTH;
 
     /**
      * Strict JSON, the setup of {@link StrictJson}: nothing after the policy object (no second
@@ -125,32 +121,9 @@ public final class TierPolicyJson {
         }
     }
 
-    /**
-     * What is wrong with a JSON text, in our words: Jackson's own messages quote the input, which
-     * may hold personal data.
-     *
-     * @param e Jackson's refusal
-     * @return the reason, without any input text
-     */
+    /** What is wrong with a JSON text, in the policy's words and without any input text. */
     static String reason(JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException) {
-            return "nested deeper than " + MAX_DEPTH + " levels";
-        }
-        String message = String.valueOf(e.getOriginalMessage());
-        if (message.startsWith("Duplicate field '") && message.endsWith("'")) {
-            return "field " + Values.quote(message.substring("Duplicate field '".length(), message.length() - 1))
-                    + " appears twice in one object";
-        }
-        if (message.startsWith("Trailing token")) {
-            return "content after the object (one JSON object, no comments)";
-        }
-        if (message.contains("comment")) {
-            return "comments are not JSON";
-        }
-        if (message.contains("end-of-input") || message.contains("No content")) {
-            return "the file ends before the policy object does";
-        }
-        return "a syntax error (check quotes, commas and brackets)";
+        return StrictJson.reason(e, "object", "the policy object");
     }
 
     private static Tier tier(JsonNode node, String where) {
