@@ -1,12 +1,13 @@
 package io.crmkit.cli;
 
+import static io.crmkit.cli.CliRun.bundled;
+import static io.crmkit.cli.CliRun.crm;
+import static io.crmkit.cli.CliRun.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crmkit.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,31 +19,9 @@ class ScoringCommandsTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result crm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    private Path file(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content);
-    }
-
-    private Path resource(String name) throws IOException {
-        try (var in = getClass().getResourceAsStream("/io/crmkit/data/" + name)) {
-            Path p = dir.resolve(name);
-            Files.copy(in, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return p;
-        }
-    }
-
     @Test
     void rfmWritesTheContractColumns() throws IOException {
-        Path tx = file("transactions.csv", "customer_id,date,amount\n"
+        Path tx = file(dir, "transactions.csv", "customer_id,date,amount\n"
                 + "c-1,2026-03-01,100.00\nc-1,2026-03-20,50.00\nc-2,2026-01-10,10.00\n"
                 + "c-3,2026-03-30,400.00\nc-3,2026-02-01,20.00\nc-3,2026-02-02,30.00\nc-3,2026-05-01,999.00\n");
         Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31");
@@ -58,7 +37,7 @@ class ScoringCommandsTest {
 
     @Test
     void rfmRunsOnTheBundledCdnowSample() throws IOException {
-        Result r = crm("rfm", "--input", resource("cdnow-transactions.csv").toString(), "--as-of", "1998-06-30");
+        Result r = crm("rfm", "--input", bundled(dir, "cdnow-transactions.csv").toString(), "--as-of", "1998-06-30");
         assertEquals(0, r.exit(), r.err());
         assertEquals(2357 + 1, r.out().lines().count(), "one row per CDNOW sample customer");
         assertTrue(r.out().contains("\n00004,200,4,100.50,4,4,4,Loyal\n"), r.out().substring(0, 300));
@@ -66,7 +45,7 @@ class ScoringCommandsTest {
 
     @Test
     void aMalformedAmountNamesTheFileTheLineAndTheProblem() throws IOException {
-        Path tx = file("transactions.csv", "customer_id,date,amount\nc-1,2026-03-01,100.00\nc-2,2026-03-02,abc\n");
+        Path tx = file(dir, "transactions.csv", "customer_id,date,amount\nc-1,2026-03-01,100.00\nc-2,2026-03-02,abc\n");
         Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31");
         assertEquals(1, r.exit());
         assertEquals("crm rfm: transactions.csv:3: amount 'abc': not a decimal number (digits with an optional point and exponent, e.g. 12.5 or 1.25e3)", r.err().strip());
@@ -75,22 +54,22 @@ class ScoringCommandsTest {
 
     @Test
     void aBadDateOrAMissingColumnIsReported() throws IOException {
-        Path badDate = file("a.csv", "customer_id,date,amount\nc-1,01/03/2026,1\n");
+        Path badDate = file(dir, "a.csv", "customer_id,date,amount\nc-1,01/03/2026,1\n");
         assertEquals("crm rfm: a.csv:2: date '01/03/2026': not a date yyyy-MM-dd (optionally followed by T and a time HH:mm[:ss])",
                 crm("rfm", "--input", badDate.toString(), "--as-of", "2026-03-31").err().strip());
-        Path noAmount = file("b.csv", "customer_id,date\nc-1,2026-03-01\n");
+        Path noAmount = file(dir, "b.csv", "customer_id,date\nc-1,2026-03-01\n");
         Result r = crm("rfm", "--input", noAmount.toString(), "--as-of", "2026-03-31");
         assertEquals(1, r.exit());
         assertEquals("crm rfm: b.csv:1: header lacks column 'amount' (or monetary_value, value); it has 'customer_id,date'", r.err().strip());
-        Path shortRow = file("c.csv", "customer_id,date,amount\nc-1,2026-03-01\n");
+        Path shortRow = file(dir, "c.csv", "customer_id,date,amount\nc-1,2026-03-01\n");
         assertEquals("crm rfm: c.csv:2: has 2 fields but the header has 3", crm("rfm", "--input", shortRow.toString(), "--as-of", "2026-03-31").err().strip());
-        Path negative = file("d.csv", "customer_id,date,amount\nc-1,2026-03-01,-5\n");
+        Path negative = file(dir, "d.csv", "customer_id,date,amount\nc-1,2026-03-01,-5\n");
         assertTrue(crm("rfm", "--input", negative.toString(), "--as-of", "2026-03-31").err().startsWith("crm rfm: d.csv:2: amount '-5': negative"));
     }
 
     @Test
     void brokenQuotingIsReportedWithTheFileName() throws IOException {
-        Path tx = file("q.csv", "customer_id,date,amount\n\"c-1\"x,2026-03-01,1\n");
+        Path tx = file(dir, "q.csv", "customer_id,date,amount\n\"c-1\"x,2026-03-01,1\n");
         Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31");
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("crm rfm: q.csv:2: malformed CSV"), r.err());
@@ -98,7 +77,7 @@ class ScoringCommandsTest {
 
     @Test
     void monetaryCanBeTheMeanAmount() throws IOException {
-        Path tx = file("t.csv", "customer_id,date,amount\nc-1,2026-03-01,100.00\nc-1,2026-03-20,50.00\n");
+        Path tx = file(dir, "t.csv", "customer_id,date,amount\nc-1,2026-03-01,100.00\nc-1,2026-03-20,50.00\n");
         Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31", "--monetary", "mean");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("\nc-1,11,2,75.00,"), r.out());
@@ -113,7 +92,7 @@ class ScoringCommandsTest {
 
     @Test
     void tierPlacesEveryCustomerAndSaysWhy() throws IOException {
-        Result r = crm("tier", "--policy", resource("wealth-tiers.json").toString(), "--input", resource("customer-metrics.csv").toString());
+        Result r = crm("tier", "--policy", bundled(dir, "wealth-tiers.json").toString(), "--input", bundled(dir, "customer-metrics.csv").toString());
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("customer_id,tier,reason", lines.get(0));
@@ -126,9 +105,9 @@ class ScoringCommandsTest {
 
     @Test
     void aCustomerWithoutTierGetsAnEmptyTier() throws IOException {
-        Path policy = file("p.json", "{\"name\":\"credit\",\"tiers\":[{\"name\":\"A\",\"criteria\":[{\"metric\":\"ratio\",\"atLeast\":0.9}]},"
+        Path policy = file(dir, "p.json", "{\"name\":\"credit\",\"tiers\":[{\"name\":\"A\",\"criteria\":[{\"metric\":\"ratio\",\"atLeast\":0.9}]},"
                 + "{\"name\":\"D\",\"criteria\":[{\"metric\":\"ratio\",\"between\":[0.3,0.9]}]}]}");
-        Path metrics = file("m.csv", "customer_id,ratio\nk-1,0.95\nk-2,0.5\nk-3,0.1\n");
+        Path metrics = file(dir, "m.csv", "customer_id,ratio\nk-1,0.95\nk-2,0.5\nk-3,0.1\n");
         List<String> lines = crm("tier", "--policy", policy.toString(), "--input", metrics.toString()).out().lines().toList();
         assertEquals("k-1,A,A: ratio ≥ 0.9 (has 0.95)", lines.get(1));
         assertEquals("k-3,,\"no tier: no tier's criteria hold; for D needs ratio in [0.3, 0.9), has 0.1\"", lines.get(3));
@@ -136,28 +115,28 @@ class ScoringCommandsTest {
 
     @Test
     void aBadMetricNamesTheFileAndLine() throws IOException {
-        Path metrics = file("metrics.csv", "customer_id,assets,loans\nc-1,100,0\nc-2,lots,0\n");
-        Result r = crm("tier", "--policy", resource("wealth-tiers.json").toString(), "--input", metrics.toString());
+        Path metrics = file(dir, "metrics.csv", "customer_id,assets,loans\nc-1,100,0\nc-2,lots,0\n");
+        Result r = crm("tier", "--policy", bundled(dir, "wealth-tiers.json").toString(), "--input", metrics.toString());
         assertEquals(1, r.exit());
         assertEquals("crm tier: metrics.csv:3: assets 'lots': not a decimal number (digits with an optional point and exponent, e.g. 12.5 or 1.25e3)", r.err().strip());
-        Path missing = file("m2.csv", "customer_id,assets\nc-1,100\n");
-        Result r2 = crm("tier", "--policy", resource("wealth-tiers.json").toString(), "--input", missing.toString());
+        Path missing = file(dir, "m2.csv", "customer_id,assets\nc-1,100\n");
+        Result r2 = crm("tier", "--policy", bundled(dir, "wealth-tiers.json").toString(), "--input", missing.toString());
         assertEquals(1, r2.exit());
         assertTrue(r2.err().startsWith("crm tier: m2.csv:2: metric 'loans' is missing"), r2.err());
     }
 
     @Test
     void aBadPolicyIsRejectedWithItsPath() throws IOException {
-        Path metrics = file("m.csv", "customer_id,assets\nc-1,100\n");
-        Path overlapping = file("p.json", "{\"name\":\"w\",\"tiers\":[{\"name\":\"Platinum\",\"criteria\":[{\"metric\":\"assets\",\"atLeast\":100}]},"
+        Path metrics = file(dir, "m.csv", "customer_id,assets\nc-1,100\n");
+        Path overlapping = file(dir, "p.json", "{\"name\":\"w\",\"tiers\":[{\"name\":\"Platinum\",\"criteria\":[{\"metric\":\"assets\",\"atLeast\":100}]},"
                 + "{\"name\":\"Gold\",\"criteria\":[{\"metric\":\"assets\",\"atLeast\":1000}]}]}");
         Result r = crm("tier", "--policy", overlapping.toString(), "--input", metrics.toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("crm tier: p.json: overlapping thresholds"), r.err());
-        Path noComparison = file("q.json", "{\"name\":\"w\",\"tiers\":[{\"name\":\"Gold\",\"criteria\":[{\"metric\":\"assets\",\"atleast\":1}]}]}");
+        Path noComparison = file(dir, "q.json", "{\"name\":\"w\",\"tiers\":[{\"name\":\"Gold\",\"criteria\":[{\"metric\":\"assets\",\"atleast\":1}]}]}");
         assertEquals("crm tier: q.json: tiers[0].criteria[0]: unknown field 'atleast' (expected metric and one of [atLeast, above, atMost, below, between])",
                 sortedSet(crm("tier", "--policy", noComparison.toString(), "--input", metrics.toString()).err().strip()));
-        Path notJson = file("r.json", "{\"name\": ");
+        Path notJson = file(dir, "r.json", "{\"name\": ");
         assertTrue(crm("tier", "--policy", notJson.toString(), "--input", metrics.toString()).err().startsWith("crm tier: r.json:1: not valid JSON"));
     }
 
@@ -183,12 +162,12 @@ class ScoringCommandsTest {
     @Test
     void aBadRowAfterABlankLineIsReportedOnItsOwnLine() throws IOException {
         // line 2 is blank: the malformed amount is on line 4 of the file
-        Path tx = file("blank.csv", "customer_id,date,amount\n\nc-1,2026-03-01,100.00\nc-1,2026-03-20,abc\n");
+        Path tx = file(dir, "blank.csv", "customer_id,date,amount\n\nc-1,2026-03-01,100.00\nc-1,2026-03-20,abc\n");
         Result r = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("blank.csv:4:"), r.err());
-        Path metrics = file("m.csv", "customer_id,assets,loans\n\nc-1,100,0\nc-2,lots,0\n");
-        Result t = crm("tier", "--policy", resource("wealth-tiers.json").toString(), "--input", metrics.toString());
+        Path metrics = file(dir, "m.csv", "customer_id,assets,loans\n\nc-1,100,0\nc-2,lots,0\n");
+        Result t = crm("tier", "--policy", bundled(dir, "wealth-tiers.json").toString(), "--input", metrics.toString());
         assertEquals(1, t.exit());
         assertEquals("crm tier: m.csv:4: assets 'lots': not a decimal number (digits with an optional point and exponent, e.g. 12.5 or 1.25e3)", t.err().strip());
     }

@@ -1,12 +1,12 @@
 package io.crmkit.cli;
 
+import static io.crmkit.cli.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crmkit.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,16 +36,6 @@ class StrictInputTest {
 
     @TempDir
     static Path dir;
-
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result crm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     private static Path file(String name, byte[] content) {
         try {

@@ -1,18 +1,17 @@
 package io.crmkit.cli.campaign;
 
+import static io.crmkit.cli.CliRun.bundled;
+import static io.crmkit.cli.CliRun.crm;
+import static io.crmkit.cli.CliRun.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.crmkit.cli.Crm;
+import io.crmkit.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,28 +21,6 @@ class CampaignCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result crm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    private Path file(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content);
-    }
-
-    private Path bundled(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/io/crmkit/data/" + name)) {
-            Path p = dir.resolve(name);
-            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
-            return p;
-        }
-    }
-
     private void refused(String[] args, String line) {
         Result r = crm(args);
         assertEquals(1, r.exit(), r.err());
@@ -52,31 +29,31 @@ class CampaignCommandTest {
     }
 
     private String[] select(Path customers, Path contacts) throws IOException {
-        return new String[] {"campaign", "select", "--plan", file("plan.json", PLAN).toString(), "--customers",
+        return new String[] {"campaign", "select", "--plan", file(dir, "plan.json", PLAN).toString(), "--customers",
             customers.toString(), "--contacts", contacts.toString(), "--as-of", "2026-12-01", "--seed", "1"};
     }
 
     @Test
     void theInputsFollowTheOneInputDialect() throws IOException {
-        Path customers = file("customers.csv", CUSTOMERS);
-        Path contacts = file("contacts.csv", CONTACTS);
+        Path customers = file(dir, "customers.csv", CUSTOMERS);
+        Path contacts = file(dir, "contacts.csv", CONTACTS);
         refused(select(Files.write(dir.resolve("utf16.csv"), CUSTOMERS.getBytes(java.nio.charset.StandardCharsets.UTF_16)),
                 contacts), "crm campaign select: utf16.csv:1: the file is UTF-16 (or UTF-32): crm reads UTF-8, with or without a byte-order mark");
-        refused(select(file("dup.csv", "customer_id,clv,clv\na,1,2\n"), contacts),
+        refused(select(file(dir, "dup.csv", "customer_id,clv,clv\na,1,2\n"), contacts),
                 "crm campaign select: dup.csv:1: column 'clv' appears twice (columns 2 and 3)");
-        refused(select(customers, file("typo.csv", "customer_id,campaign,chanel,at\n")),
+        refused(select(customers, file(dir, "typo.csv", "customer_id,campaign,chanel,at\n")),
                 "crm campaign select: typo.csv:1: column 'chanel': unknown; did you mean 'channel'?");
-        refused(select(file("hex.csv", "customer_id,clv\na,0x1p3\n"), contacts),
+        refused(select(file(dir, "hex.csv", "customer_id,clv\na,0x1p3\n"), contacts),
                 "crm campaign select: hex.csv:2: clv '0x1p3': not a decimal number (digits with an optional point and exponent,"
                         + " e.g. 12.5 or 1.25e3)");
-        refused(select(customers, file("date.csv", "customer_id,campaign,channel,at\na,x,sms,2020-01-02Tgarbage\n")),
+        refused(select(customers, file(dir, "date.csv", "customer_id,campaign,channel,at\na,x,sms,2020-01-02Tgarbage\n")),
                 "crm campaign select: date.csv:2: at '2020-01-02Tgarbage': not a date yyyy-MM-dd (optionally followed by T and"
                         + " a time HH:mm[:ss], then optionally an offset Z or +HH:mm)");
         String[] trailing = select(customers, contacts);
-        trailing[3] = file("p2.json", "{\"id\": \"x\"} {}").toString();
+        trailing[3] = file(dir, "p2.json", "{\"id\": \"x\"} {}").toString();
         refused(trailing, "crm campaign select: p2.json:1: not valid JSON: content after the value (one JSON value, no comments)");
         String[] twice = select(customers, contacts);
-        twice[3] = file("p3.json", "{\"id\": \"x\", \"id\": \"y\"}").toString();
+        twice[3] = file(dir, "p3.json", "{\"id\": \"x\", \"id\": \"y\"}").toString();
         refused(twice, "crm campaign select: p3.json:1: not valid JSON: field 'id' appears twice in one object");
     }
 
@@ -108,9 +85,9 @@ class CampaignCommandTest {
 
     @Test
     void selectWritesEachCustomersGroupAndReason() throws IOException {
-        Result r = crm("campaign", "select", "--plan", file("plan.json", PLAN).toString(),
-                "--customers", file("customers.csv", CUSTOMERS).toString(),
-                "--contacts", file("contacts.csv", CONTACTS).toString(),
+        Result r = crm("campaign", "select", "--plan", file(dir, "plan.json", PLAN).toString(),
+                "--customers", file(dir, "customers.csv", CUSTOMERS).toString(),
+                "--contacts", file(dir, "contacts.csv", CONTACTS).toString(),
                 "--as-of", "2026-12-01T09:00:00Z", "--seed", "3");
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of(
@@ -127,9 +104,9 @@ class CampaignCommandTest {
 
     @Test
     void theSameSeedGivesTheSameAudienceOnTheBundledData() throws IOException {
-        String[] args = {"campaign", "select", "--plan", bundled("campaign.json").toString(),
-            "--customers", bundled("campaign-customers.csv").toString(),
-            "--contacts", bundled("campaign-contacts.csv").toString(), "--as-of", "2026-12-01", "--seed", "7"};
+        String[] args = {"campaign", "select", "--plan", bundled(dir, "campaign.json").toString(),
+            "--customers", bundled(dir, "campaign-customers.csv").toString(),
+            "--contacts", bundled(dir, "campaign-contacts.csv").toString(), "--as-of", "2026-12-01", "--seed", "7"};
         Result first = crm(args);
         assertEquals(0, first.exit(), first.err());
         assertEquals(first.out(), crm(args).out());
@@ -145,7 +122,7 @@ class CampaignCommandTest {
     @Test
     void reportGivesTheJsonShapeWithHandCheckedNumbers() throws IOException {
         // 4 treated (2 respond, CNY 120 in all), 2 held out (1 responds, CNY 50), 1 excluded
-        Path audience = file("audience.csv", """
+        Path audience = file(dir, "audience.csv", """
                 customer_id,group,reason
                 t1,treatment,x
                 t2,treatment,x
@@ -155,7 +132,7 @@ class CampaignCommandTest {
                 c2,control,x
                 x1,excluded,no consent
                 """);
-        Path responses = file("responses.csv", """
+        Path responses = file(dir, "responses.csv", """
                 customer_id,at,responded,revenue
                 t1,2026-12-01T00:00:00Z,true,100
                 t1,2026-12-03,false,20
@@ -164,7 +141,7 @@ class CampaignCommandTest {
                 c1,2026-12-02,true,50
                 x1,2026-12-02,true,70
                 """);
-        Result r = crm("campaign", "report", "--plan", file("plan.json", PLAN).toString(), "--audience", audience.toString(),
+        Result r = crm("campaign", "report", "--plan", file(dir, "plan.json", PLAN).toString(), "--audience", audience.toString(),
                 "--responses", responses.toString(), "--format", "json");
         assertEquals(0, r.exit(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -186,12 +163,12 @@ class CampaignCommandTest {
 
     @Test
     void reportTextOnTheBundledCampaign() throws IOException {
-        Result sel = crm("campaign", "select", "--plan", bundled("campaign.json").toString(),
-                "--customers", bundled("campaign-customers.csv").toString(),
-                "--contacts", bundled("campaign-contacts.csv").toString(), "--as-of", "2026-12-01", "--seed", "7");
-        Path audience = file("audience.csv", sel.out());
-        Result r = crm("campaign", "report", "--plan", bundled("campaign.json").toString(), "--audience", audience.toString(),
-                "--responses", bundled("campaign-responses.csv").toString());
+        Result sel = crm("campaign", "select", "--plan", bundled(dir, "campaign.json").toString(),
+                "--customers", bundled(dir, "campaign-customers.csv").toString(),
+                "--contacts", bundled(dir, "campaign-contacts.csv").toString(), "--as-of", "2026-12-01", "--seed", "7");
+        Path audience = file(dir, "audience.csv", sel.out());
+        Result r = crm("campaign", "report", "--plan", bundled(dir, "campaign.json").toString(), "--audience", audience.toString(),
+                "--responses", bundled(dir, "campaign-responses.csv").toString());
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("campaign winter-26 (email): contacts at 2026-12-01T00:00:00Z, responses attributed for 14 days", lines.get(0));
@@ -203,43 +180,43 @@ class CampaignCommandTest {
 
     @Test
     void badDataExitsOneWithFileAndLine() throws IOException {
-        Path plan = file("plan.json", PLAN);
+        Path plan = file(dir, "plan.json", PLAN);
         Result r = crm("campaign", "select", "--plan", plan.toString(),
-                "--customers", file("customers.csv", "customer_id,clv\na,12\nb,lots\n").toString(), "--as-of", "2026-12-01", "--seed", "1");
+                "--customers", file(dir, "customers.csv", "customer_id,clv\na,12\nb,lots\n").toString(), "--as-of", "2026-12-01", "--seed", "1");
         assertEquals(1, r.exit());
         assertEquals("crm campaign select: customers.csv:3: clv 'lots': not a decimal number (digits with an optional point and exponent, e.g. 12.5 or 1.25e3)", r.err().strip());
 
-        Result badPlan = crm("campaign", "select", "--plan", file("bad.json", PLAN.replace("\"controlShare\": 0.0", "\"controlShare\": 1.5")).toString(),
-                "--customers", file("c.csv", "customer_id\na\n").toString(), "--as-of", "2026-12-01", "--seed", "1");
+        Result badPlan = crm("campaign", "select", "--plan", file(dir, "bad.json", PLAN.replace("\"controlShare\": 0.0", "\"controlShare\": 1.5")).toString(),
+                "--customers", file(dir, "c.csv", "customer_id\na\n").toString(), "--as-of", "2026-12-01", "--seed", "1");
         assertEquals(1, badPlan.exit(), badPlan.out());
         assertEquals("crm campaign select: bad.json: controlShare 1.5 is outside [0, 1)", badPlan.err().strip());
 
-        Result rule = crm("campaign", "select", "--plan", file("rule.json", PLAN.replace("\"atLeast\": 1", "\"above\": 1")).toString(),
-                "--customers", file("c2.csv", "customer_id\na\n").toString(), "--as-of", "2026-12-01", "--seed", "1");
+        Result rule = crm("campaign", "select", "--plan", file(dir, "rule.json", PLAN.replace("\"atLeast\": 1", "\"above\": 1")).toString(),
+                "--customers", file(dir, "c2.csv", "customer_id\na\n").toString(), "--as-of", "2026-12-01", "--seed", "1");
         assertEquals(1, rule.exit());
         assertEquals("crm campaign select: rule.json: audience.allOf[1].metric: a threshold is {\"atLeast\": x} (value >= x) or {\"below\": x} (value < x)",
                 rule.err().strip());
 
         Result late = crm("campaign", "select", "--plan", plan.toString(),
-                "--customers", file("c3.csv", "customer_id\na\n").toString(), "--as-of", "2026-12-09", "--seed", "1");
+                "--customers", file(dir, "c3.csv", "customer_id\na\n").toString(), "--as-of", "2026-12-09", "--seed", "1");
         assertEquals(1, late.exit());
         assertEquals("crm campaign select: plan.json: schedule 2026-12-01T00:00:00Z to 2026-12-08T00:00:00Z (exclusive) "
                 + "does not contain --as-of 2026-12-09T00:00:00Z", late.err().strip());
 
         Result twice = crm("campaign", "select", "--plan", plan.toString(),
-                "--customers", file("c4.csv", "customer_id\na\nb\na\n").toString(), "--as-of", "2026-12-01", "--seed", "1");
+                "--customers", file(dir, "c4.csv", "customer_id\na\nb\na\n").toString(), "--as-of", "2026-12-01", "--seed", "1");
         assertEquals(1, twice.exit());
         assertEquals("crm campaign select: c4.csv:4: customer_id 'a': appears twice", twice.err().strip());
 
         Result group = crm("campaign", "report", "--plan", plan.toString(),
-                "--audience", file("a.csv", "customer_id,group,reason\na,treated,x\n").toString(),
-                "--responses", file("r.csv", "customer_id,at,responded,revenue\n").toString());
+                "--audience", file(dir, "a.csv", "customer_id,group,reason\na,treated,x\n").toString(),
+                "--responses", file(dir, "r.csv", "customer_id,at,responded,revenue\n").toString());
         assertEquals(1, group.exit());
         assertEquals("crm campaign report: a.csv:2: group 'treated': must be treatment, control or excluded", group.err().strip());
 
         Result empty = crm("campaign", "report", "--plan", plan.toString(),
-                "--audience", file("a2.csv", "customer_id,group,reason\na,treatment,x\n").toString(),
-                "--responses", file("r2.csv", "customer_id,at,responded,revenue\na,2026-12-02,maybe,1\n").toString());
+                "--audience", file(dir, "a2.csv", "customer_id,group,reason\na,treatment,x\n").toString(),
+                "--responses", file(dir, "r2.csv", "customer_id,at,responded,revenue\na,2026-12-02,maybe,1\n").toString());
         assertEquals(1, empty.exit());
         assertEquals("crm campaign report: r2.csv:2: responded 'maybe': must be true or false", empty.err().strip());
     }

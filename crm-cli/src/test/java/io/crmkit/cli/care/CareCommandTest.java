@@ -1,15 +1,13 @@
 package io.crmkit.cli.care;
 
+import static io.crmkit.cli.CliRun.bundled;
+import static io.crmkit.cli.CliRun.crm;
+import static io.crmkit.cli.CliRun.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.crmkit.cli.Crm;
+import io.crmkit.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,34 +21,9 @@ class CareCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private static Result crm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    private Path file(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content);
-    }
-
-    private Path bundled(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/io/crmkit/data/" + name)) {
-            Path p = dir.resolve(name);
-            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
-            return p;
-        }
-    }
-
     @Test
     void theBundledEventsBecomeDatedTasksAndFourAreOverdueAtNoonOnTheFourth() throws IOException {
-        Result r = crm("care", "schedule", "--events", bundled("care-events.csv").toString(), "--zone", "Asia/Shanghai",
+        Result r = crm("care", "schedule", "--events", bundled(dir, "care-events.csv").toString(), "--zone", "Asia/Shanghai",
                 "--as-of", "2026-03-04T12:00");
         assertEquals(0, r.exit(), r.err());
         // price objection: at the visit; prospect visit: by the end of its day; delivery booked for 03-06 09:00:
@@ -70,10 +43,10 @@ class CareCommandTest {
                         + "2026-03-06T16:00+08:00,false"), r.lines());
         assertEquals("4 of 8 tasks overdue at 2026-03-04T12:00+08:00\n", r.err());
 
-        Result overdue = crm("care", "schedule", "--events", bundled("care-events.csv").toString(), "--zone", "Asia/Shanghai",
+        Result overdue = crm("care", "schedule", "--events", bundled(dir, "care-events.csv").toString(), "--zone", "Asia/Shanghai",
                 "--as-of", "2026-03-04T12:00", "--overdue-only");
         assertEquals(5, overdue.lines().size());
-        Result plain = crm("care", "schedule", "--events", bundled("care-events.csv").toString(), "--zone", "Asia/Shanghai");
+        Result plain = crm("care", "schedule", "--events", bundled(dir, "care-events.csv").toString(), "--zone", "Asia/Shanghai");
         assertEquals("customer_id,moment,action,assignee,event_at,due", plain.lines().get(0));
         assertEquals(9, plain.lines().size());
         assertEquals("", plain.err());
@@ -83,12 +56,12 @@ class CareCommandTest {
     void theQuotaCountsDistinctCustomersContactedOutboundThatDay() throws IOException {
         // wang.wei: k-01, k-02 (a call and a visit: one customer), k-06 = 3; li.na: k-04 only (k-05 called in,
         // k-07's e-mail was the day before)
-        Result r = crm("care", "quota", "--interactions", bundled("care-interactions.csv").toString(), "--day", "2026-03-04",
+        Result r = crm("care", "quota", "--interactions", bundled(dir, "care-interactions.csv").toString(), "--day", "2026-03-04",
                 "--zone", "Asia/Shanghai");
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("salesperson,follow_ups,minimum,shortfall", "li.na,1,3,2", "wang.wei,3,3,0"), r.lines());
         assertEquals("1 of 2 salespeople short of the quota on 2026-03-04\n", r.err());
-        Result named = crm("care", "quota", "--interactions", bundled("care-interactions.csv").toString(), "--day",
+        Result named = crm("care", "quota", "--interactions", bundled(dir, "care-interactions.csv").toString(), "--day",
                 "2026-03-04", "--zone", "Asia/Shanghai", "--salespeople", "wang.wei,zhao.lei", "--minimum", "2");
         assertEquals(List.of("salesperson,follow_ups,minimum,shortfall", "wang.wei,3,2,0", "zhao.lei,0,2,2"), named.lines());
     }
@@ -96,19 +69,19 @@ class CareCommandTest {
     @Test
     void refusals() throws IOException {
         Result moment = crm("care", "schedule", "--events",
-                file("e.csv", "customer_id,moment,at,owner\nk,delivered,2026-03-01,w\nk,delivred,2026-03-01,w\n").toString());
+                file(dir, "e.csv", "customer_id,moment,at,owner\nk,delivered,2026-03-01,w\nk,delivred,2026-03-01,w\n").toString());
         assertEquals(1, moment.exit());
         assertEquals("", moment.out());
         assertEquals("crm care schedule: e.csv:3: moment 'delivred': not one of prospect_visit, prospect_left, "
                 + "price_objection, delivery_booked, delivered, first_service_due, birthday, holiday, club_event, "
                 + "bad_weather, certificate_expires\n", moment.err());
         Result at = crm("care", "schedule", "--events",
-                file("t.csv", "customer_id,moment,at,owner\nk,delivered,03/01/2026,w\n").toString());
+                file(dir, "t.csv", "customer_id,moment,at,owner\nk,delivered,03/01/2026,w\n").toString());
         assertEquals(1, at.exit());
         assertEquals("crm care schedule: t.csv:2: at '03/01/2026': not an ISO date or date-time (2026-03-15, "
                 + "2026-03-15T10:30 in the zone, or 2026-03-15T10:30+08:00)\n", at.err());
         Result direction = crm("care", "quota", "--day", "2026-03-04", "--interactions",
-                file("i.csv", "customer_id,kind,direction,time,actor\nk,call,out,2026-03-04T09:00,w\n").toString());
+                file(dir, "i.csv", "customer_id,kind,direction,time,actor\nk,call,out,2026-03-04T09:00,w\n").toString());
         assertEquals(1, direction.exit());
         assertEquals("crm care quota: i.csv:2: direction 'out': not one of inbound, outbound\n", direction.err());
         Result usage = crm("care", "schedule", "--events", "e.csv", "--overdue-only");

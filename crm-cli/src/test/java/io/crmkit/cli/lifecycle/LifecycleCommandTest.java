@@ -1,16 +1,14 @@
 package io.crmkit.cli.lifecycle;
 
+import static io.crmkit.cli.CliRun.bundled;
+import static io.crmkit.cli.CliRun.crm;
+import static io.crmkit.cli.CliRun.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crmkit.cli.Crm;
+import io.crmkit.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,46 +22,22 @@ class LifecycleCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-
-        List<String> column(int i) {
-            return out.lines().skip(1).map(l -> l.split(",")[i]).toList();
-        }
-    }
-
-    private static Result crm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    private Path file(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content);
-    }
-
-    private Path bundled(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/io/crmkit/data/" + name)) {
-            Path p = dir.resolve(name);
-            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
-            return p;
-        }
+    /** The values of one CSV column of standard output, header excluded. */
+    private static List<String> column(Result r, int i) {
+        return r.out().lines().skip(1).map(l -> l.split(",")[i]).toList();
     }
 
     @Test
     void stagesOfTheBundledCustomersWithTheProspectFromTheCustomersFile() throws IOException {
-        Result r = crm("lifecycle", "stage", "--input", bundled("lifecycle-purchases.csv").toString(), "--customers",
-                bundled("lifecycle-customers.csv").toString(), "--as-of", "2026-06-30");
+        Result r = crm("lifecycle", "stage", "--input", bundled(dir, "lifecycle-purchases.csv").toString(), "--customers",
+                bundled(dir, "lifecycle-customers.csv").toString(), "--as-of", "2026-06-30");
         assertEquals(0, r.exit(), r.err());
         assertEquals("customer_id,visits,stage,reason,phase,trend", r.lines().get(0));
-        assertEquals(List.of("c-01", "c-02", "c-03", "c-04", "c-05", "c-06", "c-07", "c-08", "c-09", "c-10"), r.column(0));
+        assertEquals(List.of("c-01", "c-02", "c-03", "c-04", "c-05", "c-06", "c-07", "c-08", "c-09", "c-10"), column(r, 0));
         // c-04: 8 visits a week apart, silent 15 days: more than 1.5 x 7 (at risk), within 3 x 7 (not lapsed);
         // c-06 bought again 10 days ago after 436 silent days; c-08 has no purchase (only in the customers file)
         assertEquals(List.of("loyal", "first_time", "repeat", "at_risk", "lapsed", "won_back", "repeat", "prospect", "lapsed",
-                "lapsed"), r.column(2));
+                "lapsed"), column(r, 2));
         assertEquals("c-04,8,at_risk,\"no purchase for 15 days, more than 1.5 x the median gap of 7 days\",introduction,0",
                 r.lines().get(4));
         assertEquals("c-08,0,prospect,no purchases yet,,", r.lines().get(8));
@@ -73,7 +47,7 @@ class LifecycleCommandTest {
     @Test
     void aLogWithoutAmountsHasNoPhaseAndTheAsOfDayCounts() throws IOException {
         // visits 2026-01-01 and 2026-01-31 (gap 30), the as-of day 2026-03-01 itself and a purchase after it
-        Path log = file("log.csv", "customer_id,date\na,2026-01-01\na,2026-01-31\nb,2026-03-01T18:30\nb,2026-03-02\n");
+        Path log = file(dir, "log.csv", "customer_id,date\na,2026-01-01\na,2026-01-31\nb,2026-03-01T18:30\nb,2026-03-02\n");
         Result r = crm("lifecycle", "stage", "--input", log.toString(), "--as-of", "2026-03-01");
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("customer_id,visits,stage,reason",
@@ -84,18 +58,18 @@ class LifecycleCommandTest {
 
     @Test
     void churnByAFixedWindowDatesTheLoss() throws IOException {
-        Result r = crm("lifecycle", "churn", "--input", bundled("lifecycle-purchases.csv").toString(), "--as-of", "2026-06-30",
+        Result r = crm("lifecycle", "churn", "--input", bundled(dir, "lifecycle-purchases.csv").toString(), "--as-of", "2026-06-30",
                 "--policy", "window", "--window-days", "180");
         assertEquals(0, r.exit(), r.err());
         // c-05's last purchase 2025-09-01 (302 days before): lost when the 180-day window ended, 2026-02-28
         assertEquals("c-05,true,\"no purchase for 302 days, more than the 180-day window\",2026-02-28", r.lines().get(5));
-        assertEquals(List.of("false", "false", "false", "false", "true", "false", "true", "true", "true"), r.column(1));
+        assertEquals(List.of("false", "false", "false", "false", "true", "false", "true", "true", "true"), column(r, 1));
         assertEquals("fixed window 180 days: 4 of 9 customers lost as of 2026-06-30\n", r.err());
     }
 
     @Test
     void churnByRhythmSparesTheYearlyBuyer() throws IOException {
-        Result r = crm("lifecycle", "churn", "--input", bundled("lifecycle-purchases.csv").toString(), "--as-of", "2026-06-30");
+        Result r = crm("lifecycle", "churn", "--input", bundled(dir, "lifecycle-purchases.csv").toString(), "--as-of", "2026-06-30");
         assertEquals(0, r.exit(), r.err());
         assertEquals("c-07,false,\"no purchase for 364 days, within 3.0 x the median gap of 365 days\",", r.lines().get(7));
         assertEquals("rhythm 3.0 x median gap: 3 of 9 customers lost as of 2026-06-30\n", r.err());
@@ -103,9 +77,9 @@ class LifecycleCommandTest {
 
     @Test
     void churnByProbabilityAliveFromAPredictionFile() throws IOException {
-        Path log = file("log.csv", "customer_id,date\na,2026-01-01\nb,2026-02-01\nc,2026-07-01\n");
+        Path log = file(dir, "log.csv", "customer_id,date\na,2026-01-01\nb,2026-02-01\nc,2026-07-01\n");
         // c buys only after the as-of day: a prospect then, needing no P(alive)
-        Path predictions = file("predict.csv", "customer_id,frequency,p_alive\na,0,0.2\nb,0,0.5\n");
+        Path predictions = file(dir, "predict.csv", "customer_id,frequency,p_alive\na,0,0.2\nb,0,0.5\n");
         Result r = crm("lifecycle", "churn", "--input", log.toString(), "--as-of", "2026-06-30", "--policy", "p-alive",
                 "--p-alive", predictions.toString(), "--threshold", "0.5");
         assertEquals(0, r.exit(), r.err());
@@ -114,27 +88,27 @@ class LifecycleCommandTest {
         assertEquals("predict.csv P(alive) < 0.50: 1 of 3 customers lost as of 2026-06-30\n", r.err());
 
         Result missing = crm("lifecycle", "churn", "--input", log.toString(), "--as-of", "2026-06-30", "--policy", "p-alive",
-                "--p-alive", file("short.csv", "customer_id,p_alive\na,0.2\n").toString());
+                "--p-alive", file(dir, "short.csv", "customer_id,p_alive\na,0.2\n").toString());
         assertEquals(1, missing.exit());
         assertEquals("", missing.out());
         assertEquals("crm lifecycle churn: short.csv: customer_id 'b': no row, but the customer has purchases: every "
                 + "customer needs a p_alive\n", missing.err());
 
         Result range = crm("lifecycle", "churn", "--input", log.toString(), "--as-of", "2026-06-30", "--policy", "p-alive",
-                "--p-alive", file("bad.csv", "customer_id,p_alive\na,0.2\nb,1.5\n").toString());
+                "--p-alive", file(dir, "bad.csv", "customer_id,p_alive\na,0.2\nb,1.5\n").toString());
         assertEquals(1, range.exit());
         assertEquals("crm lifecycle churn: bad.csv:3: p_alive '1.5': a probability must lie in [0, 1]\n", range.err());
     }
 
     @Test
     void badDataAndUsageErrors() throws IOException {
-        Path log = file("log.csv", "customer_id,date\na,2026-01-01\nb,2026-13-01\n");
+        Path log = file(dir, "log.csv", "customer_id,date\na,2026-01-01\nb,2026-13-01\n");
         Result date = crm("lifecycle", "churn", "--input", log.toString(), "--as-of", "2026-06-30");
         assertEquals(1, date.exit());
         assertEquals("", date.out());
         assertEquals("crm lifecycle churn: log.csv:3: date '2026-13-01': not a day of the calendar\n", date.err());
 
-        Path good = file("good.csv", "customer_id,date\na,2026-01-01\n");
+        Path good = file(dir, "good.csv", "customer_id,date\na,2026-01-01\n");
         Result policy = crm("lifecycle", "churn", "--input", good.toString(), "--as-of", "2026-06-30", "--policy", "bogus");
         assertEquals(2, policy.exit());
         assertEquals("crm lifecycle churn: Invalid value for option '--policy': 'bogus' is not one of window, rhythm, p-alive\n",
@@ -153,7 +127,7 @@ class LifecycleCommandTest {
         Result year = crm("lifecycle", "churn", "--input", good.toString(), "--as-of", "0000-01-01");
         assertEquals(2, year.exit());
         assertEquals("crm lifecycle churn: --as-of 0000-01-01: must lie from 0001-01-02 to 9999-12-30\n", year.err());
-        Result early = crm("lifecycle", "churn", "--input", file("y0.csv", "customer_id,date\na,0000-06-01\n").toString(),
+        Result early = crm("lifecycle", "churn", "--input", file(dir, "y0.csv", "customer_id,date\na,0000-06-01\n").toString(),
                 "--as-of", "2026-06-30");
         assertEquals(1, early.exit());
         assertEquals("", early.out());

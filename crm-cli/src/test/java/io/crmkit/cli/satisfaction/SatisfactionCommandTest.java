@@ -1,15 +1,13 @@
 package io.crmkit.cli.satisfaction;
 
+import static io.crmkit.cli.CliRun.bundled;
+import static io.crmkit.cli.CliRun.crm;
+import static io.crmkit.cli.CliRun.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.crmkit.cli.Crm;
+import io.crmkit.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,34 +21,9 @@ class SatisfactionCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private static Result crm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    private Path file(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content);
-    }
-
-    private Path bundled(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/io/crmkit/data/" + name)) {
-            Path p = dir.resolve(name);
-            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
-            return p;
-        }
-    }
-
     private Result gaps(String... more) throws IOException {
         List<String> args = new java.util.ArrayList<>(List.of("satisfaction", "gaps", "--questionnaire",
-                bundled("servqual-items.csv").toString(), "--ratings", bundled("servqual-ratings.csv").toString()));
+                bundled(dir, "servqual-items.csv").toString(), "--ratings", bundled(dir, "servqual-ratings.csv").toString()));
         args.addAll(List.of(more));
         return crm(args.toArray(String[]::new));
     }
@@ -86,36 +59,36 @@ class SatisfactionCommandTest {
 
     @Test
     void badRatingsAndQuestionnairesAreRefusedWithTheirLine() throws IOException {
-        Path items = bundled("servqual-items.csv");
+        Path items = bundled(dir, "servqual-items.csv");
         Result scale = crm("satisfaction", "gaps", "--questionnaire", items.toString(), "--ratings",
-                file("r.csv", "respondent_id,item,expectation,perception\nr-1,quick-answer,6,6\nr-1,on-time-delivery,8,5\n")
+                file(dir, "r.csv", "respondent_id,item,expectation,perception\nr-1,quick-answer,6,6\nr-1,on-time-delivery,8,5\n")
                         .toString());
         assertEquals(1, scale.exit());
         assertEquals("", scale.out());
         assertEquals("crm satisfaction gaps: r.csv:3: expectation '8': off the scale [1, 7]\n", scale.err());
 
         Result unknown = crm("satisfaction", "gaps", "--questionnaire", items.toString(), "--ratings",
-                file("u.csv", "item,expectation,perception\nparking,5,5\n").toString());
+                file(dir, "u.csv", "item,expectation,perception\nparking,5,5\n").toString());
         assertEquals(1, unknown.exit());
         assertEquals("crm satisfaction gaps: u.csv:2: item 'parking': not an item of servqual-items.csv\n", unknown.err());
 
         Result dimension = crm("satisfaction", "gaps", "--questionnaire",
-                file("q.csv", "item,dimension\na,reliability\nb,reliabilty\n").toString(), "--ratings",
-                file("v.csv", "item,expectation,perception\na,5,5\n").toString());
+                file(dir, "q.csv", "item,dimension\na,reliability\nb,reliabilty\n").toString(), "--ratings",
+                file(dir, "v.csv", "item,expectation,perception\na,5,5\n").toString());
         assertEquals(1, dimension.exit());
         assertEquals("crm satisfaction gaps: q.csv:3: dimension 'reliabilty': not one of reliability, assurance, tangibles, "
                 + "empathy, responsiveness\n", dimension.err());
 
         Result unrated = crm("satisfaction", "gaps", "--questionnaire",
-                file("q2.csv", "item,dimension\na,reliability\nb,empathy\n").toString(), "--ratings",
-                file("w.csv", "item,expectation,perception\na,5,5\n").toString());
+                file(dir, "q2.csv", "item,dimension\na,reliability\nb,empathy\n").toString(), "--ratings",
+                file(dir, "w.csv", "item,expectation,perception\na,5,5\n").toString());
         assertEquals(1, unrated.exit());
         assertEquals("crm satisfaction gaps: w.csv: dimension EMPATHY has weight 0.5 but no rated item\n", unrated.err());
     }
 
     @Test
     void surveyByWeekAndBySalesperson() throws IOException {
-        Path responses = bundled("survey-responses.csv");
+        Path responses = bundled(dir, "survey-responses.csv");
         Result week = crm("satisfaction", "survey", "--responses", responses.toString());
         assertEquals(0, week.exit(), week.err());
         // 2026-03-02..04 are in ISO week 10 (4, 5, 3, 4), 03-09..11 in week 11 (5, 2, 4: mean 11/3), 04-01 in week 14
@@ -131,7 +104,7 @@ class SatisfactionCommandTest {
     @Test
     void surveyRefusals() throws IOException {
         Result date = crm("satisfaction", "survey", "--responses",
-                file("s.csv", "date,salesperson,question,score\n2026-03-02,w,overall,4\n2026-02-30,w,overall,4\n").toString());
+                file(dir, "s.csv", "date,salesperson,question,score\n2026-03-02,w,overall,4\n2026-02-30,w,overall,4\n").toString());
         assertEquals(1, date.exit());
         assertEquals("", date.out());
         assertEquals("crm satisfaction survey: s.csv:3: date '2026-02-30': not a day of the calendar\n", date.err());

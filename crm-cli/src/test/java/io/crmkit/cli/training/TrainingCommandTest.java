@@ -1,15 +1,13 @@
 package io.crmkit.cli.training;
 
+import static io.crmkit.cli.CliRun.bundled;
+import static io.crmkit.cli.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.crmkit.cli.Crm;
+import io.crmkit.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,31 +18,13 @@ class TrainingCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result crm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    Path resource(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/io/crmkit/data/" + name)) {
-            Path p = dir.resolve(name);
-            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
-            return p;
-        }
-    }
-
     @Test
     void theBundledSampleIsReported() throws IOException {
-        Result r = crm("training", "report", "--courses", resource("training-courses.csv").toString(),
-                "--enrolments", resource("training-enrolments.csv").toString(),
-                "--attendance", resource("training-attendance.csv").toString(),
-                "--evaluations", resource("training-evaluations.csv").toString(),
-                "--outcomes", resource("training-outcomes.csv").toString(), "--as-of", "2026-11-29");
+        Result r = crm("training", "report", "--courses", bundled(dir, "training-courses.csv").toString(),
+                "--enrolments", bundled(dir, "training-enrolments.csv").toString(),
+                "--attendance", bundled(dir, "training-attendance.csv").toString(),
+                "--evaluations", bundled(dir, "training-evaluations.csv").toString(),
+                "--outcomes", bundled(dir, "training-outcomes.csv").toString(), "--as-of", "2026-11-29");
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
         // CARE-1: 4 enrolled, all present once, 3 attended both sessions ("all"); reactions (4 + 5 + 3) / 3;

@@ -1,15 +1,13 @@
 package io.crmkit.cli.value;
 
+import static io.crmkit.cli.CliRun.bundled;
+import static io.crmkit.cli.CliRun.crm;
+import static io.crmkit.cli.CliRun.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.crmkit.cli.Crm;
+import io.crmkit.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,35 +22,10 @@ class ValueCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private static Result crm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    private Path file(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content);
-    }
-
-    private Path bundled() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/io/crmkit/data/customer-values.csv")) {
-            Path p = dir.resolve("customer-values.csv");
-            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
-            return p;
-        }
-    }
-
     @Test
     void abcOnTheBundledValues() throws IOException {
         // share before each customer: 0, 5200/12800 = .406, .648, .789 (< .80: A), .863, .913, .946 (< .95: B), .970 (C)
-        Result r = crm("value", "abc", "--input", bundled().toString());
+        Result r = crm("value", "abc", "--input", bundled(dir, "customer-values.csv").toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("customer_id,value,class", "v-01,5200,a", "v-02,3100,a", "v-03,1800,a", "v-04,950,a",
                 "v-05,640,b", "v-06,420,b", "v-07,300,b", "v-08,210,c", "v-09,120,c", "v-10,60,c"), r.lines());
@@ -64,7 +37,7 @@ class ValueCommandTest {
     @Test
     void theCustomerWhoCrossesTheLineBelongsToTheClassBeingFilled() throws IOException {
         // the documented example: 50, 30, 20 -> 30 crosses 80 % and is A; 20 is B; ties share a class; 0 is C
-        Path values = file("v.csv", "customer_id,value\nx,20\ny,50\nz,30\nw,0\n");
+        Path values = file(dir, "v.csv", "customer_id,value\nx,20\ny,50\nz,30\nw,0\n");
         Result r = crm("value", "abc", "--input", values.toString());
         assertEquals(List.of("customer_id,value,class", "y,50,a", "z,30,a", "x,20,b", "w,0,c"), r.lines());
         Result shares = crm("value", "abc", "--input", values.toString(), "--a-share", "0.5", "--b-share", "0.5");
@@ -74,7 +47,7 @@ class ValueCommandTest {
     @Test
     void sharesOfValuesNearTheTopOfTheDoubleRangeStayFinite() throws IOException {
         // 1e308 + 1e308 is beyond the double range; the shares are still 100 %, 0 % and 0 %
-        Result r = crm("value", "abc", "--input", file("big.csv", "customer_id,value\na,1e308\nb,1e308\nc,1\n").toString());
+        Result r = crm("value", "abc", "--input", file(dir, "big.csv", "customer_id,value\na,1e308\nb,1e308\nc,1\n").toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("customer_id,value,class", "a,1.0E308,a", "b,1.0E308,a", "c,1,c"), r.lines());
         assertEquals("A: 2 customers, 100.0% of value; B: 0 customers, 0.0% of value; C: 1 customer, 0.0% of value\n",
@@ -83,7 +56,7 @@ class ValueCommandTest {
 
     @Test
     void paretoKeepsTheTopFifthAndLetsTheBottomFifthGo() throws IOException {
-        Result r = crm("value", "pareto", "--input", bundled().toString());
+        Result r = crm("value", "pareto", "--input", bundled(dir, "customer-values.csv").toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("customer_id,value,action", "v-01,5200,keep", "v-02,3100,keep", "v-03,1800,maintain",
                 "v-04,950,maintain", "v-05,640,maintain", "v-06,420,maintain", "v-07,300,maintain", "v-08,210,maintain",
@@ -94,7 +67,7 @@ class ValueCommandTest {
 
     @Test
     void paretoRanksNegativeProfitsButReportsNoShareOfThem() throws IOException {
-        Path profits = file("p.csv", "customer_id,profit\na,100\nb,-40\nc,10\nd,0\ne,5\n");
+        Path profits = file(dir, "p.csv", "customer_id,profit\na,100\nb,-40\nc,10\nd,0\ne,5\n");
         Result r = crm("value", "pareto", "--input", profits.toString(), "--keep", "0.4", "--let-go", "0.2");
         assertEquals(0, r.exit(), r.err());
         // 5 customers: keep positions 0-1 (< 2), let go position 4 (>= 4)
@@ -107,7 +80,7 @@ class ValueCommandTest {
     @Test
     void decilesNameEachCustomersMove() throws IOException {
         // previous values rank 4100, 3300, 1200, 900, 700, 600, 380, 150, 90, 0: v-03 moves from 6 to 3, v-07 from 4 to 7
-        Result r = crm("value", "deciles", "--input", bundled().toString());
+        Result r = crm("value", "deciles", "--input", bundled(dir, "customer-values.csv").toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("customer_id,value,decile,previous_decile,trend", "v-01,5200,1,1,superstar",
                 "v-02,3100,2,2,steady", "v-03,1800,3,6,rising_star", "v-04,950,4,3,fading_star", "v-05,640,5,5,steady",
@@ -119,7 +92,7 @@ class ValueCommandTest {
     @Test
     void decilesWithoutAPreviousPeriodAndTiesSharingTheBetterDecile() throws IOException {
         // 4 customers: decile = 1 + floor(10 * above / 4): above 0 -> 1, 0 -> 1, 2 -> 6, 3 -> 8
-        Path values = file("v.csv", "customer_id,value\na,5\nb,5\nc,3\nd,1\n");
+        Path values = file(dir, "v.csv", "customer_id,value\na,5\nb,5\nc,3\nd,1\n");
         Result r = crm("value", "deciles", "--input", values.toString());
         assertEquals(List.of("customer_id,value,decile", "a,5,1", "b,5,1", "c,3,6", "d,1,8"), r.lines());
     }
@@ -129,7 +102,7 @@ class ValueCommandTest {
         // mean value 12,800 / 10 = 1,280: v-01..v-03 have a high share; growth 5200/4100 - 1 = 0.27 (star),
         // 3100/3300 - 1 = -0.06 (cash cow), 1800/600 - 1 = 2 (star), 420/380 - 1 = 0.105 (question mark),
         // v-10 had nothing before and 60 now (high growth: question mark), 950/1200 - 1 = -0.21 (dog)
-        Result r = crm("value", "portfolio", "--input", bundled().toString());
+        Result r = crm("value", "portfolio", "--input", bundled(dir, "customer-values.csv").toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("customer_id,value,previous_value,quadrant", "v-01,5200,4100,star", "v-02,3100,3300,cash_cow",
                 "v-03,1800,600,star", "v-04,950,1200,dog", "v-05,640,700,dog", "v-06,420,380,question_mark",
@@ -137,17 +110,17 @@ class ValueCommandTest {
                 r.lines());
         assertEquals("star 2, cash_cow 1, question_mark 4, dog 3\n", r.err());
         // a growth split of 0.5: v-01 (0.27) becomes a cash cow, v-06 (0.105) a dog
-        Result split = crm("value", "portfolio", "--input", bundled().toString(), "--growth-split", "0.5");
+        Result split = crm("value", "portfolio", "--input", bundled(dir, "customer-values.csv").toString(), "--growth-split", "0.5");
         assertEquals("v-01,5200,4100,cash_cow", split.lines().get(1));
         assertEquals("v-06,420,380,dog", split.lines().get(6));
 
-        Result without = crm("value", "portfolio", "--input", file("v.csv", "customer_id,value\na,1\n").toString());
+        Result without = crm("value", "portfolio", "--input", file(dir, "v.csv", "customer_id,value\na,1\n").toString());
         assertEquals(1, without.exit());
         assertEquals("", without.out());
         assertEquals("crm value portfolio: v.csv:1: header lacks column 'previous_value': the matrix needs each customer's "
                 + "value in an earlier period\n", without.err());
         Result negative = crm("value", "portfolio", "--input",
-                file("n.csv", "customer_id,value,previous_value\na,1,2\nb,1,-2\n").toString());
+                file(dir, "n.csv", "customer_id,value,previous_value\na,1,2\nb,1,-2\n").toString());
         assertEquals(1, negative.exit());
         assertEquals("crm value portfolio: n.csv:3: previous_value '-2': negative: a value here must be 0 or more\n",
                 negative.err());
@@ -155,33 +128,33 @@ class ValueCommandTest {
 
     @Test
     void badDataIsOneLineWithFileLineFieldValueAndRuleAndNoOutput() throws IOException {
-        Result negative = crm("value", "abc", "--input", file("n.csv", "customer_id,value\na,1\nb,-2\n").toString());
+        Result negative = crm("value", "abc", "--input", file(dir, "n.csv", "customer_id,value\na,1\nb,-2\n").toString());
         assertEquals(1, negative.exit());
         assertEquals("", negative.out());
         assertEquals("crm value abc: n.csv:3: value '-2': negative: a value here must be 0 or more\n", negative.err());
 
-        Result twice = crm("value", "deciles", "--input", file("d.csv", "customer_id,value\na,1\n\na,2\n").toString());
+        Result twice = crm("value", "deciles", "--input", file(dir, "d.csv", "customer_id,value\na,1\n\na,2\n").toString());
         assertEquals(1, twice.exit());
         assertEquals("crm value deciles: d.csv:4: customer_id 'a': listed again (first on line 2): one row per customer\n",
                 twice.err());
 
-        Result typo = crm("value", "pareto", "--input", file("t.csv", "customer_id,valeu\na,1\n").toString());
+        Result typo = crm("value", "pareto", "--input", file(dir, "t.csv", "customer_id,valeu\na,1\n").toString());
         assertEquals(1, typo.exit());
         assertEquals("crm value pareto: t.csv:1: column 'valeu': unknown; did you mean 'value'?\n", typo.err());
 
-        Result number = crm("value", "abc", "--input", file("x.csv", "customer_id,value\na,5d\n").toString());
+        Result number = crm("value", "abc", "--input", file(dir, "x.csv", "customer_id,value\na,5d\n").toString());
         assertEquals(1, number.exit());
         assertEquals("crm value abc: x.csv:2: value '5d': not a decimal number (digits with an optional point and exponent, "
                 + "e.g. 12.5 or 1.25e3)\n", number.err());
 
-        Result empty = crm("value", "abc", "--input", file("e.csv", "customer_id,value\n").toString());
+        Result empty = crm("value", "abc", "--input", file(dir, "e.csv", "customer_id,value\n").toString());
         assertEquals(1, empty.exit());
         assertEquals("crm value abc: e.csv:1: has no data rows\n", empty.err());
     }
 
     @Test
     void usageErrorsExitTwo() throws IOException {
-        Path values = bundled();
+        Path values = bundled(dir, "customer-values.csv");
         Result shares = crm("value", "abc", "--input", values.toString(), "--a-share", "0.9", "--b-share", "0.2");
         assertEquals(2, shares.exit());
         assertEquals("", shares.out());

@@ -1,17 +1,15 @@
 package io.crmkit.cli.complaint;
 
-import io.crmkit.cli.Crm;
-import io.crmkit.cli.tour.ComplaintTour;
-
+import static io.crmkit.cli.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmkit.cli.CliRun.Result;
+import io.crmkit.cli.tour.ComplaintTour;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +23,6 @@ class ComplaintCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int status, String out, String err) {
-    }
-
-    static Result crm(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Crm.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(status, out.toString(), err.toString());
-    }
-
     Path script(List<String> lines) throws IOException {
         Path file = dir.resolve("script.jsonl");
         Files.write(file, lines, StandardCharsets.UTF_8);
@@ -45,7 +33,7 @@ class ComplaintCommandTest {
     void replayingTheBundledScriptPrintsTheClosedComplaintWithSlaAndHistory() throws IOException {
         Path file = script(ComplaintTour.scriptLines());
         Result r = crm("complaint", "replay", "--input", file.toString());
-        assertEquals(0, r.status(), r.err());
+        assertEquals(0, r.exit(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals("CLOSED", json.get("state").asText());
         assertEquals("wang.wei", json.get("owner").asText());
@@ -65,7 +53,7 @@ class ComplaintCommandTest {
         Path file = script(ComplaintTour.scriptLines());
         Result r = crm("complaint", "replay", "--input", file.toString(), "--business-hours", "09:00-18:00",
                 "--zone", "Asia/Shanghai", "--as-of", "2026-03-02T11:00:00+08:00");
-        assertEquals(0, r.status(), r.err());
+        assertEquals(0, r.exit(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals("INVESTIGATING", json.get("state").asText());
         assertEquals(4, json.get("history").size(), "the history up to --as-of");
@@ -82,7 +70,7 @@ class ComplaintCommandTest {
         lines.add("{\"command\":\"escalate\",\"at\":\"2026-03-02T11:05:00+08:00\",\"actor\":\"wang.wei\",\"role\":\"owner\"}");
         lines.add("{\"command\":\"close\",\"at\":\"2026-03-02T11:10:00+08:00\",\"actor\":\"wang.wei\",\"role\":\"owner\"}");
         Result r = crm("complaint", "replay", "--input", script(lines).toString());
-        assertEquals(1, r.status());
+        assertEquals(1, r.exit());
         assertEquals("", r.out(), "nothing on stdout unless the whole script is valid");
         assertEquals(1, r.err().lines().count(), r.err());
         assertEquals("crm complaint replay: script.jsonl:7: complaint CP-2026-0042: escalate refused by guard "
@@ -95,7 +83,7 @@ class ComplaintCommandTest {
         lines.add("{\"command\":\"close\",\"at\":\"2026-03-02T09:10:00+08:00\",\"actor\":\"li.na\",\"role\":\"owner\","
                 + "\"satisfaction\":5,\"rootCause\":\"none\"}");
         Result r = crm("complaint", "replay", "--input", script(lines).toString());
-        assertEquals(1, r.status());
+        assertEquals(1, r.exit());
         assertTrue(r.err().strip().endsWith("script.jsonl:2: complaint CP-2026-0042 in state RECEIVED cannot "
                 + "close: allowed now [assign, escalate, withdraw]"), r.err());
     }
@@ -119,7 +107,7 @@ class ComplaintCommandTest {
             List<String> lines = new ArrayList<>(first);
             lines.add(c[0]);
             Result r = crm("complaint", "replay", "--input", script(lines).toString());
-            assertEquals(1, r.status(), c[0]);
+            assertEquals(1, r.exit(), c[0]);
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().contains("script.jsonl" + c[1]), r.err());
             assertEquals("", r.out());
@@ -142,7 +130,7 @@ class ComplaintCommandTest {
             List<String> lines = new ArrayList<>(first);
             lines.add(c[0]);
             Result r = crm("complaint", "replay", "--input", script(lines).toString());
-            assertEquals(1, r.status(), c[0] + " was accepted: " + r.out());
+            assertEquals(1, r.exit(), c[0] + " was accepted: " + r.out());
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().contains("script.jsonl" + c[1]), r.err());
             assertEquals("", r.out());
@@ -155,14 +143,14 @@ class ComplaintCommandTest {
         Files.writeString(file, "\uFEFF" + String.join("\r\n", ComplaintTour.scriptLines()) + "\r\n",
                 StandardCharsets.UTF_8);
         Result r = crm("complaint", "replay", "--input", file.toString());
-        assertEquals(0, r.status(), r.err());
+        assertEquals(0, r.exit(), r.err());
         assertEquals("CLOSED", new ObjectMapper().readTree(r.out()).get("state").asText());
     }
 
     @Test
     void aScriptMustStartWithReceive() throws IOException {
         Result r = crm("complaint", "replay", "--input", script(List.of(ComplaintTour.scriptLines().get(1))).toString());
-        assertEquals(1, r.status());
+        assertEquals(1, r.exit());
         assertEquals("", r.out());
         assertTrue(r.err().contains("script.jsonl:1: the first command must be receive, not assign"), r.err());
     }
@@ -170,7 +158,7 @@ class ComplaintCommandTest {
     @Test
     void aMissingFileIsOneLineAndStatusOne() {
         Result r = crm("complaint", "replay", "--input", dir.resolve("nope.jsonl").toString());
-        assertEquals(1, r.status());
+        assertEquals(1, r.exit());
         assertEquals(1, r.err().lines().count());
         assertTrue(r.err().contains("nope.jsonl"));
     }
@@ -178,21 +166,21 @@ class ComplaintCommandTest {
     @Test
     void theDiagramIsPrintedAsMermaidDotOrMarkdown() {
         Result mermaid = crm("complaint", "diagram");
-        assertEquals(0, mermaid.status());
+        assertEquals(0, mermaid.exit());
         assertTrue(mermaid.out().startsWith("stateDiagram-v2"));
         Result dot = crm("complaint", "diagram", "--format", "dot");
         assertTrue(dot.out().startsWith("digraph complaint {"));
         Result md = crm("complaint", "diagram", "--format", "markdown");
         assertTrue(md.out().startsWith("| from | command | to | roles | guards |"));
         Result bad = crm("complaint", "diagram", "--format", "png");
-        assertEquals(2, bad.status());
+        assertEquals(2, bad.exit());
         assertEquals(1, bad.err().lines().count());
     }
 
     @Test
     void theHelpDocumentsTheScriptFormat() {
         Result r = crm("complaint", "replay", "--help");
-        assertEquals(0, r.status());
+        assertEquals(0, r.exit());
         assertTrue(r.out().contains("startInvestigation"));
         assertTrue(r.out().contains("satisfaction (1-5) and rootCause"));
     }
@@ -200,7 +188,7 @@ class ComplaintCommandTest {
     @Test
     void theTourNarratesTheComplaintAndLifecycleChapters() {
         Result r = crm("tour");
-        assertEquals(0, r.status(), r.err());
+        assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Complaints: an immutable workflow with SLA clocks"));
         assertTrue(r.out().contains("rebuilds an equal complaint: true"));
         assertTrue(r.out().contains("Customer life cycle, churn and care"));
