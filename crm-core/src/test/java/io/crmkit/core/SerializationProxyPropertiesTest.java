@@ -1,8 +1,8 @@
 package io.crmkit.core;
 
-import static io.crmkit.core.StreamPatching.patch;
-import static io.crmkit.core.StreamPatching.read;
-import static io.crmkit.core.StreamPatching.write;
+import static io.crmkit.core.testing.StreamPatching.patch;
+import static io.crmkit.core.testing.StreamPatching.read;
+import static io.crmkit.core.testing.StreamPatching.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

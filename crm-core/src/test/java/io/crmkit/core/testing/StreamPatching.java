@@ -1,4 +1,4 @@
-package io.crmkit.scoring.support;
+package io.crmkit.core.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
