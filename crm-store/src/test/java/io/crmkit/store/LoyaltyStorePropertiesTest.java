@@ -57,7 +57,7 @@ class LoyaltyStorePropertiesTest {
         return DATABASES.computeIfAbsent(db, Db::fresh);
     }
 
-    @Property(tries = 80)
+    @Property(tries = 50)
     void aLedgerOverTheStoredJournalEqualsOneInMemory(@ForAll("databases") Db db, @ForAll("histories") List<Spec> specs,
             @ForAll @IntRange(min = 0, max = 3) int expiry, @ForAll @IntRange(min = 0, max = 1) int refund,
             @ForAll @IntRange(min = 0, max = 2) int window, @ForAll boolean oneByOne,
