@@ -26,6 +26,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -143,7 +145,8 @@ public final class LoyaltyStore implements LedgerStore {
 
     private static List<Optional<LoyaltyEvent>> append(Connection c, List<LoyaltyEvent> batch) throws SQLException {
         Map<String, LoyaltyEvent> known = stored(c, batch);
-        Map<CustomerId, Tail> tails = new HashMap<>();
+        Map<CustomerId, Tail> tails = tails(c, batch.stream().filter(e -> !known.containsKey(e.id()))
+                .map(e -> e.customer().value()).distinct().toList());
         List<Optional<LoyaltyEvent>> results = new ArrayList<>(batch.size());
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO crm_loyalty_event (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -154,10 +157,7 @@ public final class LoyaltyStore implements LedgerStore {
                     results.add(Optional.of(stored));
                     continue;
                 }
-                Tail tail = tails.get(e.customer());
-                if (tail == null) {
-                    tail = tail(c, e.customer());
-                }
+                Tail tail = tails.getOrDefault(e.customer(), new Tail(0, GENESIS));
                 Row row = Row.of(e);
                 Tail next = new Tail(tail.seq + 1, hash(tail.hash, row));
                 row.bind(insert, next.seq, next.hash);
@@ -178,14 +178,29 @@ public final class LoyaltyStore implements LedgerStore {
     private record Tail(long seq, String hash) {
     }
 
-    private static Tail tail(Connection c, CustomerId customer) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT seq, hash FROM crm_loyalty_event WHERE customer_id = ? "
-                + "ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")) {
-            s.setString(1, customer.value());
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? new Tail(r.getLong(1), r.getString(2)) : new Tail(0, GENESIS);
+    /** The tails of the members that have events, in one query per chunk of members. */
+    private static Map<CustomerId, Tail> tails(Connection c, List<String> members) throws SQLException {
+        Map<CustomerId, Tail> tails = new HashMap<>();
+        for (int from = 0; from < members.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = members.subList(from, Math.min(members.size(), from + LOOKUP_CHUNK));
+            try (PreparedStatement s = c.prepareStatement("SELECT e.customer_id, e.seq, e.hash FROM crm_loyalty_event e "
+                    + "JOIN (SELECT customer_id, MAX(seq) AS top FROM crm_loyalty_event WHERE customer_id IN (" + marks(chunk.size())
+                    + ") GROUP BY customer_id) t ON e.customer_id = t.customer_id AND e.seq = t.top")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        tails.put(CustomerId.of(r.getString(1)), new Tail(r.getLong(2), r.getString(3)));
+                    }
+                }
             }
         }
+        return tails;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static Map<String, LoyaltyEvent> stored(Connection c, List<LoyaltyEvent> batch) throws SQLException {
@@ -193,9 +208,8 @@ public final class LoyaltyStore implements LedgerStore {
         Map<String, LoyaltyEvent> found = new HashMap<>();
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM crm_loyalty_event WHERE event_id IN ("
-                    + marks + ")")) {
+                    + marks(chunk.size()) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     s.setString(i + 1, chunk.get(i));
                 }
@@ -422,7 +436,7 @@ public final class LoyaltyStore implements LedgerStore {
 
         /** @return every stored field but the sequence number and hash, in column order */
         List<Object> fields() {
-            return java.util.Arrays.asList(eventId, customerId, kind, atS, atN, amount, currency, points, category, product,
+            return Arrays.asList(eventId, customerId, kind, atS, atN, amount, currency, points, category, product,
                     purchaserId, userId, purchaseId, actor, reason);
         }
 
