@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A loyalty-journal writer run in a separate JVM by {@link LoyaltyCrashTest}: {@code URL COUNT}
+ * A loyalty-journal writer run in a separate JVM. For {@link LoyaltyCrashTest}, {@code URL COUNT}
  * appends up to COUNT events for three members (every fourth append a batch of three) and prints
- * {@code ok ID} for each event once its append returned.
+ * {@code ok ID} for each event once its append returned. For {@link LoyaltyConcurrencyTest},
+ * {@code race URL COUNT} appends events 0 to COUNT - 1 one by one, printing {@code won ID} or
+ * {@code lost ID}.
  */
 public final class JournalWriterMain {
 
@@ -27,9 +29,18 @@ public final class JournalWriterMain {
     /**
      * Runs the writer.
      *
-     * @param args the JDBC URL and the number of events
+     * @param args the mode ({@code race}, or none for the crash writer), the JDBC URL and the number of events
      */
     public static void main(String[] args) {
+        if (args[0].equals("race")) {
+            LoyaltyStore journal = Fixtures.open(CrmStore.dataSource(args[1])).loyalty();
+            for (int i = 0; i < Integer.parseInt(args[2]); i++) {
+                LoyaltyEvent e = event(i);
+                System.out.println((journal.appendIfAbsent(e).isEmpty() ? "won " : "lost ") + e.id());
+            }
+            System.out.flush();
+            return;
+        }
         LoyaltyStore journal = Fixtures.open(CrmStore.dataSource(args[0])).loyalty();
         int count = Integer.parseInt(args[1]);
         int i = 0;

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.loyalty.LoyaltyEvent;
 import io.crmkit.store.TestDatabases.Db;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,13 +27,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Eight threads appending the same and different events to the journal: exactly one winner per
- * id, every loser gets the winner's event back, and each member's sequence is gap-free without
- * duplicates.
+ * Eight threads, and two JVMs, appending the same and different events to the journal: exactly
+ * one winner per id, every loser gets the winner's event back, and each member's sequence is
+ * gap-free without duplicates.
  */
 class LoyaltyConcurrencyTest {
 
@@ -119,6 +124,43 @@ class LoyaltyConcurrencyTest {
             assertGapFree(ds, member, events.size());
         }
         assertEquals(total, ids.size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.crmkit.store.TestDatabases#both")
+    void twoJvmsAppendingTheSameEventsStoreEachOnce(Db db, @TempDir Path dir) throws Exception {
+        TestDatabases.Shared shared = db.shared(dir);
+        // H2's automatic mixed mode: the JVM holding the file open serves the others over TCP
+        try (Connection serving = shared.dataSource().getConnection()) {
+            LoyaltyStore journal = Fixtures.open(shared.dataSource()).loyalty();
+            int count = 60;
+            List<Process> jvms = new ArrayList<>();
+            for (int j = 0; j < 2; j++) {
+                jvms.add(LoyaltyCrashTest.java("race", shared.url(), Integer.toString(count)));
+            }
+            Map<String, Integer> won = new HashMap<>();
+            int lines = 0;
+            for (Process p : jvms) {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = out.readLine()) != null;) {
+                        lines++;
+                        if (line.startsWith("won ")) {
+                            won.merge(line.substring(4), 1, Integer::sum);
+                        }
+                    }
+                }
+                assertTrue(p.waitFor(120, TimeUnit.SECONDS), "writer finished");
+                assertEquals(0, p.exitValue(), new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            assertEquals(2 * count, lines, "every append answered");
+            assertEquals(count, won.size(), "every event was won");
+            won.forEach((id, times) -> assertEquals(1, times, id + " was won once"));
+            assertEquals(count, journal.size());
+            for (int m = 0; m < 3; m++) {
+                CustomerId member = CustomerId.of("m" + m);
+                assertGapFree(shared.dataSource(), member, journal.events(member).size());
+            }
+        }
     }
 
     static void assertGapFree(DataSource ds, CustomerId member, long count) throws Exception {

@@ -80,7 +80,7 @@ class LoyaltyCrashTest {
         assertEquals(stored + 1, reopened.size());
     }
 
-    private static Process java(String... args) throws Exception {
+    static Process java(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 JournalWriterMain.class.getName()));
