@@ -1,6 +1,9 @@
 package io.crmkit.loyalty;
 
+import static java.util.Objects.requireNonNull;
+
 import io.crmkit.core.customer.CustomerId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,8 +12,15 @@ import java.util.Set;
  * The append-only journal of source events behind a {@link Ledger}: the storage seam. The ledger's
  * entries are derived from the journal (and the as-of instant), so a store that keeps these events
  * durably, never editing or deleting one, keeps the whole ledger. {@link #inMemory()} is the
- * default; a database-backed store implements the same three methods (one table keyed by event id
- * with an index on the member). Implementations must be thread-safe.
+ * default; a database-backed store implements the same four methods (one table keyed by event id
+ * with an index on the member; crm-store's {@code CrmStore.loyalty()} is one). Implementations
+ * must be thread-safe.
+ *
+ * <p>The contract every implementation keeps: an event id is stored at most once, and the first
+ * event stored under an id wins, even if a later append of that id carries different fields (the
+ * later caller gets the stored event back and can compare); among concurrent appends of one id
+ * exactly one is stored; a member's events come back in the order they were stored; nothing
+ * stored is ever changed or removed.
  */
 public interface LedgerStore {
 
@@ -22,6 +32,25 @@ public interface LedgerStore {
      *         empty if the event was appended
      */
     Optional<LoyaltyEvent> appendIfAbsent(LoyaltyEvent event);
+
+    /**
+     * Appends events in the order given, each unless one with its id is already stored (or an
+     * earlier one of the batch has its id): {@link #appendIfAbsent} for each. A store backed by a
+     * database overrides this to write the batch in one transaction, all or nothing; this default
+     * appends one by one.
+     *
+     * @param events the events, in append order
+     * @return for each event, in the order given, the stored event with its id if there was one
+     *         (nothing is appended for it then), or empty if it was appended
+     */
+    default List<Optional<LoyaltyEvent>> appendAllIfAbsent(List<? extends LoyaltyEvent> events) {
+        requireNonNull(events, "events");
+        List<Optional<LoyaltyEvent>> stored = new ArrayList<>(events.size());
+        for (LoyaltyEvent event : events) {
+            stored.add(appendIfAbsent(requireNonNull(event, "event")));
+        }
+        return List.copyOf(stored);
+    }
 
     /**
      * Looks an event up by id.

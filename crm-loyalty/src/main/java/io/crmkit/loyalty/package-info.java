@@ -6,8 +6,8 @@
  * {@link io.crmkit.loyalty.Lot lots}, the {@link io.crmkit.loyalty.TierStatus tier} with what is
  * needed to keep or reach one, {@link io.crmkit.loyalty.Statement statements}, points expiring
  * soon, liability and breakage. Storage is behind {@link io.crmkit.loyalty.LedgerStore}, an
- * append-only journal of source events with an in-memory default; no durable store ships with
- * crmkit yet, and a database-backed journal plugs in there. Entries are not stored: they are a
+ * append-only journal of source events with an in-memory default; crm-store's
+ * {@code CrmStore.loyalty()} keeps it durably in a database (H2 or PostgreSQL). Entries are not stored: they are a
  * pure function of the journal and the as-of instant (expiry is derived, never run by a scheduled
  * job), so storing the journal stores the ledger. Nullness: the package is {@code @NullMarked}
  * (JSpecify), so nothing is {@code null} except a purchase's category where marked

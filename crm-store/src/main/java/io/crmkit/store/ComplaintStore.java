@@ -441,7 +441,7 @@ public final class ComplaintStore {
     }
 
     /** Duplicate keys, serialisation failures, deadlocks and lock time-outs: a concurrent writer won. */
-    private static boolean isRace(SQLException e) {
+    static boolean isRace(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException x) {
                 for (SQLException n = x; n != null; n = n.getNextException()) {

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Durable storage for crmkit over JDBC: complaint event streams ({@link #complaints()}),
- * versioned customer files ({@link #customers()}) and fitted models ({@link #models()}), in any
+ * versioned customer files ({@link #customers()}), fitted models ({@link #models()}) and the
+ * loyalty journal ({@link #loyalty()}, a {@link io.crmkit.loyalty.LedgerStore}), in any
  * database reached through a {@link DataSource} the application supplies (H2 2.x and PostgreSQL
  * are tested). Opening a store creates or upgrades its tables with Flyway (history table
  * {@code crm_schema_history}) and refuses a database that a newer crmkit has migrated.
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class CrmStore {
 
     /** The newest schema version this library creates and reads. */
-    public static final String SCHEMA_VERSION = "1";
+    public static final String SCHEMA_VERSION = "2";
 
     private static final Logger LOG = LoggerFactory.getLogger(CrmStore.class);
 
@@ -49,6 +50,7 @@ public final class CrmStore {
     private final CustomerStore customers;
     private final ComplaintStore complaints;
     private final ModelStore models;
+    private final LoyaltyStore loyalty;
 
     private CrmStore(DataSource dataSource, KeyEncryptionKey kek, Clock clock, String schemaVersion) {
         this.dataSource = dataSource;
@@ -58,6 +60,7 @@ public final class CrmStore {
         this.customers = new CustomerStore(this);
         this.complaints = new ComplaintStore(this);
         this.models = new ModelStore(this);
+        this.loyalty = new LoyaltyStore(this);
     }
 
     /**
@@ -176,6 +179,16 @@ public final class CrmStore {
     /** @return the fitted models, by name */
     public ModelStore models() {
         return models;
+    }
+
+    /**
+     * The loyalty journal: pass it to {@link io.crmkit.loyalty.Ledger#on} for a points ledger
+     * that survives restarts. It holds no personal data, so {@link #erase} leaves it intact.
+     *
+     * @return the loyalty journal
+     */
+    public LoyaltyStore loyalty() {
+        return loyalty;
     }
 
     /**

@@ -1,7 +1,8 @@
 /**
  * Durable, append-only storage for crmkit over plain JDBC: complaint event streams with
  * optimistic concurrency, idempotent appends and hash-chain checks, versioned customer files,
- * and fitted models by name; personal data sealed per customer with AES-GCM and erasable.
+ * fitted models by name, and the loyalty points journal ({@link io.crmkit.loyalty.LedgerStore});
+ * personal data sealed per customer with AES-GCM and erasable.
  * Open a {@link io.crmkit.store.CrmStore} on the application's {@link javax.sql.DataSource}; the
  * schema is created and upgraded by Flyway. Embedded H2 2.x and PostgreSQL are supported. The
  * module has no {@code module-info}: Flyway loads its database support through

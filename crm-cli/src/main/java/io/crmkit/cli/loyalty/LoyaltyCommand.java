@@ -2,12 +2,14 @@ package io.crmkit.cli.loyalty;
 
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.db.StoreOptions;
 import io.crmkit.cli.format.InputException;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.loyalty.Account;
 import io.crmkit.loyalty.EntryKind;
 import io.crmkit.loyalty.Ledger;
 import io.crmkit.loyalty.LoyaltyEvent;
+import io.crmkit.loyalty.Outcome;
 import io.crmkit.loyalty.Program;
 import io.crmkit.loyalty.Refusal;
 import io.crmkit.loyalty.RejectedEventException;
@@ -26,14 +28,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code crm loyalty}: points programmes. */
 @Command(name = "loyalty", mixinStandardHelpOptions = true,
         description = "Loyalty points: earning, lots, expiry, redemption, refunds and tiers.",
-        subcommands = {LoyaltyCommand.StatementCommand.class})
+        subcommands = {LoyaltyCommand.StatementCommand.class, LoyaltyCommand.ImportCommand.class})
 public final class LoyaltyCommand implements Runnable {
 
     @Spec
@@ -78,6 +82,20 @@ public final class LoyaltyCommand implements Runnable {
 
     private static Loaded apply(Program program, List<EventsCsv.Row> rows, String eventsName) {
         Ledger ledger = Ledger.inMemory(program);
+        return new Loaded(program, ledger, apply(ledger, rows, eventsName).lines());
+    }
+
+    /** The outcome of each row applied to a ledger, and each event id's first line. */
+    private record Applied(List<Outcome> outcomes, Map<String, Long> lines) {
+    }
+
+    /**
+     * Applies the rows to a ledger as one batch.
+     *
+     * @throws InputException naming the line of an event the ledger rejects (an id used by a
+     *         different event, in the file or already in the ledger's journal)
+     */
+    private static Applied apply(Ledger ledger, List<EventsCsv.Row> rows, String eventsName) {
         Map<String, Long> lines = new HashMap<>();
         Map<String, LoyaltyEvent> first = new HashMap<>();
         for (EventsCsv.Row row : rows) {
@@ -85,7 +103,7 @@ public final class LoyaltyCommand implements Runnable {
             first.putIfAbsent(row.event().id(), row.event());
         }
         try {
-            ledger.applyAll(rows.stream().map(EventsCsv.Row::event).toList());
+            return new Applied(ledger.applyAll(rows.stream().map(EventsCsv.Row::event).toList()), lines);
         } catch (RejectedEventException e) {
             long line = lines.get(e.eventId());
             for (EventsCsv.Row row : rows) {
@@ -96,7 +114,6 @@ public final class LoyaltyCommand implements Runnable {
             }
             throw InputException.atLine(eventsName, line, e.getMessage());
         }
-        return new Loaded(program, ledger, lines);
     }
 
     /** {@code crm loyalty statement}: every member's points as of a day. */
@@ -105,15 +122,20 @@ public final class LoyaltyCommand implements Runnable {
                 "Program: JSON (see the README: crm-loyalty); events: CSV event_id,customer_id,at,type,amount,points,category,ref"
                     + " with type purchase|refund|redeem|bonus|adjust (ref: the purchase's event id for a refund,"
                     + " the reason for a bonus, 'actor: reason' for an adjust).",
+                "Events come from --events, or with --db from the store's journal that crm loyalty import fills.",
                 "Output: CSV customer_id,balance,qualifying_points,tier,expiring_30d,earned,redeemed,expired,reversed;"
-                    + " earned counts purchase and bonus points. A refused redemption is reported on stderr with its line."})
+                    + " earned counts purchase and bonus points. A refused redemption is reported on stderr with its line"
+                    + " (with --db: its event id)."})
     public static final class StatementCommand implements Callable<Integer> {
 
         @Option(names = "--program", required = true, description = "the program as JSON")
         Path program;
 
-        @Option(names = "--events", required = true, description = "events CSV")
+        @Option(names = "--events", description = "events CSV (or --db: the stored journal)")
         Path events;
+
+        @Mixin
+        StoreOptions store;
 
         @Option(names = "--as-of", required = true, description = "the day, yyyy-MM-dd: figures up to its end in the program's zone")
         LocalDate asOf;
@@ -126,29 +148,100 @@ public final class LoyaltyCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Loaded loaded = load(program, events);
-            Instant end = asOf.plusDays(1).atStartOfDay(loaded.program().zone()).toInstant().minusNanos(1);
-            List<Account> accounts;
+            boolean stored = spec.commandLine().getParseResult().hasMatchedOption("--db");
+            if (stored == (events != null)) {
+                throw new ParameterException(spec.commandLine(), stored ? "give --events or --db, not both"
+                        : "missing the events: give --events FILE, or --db JDBC_URL for the journal crm loyalty import filled");
+            }
+            CustomerId id = null;
             if (customer != null) {
-                CustomerId id;
                 try {
                     id = CustomerId.of(customer);
                 } catch (IllegalArgumentException ex) {
-                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--customer: " + ex.getMessage());
+                    throw new ParameterException(spec.commandLine(), "--customer: " + ex.getMessage());
                 }
-                accounts = List.of(loaded.ledger().account(id, end));
-            } else {
-                accounts = loaded.ledger().accounts(end);
             }
+            Program read;
+            Ledger ledger;
+            Map<String, Long> lines;
+            if (stored) {
+                read = ProgramJson.read(program);
+                ledger = Ledger.on(read, store.open().loyalty());
+                lines = Map.of();
+            } else {
+                Loaded loaded = load(program, events);
+                read = loaded.program();
+                ledger = loaded.ledger();
+                lines = loaded.lines();
+            }
+            Instant end = asOf.plusDays(1).atStartOfDay(read.zone()).toInstant().minusNanos(1);
+            List<Account> accounts = id != null ? List.of(ledger.account(id, end)) : ledger.accounts(end);
             PrintWriter err = spec.commandLine().getErr();
             List<Refusal> refusals = new ArrayList<>();
             accounts.forEach(a -> refusals.addAll(a.refusals()));
-            refusals.sort(Comparator.comparing(r -> loaded.lines().get(r.eventId())));
             String qualified = spec.commandLine().getCommandSpec().qualifiedName();
-            for (Refusal r : refusals) {
-                err.println(qualified + ": " + CsvInput.name(events) + ":" + loaded.lines().get(r.eventId()) + ": " + r.reason());
+            if (stored) {
+                for (Refusal r : refusals) {
+                    err.println(qualified + ": " + store.describe() + ": event " + r.eventId() + ": " + r.reason());
+                }
+            } else {
+                refusals.sort(Comparator.comparing(r -> lines.get(r.eventId())));
+                for (Refusal r : refusals) {
+                    err.println(qualified + ": " + CsvInput.name(events) + ":" + lines.get(r.eventId()) + ": " + r.reason());
+                }
             }
-            write(accounts, loaded.program(), spec.commandLine().getOut());
+            write(accounts, read, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    /** {@code crm loyalty import}: stores an events file in the store's loyalty journal, idempotently. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Appends the events of a CSV file to the store's loyalty journal, each event id once: importing"
+                    + " a file again, or a file that repeats stored events, appends only the new ones.",
+                "Events as for crm loyalty statement; the program checks them (currency, amounts) exactly as the statement"
+                    + " does. An id already stored with other fields is bad data (its line, exit 1) and nothing is appended.",
+                "Output: one line, events appended: N, duplicates: M (already stored, or repeated in the file), store: URL. A redemption refused at its instant is"
+                    + " stored (it stays refused whatever arrives later) and reported on stderr with its line."})
+    public static final class ImportCommand implements Callable<Integer> {
+
+        @Option(names = "--program", required = true, description = "the program as JSON")
+        Path program;
+
+        @Option(names = "--events", required = true, description = "events CSV")
+        Path events;
+
+        @Mixin
+        StoreOptions store;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Program read = ProgramJson.read(program);
+            List<EventsCsv.Row> rows = EventsCsv.read(events, read);
+            Ledger ledger = Ledger.on(read, store.open().loyalty());
+            Applied applied = apply(ledger, rows, CsvInput.name(events));
+            long appended = 0;
+            long duplicates = 0;
+            String qualified = spec.commandLine().getCommandSpec().qualifiedName();
+            PrintWriter err = spec.commandLine().getErr();
+            for (int i = 0; i < rows.size(); i++) {
+                Outcome o = applied.outcomes().get(i);
+                if (o.status() == Outcome.Status.DUPLICATE) {
+                    duplicates++;
+                } else {
+                    appended++;
+                }
+                if (o.status() == Outcome.Status.REFUSED) {
+                    err.println(qualified + ": " + CsvInput.name(events) + ":" + rows.get(i).line() + ": "
+                            + o.reason().orElse("refused"));
+                }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("events appended: " + appended + ", duplicates: " + duplicates + ", store: " + store.describe());
+            out.flush();
             return 0;
         }
     }

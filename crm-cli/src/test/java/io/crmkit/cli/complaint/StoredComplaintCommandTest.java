@@ -54,7 +54,7 @@ class StoredComplaintCommandTest {
         assertTrue(info.out().contains("not created (run crm db migrate)"), info.out());
         Result migrate = crm("db", "migrate");
         assertEquals(0, migrate.status(), migrate.err());
-        assertTrue(migrate.out().startsWith("schema version 1 at jdbc:h2:file:"), migrate.out());
+        assertTrue(migrate.out().startsWith("schema version 2 at jdbc:h2:file:"), migrate.out());
 
         Result open = crm("complaint", "open", "--command", RECEIVE);
         assertEquals(0, open.status(), open.err());
