@@ -113,8 +113,7 @@ public final class Ledger {
         requireNonNull(events, "events");
         List<LoyaltyEvent> given = events instanceof Collection<?> c ? new ArrayList<>(c.size()) : new ArrayList<>();
         Map<String, Pending> fresh = new HashMap<>();
-        List<Pending> order = new ArrayList<>();
-        Map<CustomerId, List<LoyaltyEvent>> byMember = new LinkedHashMap<>();
+        Map<CustomerId, List<Pending>> byMember = new LinkedHashMap<>();
         for (LoyaltyEvent event : events) {
             requireNonNull(event, "event");
             given.add(event);
@@ -133,13 +132,14 @@ public final class Ledger {
             }
             pending = new Pending(event);
             fresh.put(event.id(), pending);
-            order.add(pending);
-            byMember.computeIfAbsent(event.customer(), m -> new ArrayList<>(4)).add(event);
+            byMember.computeIfAbsent(event.customer(), m -> new ArrayList<>(4)).add(pending);
         }
         Map<String, String> refused = new HashMap<>();
-        for (Map.Entry<CustomerId, List<LoyaltyEvent>> member : byMember.entrySet()) {
+        for (Map.Entry<CustomerId, List<Pending>> member : byMember.entrySet()) {
             List<LoyaltyEvent> all = new ArrayList<>(store.events(member.getKey()));
-            all.addAll(member.getValue());
+            for (Pending p : member.getValue()) {
+                all.add(p.event);
+            }
             Instant last = Instant.MIN;
             for (LoyaltyEvent e : all) {
                 last = e.at().isAfter(last) ? e.at() : last;
@@ -148,8 +148,12 @@ public final class Ledger {
                 refused.put(r.eventId(), r.reason());
             }
         }
-        for (Pending p : order) {
-            p.appended = store.appendIfAbsent(p.event).isEmpty();
+        // member by member (each member's events in the order given), so that a store finds the
+        // member's list once per run of appends
+        for (List<Pending> member : byMember.values()) {
+            for (Pending p : member) {
+                p.appended = store.appendIfAbsent(p.event).isEmpty();
+            }
         }
         ImmutableList.Builder<Outcome> outcomes = ImmutableList.builderWithExpectedSize(given.size());
         for (LoyaltyEvent e : given) {

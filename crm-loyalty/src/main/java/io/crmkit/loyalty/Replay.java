@@ -64,6 +64,8 @@ final class Replay {
     private final List<MutableLot> lots = new ArrayList<>();
     private final List<LedgerEntry> entries = new ArrayList<>();
     private final List<Refusal> refusals = new ArrayList<>();
+    /** Whether the history has refunds: only then is each purchase's state kept for them. */
+    private final boolean refunds;
     private final Map<String, PurchaseState> purchases = new HashMap<>();
     private final Map<String, Long> campaignUsed = new HashMap<>();
     private final Deque<Debt> debts = new ArrayDeque<>();
@@ -74,7 +76,8 @@ final class Replay {
     private int yearEarned = Integer.MIN_VALUE;
     private Instant yearExpiry;
 
-    private Replay(Program program, CustomerId customer) {
+    private Replay(Program program, CustomerId customer, boolean refunds) {
+        this.refunds = refunds;
         this.program = program;
         this.calendar = program.calendar();
         this.customer = customer;
@@ -87,8 +90,12 @@ final class Replay {
      * @throws RejectedEventException if points overflow a long
      */
     static Replay run(Program program, CustomerId customer, List<LoyaltyEvent> events, Instant asOf) {
-        Replay r = new Replay(program, customer);
         LoyaltyEvent[] sorted = events.toArray(new LoyaltyEvent[0]);
+        boolean refunds = false;
+        for (LoyaltyEvent e : sorted) {
+            refunds |= e instanceof Refunded;
+        }
+        Replay r = new Replay(program, customer, refunds);
         if (!ordered(sorted)) {
             Arrays.sort(sorted, ORDER);
         }
@@ -150,14 +157,14 @@ final class Replay {
         BigDecimal amount = p.purchase().amount().amount();
         long base = points(amount.multiply(program.earningRate(category, program.tiers().size() - 1 - tiers.level())));
         activity(t);
-        PurchaseState state = new PurchaseState(amount);
-        purchases.put(p.id(), state);
         List<MutableLot> created = new ArrayList<>(1 + program.campaigns().size());
         if (base > 0) {
             created.add(newLot(p.id(), EntryKind.EARN, t, base, ""));
         }
         long qualifying = base;
-        for (Campaign c : program.campaigns()) {
+        List<Campaign> campaigns = program.campaigns();
+        for (int i = 0; i < campaigns.size(); i++) {
+            Campaign c = campaigns.get(i);
             if (!c.appliesTo(t, category)) {
                 continue;
             }
@@ -171,12 +178,12 @@ final class Replay {
                 }
             }
         }
-        state.lots.addAll(created);
-        state.reversed = new long[created.size()];
-        state.qualifying = qualifying;
+        if (refunds) {
+            purchases.put(p.id(), new PurchaseState(amount, created, qualifying));
+        }
         tiers.record(t, qualifying);
-        for (MutableLot lot : created) {
-            settle(lot);
+        for (int i = 0; i < created.size(); i++) {
+            settle(created.get(i));
         }
     }
 
@@ -438,13 +445,16 @@ final class Replay {
     private static final class PurchaseState {
         final BigDecimal amount;
         BigDecimal refunded = BigDecimal.ZERO;
-        final List<MutableLot> lots = new ArrayList<>();
-        long[] reversed;
-        long qualifying;
+        final List<MutableLot> lots;
+        final long[] reversed;
+        final long qualifying;
         long qualifyingReversed;
 
-        PurchaseState(BigDecimal amount) {
+        PurchaseState(BigDecimal amount, List<MutableLot> lots, long qualifying) {
             this.amount = amount;
+            this.lots = lots;
+            this.reversed = new long[lots.size()];
+            this.qualifying = qualifying;
         }
     }
 
