@@ -11,13 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
-/** The in-memory journal: a map by id and a list per member, guarded by the instance's lock. */
+/**
+ * The in-memory journal: a map by id and a list per member (hash maps: the ledger puts members in
+ * id order where it needs to), guarded by the instance's lock.
+ */
 final class InMemoryLedgerStore implements LedgerStore {
 
     private final Map<String, LoyaltyEvent> byId = new HashMap<>();
-    private final Map<CustomerId, List<LoyaltyEvent>> byCustomer = new TreeMap<>();
+    private final Map<CustomerId, List<LoyaltyEvent>> byCustomer = new HashMap<>();
+    /** The member last appended to and their list: a batch appends member by member. */
+    private @Nullable CustomerId lastCustomer;
+    private List<LoyaltyEvent> lastList = new ArrayList<>();
 
     @Override
     public synchronized Optional<LoyaltyEvent> appendIfAbsent(LoyaltyEvent event) {
@@ -27,7 +33,11 @@ final class InMemoryLedgerStore implements LedgerStore {
             return Optional.of(existing);
         }
         byId.put(event.id(), event);
-        byCustomer.computeIfAbsent(event.customer(), c -> new ArrayList<>()).add(event);
+        if (!event.customer().equals(lastCustomer)) {
+            lastCustomer = event.customer();
+            lastList = byCustomer.computeIfAbsent(lastCustomer, c -> new ArrayList<>(4));
+        }
+        lastList.add(event);
         return Optional.empty();
     }
 

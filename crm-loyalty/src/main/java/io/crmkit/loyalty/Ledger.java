@@ -11,8 +11,8 @@ import io.crmkit.loyalty.LoyaltyEvent.Refunded;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +111,9 @@ public final class Ledger {
      */
     public synchronized List<Outcome> applyAll(Iterable<? extends LoyaltyEvent> events) {
         requireNonNull(events, "events");
-        List<LoyaltyEvent> given = new ArrayList<>();
-        Map<String, LoyaltyEvent> fresh = new LinkedHashMap<>();
-        Map<CustomerId, List<LoyaltyEvent>> byMember = new LinkedHashMap<>();
+        List<LoyaltyEvent> given = events instanceof Collection<?> c ? new ArrayList<>(c.size()) : new ArrayList<>();
+        Map<String, Pending> fresh = new HashMap<>();
+        Map<CustomerId, List<Pending>> byMember = new LinkedHashMap<>();
         for (LoyaltyEvent event : events) {
             requireNonNull(event, "event");
             given.add(event);
@@ -122,20 +122,24 @@ public final class Ledger {
                 throw new RejectedEventException(event.id(), "event " + event.id() + " currency " + amount.currency()
                         + " is not the program's " + program.currency());
             }
-            LoyaltyEvent known = fresh.containsKey(event.id()) ? fresh.get(event.id()) : store.find(event.id()).orElse(null);
+            Pending pending = fresh.get(event.id());
+            LoyaltyEvent known = pending != null ? pending.event : store.find(event.id()).orElse(null);
             if (known != null) {
                 if (!known.equals(event)) {
                     throw new RejectedEventException(event.id(), "event id " + event.id() + " is already used by a different event");
                 }
                 continue;
             }
-            fresh.put(event.id(), event);
-            byMember.computeIfAbsent(event.customer(), c -> new ArrayList<>()).add(event);
+            pending = new Pending(event);
+            fresh.put(event.id(), pending);
+            byMember.computeIfAbsent(event.customer(), m -> new ArrayList<>(4)).add(pending);
         }
         Map<String, String> refused = new HashMap<>();
-        for (Map.Entry<CustomerId, List<LoyaltyEvent>> member : byMember.entrySet()) {
+        for (Map.Entry<CustomerId, List<Pending>> member : byMember.entrySet()) {
             List<LoyaltyEvent> all = new ArrayList<>(store.events(member.getKey()));
-            all.addAll(member.getValue());
+            for (Pending p : member.getValue()) {
+                all.add(p.event);
+            }
             Instant last = Instant.MIN;
             for (LoyaltyEvent e : all) {
                 last = e.at().isAfter(last) ? e.at() : last;
@@ -144,17 +148,20 @@ public final class Ledger {
                 refused.put(r.eventId(), r.reason());
             }
         }
-        Set<String> appended = new HashSet<>();
-        for (LoyaltyEvent e : fresh.values()) {
-            Optional<LoyaltyEvent> raced = store.appendIfAbsent(e);
-            if (raced.isEmpty()) {
-                appended.add(e.id());
+        // member by member (each member's events in the order given), so that a store finds the
+        // member's list once per run of appends
+        for (List<Pending> member : byMember.values()) {
+            for (Pending p : member) {
+                p.appended = store.appendIfAbsent(p.event).isEmpty();
             }
         }
-        ImmutableList.Builder<Outcome> outcomes = ImmutableList.builder();
-        Set<String> reported = new HashSet<>();
+        ImmutableList.Builder<Outcome> outcomes = ImmutableList.builderWithExpectedSize(given.size());
         for (LoyaltyEvent e : given) {
-            boolean first = appended.contains(e.id()) && reported.add(e.id());
+            Pending p = fresh.get(e.id());
+            boolean first = p != null && p.appended && !p.reported;
+            if (first) {
+                p.reported = true;
+            }
             if (!first) {
                 outcomes.add(new Outcome(e.id(), Outcome.Status.DUPLICATE, Optional.empty()));
             } else if (refused.containsKey(e.id())) {
@@ -164,6 +171,17 @@ public final class Ledger {
             }
         }
         return outcomes.build();
+    }
+
+    /** A new event of a batch: whether the store took it, and whether its outcome was reported. */
+    private static final class Pending {
+        final LoyaltyEvent event;
+        boolean appended;
+        boolean reported;
+
+        Pending(LoyaltyEvent event) {
+            this.event = event;
+        }
     }
 
     /** @return the members with at least one event, in id order */
@@ -250,14 +268,25 @@ public final class Ledger {
      */
     public List<Account> accounts(Instant asOf) {
         requireNonNull(asOf, "asOf");
-        List<Account> all = new ArrayList<>();
-        for (CustomerId c : customers()) {
+        List<CustomerId> members = new ArrayList<>(store.customers());
+        members.sort(null);
+        List<Account> all = new ArrayList<>(members.size());
+        for (CustomerId c : members) {
             List<LoyaltyEvent> events = store.events(c);
-            if (events.stream().anyMatch(e -> !e.at().isAfter(asOf))) {
+            if (anyAtOrBefore(events, asOf)) {
                 all.add(Replay.run(program, c, events, asOf).account(asOf));
             }
         }
         return all;
+    }
+
+    private static boolean anyAtOrBefore(List<LoyaltyEvent> events, Instant asOf) {
+        for (LoyaltyEvent e : events) {
+            if (!e.at().isAfter(asOf)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -67,6 +67,9 @@ public final class Program {
     private final QualificationWindow qualification;
     private final DowngradeRule downgrade;
     private final boolean bonusesQualify;
+    private final ZoneCalendar calendar;
+    private final ImmutableList<BigDecimal> plainRates;
+    private final ImmutableMap<String, ImmutableList<BigDecimal>> categoryRates;
 
     private Program(Builder b) {
         this.currency = b.currency;
@@ -92,6 +95,38 @@ public final class Program {
         for (Campaign c : campaigns) {
             checkArgument(names.add(c.name()), "campaign name '%s' appears twice", c.name());
         }
+        this.calendar = new ZoneCalendar(zone);
+        this.plainRates = rates(BigDecimal.ONE);
+        ImmutableMap.Builder<String, ImmutableList<BigDecimal>> byCategory = ImmutableMap.builder();
+        categoryMultipliers.forEach((category, multiplier) -> byCategory.put(category, rates(multiplier)));
+        this.categoryRates = byCategory.build();
+    }
+
+    /** pointsPerUnit × categoryMultiplier × tierMultiplier for each tier, in the order of {@link #tiers()}. */
+    private ImmutableList<BigDecimal> rates(BigDecimal categoryMultiplier) {
+        ImmutableList.Builder<BigDecimal> rates = ImmutableList.builder();
+        for (LoyaltyTier t : tiers) {
+            rates.add(pointsPerUnit.multiply(categoryMultiplier).multiply(t.multiplier()));
+        }
+        return rates.build();
+    }
+
+    /**
+     * The exact product pointsPerUnit × categoryMultiplier × tierMultiplier, computed once per
+     * category and tier: BigDecimal products are exact, so amount × this rate is the same number,
+     * with the same scale, as the earning rule's product taken factor by factor.
+     *
+     * @param category the purchase's category, or null for none
+     * @param tier the tier's index in {@link #tiers()}
+     */
+    BigDecimal earningRate(@Nullable String category, int tier) {
+        List<BigDecimal> rates = category == null ? plainRates : categoryRates.getOrDefault(category, plainRates);
+        return rates.get(tier);
+    }
+
+    /** The calendar arithmetic of the program's zone. */
+    ZoneCalendar calendar() {
+        return calendar;
     }
 
     /** Checks the ladder with crm-scoring's tier policy: unique names, strictly falling thresholds, a base tier at the bottom. */

@@ -13,7 +13,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -24,32 +26,60 @@ import java.util.Optional;
 /**
  * Derives one member's ledger from their events: sorts them by (instant, kind, id), then applies
  * each at its instant after expiring the lots due by then, and finally expires what is due by the
- * as-of instant. Not thread-safe; each call to {@link #run} uses its own instance.
+ * as-of instant. Events that arrive in order (the usual case) are not sorted again; the earning
+ * rate of each category and tier is the program's precomputed exact product; calendar arithmetic
+ * (expiry, windows) goes through the program's {@link ZoneCalendar}. Not thread-safe; each call to
+ * {@link #run} uses its own instance.
  */
 final class Replay {
 
     /** The order events of one member are applied in, whatever order they arrived in. */
-    static final Comparator<LoyaltyEvent> ORDER = Comparator.comparing(LoyaltyEvent::at)
-            .thenComparingInt(LoyaltyEvent::rank).thenComparing(LoyaltyEvent::id);
+    static final Comparator<LoyaltyEvent> ORDER = (a, b) -> {
+        int c = a.at().compareTo(b.at());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.rank(), b.rank());
+        return c != 0 ? c : a.id().compareTo(b.id());
+    };
 
-    private static final Comparator<MutableLot> SPENDING_ORDER = Comparator
-            .comparing((MutableLot l) -> l.expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(l -> l.earnedAt).thenComparing(l -> l.id);
+    /** Expiry first (never-expiring lots last), then the instant earned, then the lot's id. */
+    private static final Comparator<MutableLot> SPENDING_ORDER = (a, b) -> {
+        int c;
+        if (a.expiresAt == null || b.expiresAt == null) {
+            c = a.expiresAt == null ? (b.expiresAt == null ? 0 : 1) : -1;
+        } else {
+            c = a.expiresAt.compareTo(b.expiresAt);
+        }
+        if (c != 0) {
+            return c;
+        }
+        c = a.earnedAt.compareTo(b.earnedAt);
+        return c != 0 ? c : a.id.compareTo(b.id);
+    };
 
     private final Program program;
+    private final ZoneCalendar calendar;
     private final CustomerId customer;
     private final List<MutableLot> lots = new ArrayList<>();
     private final List<LedgerEntry> entries = new ArrayList<>();
     private final List<Refusal> refusals = new ArrayList<>();
+    /** Whether the history has refunds: only then is each purchase's state kept for them. */
+    private final boolean refunds;
     private final Map<String, PurchaseState> purchases = new HashMap<>();
     private final Map<String, Long> campaignUsed = new HashMap<>();
     private final Deque<Debt> debts = new ArrayDeque<>();
     private final TierTrack tiers;
     private long deficit;
     private Instant lastActivity;
+    /** The end-of-year expiry instant last computed, and the year of earning it is for. */
+    private int yearEarned = Integer.MIN_VALUE;
+    private Instant yearExpiry;
 
-    private Replay(Program program, CustomerId customer) {
+    private Replay(Program program, CustomerId customer, boolean refunds) {
+        this.refunds = refunds;
         this.program = program;
+        this.calendar = program.calendar();
         this.customer = customer;
         this.tiers = new TierTrack(program);
     }
@@ -60,9 +90,15 @@ final class Replay {
      * @throws RejectedEventException if points overflow a long
      */
     static Replay run(Program program, CustomerId customer, List<LoyaltyEvent> events, Instant asOf) {
-        Replay r = new Replay(program, customer);
-        List<LoyaltyEvent> sorted = new ArrayList<>(events);
-        sorted.sort(ORDER);
+        LoyaltyEvent[] sorted = events.toArray(new LoyaltyEvent[0]);
+        boolean refunds = false;
+        for (LoyaltyEvent e : sorted) {
+            refunds |= e instanceof Refunded;
+        }
+        Replay r = new Replay(program, customer, refunds);
+        if (!ordered(sorted)) {
+            Arrays.sort(sorted, ORDER);
+        }
         for (LoyaltyEvent e : sorted) {
             if (e.at().isAfter(asOf)) {
                 break;
@@ -80,6 +116,15 @@ final class Replay {
         r.expireUntil(asOf);
         r.tiers.advance(asOf);
         return r;
+    }
+
+    private static boolean ordered(LoyaltyEvent[] events) {
+        for (int i = 1; i < events.length; i++) {
+            if (ORDER.compare(events[i - 1], events[i]) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void apply(LoyaltyEvent e) {
@@ -110,18 +155,16 @@ final class Replay {
         Instant t = p.at();
         String category = p.category().orElse(null);
         BigDecimal amount = p.purchase().amount().amount();
-        LoyaltyTier tier = program.tiers().get(program.tiers().size() - 1 - tiers.level());
-        long base = points(amount.multiply(program.pointsPerUnit()).multiply(program.categoryMultiplier(category))
-                .multiply(tier.multiplier()));
+        long base = points(amount.multiply(program.earningRate(category, program.tiers().size() - 1 - tiers.level())));
         activity(t);
-        PurchaseState state = new PurchaseState(amount);
-        purchases.put(p.id(), state);
-        List<MutableLot> created = new ArrayList<>();
+        List<MutableLot> created = new ArrayList<>(1 + program.campaigns().size());
         if (base > 0) {
             created.add(newLot(p.id(), EntryKind.EARN, t, base, ""));
         }
         long qualifying = base;
-        for (Campaign c : program.campaigns()) {
+        List<Campaign> campaigns = program.campaigns();
+        for (int i = 0; i < campaigns.size(); i++) {
+            Campaign c = campaigns.get(i);
             if (!c.appliesTo(t, category)) {
                 continue;
             }
@@ -135,12 +178,12 @@ final class Replay {
                 }
             }
         }
-        state.lots.addAll(created);
-        state.reversed = new long[created.size()];
-        state.qualifying = qualifying;
+        if (refunds) {
+            purchases.put(p.id(), new PurchaseState(amount, created, qualifying));
+        }
         tiers.record(t, qualifying);
-        for (MutableLot lot : created) {
-            settle(lot);
+        for (int i = 0; i < created.size(); i++) {
+            settle(created.get(i));
         }
     }
 
@@ -198,7 +241,7 @@ final class Replay {
             if (take > 0) {
                 lot.remaining -= take;
                 left -= take;
-                entries.add(entry(r.at(), EntryKind.REVERSE, -take, r.id(), Optional.of(lot.id), note));
+                entries.add(entry(r.at(), EntryKind.REVERSE, -take, r.id(), lot.ref, note));
             }
         }
         if (left > 0) {
@@ -228,7 +271,7 @@ final class Replay {
             long from = Math.min(left, lot.remaining);
             lot.remaining -= from;
             left -= from;
-            entries.add(entry(t, kind, -from, id, Optional.of(lot.id), note));
+            entries.add(entry(t, kind, -from, id, lot.ref, note));
         }
         return true;
     }
@@ -255,9 +298,9 @@ final class Replay {
 
     private MutableLot newLot(String id, String source, EntryKind kind, Instant t, long points, String note) {
         MutableLot lot = new MutableLot(id, source, kind, t, points);
-        lot.expiresAt = program.expiry().expiryOf(t, lastActivity == null ? t : lastActivity, program.zone()).orElse(null);
+        lot.expiresAt = expiryOf(t, lastActivity == null ? t : lastActivity);
         lots.add(lot);
-        entries.add(entry(t, kind, points, source, Optional.of(id), note));
+        entries.add(entry(t, kind, points, source, lot.ref, note));
         return lot;
     }
 
@@ -273,7 +316,7 @@ final class Replay {
             long pay = Math.min(d.points, lot.remaining);
             lot.remaining -= pay;
             d.points -= pay;
-            entries.add(entry(lot.earnedAt, EntryKind.REVERSE, -pay, d.refundId, Optional.of(lot.id),
+            entries.add(entry(lot.earnedAt, EntryKind.REVERSE, -pay, d.refundId, lot.ref,
                     "settles the debt of refund " + d.refundId));
             if (d.points == 0) {
                 debts.removeFirst();
@@ -281,19 +324,58 @@ final class Replay {
         }
     }
 
+    /**
+     * {@code program.expiry().expiryOf(earnedAt, lastActivity, zone)}, through the program's
+     * calendar, the end-of-year instant computed once per year of earning.
+     */
+    private Instant expiryOf(Instant earnedAt, Instant activity) {
+        ExpiryPolicy policy = program.expiry();
+        switch (policy.kind()) {
+            case ROLLING:
+                return calendar.plusMonths(earnedAt, policy.period());
+            case END_OF_YEAR:
+                int year = calendar.date(earnedAt).getYear();
+                if (year != yearEarned) {
+                    yearExpiry = calendar.startOfDay(LocalDate.of(year + policy.period() + 1, 1, 1));
+                    yearEarned = year;
+                }
+                return yearExpiry;
+            case ACTIVITY_EXTENDED:
+                return calendar.plusMonths(activity.isAfter(earnedAt) ? activity : earnedAt, policy.period());
+            default:
+                return null;
+        }
+    }
+
     private void activity(Instant t) {
         lastActivity = t;
         if (program.expiry().kind() == ExpiryPolicy.Kind.ACTIVITY_EXTENDED) {
+            // A lot earned at or before t now expires at t plus the period: computed once.
+            Instant fromActivity = null;
             for (MutableLot l : lots) {
                 if (l.remaining > 0) {
-                    l.expiresAt = program.expiry().expiryOf(l.earnedAt, t, program.zone()).orElseThrow();
+                    if (l.earnedAt.isAfter(t)) {
+                        l.expiresAt = expiryOf(l.earnedAt, t);
+                    } else {
+                        fromActivity = fromActivity == null ? expiryOf(l.earnedAt, t) : fromActivity;
+                        l.expiresAt = fromActivity;
+                    }
                 }
             }
         }
     }
 
     private void expireUntil(Instant t) {
-        List<MutableLot> due = new ArrayList<>();
+        int count = 0;
+        for (MutableLot l : lots) {
+            if (l.remaining > 0 && l.expiresAt != null && !l.expiresAt.isAfter(t)) {
+                count++;
+            }
+        }
+        if (count == 0) {
+            return;
+        }
+        List<MutableLot> due = new ArrayList<>(count);
         for (MutableLot l : lots) {
             if (l.remaining > 0 && l.expiresAt != null && !l.expiresAt.isAfter(t)) {
                 due.add(l);
@@ -301,7 +383,7 @@ final class Replay {
         }
         due.sort(SPENDING_ORDER);
         for (MutableLot l : due) {
-            entries.add(entry(l.expiresAt, EntryKind.EXPIRE, -l.remaining, l.source, Optional.of(l.id), ""));
+            entries.add(entry(l.expiresAt, EntryKind.EXPIRE, -l.remaining, l.source, l.ref, ""));
             l.remaining = 0;
         }
     }
@@ -344,11 +426,14 @@ final class Replay {
         final EntryKind kind;
         final Instant earnedAt;
         final long points;
+        /** The id as entries refer to it, one instance for all of them. */
+        final Optional<String> ref;
         long remaining;
         Instant expiresAt;
 
         MutableLot(String id, String source, EntryKind kind, Instant earnedAt, long points) {
             this.id = id;
+            this.ref = Optional.of(id);
             this.source = source;
             this.kind = kind;
             this.earnedAt = earnedAt;
@@ -360,13 +445,16 @@ final class Replay {
     private static final class PurchaseState {
         final BigDecimal amount;
         BigDecimal refunded = BigDecimal.ZERO;
-        final List<MutableLot> lots = new ArrayList<>();
-        long[] reversed;
-        long qualifying;
+        final List<MutableLot> lots;
+        final long[] reversed;
+        final long qualifying;
         long qualifyingReversed;
 
-        PurchaseState(BigDecimal amount) {
+        PurchaseState(BigDecimal amount, List<MutableLot> lots, long qualifying) {
             this.amount = amount;
+            this.lots = lots;
+            this.reversed = new long[lots.size()];
+            this.qualifying = qualifying;
         }
     }
 
