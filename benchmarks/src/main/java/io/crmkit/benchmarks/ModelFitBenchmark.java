@@ -45,15 +45,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * 1997-09-30 in weeks (the calibration period of Fader, Hardie &amp; Lee 2005), with the sum of log
  * inter-purchase times for BG/CNBD-k and MBG/CNBD-k; the covariate model gets two seeded covariates
  * unrelated to behaviour (a 0/1 "gender" in both processes, a standard normal "spend" in the
- * purchase process). {@code data = simulated}: 1,000,000 customers simulated with each model's own
- * seeded simulator, observed to the end of week 52 with first purchases uniform over the first 26
- * weeks (as {@link Simulated}); recencies rounded down to whole days except for the Erlang models,
- * whose log inter-purchase statistic is continuous anyway. The covariate model's customers have
- * the two covariates above with γ<sub>trans</sub> = (0.6, −0.4) and γ<sub>life</sub> = 0.9.
+ * purchase process). {@code data = simulated}: {@code customers} customers (1,000,000 unless
+ * {@code -p customers=…} says otherwise) simulated with each model's own seeded simulator,
+ * observed to the end of week 52 with first purchases uniform over the first 26 weeks (as
+ * {@link Simulated}); recencies rounded down to whole days except for the Erlang models, whose
+ * log inter-purchase statistic is continuous anyway. The covariate model's customers have the two
+ * covariates above with γ<sub>trans</sub> = (0.6, −0.4) and γ<sub>life</sub> = 0.9.
  *
  * <p>sBG is a cohort model: its data are a cohort's survivors over 8 periods (years 0–7), simulated
- * at Fader &amp; Hardie's "Regular" estimates (α 0.704, β 1.182) with 2,357 or 1,000,000 customers;
- * whatever the size, the fit sees one weighted row per period.
+ * at Fader &amp; Hardie's "Regular" estimates (α 0.704, β 1.182) with 2,357 or {@code customers}
+ * customers; whatever the size, the fit sees one weighted row per period.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,11 +68,14 @@ public class ModelFitBenchmark {
     @Param({"bgnbd", "sbg", "bgcnbd", "mbgcnbd", "ggomnbd", "pareto-covariates"})
     public String model;
 
-    /** The customers: {@code cdnow} (2,357, real) or {@code simulated} (1,000,000). */
+    /** The customers: {@code cdnow} (2,357, real) or {@code simulated}. */
     @Param({"cdnow", "simulated"})
     public String data;
 
-    private static final int SIMULATED = 1_000_000;
+    /** How many customers {@code data = simulated} has (ignored for {@code cdnow}). */
+    @Param({"1000000"})
+    public int customers;
+
     private static final long SEED = 42;
 
     private CustomerSummaries summaries;
@@ -84,21 +88,21 @@ public class ModelFitBenchmark {
     public void prepare() {
         boolean cdnow = data.equals("cdnow");
         switch (model) {
-            case "sbg" -> cohort = ShiftedBetaGeometricModel.of(0.704, 1.182).simulate(cdnow ? 2357 : SIMULATED, 7,
+            case "sbg" -> cohort = ShiftedBetaGeometricModel.of(0.704, 1.182).simulate(cdnow ? 2357 : customers, 7,
                     SEED);
-            case "bgnbd" -> summaries = cdnow ? withoutLogGaps(cdnowSummaries()) : Simulated.customers(SIMULATED, SEED);
+            case "bgnbd" -> summaries = cdnow ? withoutLogGaps(cdnowSummaries()) : Simulated.customers(customers, SEED);
             case "bgcnbd", "mbgcnbd" -> summaries = cdnow ? cdnowSummaries()
                     : ErlangBetaGeoModel.of(model.equals("mbgcnbd"), 2, 0.243, 2.207, 0.793, 2.426)
-                            .simulate(ages(SIMULATED, SEED), SEED + 1);
+                            .simulate(ages(customers, SEED), SEED + 1);
             case "ggomnbd" -> summaries = cdnow ? withoutLogGaps(cdnowSummaries())
                     : onDays(GammaGompertzNbdModel.of(0.8, 4.0, 0.08, 1.2, 3.0)
-                            .simulate(ages(SIMULATED, SEED), SEED + 1));
+                            .simulate(ages(customers, SEED), SEED + 1));
             case "pareto-covariates" -> {
                 if (cdnow) {
                     summaries = withoutLogGaps(cdnowSummaries());
                     unrelatedCovariates(summaries.size());
                 } else {
-                    simulateWithCovariates(SIMULATED);
+                    simulateWithCovariates(customers);
                 }
             }
             default -> throw new IllegalArgumentException("model " + model + " is not benchmarked");
