@@ -159,6 +159,7 @@ public final class ParetoNbdCovariateModel implements ClvModel {
             double alpha = Math.exp(u[1]);
             double s = Math.exp(u[2]);
             double beta = Math.exp(u[3]);
+            ParetoNbdModel.CustomerLikelihood customer = new ParetoNbdModel.CustomerLikelihood(r, s);
             for (int i = 0; i < n; i++) {
                 double etaT = 0;
                 for (int j = 0; j < p; j++) {
@@ -172,7 +173,7 @@ public final class ParetoNbdCovariateModel implements ClvModel {
                 theta[1] = alpha * Math.exp(-etaT);
                 theta[2] = s;
                 theta[3] = beta * Math.exp(-etaL);
-                double ll = ParetoNbdModel.logLikelihood(theta, x[i], tx[i], age[i], g);
+                double ll = customer.logLikelihood(theta[1], theta[3], x[i], tx[i], age[i], g);
                 sum += w[i] * ll;
                 double dAlpha = w[i] * theta[1] * g[1];
                 double dBeta = w[i] * theta[3] * g[3];

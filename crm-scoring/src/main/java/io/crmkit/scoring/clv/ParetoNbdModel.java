@@ -487,6 +487,47 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
         return value;
     }
 
+    /**
+     * ln L of customers who share r and s but each have their own α and β (the rows of
+     * {@link ParetoNbdCovariateModel}), with the analytic gradient: the terms of r (ln Γ(r), ψ(r))
+     * are computed once and the work arrays reused, where {@link #logLikelihood(double[], double,
+     * double, double, double[])} would recompute and allocate them for every customer. Not
+     * thread-safe: one per likelihood evaluation and thread.
+     */
+    static final class CustomerLikelihood {
+        private final double r;
+        private final double s;
+        private final double logGammaR;
+        private final double psiR;
+        private final Scratch scratch = new Scratch();
+
+        /**
+         * @param r the common shape of the purchase rate's Gamma
+         * @param s the common shape of the dropout rate's Gamma
+         */
+        CustomerLikelihood(double r, double s) {
+            this.r = r;
+            this.s = s;
+            this.logGammaR = logGamma(r);
+            this.psiR = digamma(r);
+        }
+
+        /**
+         * @param alpha this customer's α
+         * @param beta this customer's β
+         * @param x repeat purchases
+         * @param tx recency
+         * @param age T
+         * @param gradient receives ∂ ln L / ∂(r, α, s, β)
+         * @return ln L, equal to {@code logLikelihood(new double[] {r, alpha, s, beta}, x, tx, age, gradient)}
+         */
+        double logLikelihood(double alpha, double beta, double x, double tx, double age, double[] gradient) {
+            double value = new Kernel(r, alpha, s, beta, logGammaR, psiR).logLikelihood(x, tx, age, scratch);
+            System.arraycopy(scratch.gradient, 0, gradient, 0, 4);
+            return value;
+        }
+    }
+
     /** Without any repeat purchase the likelihood peaks at the boundary: no estimate exists. */
     static void requireRepeatPurchases(CustomerSummaries data, String model) {
         for (int i = 0; i < data.size(); i++) {
@@ -557,14 +598,19 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
         final double psiR;
 
         Kernel(double[] params) {
-            r = params[0];
-            alpha = params[1];
-            s = params[2];
-            beta = params[3];
-            logAlpha = Math.log(alpha);
-            logBeta = Math.log(beta);
-            logGammaR = logGamma(r);
-            psiR = digamma(r);
+            this(params[0], params[1], params[2], params[3], logGamma(params[0]), digamma(params[0]));
+        }
+
+        /** With ln Γ(r) and ψ(r) already known (they depend on r alone). */
+        Kernel(double r, double alpha, double s, double beta, double logGammaR, double psiR) {
+            this.r = r;
+            this.alpha = alpha;
+            this.s = s;
+            this.beta = beta;
+            this.logAlpha = Math.log(alpha);
+            this.logBeta = Math.log(beta);
+            this.logGammaR = logGammaR;
+            this.psiR = psiR;
         }
 
         /**

@@ -9,6 +9,10 @@ import io.crmkit.scoring.internal.math.SpecialFunctions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class ParetoNbdCovariateModelTest {
@@ -40,6 +44,28 @@ class ParetoNbdCovariateModelTest {
         }
         return new Simulated(CustomerSummaries.of(x, tx, age), Covariates.of(List.of("gender", "spend"), trans),
                 Covariates.of(List.of("gender"), life));
+    }
+
+    @Property(tries = 300)
+    void aCustomersLikelihoodWithSharedRAndSIsThePerCustomerLikelihoodExactly(
+            @ForAll @DoubleRange(min = 0.05, max = 5) double r, @ForAll @DoubleRange(min = 0.05, max = 5) double s,
+            @ForAll @DoubleRange(min = 0.1, max = 50) double alpha, @ForAll @DoubleRange(min = 0.1, max = 50) double beta,
+            @ForAll @IntRange(max = 200) int x, @ForAll @DoubleRange(min = 0, max = 1) double share,
+            @ForAll @DoubleRange(min = 0.5, max = 500) double age) {
+        // the covariate model evaluates every customer with its own alpha and beta through one
+        // CustomerLikelihood per evaluation (r's terms once, work arrays reused); it must give what a
+        // fresh per-customer evaluation gives, bit for bit, also after serving another customer
+        double tx = x == 0 ? 0 : share * age;
+        ParetoNbdModel.CustomerLikelihood shared = new ParetoNbdModel.CustomerLikelihood(r, s);
+        double[] other = new double[4];
+        shared.logLikelihood(2 * alpha, beta / 2, x + 3, age / 2, age, other);
+        double[] reused = new double[4];
+        double[] fresh = new double[4];
+        double value = shared.logLikelihood(alpha, beta, x, tx, age, reused);
+        assertEquals(ParetoNbdModel.logLikelihood(new double[] {r, alpha, s, beta}, x, tx, age, fresh), value, 0.0);
+        for (int j = 0; j < 4; j++) {
+            assertEquals(fresh[j], reused[j], 0.0);
+        }
     }
 
     @Test

@@ -28,6 +28,8 @@ public final class AdaptiveQuadrature {
     /** Summed Kronrod-Gauss differences at most this fraction of the integral end the refinement. */
     public static final double RELATIVE_TOLERANCE = 1e-11;
     private static final int MAX_INTERVALS = 400;
+    /** Room for this many intervals at first; the work arrays double when the refinement needs more. */
+    private static final int INITIAL_INTERVALS = 8;
     /** How many halving panels a peak at a limit starts with. */
     private static final int PEAK_PANELS = 40;
     /** A limit whose ln f exceeds every node's by this much holds a peak the first rule cannot see. */
@@ -83,41 +85,53 @@ public final class AdaptiveQuadrature {
         if (scale == Double.NEGATIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
         }
-        double[] lo = new double[MAX_INTERVALS];
-        double[] hi = new double[MAX_INTERVALS];
-        double[] value = new double[MAX_INTERVALS];
-        double[] error = new double[MAX_INTERVALS];
-        double[][] moment = new double[MAX_INTERVALS][m];
         double[] scores = m == 0 ? null : new double[scoreCount];
         // a peak at a limit far above every node would be missed by the first rule: start from panels
         // halving towards that limit, so that the refinement sees it
-        double[] cuts = new double[2 * PEAK_PANELS + 2];
-        int cutCount = 0;
-        cuts[cutCount++] = a;
         boolean peakAtA = atA - inner > PEAK_GAP;
         boolean peakAtB = atB - inner > PEAK_GAP;
-        double width = b - a;
-        if (peakAtA) {
-            for (int k = PEAK_PANELS; k >= 1; k--) {
-                cuts[cutCount++] = a + width * Math.scalb(1.0, -k - (peakAtB ? 1 : 0));
+        double[] cuts;
+        if (peakAtA || peakAtB) {
+            cuts = new double[2 * PEAK_PANELS + 2];
+            int cutCount = 0;
+            cuts[cutCount++] = a;
+            double width = b - a;
+            if (peakAtA) {
+                for (int k = PEAK_PANELS; k >= 1; k--) {
+                    cuts[cutCount++] = a + width * Math.scalb(1.0, -k - (peakAtB ? 1 : 0));
+                }
             }
-        }
-        if (peakAtB) {
-            for (int k = 1; k <= PEAK_PANELS; k++) {
-                cuts[cutCount++] = b - width * Math.scalb(1.0, -k - (peakAtA ? 1 : 0));
+            if (peakAtB) {
+                for (int k = 1; k <= PEAK_PANELS; k++) {
+                    cuts[cutCount++] = b - width * Math.scalb(1.0, -k - (peakAtA ? 1 : 0));
+                }
             }
+            cuts[cutCount++] = b;
+            cuts = Arrays.copyOf(cuts, cutCount);
+        } else {
+            cuts = new double[] {a, b};
         }
-        cuts[cutCount++] = b;
+        // the work arrays start small and double when the refinement needs more intervals: most
+        // integrands converge in a few, and a full-size set per call (it is called once per customer
+        // and likelihood evaluation) cost more to allocate and clear than the rule itself
+        Intervals work = new Intervals(Math.max(INITIAL_INTERVALS, cuts.length), m);
         int count = 0;
-        for (int i = 0; i + 1 < cutCount; i++) {
+        for (int i = 0; i + 1 < cuts.length; i++) {
             if (cuts[i + 1] > cuts[i]) {
-                lo[count] = cuts[i];
-                hi[count] = cuts[i + 1];
-                rule(f, scale, lo[count], hi[count], scores, m, count, value, error, moment);
+                work.lo[count] = cuts[i];
+                work.hi[count] = cuts[i + 1];
+                rule(f, scale, cuts[i], cuts[i + 1], scores, m, count, work);
                 count++;
             }
         }
         while (count < MAX_INTERVALS) {
+            if (count == work.capacity()) {
+                work = work.grown(Math.min(MAX_INTERVALS, 2 * count));
+            }
+            double[] lo = work.lo;
+            double[] hi = work.hi;
+            double[] value = work.value;
+            double[] error = work.error;
             double total = 0;
             double totalError = 0;
             int worst = 0;
@@ -138,18 +152,18 @@ public final class AdaptiveQuadrature {
             lo[count] = mid;
             hi[count] = hi[worst];
             hi[worst] = mid;
-            rule(f, scale, lo[worst], mid, scores, m, worst, value, error, moment);
-            rule(f, scale, mid, hi[count], scores, m, count, value, error, moment);
+            rule(f, scale, lo[worst], mid, scores, m, worst, work);
+            rule(f, scale, mid, hi[count], scores, m, count, work);
             count++;
         }
         double total = 0;
         for (int i = 0; i < count; i++) {
-            total += value[i];
+            total += work.value[i];
         }
         if (meanScores != null) {
             for (int i = 0; i < count; i++) {
                 for (int j = 0; j < m; j++) {
-                    meanScores[j] += moment[i][j];
+                    meanScores[j] += work.moment[i * m + j];
                 }
             }
             for (int j = 0; j < m; j++) {
@@ -160,13 +174,14 @@ public final class AdaptiveQuadrature {
     }
 
     private static void rule(LogIntegrand f, double scale, double a, double b, double[] scores, int m, int slot,
-            double[] value, double[] error, double[][] moment) {
+            Intervals work) {
         double centre = 0.5 * (a + b);
         double half = 0.5 * (b - a);
         double kronrod = 0;
         double gauss = 0;
-        double[] mo = moment[slot];
-        Arrays.fill(mo, 0.0);
+        double[] mo = work.moment;
+        int at = slot * m;
+        Arrays.fill(mo, at, at + m, 0.0);
         for (int i = 0; i < XK.length; i++) {
             int sides = i == XK.length - 1 ? 1 : 2;
             for (int side = 0; side < sides; side++) {
@@ -181,15 +196,49 @@ public final class AdaptiveQuadrature {
                 }
                 for (int j = 0; j < m; j++) {
                     if (y > 0) {
-                        mo[j] += WK[i] * y * scores[j];
+                        mo[at + j] += WK[i] * y * scores[j];
                     }
                 }
             }
         }
-        value[slot] = kronrod * half;
-        error[slot] = Math.abs(kronrod - gauss) * half;
+        work.value[slot] = kronrod * half;
+        work.error[slot] = Math.abs(kronrod - gauss) * half;
         for (int j = 0; j < m; j++) {
-            mo[j] *= half;
+            mo[at + j] *= half;
+        }
+    }
+
+    /** The refinement's intervals: limits, Kronrod values, error estimates and score moments (m a row). */
+    private static final class Intervals {
+        final double[] lo;
+        final double[] hi;
+        final double[] value;
+        final double[] error;
+        final double[] moment;
+        final int m;
+
+        Intervals(int capacity, int m) {
+            this(new double[capacity], new double[capacity], new double[capacity], new double[capacity],
+                    new double[capacity * m], m);
+        }
+
+        private Intervals(double[] lo, double[] hi, double[] value, double[] error, double[] moment, int m) {
+            this.lo = lo;
+            this.hi = hi;
+            this.value = value;
+            this.error = error;
+            this.moment = moment;
+            this.m = m;
+        }
+
+        int capacity() {
+            return lo.length;
+        }
+
+        /** A copy with room for {@code capacity} intervals. */
+        Intervals grown(int capacity) {
+            return new Intervals(Arrays.copyOf(lo, capacity), Arrays.copyOf(hi, capacity), Arrays.copyOf(value, capacity),
+                    Arrays.copyOf(error, capacity), Arrays.copyOf(moment, capacity * m), m);
         }
     }
 }
