@@ -115,27 +115,49 @@ public final class TransactionLog {
      */
     public static Scanned scan(Path path, boolean amountRequired, CsvInput.Dialect dialect, CustomerIndex customers,
             Rows rows) {
+        return scan(path, amountRequired, dialect, customers, rows, ParallelScan.threads(), ParallelScan.CHUNK_BYTES,
+                ParallelScan.MIN_BYTES);
+    }
+
+    /** As the public scan, on {@code threads} threads in chunks of {@code chunkBytes} for files of {@code minBytes} or more. */
+    static Scanned scan(Path path, boolean amountRequired, CsvInput.Dialect dialect, CustomerIndex customers,
+            Rows rows, int threads, int chunkBytes, long minBytes) {
         try (CsvInput in = CsvInput.open(path, schema(amountRequired), dialect)) {
-            int id = in.column("customer_id");
-            int date = in.column("date");
-            int value = in.column("amount");
-            boolean hasAmount = value >= 0;
-            long n = 0;
-            while (in.next()) {
-                int customer = customers.of(in.customerId(id));
-                int day = in.epochDay(date);
-                double a = 0;
-                if (hasAmount) {
-                    a = in.number(value);
-                    if (a < 0) {
-                        throw in.refuse(value, "negative: a purchase amount must be 0 or more");
-                    }
-                }
-                rows.purchase(customer, day, a);
-                n++;
+            long dataStart = ParallelScan.dataStart(path, in, threads, minBytes);
+            if (dataStart > 0) {
+                return ParallelScan.scan(path, in, dataStart, customers, rows, threads, chunkBytes);
             }
-            return new Scanned(in.file(), hasAmount, n);
+            return scanRows(in, customers, rows, 0);
         }
+    }
+
+    /** Reads the rows of an input one by one, numbering on from {@code before} rows already read. */
+    static Scanned scanRows(CsvInput in, CustomerIndex customers, Rows rows, long before) {
+        int id = in.column("customer_id");
+        int date = in.column("date");
+        int value = in.column("amount");
+        boolean hasAmount = value >= 0;
+        long n = before;
+        while (in.next()) {
+            int customer = customers.of(in.customerId(id));
+            int day = in.epochDay(date);
+            double a = 0;
+            if (hasAmount) {
+                a = amount(in, value);
+            }
+            rows.purchase(customer, day, a);
+            n++;
+        }
+        return new Scanned(in.file(), hasAmount, n);
+    }
+
+    /** The amount cell of the current row: a number of the grammar, 0 or more. */
+    static double amount(CsvInput in, int column) {
+        double a = in.number(column);
+        if (a < 0) {
+            throw in.refuse(column, "negative: a purchase amount must be 0 or more");
+        }
+        return a;
     }
 
     /** The columns {@link #read} keeps. */
