@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +29,9 @@ import java.util.concurrent.Future;
  * ids and hands the rows on, chunk by chunk in order, with at most two chunks per core in flight, so
  * that memory stays bounded. A line feed is a line boundary only outside quoted cells: a chunk that
  * holds a quote character is not parsed in parallel, and the rest of the file from its start (a
- * line boundary, since no earlier chunk opened a quote) is read on the calling thread. A chunk
- * with a bad row is read again on the calling thread, its lines numbered on from the chunks before
- * it, so that the refusal names the file's own line; the first bad line of the file wins, as the
+ * line boundary, since no earlier chunk opened a quote) is read on the calling thread. So is the
+ * rest of the file from a chunk with a bad row, its lines numbered on from the chunks before it,
+ * so that the refusal names the file's own line; the first bad line of the file wins, as the
  * chunks are taken in order.
  *
  * <p>The number of threads is the number of processors, or the system property {@code crm.threads}
@@ -121,8 +120,8 @@ final class ParallelScan {
                 t.setDaemon(true);
                 return t;
             });
+            ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
             try {
-                ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
                 int next = 0;
                 long linesBefore = 1;
                 long n = 0;
@@ -132,21 +131,16 @@ final class ParallelScan {
                         inFlight.add(pool.submit(() -> parse(channel, r[0], r[1], header)));
                     }
                     Chunk chunk = take(inFlight.poll());
-                    if (chunk.quoted) {
-                        pool.shutdownNow();
-                        InputStream rest = new BufferedInputStream(Channels.newInputStream(channel.position(chunk.from)),
-                                1 << 16);
-                        CsvInput in = header.continuedAt(CsvInput.reader(rest), linesBefore);
-                        return TransactionLog.scanRows(in, customers, rows, n);
-                    }
-                    if (chunk.failed) {
-                        // again on this thread, lines numbered on: the refusal names the file's line
-                        pool.shutdownNow();
-                        byte[] bytes = read(channel, chunk.from, chunk.to);
-                        CsvInput in = header.continuedAt(CsvInput.reader(new ByteArrayInputStream(bytes)), linesBefore);
-                        TransactionLog.scanRows(in, customers, rows, n);
-                        throw new InputException(header.file() + ":" + (linesBefore + 1)
-                                + ": could not be read in parallel");
+                    if (chunk.quoted || chunk.failed) {
+                        // the rest on this thread, from the chunk's first line, lines numbered on: a quoted
+                        // cell may hold a line feed, and a refusal names the file's line. The workers are
+                        // not interrupted (an interrupt closes the channel they share); their chunks are
+                        // dropped. A stream of its own reads the rest.
+                        try (InputStream rest = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+                            rest.skipNBytes(chunk.from);
+                            CsvInput in = header.continuedAt(CsvInput.reader(rest), linesBefore);
+                            return TransactionLog.scanRows(in, customers, rows, n);
+                        }
                     }
                     String previous = null;
                     int customer = -1;
@@ -163,7 +157,10 @@ final class ParallelScan {
                 }
                 return new TransactionLog.Scanned(header.file(), hasAmount, n);
             } finally {
-                pool.shutdownNow();
+                for (Future<Chunk> f : inFlight) {
+                    f.cancel(false);
+                }
+                pool.shutdown();
             }
         } catch (IOException e) {
             throw new InputException(header.file() + ": cannot be read (" + e.getClass().getSimpleName() + ")");
