@@ -4,6 +4,9 @@
 #
 #   benchmarks/cli-vs-python.sh [ROWS...]        default: 1000000 10000000
 #
+# Jobs: the three-step pipeline (crm clv summarize | fit | predict, three JVMs) and the one-step
+# crm clv value (summary, BG/NBD, Gamma-Gamma, 12-month CLV in one JVM) against lifetimes; crm rfm
+# against pandas.
 # Environment: CRM_JAR (default crm-cli/target/crm.jar), BASELINE_JAR (an earlier crm.jar, used
 # when no Python with lifetimes is available, or in addition), ROUNDS (default 3 for up to
 # 1 M rows, 1 above), WORK (default /tmp/crm-cli-bench), PYTHON (a command running a Python with
@@ -63,6 +66,10 @@ for rows in "${sizes[@]}"; do
     crm_pipeline "crm-launcher-pipeline" "env CRM_JAR=$jar $launcher" "$tx"
     [ -n "${PYTHON:-}" ] && measure "python-pipeline" env $PYTHON "$here/cli/python_pipeline.py" "$tx" $as_of 39 "$work/py-predict.csv"
     [ -n "${BASELINE_JAR:-}" ] && crm_pipeline "baseline-pipeline" "java -jar $BASELINE_JAR" "$tx"
+    # the one-step path: crm clv value reads the log once, fits BG/NBD and Gamma-Gamma, prints the CLV table
+    measure "crm-launcher-value" env CRM_JAR="$jar" $launcher clv value --input "$tx" --as-of $as_of --unit weeks \
+      --model bgnbd --horizon-months 12
+    [ -n "${PYTHON:-}" ] && measure "python-value" env $PYTHON "$here/cli/python_value.py" "$tx" $as_of "$work/py-value.csv"
     measure "crm-rfm" java -jar "$jar" rfm --input "$tx" --as-of $as_of
     measure "crm-launcher-rfm" env CRM_JAR="$jar" $launcher rfm --input "$tx" --as-of $as_of
     [ -n "${PYTHON:-}" ] && measure "pandas-rfm" env $PYTHON "$here/cli/python_rfm.py" "$tx" $as_of "$work/py-rfm.csv"

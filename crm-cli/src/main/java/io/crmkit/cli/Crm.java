@@ -47,7 +47,10 @@ import picocli.CommandLine.Command;
             "Exit status: 0 success, 1 bad data, 2 usage error (bad option, missing subcommand).",
             "Memory (Java heap, measured): crm rfm about 300 MB per million customers, whatever the number of "
                     + "transactions; crm clv fit and predict about 350 MB per million summary rows; crm clv summarize "
-                    + "about 100 MB per million transactions (it keeps the log's columns). If the heap is too small, "
+                    + "about 250 MB per million customers, whatever the number of transactions (a log whose rows are "
+                    + "not in date order per customer costs a second pass and 8 bytes per purchase of the customers "
+                    + "out of order); crm clv value reads the log the same way, then fits as crm clv fit does. If the "
+                    + "heap is too small, "
                     + "one line says how much the run had; raise it with java -Xmx... (e.g. -Xmx4g).",
             ""},
         subcommands = {

@@ -2,12 +2,11 @@ package io.crmkit.cli.clv;
 
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.InputException;
-import io.crmkit.cli.format.TransactionLog;
+import io.crmkit.cli.format.LogSummary;
 
 import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
-import io.crmkit.scoring.clv.CustomerSummarizer;
 import io.crmkit.scoring.clv.GammaGammaModel;
 import io.crmkit.scoring.clv.LifetimeValue;
 import io.crmkit.scoring.clv.LifetimeValueTable;
@@ -84,8 +83,8 @@ final class ValueCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "monthly discount " + discount + " is invalid: it must be finite and > -1");
         }
-        TransactionLog log = TransactionLog.read(input, true, dialect.dialect(spec));
-        CustomerSummarizer.IndexedSummaries indexed = ClvCommand.summarizeLog(spec, log, asOf, unit);
+        // per-customer accumulators while reading: memory follows the customers, not the transactions
+        LogSummary indexed = SummarizedLog.read(spec, input, true, dialect.dialect(spec), asOf, unit, false);
         CustomerSummaries data = indexed.summaries();
         TransactionModel purchases;
         GammaGammaModel spend;
@@ -96,7 +95,7 @@ final class ValueCommand implements Runnable {
             table = LifetimeValue.of(purchases, spend).overMonths(months).withMonthlyDiscountRate(discount)
                     .withTimeUnitsPerMonth(unit.perMonth).table(data);
         } catch (IllegalArgumentException e) {
-            throw e instanceof InputException known ? known : new InputException(log.file + ": " + e.getMessage());
+            throw e instanceof InputException known ? known : new InputException(indexed.file + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         try {
@@ -104,7 +103,7 @@ final class ValueCommand implements Runnable {
             printer.printRecord("customer_id", "frequency", "recency", "T", "monetary_value", "expected_purchases",
                     "p_alive", "expected_spend", "clv");
             for (int row = 0; row < indexed.size(); row++) {
-                printer.print(log.customers.id(indexed.customerIndex(row)));
+                printer.print(indexed.customers.id(indexed.customerIndex(row)));
                 printer.print(Long.toString((long) data.frequency(row)));
                 printer.print(ClvCommand.number(data.recency(row)));
                 printer.print(ClvCommand.number(data.age(row)));

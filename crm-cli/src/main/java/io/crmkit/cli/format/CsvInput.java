@@ -197,8 +197,11 @@ public final class CsvInput implements Closeable {
     private CSVRecord record;
     private long line = 1;
     private Dialect dialect = Dialect.DEFAULT;
+    /** Lines of the file before the text this parser reads (a chunk of a file read in parallel). */
+    private final long linesBefore;
 
     private CsvInput(Path path, String file, CSVParser parser, Schema schema) {
+        this.linesBefore = 0;
         this.path = path;
         this.file = file;
         this.parser = parser;
@@ -260,6 +263,45 @@ public final class CsvInput implements Closeable {
         }
         this.others = rest.stream().mapToInt(Integer::intValue).toArray();
         this.schema = schema;
+    }
+
+    /** The data rows of a later part of the file {@code header} has opened: same columns, lines counted on. */
+    private CsvInput(CsvInput header, CSVParser parser, long linesBefore) {
+        this.path = header.path;
+        this.file = header.file;
+        this.parser = parser;
+        this.records = parser.iterator();
+        this.header = header.header;
+        this.schemaColumn = header.schemaColumn;
+        this.others = header.others;
+        this.schema = header.schema;
+        this.dialect = header.dialect;
+        this.linesBefore = linesBefore;
+        this.line = linesBefore;
+    }
+
+    /**
+     * Reads a later part of this input's file — whole lines after the header, say one chunk of a
+     * file parsed in parallel — with this input's columns and dialect; its lines are numbered on
+     * from {@code linesBefore}, so that messages name the file's own line.
+     *
+     * @param text the characters of whole lines, starting at the beginning of a line outside any
+     *     quoted cell
+     * @param linesBefore the number of the file's lines before the text
+     * @return the input, positioned before the first row of the text
+     */
+    public CsvInput continuedAt(java.io.Reader text, long linesBefore) {
+        try {
+            return new CsvInput(this, FORMAT.builder().setDelimiter(dialect.delimiter()).build().parse(text),
+                    linesBefore);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** @return the dialect the input reads */
+    public Dialect dialect() {
+        return dialect;
     }
 
     private static String expected(List<Column> columns) {
@@ -510,7 +552,7 @@ public final class CsvInput implements Closeable {
 
     private boolean advance() {
         while (true) {
-            long before = parser.getCurrentLineNumber();
+            long before = parser.getCurrentLineNumber() + linesBefore;
             boolean more;
             try {
                 more = records.hasNext();

@@ -66,36 +66,120 @@ public final class TransactionLog {
      * @throws InputException naming file, line, field, value and rule of the first bad row
      */
     public static TransactionLog read(Path path, boolean amountRequired, CsvInput.Dialect dialect) {
+        Columns columns = new Columns();
+        CustomerIndex customers = new CustomerIndex();
+        Scanned scanned = scan(path, amountRequired, dialect, customers, columns);
+        int n = columns.size;
+        return new TransactionLog(scanned.file(), customers, Arrays.copyOf(columns.customer, n),
+                Arrays.copyOf(columns.day, n), scanned.hasAmount() ? Arrays.copyOf(columns.amount, n) : null);
+    }
+
+    /** The rows of a log as they are read, in file order. */
+    @FunctionalInterface
+    public interface Rows {
+        /**
+         * One purchase.
+         *
+         * @param customer the customer's index in the {@link CustomerIndex} the scan fills
+         * @param day the day, as {@link java.time.LocalDate#toEpochDay()}
+         * @param amount the amount, 0 or more; 0 when the log has no amount column
+         */
+        void purchase(int customer, int day, double amount);
+    }
+
+    /**
+     * What a scan found besides the rows.
+     *
+     * @param file the file's name, as messages give it
+     * @param hasAmount whether the log has an amount column
+     * @param rows the number of purchases
+     */
+    public record Scanned(String file, boolean hasAmount, long rows) {
+    }
+
+    /**
+     * Reads a log row by row, handing each purchase on without keeping it: the way a command keeps
+     * per-customer accumulators whose memory follows the customers, not the transactions. The
+     * whole file is checked as by {@link #read(Path, boolean, CsvInput.Dialect)}; rows before a bad
+     * one have been handed on when the refusal comes, so the receiver must not print anything
+     * before the scan returns.
+     *
+     * @param path the file
+     * @param amountRequired whether the amount column must be present
+     * @param dialect the delimiter, date format and zone
+     * @param customers the index ids are interned into (a second scan of the same file with the same
+     *     index gives every customer the index of the first)
+     * @param rows the receiver of each purchase, in file order
+     * @return the file's name, whether it has amounts, and the number of rows
+     * @throws InputException naming file, line, field, value and rule of the first bad row
+     */
+    public static Scanned scan(Path path, boolean amountRequired, CsvInput.Dialect dialect, CustomerIndex customers,
+            Rows rows) {
+        return scan(path, amountRequired, dialect, customers, rows, ParallelScan.threads(), ParallelScan.CHUNK_BYTES,
+                ParallelScan.MIN_BYTES);
+    }
+
+    /** As the public scan, on {@code threads} threads in chunks of {@code chunkBytes} for files of {@code minBytes} or more. */
+    static Scanned scan(Path path, boolean amountRequired, CsvInput.Dialect dialect, CustomerIndex customers,
+            Rows rows, int threads, int chunkBytes, long minBytes) {
         try (CsvInput in = CsvInput.open(path, schema(amountRequired), dialect)) {
-            int id = in.column("customer_id");
-            int date = in.column("date");
-            int value = in.column("amount");
-            CustomerIndex customers = new CustomerIndex();
-            int capacity = 1 << 12;
-            int[] customer = new int[capacity];
-            int[] day = new int[capacity];
-            double[] amount = value >= 0 ? new double[capacity] : null;
-            int n = 0;
-            while (in.next()) {
-                if (n == capacity) {
-                    capacity = capacity + (capacity >> 1);
-                    customer = Arrays.copyOf(customer, capacity);
-                    day = Arrays.copyOf(day, capacity);
-                    amount = amount == null ? null : Arrays.copyOf(amount, capacity);
-                }
-                customer[n] = customers.of(in.customerId(id));
-                day[n] = in.epochDay(date);
-                if (amount != null) {
-                    double a = in.number(value);
-                    if (a < 0) {
-                        throw in.refuse(value, "negative: a purchase amount must be 0 or more");
-                    }
-                    amount[n] = a;
-                }
-                n++;
+            long dataStart = ParallelScan.dataStart(path, in, threads, minBytes);
+            if (dataStart > 0) {
+                return ParallelScan.scan(path, in, dataStart, customers, rows, threads, chunkBytes);
             }
-            return new TransactionLog(in.file(), customers, Arrays.copyOf(customer, n), Arrays.copyOf(day, n),
-                    amount == null ? null : Arrays.copyOf(amount, n));
+            return scanRows(in, customers, rows, 0);
+        }
+    }
+
+    /** Reads the rows of an input one by one, numbering on from {@code before} rows already read. */
+    static Scanned scanRows(CsvInput in, CustomerIndex customers, Rows rows, long before) {
+        int id = in.column("customer_id");
+        int date = in.column("date");
+        int value = in.column("amount");
+        boolean hasAmount = value >= 0;
+        long n = before;
+        while (in.next()) {
+            int customer = customers.of(in.customerId(id));
+            int day = in.epochDay(date);
+            double a = 0;
+            if (hasAmount) {
+                a = amount(in, value);
+            }
+            rows.purchase(customer, day, a);
+            n++;
+        }
+        return new Scanned(in.file(), hasAmount, n);
+    }
+
+    /** The amount cell of the current row: a number of the grammar, 0 or more. */
+    static double amount(CsvInput in, int column) {
+        double a = in.number(column);
+        if (a < 0) {
+            throw in.refuse(column, "negative: a purchase amount must be 0 or more");
+        }
+        return a;
+    }
+
+    /** The columns {@link #read} keeps. */
+    private static final class Columns implements Rows {
+        private int capacity = 1 << 12;
+        private int[] customer = new int[capacity];
+        private int[] day = new int[capacity];
+        private double[] amount = new double[capacity];
+        private int size;
+
+        @Override
+        public void purchase(int c, int d, double a) {
+            if (size == capacity) {
+                capacity = capacity + (capacity >> 1);
+                customer = Arrays.copyOf(customer, capacity);
+                day = Arrays.copyOf(day, capacity);
+                amount = Arrays.copyOf(amount, capacity);
+            }
+            customer[size] = c;
+            day[size] = d;
+            amount[size] = a;
+            size++;
         }
     }
 

@@ -1,0 +1,286 @@
+package io.crmkit.cli.format;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A large transaction log parsed on every core, handed on in file order: the same rows, customer
+ * indices and refusals as one core gives, whatever the number of cores.
+ *
+ * <p>The bytes after the header are cut into chunks of about {@value #CHUNK_BYTES} bytes, each ending
+ * just after a line feed; worker threads parse chunks (Commons CSV, the value grammar of
+ * {@link Values}, the date format of the dialect) into columns, and the calling thread interns the
+ * ids and hands the rows on, chunk by chunk in order, with at most two chunks per core in flight, so
+ * that memory stays bounded. A line feed is a line boundary only outside quoted cells: a chunk that
+ * holds a quote character is not parsed in parallel, and the rest of the file from its start (a
+ * line boundary, since no earlier chunk opened a quote) is read on the calling thread. So is the
+ * rest of the file from a chunk with a bad row, its lines numbered on from the chunks before it,
+ * so that the refusal names the file's own line; the first bad line of the file wins, as the
+ * chunks are taken in order.
+ *
+ * <p>The number of threads is the number of processors, or the system property {@code crm.threads}
+ * (1: one core, for comparisons).
+ */
+final class ParallelScan {
+
+    /** The bytes of a chunk, before it is extended to the next line feed. */
+    static final int CHUNK_BYTES = 1 << 21;
+    /** Smaller files are read on one core: the threads would not pay for themselves. */
+    static final long MIN_BYTES = 8L << 20;
+
+    private ParallelScan() {
+    }
+
+    static int threads() {
+        return Math.max(1, Integer.getInteger("crm.threads", Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Where the data rows begin when the file is worth reading in parallel: a regular file of
+     * {@value #MIN_BYTES} bytes or more, more than one thread, and a first line (after a byte-order
+     * mark) that is the header — not blank, no quote, ended by a line feed.
+     *
+     * @return the byte offset of the second line, or 0 to read on one core
+     */
+    static long dataStart(Path path, CsvInput header, int threads, long minBytes) {
+        try {
+            if (threads < 2 || !Files.isRegularFile(path) || Files.size(path) < minBytes) {
+                return 0;
+            }
+            byte[] head = new byte[1 << 16];
+            int n;
+            try (InputStream in = Files.newInputStream(path)) {
+                n = in.readNBytes(head, 0, head.length);
+            }
+            int start = n >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf
+                    ? 3 : 0;
+            boolean blank = true;
+            for (int i = start; i < n; i++) {
+                byte b = head[i];
+                if (b == '\n') {
+                    return blank ? 0 : i + 1;
+                }
+                if (b == '"' || b == '\r' && i + 1 < n && head[i + 1] != '\n') {
+                    return 0;
+                }
+                if (b != ' ' && b != '\r' && b != '\t') {
+                    blank = false;
+                }
+            }
+            return 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** One parsed chunk: its rows, or a mark that it must be read on the calling thread. */
+    private static final class Chunk {
+        final long from;
+        final long to;
+        String[] ids = new String[0];
+        int[] day = new int[0];
+        double[] amount = new double[0];
+        int size;
+        /** Line breaks in the chunk. */
+        long lines;
+        /** The chunk holds a quote: it and the rest are read on the calling thread. */
+        boolean quoted;
+        /** The chunk has a bad row: it is read again on the calling thread for the message. */
+        boolean failed;
+
+        Chunk(long from, long to) {
+            this.from = from;
+            this.to = to;
+        }
+    }
+
+    static TransactionLog.Scanned scan(Path path, CsvInput header, long dataStart, CustomerIndex customers,
+            TransactionLog.Rows rows, int threads, int chunkBytes) {
+        boolean hasAmount = header.column("amount") >= 0;
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            List<long[]> ranges = ranges(channel, dataStart, chunkBytes);
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "crm-parse");
+                t.setDaemon(true);
+                return t;
+            });
+            ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
+            try {
+                int next = 0;
+                long linesBefore = 1;
+                long n = 0;
+                for (int k = 0; k < ranges.size(); k++) {
+                    while (next < ranges.size() && inFlight.size() < 2 * threads) {
+                        long[] r = ranges.get(next++);
+                        inFlight.add(pool.submit(() -> parse(channel, r[0], r[1], header)));
+                    }
+                    Chunk chunk = take(inFlight.poll());
+                    if (chunk.quoted || chunk.failed) {
+                        // the rest on this thread, from the chunk's first line, lines numbered on: a quoted
+                        // cell may hold a line feed, and a refusal names the file's line. The workers are
+                        // not interrupted (an interrupt closes the channel they share); their chunks are
+                        // dropped. A stream of its own reads the rest.
+                        try (InputStream rest = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+                            rest.skipNBytes(chunk.from);
+                            CsvInput in = header.continuedAt(CsvInput.reader(rest), linesBefore);
+                            return TransactionLog.scanRows(in, customers, rows, n);
+                        }
+                    }
+                    String previous = null;
+                    int customer = -1;
+                    for (int i = 0; i < chunk.size; i++) {
+                        String id = chunk.ids[i];
+                        if (id != previous) {
+                            customer = customers.of(id);
+                            previous = id;
+                        }
+                        rows.purchase(customer, chunk.day[i], chunk.amount[i]);
+                    }
+                    n += chunk.size;
+                    linesBefore += chunk.lines;
+                }
+                return new TransactionLog.Scanned(header.file(), hasAmount, n);
+            } finally {
+                for (Future<Chunk> f : inFlight) {
+                    f.cancel(false);
+                }
+                pool.shutdown();
+            }
+        } catch (IOException e) {
+            throw new InputException(header.file() + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static Chunk take(Future<Chunk> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new UncheckedIOException(new IOException(cause));
+        }
+    }
+
+    /** Chunks of about CHUNK_BYTES from dataStart to the end, each ending just after a line feed (or at the end). */
+    private static List<long[]> ranges(FileChannel channel, long dataStart, int chunkBytes) throws IOException {
+        long size = channel.size();
+        List<long[]> ranges = new ArrayList<>();
+        ByteBuffer probe = ByteBuffer.allocate(1 << 12);
+        long from = dataStart;
+        while (from < size) {
+            long to = Math.min(size, from + chunkBytes);
+            search:
+            while (to < size) {
+                probe.clear();
+                int got = channel.read(probe, to);
+                if (got <= 0) {
+                    to = size;
+                    break;
+                }
+                for (int i = 0; i < got; i++) {
+                    if (probe.get(i) == '\n') {
+                        to += i + 1;
+                        break search;
+                    }
+                }
+                to += got;
+            }
+            to = Math.min(to, size);
+            ranges.add(new long[] {from, to});
+            from = to;
+        }
+        return ranges;
+    }
+
+    private static byte[] read(FileChannel channel, long from, long to) throws IOException {
+        byte[] bytes = new byte[Math.toIntExact(to - from)];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, from + buffer.position()) < 0) {
+                throw new IOException("the file shrank while it was read");
+            }
+        }
+        return bytes;
+    }
+
+    /** Parses one chunk on a worker thread. */
+    private static Chunk parse(FileChannel channel, long from, long to, CsvInput header) throws IOException {
+        Chunk chunk = new Chunk(from, to);
+        byte[] bytes = read(channel, from, to);
+        long lines = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b == '"') {
+                chunk.quoted = true;
+                return chunk;
+            }
+            if (b == '\n' || b == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n')) {
+                lines++;
+            }
+        }
+        chunk.lines = lines;
+        int id = header.column("customer_id");
+        int date = header.column("date");
+        int value = header.column("amount");
+        int capacity = Math.max(16, bytes.length / 24);
+        String[] ids = new String[capacity];
+        int[] day = new int[capacity];
+        double[] amount = new double[capacity];
+        int n = 0;
+        try (CsvInput in = header.continuedAt(CsvInput.reader(new ByteArrayInputStream(bytes)), 0)) {
+            String previous = null;
+            while (in.next()) {
+                if (n == capacity) {
+                    capacity += capacity >> 1;
+                    ids = Arrays.copyOf(ids, capacity);
+                    day = Arrays.copyOf(day, capacity);
+                    amount = Arrays.copyOf(amount, capacity);
+                }
+                String customer = in.customerId(id);
+                if (customer.equals(previous)) {
+                    customer = previous;
+                } else {
+                    previous = customer;
+                    // the hash code is cached in the string: the calling thread's look-up finds it computed
+                    int ignored = customer.hashCode();
+                }
+                ids[n] = customer;
+                day[n] = in.epochDay(date);
+                amount[n] = value >= 0 ? TransactionLog.amount(in, value) : 0;
+                n++;
+            }
+        } catch (InputException e) {
+            chunk.failed = true;
+            return chunk;
+        }
+        chunk.ids = ids;
+        chunk.day = day;
+        chunk.amount = amount;
+        chunk.size = n;
+        return chunk;
+    }
+}
