@@ -71,8 +71,7 @@ final class BetaGeoKernel implements Serializable {
 
     double logLikelihood(double x, double tx, double age) {
         BetaGeoMath.checkCustomer(x, tx, age);
-        CustomerSummaries one = CustomerSummaries.of(new double[] {x}, new double[] {tx}, new double[] {age});
-        return new BetaGeoLikelihood(one, 1, modified).evaluate(new double[] {r, alpha, a, b}, new double[4]);
+        return BetaGeoLikelihood.customer(new double[] {r, alpha, a, b}, x, tx, age, modified, new double[4]);
     }
 
     double expectedPurchases(double t) {
