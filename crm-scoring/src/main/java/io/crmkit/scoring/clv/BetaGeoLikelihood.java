@@ -141,7 +141,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
         double mix;
         double p4;
         if (k > 0) {
-            double a4 = Math.log(a) - Math.log(b + k - 1) - rx * lnAlphaTx;
+            double a4 = Math.log(a) - Math.log(b + (k - 1)) - rx * lnAlphaTx;
             double d = a4 - a3;
             double e = Math.exp(-Math.abs(d));
             mix = Math.max(a3, a4) + Math.log1p(e);
@@ -157,7 +157,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
         gradient[1] = r / alpha - rx * (p3 / (alpha + age) + p4 / (alpha + tx));
         gradient[2] = p4 / a - dAB;
         gradient[3] = SpecialFunctions.digamma(b + k) - SpecialFunctions.digamma(b) - dAB
-                - (k > 0 ? p4 / (b + k - 1) : 0);
+                - (k > 0 ? p4 / (b + (k - 1)) : 0);
         return SpecialFunctions.logGammaRatio(r, x) + r * Math.log(alpha) + SpecialFunctions.logGammaRatio(b, k)
                 - SpecialFunctions.logGammaRatio(ab, k) + mix;
     }
@@ -217,8 +217,8 @@ final class BetaGeoLikelihood implements LogLikelihood {
             runningSums(b, lnBk, psiBk);
             runningSums(a + b, lnABk, psiABk);
             for (int k = 1; k <= maxK; k++) {
-                lnBk1[k] = Math.log(b + k - 1);
-                invBk1[k] = 1.0 / (b + k - 1);
+                lnBk1[k] = Math.log(b + (k - 1));
+                invBk1[k] = 1.0 / (b + (k - 1));
             }
         }
         for (int j = 0; j < ages.length; j++) {
@@ -294,8 +294,8 @@ final class BetaGeoLikelihood implements LogLikelihood {
                 betaTerm = SpecialFunctions.logGammaRatio(b, k) - SpecialFunctions.logGammaRatio(ab, k);
                 dB = SpecialFunctions.digamma(b + k) - psiB;
                 dAB = SpecialFunctions.digamma(ab + k) - psiAB;
-                lnBk1i = k > 0 ? Math.log(b + k - 1) : 0;
-                invBk1i = k > 0 ? 1 / (b + k - 1) : 0;
+                lnBk1i = k > 0 ? Math.log(b + (k - 1)) : 0;
+                invBk1i = k > 0 ? 1 / (b + (k - 1)) : 0;
             }
             double rx = r + xi;
             int ti = ageIndex[i];
