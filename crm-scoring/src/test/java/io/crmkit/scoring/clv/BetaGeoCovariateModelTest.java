@@ -222,6 +222,33 @@ class BetaGeoCovariateModelTest {
         }
     }
 
+    @Test
+    void aTamperedStreamIsRefusedByTheFactorysRules() throws IOException {
+        Map<String, Double> params = new LinkedHashMap<>(Map.of("r", 0.5, "alpha", 4.0, "a", 0.8, "b", 2.5));
+        params.put("life.z", 0.123456789);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(BetaGeoCovariateModel.of(params));
+        }
+        byte[] stream = bytes.toByteArray();
+        byte[] from = java.nio.ByteBuffer.allocate(8).putDouble(0.123456789).array();
+        byte[] to = java.nio.ByteBuffer.allocate(8).putDouble(Double.NaN).array();
+        int at = -1;
+        for (int i = 0; i + 8 <= stream.length && at < 0; i++) {
+            if (java.util.Arrays.equals(stream, i, i + 8, from, 0, 8)) {
+                at = i;
+            }
+        }
+        assertTrue(at >= 0);
+        System.arraycopy(to, 0, stream, at, 8);
+        java.io.InvalidObjectException e = assertThrows(java.io.InvalidObjectException.class, () -> {
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(stream))) {
+                in.readObject();
+            }
+        });
+        assertTrue(e.getMessage().contains("life.z"), e.getMessage());
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
