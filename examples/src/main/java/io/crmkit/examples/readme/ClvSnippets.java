@@ -116,15 +116,15 @@ final class ClvSnippets {
         // end::covariates[]
     }
 
-    /** The README's {@code covariatesBgnbd} snippet. */
+    /** The README's {@code covariates-bgnbd} snippet. */
     static void covariatesBgnbd(CustomerSummaries data, double[][] genderAndChannel) {
-        // tag::covariatesBgnbd[]
+        // tag::covariates-bgnbd[]
         Covariates z = Covariates.of(List.of("gender=M", "channel=web"), genderAndChannel);
         BetaGeoCovariateModel bgnbd = BetaGeoCovariateModel.fit(data, z, z, Set.of(), 0);  // alpha_i, a_i, b_i
         BetaGeoModel customer = bgnbd.forCustomer(Map.of("gender=M", 1.0, "channel=web", 0.0),
                 Map.of("gender=M", 1.0, "channel=web", 0.0));                // a man who buys in shops
         double alive = customer.probabilityAlive(2, 30.43, 38.86);
         ClvModel again = ClvModels.named("bgnbd").restore(bgnbd.parameters());  // the saved form, coefficients included
-        // end::covariatesBgnbd[]
+        // end::covariates-bgnbd[]
     }
 }
