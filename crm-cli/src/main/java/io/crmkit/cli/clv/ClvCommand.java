@@ -17,8 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
-import io.crmkit.scoring.clv.Covariates;
-import io.crmkit.scoring.clv.ParetoNbdCovariateModel;
+import io.crmkit.scoring.clv.CovariateModel;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
 import io.crmkit.scoring.clv.LifetimeValue;
@@ -33,14 +32,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -142,45 +140,15 @@ public final class ClvCommand implements Callable<Integer> {
                 + "weeks (continuous-time models; default days)")
         Unit unit;
 
-        @Option(names = "--covariates", description = "pareto only: CSV customer_id,... of static covariates, joined "
-                + "to the input's customer_id; categorical columns are dummy-coded, the first level in sorted order "
-                + "being the reference")
-        Path covariates;
-
-        @Option(names = "--trans", split = ",", description = "covariate columns of the purchase process")
-        List<String> trans = new ArrayList<>();
-
-        @Option(names = "--life", split = ",", description = "covariate columns of the attrition process")
-        List<String> life = new ArrayList<>();
-
-        @Option(names = "--equal", split = ",", description = "covariates with one coefficient for both processes")
-        List<String> equal = new ArrayList<>();
-
-        @Option(names = "--regularization", defaultValue = "0", description = "L2 penalty on the covariate "
-                + "coefficients")
-        double regularization;
+        @Mixin
+        CovariateOptions withCovariates = new CovariateOptions();
 
         @Override
         public void run() {
             String name = checkModel(spec, model);
             checkPenalizer(spec, penalizer);
             ClvModels.Model kind = ClvModels.named(name);
-            if (covariates == null && (!trans.isEmpty() || !life.isEmpty() || !equal.isEmpty())) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--trans, --life and --equal need --covariates");
-            }
-            if (covariates != null && !name.equals("pareto")) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--covariates works with --model pareto only");
-            }
-            if (covariates != null && save != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--save does not store a model with covariates: keep its JSON output instead");
-            }
-            if (!(regularization >= 0) || !Double.isFinite(regularization)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "regularization " + regularization + " is invalid: it must be finite and >= 0");
-            }
+            withCovariates.check(spec, kind, null);
             String timeUnit = savedUnit(kind);
             String source;
             ClvModel fitted;
@@ -195,8 +163,8 @@ public final class ClvCommand implements Callable<Integer> {
             } else {
                 SummaryCsv data = read(input, kind);
                 source = data.file;
-                if (covariates != null) {
-                    fitted = fitWithCovariates(data, kind);
+                if (withCovariates.given()) {
+                    fitted = withCovariates.fit(input, data, kind);
                 } else {
                     try {
                         fitted = kind.fit(data.summaries(), penalizer);
@@ -230,45 +198,6 @@ public final class ClvCommand implements Callable<Integer> {
                         + kind.name() + ": its time is counted in " + units.get(0));
             }
             return unit.name();
-        }
-
-        private ClvModel fitWithCovariates(SummaryCsv data, ClvModels.Model kind) {
-            CovariateTable table = CovariateTable.read(covariates);
-            List<String> ids = new ArrayList<>(data.size());
-            try (CsvInput again = CsvInput.open(input, schema(kind))) {
-                int id = -1;
-                for (int c = 0; c < again.header().size(); c++) {
-                    String column = again.header().get(c);
-                    if (column.equalsIgnoreCase("customer_id") || column.equalsIgnoreCase("id")) {
-                        id = c;
-                    }
-                }
-                if (id < 0) {
-                    throw new InputException(data.file + ":1: no customer_id column: covariates are joined by it");
-                }
-                while (again.next()) {
-                    ids.add(again.customerId(id));
-                }
-            }
-            int[] lines = new int[data.size()];
-            for (int i = 0; i < lines.length; i++) {
-                lines[i] = data.line(i);
-            }
-            Covariates transaction = table.covariates(trans, ids, data.file, lines);
-            Covariates lifetime = table.covariates(life, ids, data.file, lines);
-            Set<String> same = new HashSet<>();
-            for (String e : equal) {
-                for (String column : transaction.names()) {
-                    if ((column.equals(e) || column.startsWith(e + "=")) && lifetime.names().contains(column)) {
-                        same.add(column);
-                    }
-                }
-            }
-            try {
-                return ParetoNbdCovariateModel.fit(data.summaries(), transaction, lifetime, same, regularization);
-            } catch (IllegalArgumentException e) {
-                throw data.refusal(e);
-            }
         }
 
         static String json(ClvModel fitted) {
@@ -344,6 +273,9 @@ public final class ClvCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "1", description = "seed of the bootstrap simulations")
         long seed;
 
+        @Mixin
+        CovariateOptions withCovariates = new CovariateOptions();
+
         @Override
         public void run() {
             if ((model == null) == (modelFile == null)) {
@@ -362,6 +294,11 @@ public final class ClvCommand implements Callable<Integer> {
             ClvModel saved = modelFile == null ? null : ClvModelJson.read(modelFile).model();
             String name = saved == null ? checkModel(spec, model) : saved.name();
             ClvModels.Model kind = ClvModels.named(name);
+            withCovariates.check(spec, kind, saved);
+            if (withCovariates.given() && (discount != null || intervals != null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--discount and --intervals are not available with --covariates");
+            }
             if (kind.input() == ClvModels.Input.SURVIVORS) {
                 projectCohort(kind);
                 return;
@@ -370,8 +307,11 @@ public final class ClvCommand implements Callable<Integer> {
             ClvModel fitted;
             ImmutableMap<String, double[]> predictions;
             try {
-                fitted = saved != null ? saved : kind.fit(data.summaries(), penalizer);
-                predictions = kind.predict(fitted, data.summaries(), horizon);
+                fitted = saved != null ? saved : withCovariates.given() ? withCovariates.fit(input, data, kind)
+                        : kind.fit(data.summaries(), penalizer);
+                predictions = fitted instanceof CovariateModel perCustomer
+                        ? withCovariates.predict(perCustomer, input, data, kind, horizon)
+                        : kind.predict(fitted, data.summaries(), horizon);
                 if (discount != null) {
                     if (!(fitted instanceof TransactionModel purchases)) {
                         throw new CommandLine.ParameterException(spec.commandLine(), "--discount is for bgnbd,"

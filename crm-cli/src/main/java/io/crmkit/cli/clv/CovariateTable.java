@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * The covariates file of {@code crm clv fit --covariates}: {@code customer_id} and one column per
  * covariate. A column whose every cell is a number is numeric; any other column is categorical and
  * dummy-coded, one 0/1 column {@code NAME=LEVEL} per level but the first in sorted order, which is
- * the reference.
+ * the reference. A fitted model's covariates are read back by their names ({@link #coded}).
  */
 final class CovariateTable {
 
@@ -23,12 +23,16 @@ final class CovariateTable {
     private final List<String> header;
     private final Map<String, Integer> rowOf;
     private final List<String[]> rows;
+    /** The file line of every row. */
+    private final List<Long> lines;
 
-    private CovariateTable(String file, List<String> header, Map<String, Integer> rowOf, List<String[]> rows) {
+    private CovariateTable(String file, List<String> header, Map<String, Integer> rowOf, List<String[]> rows,
+            List<Long> lines) {
         this.file = file;
         this.header = header;
         this.rowOf = rowOf;
         this.rows = rows;
+        this.lines = lines;
     }
 
     static CovariateTable read(Path path) {
@@ -37,6 +41,7 @@ final class CovariateTable {
             int id = in.column("customer_id");
             Map<String, Integer> rowOf = new HashMap<>();
             List<String[]> rows = new ArrayList<>();
+            List<Long> lines = new ArrayList<>();
             int width = in.header().size();
             while (in.next()) {
                 String customer = in.customerId(id);
@@ -48,12 +53,77 @@ final class CovariateTable {
                     row[c] = in.text(c);
                 }
                 rows.add(row);
+                lines.add(in.line());
             }
             if (rows.isEmpty()) {
                 throw new InputException(in.file() + ":1: has no data rows");
             }
-            return new CovariateTable(in.file(), in.header(), rowOf, rows);
+            return new CovariateTable(in.file(), in.header(), rowOf, rows, lines);
         }
+    }
+
+    /**
+     * The covariates a fitted model names, for customers in the given order: a name that is a
+     * column is that column, numeric; {@code NAME=LEVEL} is 1 where column NAME holds LEVEL, else 0
+     * (the coding {@link #covariates} gave the model).
+     *
+     * @param names the model's covariate names
+     * @param customers the customer id of every summary row
+     * @param summaryFile the summary file, for messages
+     * @param summaryLines the file line of every summary row
+     * @return the covariates in the order of {@code names}
+     */
+    Covariates coded(java.util.Collection<String> names, List<String> customers, String summaryFile,
+            int[] summaryLines) {
+        int[] source = rows(customers, summaryFile, summaryLines);
+        List<String> columns = new ArrayList<>(names);
+        double[][] matrix = new double[source.length][columns.size()];
+        for (int j = 0; j < columns.size(); j++) {
+            String name = columns.get(j);
+            int c = header.indexOf(name);
+            int equals = name.indexOf('=');
+            String level = null;
+            if (c < 0 && equals > 0) {
+                c = header.indexOf(name.substring(0, equals));
+                level = name.substring(equals + 1);
+            }
+            if (c < 0) {
+                throw new InputException(file + ":1: no column '" + (equals > 0 ? name.substring(0, equals) : name)
+                        + "': the model has covariate " + name + ", the header has " + header);
+            }
+            for (int i = 0; i < source.length; i++) {
+                String text = rows.get(source[i])[c];
+                if (level != null) {
+                    matrix[i][j] = text.equals(level) ? 1 : 0;
+                } else {
+                    try {
+                        matrix[i][j] = Values.number(text);
+                    } catch (IllegalArgumentException e) {
+                        throw new InputException(file + ":" + lineOf(source[i]) + ": " + name + " '" + text
+                                + "': not a decimal number (the model's covariate is numeric)");
+                    }
+                }
+            }
+        }
+        return Covariates.of(columns, matrix);
+    }
+
+    private int[] rows(List<String> customers, String summaryFile, int[] summaryLines) {
+        int[] source = new int[customers.size()];
+        for (int i = 0; i < customers.size(); i++) {
+            Integer row = rowOf.get(customers.get(i));
+            if (row == null) {
+                throw new InputException(summaryFile + ":" + summaryLines[i] + ": customer_id '" + customers.get(i)
+                        + "': has no row in " + file);
+            }
+            source[i] = row;
+        }
+        return source;
+    }
+
+    /** The file line of a data row (the header is line 1; one record a line). */
+    private long lineOf(int row) {
+        return lines.get(row);
     }
 
     /**
@@ -66,15 +136,7 @@ final class CovariateTable {
      * @return the dummy-coded covariates
      */
     Covariates covariates(List<String> names, List<String> customers, String summaryFile, int[] summaryLines) {
-        int[] source = new int[customers.size()];
-        for (int i = 0; i < customers.size(); i++) {
-            Integer row = rowOf.get(customers.get(i));
-            if (row == null) {
-                throw new InputException(summaryFile + ":" + summaryLines[i] + ": customer_id '" + customers.get(i)
-                        + "': has no row in " + file);
-            }
-            source[i] = row;
-        }
+        int[] source = rows(customers, summaryFile, summaryLines);
         List<String> columns = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         for (String name : names) {

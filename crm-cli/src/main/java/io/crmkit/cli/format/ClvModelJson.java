@@ -40,7 +40,10 @@ import java.util.Objects;
  * }
  * }</pre>
  * {@code timeUnit} is {@code days} or {@code weeks} for the continuous-time models,
- * {@code opportunities} for BG/BB and {@code none} for Gamma-Gamma. Parameters are written with
+ * {@code opportunities} for BG/BB and {@code none} for Gamma-Gamma. A Pareto/NBD or BG/NBD with
+ * static covariates adds its coefficients to {@code parameters} under the names it gives them
+ * ({@code trans.NAME}, {@code life.NAME}, {@code gamma.NAME}, NAME being a numeric column or
+ * {@code COLUMN=LEVEL} of a dummy-coded one), and is read back as that model. Parameters are written with
  * every digit of the double, so a model read back predicts exactly as the fitted one. Reading is
  * strict: every field present, no unknown field, no field twice, nothing after the object, and
  * the parameters validated by the model's own factory ({@link ClvModels.Model#restore}); a
@@ -229,7 +232,7 @@ public final class ClvModelJson {
         Map<String, Double> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!kind.parameterNames().contains(e.getKey())) {
+            if (!kind.parameterNames().contains(e.getKey()) && !kind.isCovariateParameter(e.getKey())) {
                 throw new InputException(name + ": parameters." + e.getKey() + ": unknown for " + model
                         + " (its parameters are " + String.join(", ", kind.parameterNames()) + ")");
             }

@@ -326,10 +326,10 @@ class ClvCommandTest {
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("cdnow_customers_summary_with_transactions.csv:3: customer_id '2': has no row"
                 + " in partial.csv"), missing.err());
-        Run usage = crm("clv", "fit", "--model", "bgnbd", "--input", input.toString(), "--covariates",
+        Run usage = crm("clv", "fit", "--model", "mbgnbd", "--input", input.toString(), "--covariates",
                 covariates.toString(), "--trans", "Gender");
         assertEquals(2, usage.code());
-        assertTrue(usage.err().contains("--covariates works with --model pareto only"), usage.err());
+        assertTrue(usage.err().contains("--covariates works with --model pareto or bgnbd only"), usage.err());
     }
 
     @Test

@@ -71,8 +71,7 @@ final class BetaGeoKernel implements Serializable {
 
     double logLikelihood(double x, double tx, double age) {
         BetaGeoMath.checkCustomer(x, tx, age);
-        CustomerSummaries one = CustomerSummaries.of(new double[] {x}, new double[] {tx}, new double[] {age});
-        return new BetaGeoLikelihood(one, 1, modified).evaluate(new double[] {r, alpha, a, b}, new double[4]);
+        return BetaGeoLikelihood.customer(new double[] {r, alpha, a, b}, x, tx, age, modified, new double[4]);
     }
 
     double expectedPurchases(double t) {
@@ -101,7 +100,7 @@ final class BetaGeoKernel implements Serializable {
         if (!modified && x == 0) {
             return 1;
         }
-        double dropouts = modified ? b + x : b + x - 1;
+        double dropouts = modified ? b + x : b + (x - 1);
         double odds = a / dropouts * Math.exp((r + x) * Math.log1p((age - tx) / (alpha + tx)));
         return 1 / (1 + odds);
     }
@@ -117,7 +116,6 @@ final class BetaGeoKernel implements Serializable {
 
     void probabilityAlive(double[] x, double[] tx, double[] age, double[] out) {
         Columns.check(x, tx, age, out);
-        double bShifted = modified ? b : b - 1;
         for (int i = 0; i < x.length; i++) {
             double xi = x[i];
             double t = age[i];
@@ -126,7 +124,7 @@ final class BetaGeoKernel implements Serializable {
                 throw BetaGeoMath.badRow(i, xi, recency, t);
             }
             out[i] = !modified && xi == 0 ? 1
-                    : 1 / (1 + a / (bShifted + xi) * Math.exp((r + xi) * Math.log1p((t - recency) / (alpha + recency))));
+                    : 1 / (1 + a / (b + (modified ? xi : xi - 1)) * Math.exp((r + xi) * Math.log1p((t - recency) / (alpha + recency))));
         }
     }
 

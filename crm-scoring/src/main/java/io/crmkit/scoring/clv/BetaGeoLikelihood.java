@@ -115,6 +115,53 @@ final class BetaGeoLikelihood implements LogLikelihood {
         partial = new double[CHUNKS][5];
     }
 
+    /**
+     * One customer's log-likelihood at θ = (r, α, a, b), with its gradient in θ: the formula of the
+     * class comment without the tables, for models whose θ differs per customer (static covariates).
+     *
+     * @param theta r, α, a, b, each &gt; 0
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @param modified true for MBG/NBD
+     * @param gradient receives ∂ℓ/∂θ
+     * @return ℓ
+     */
+    static double customer(double[] theta, double x, double tx, double age, boolean modified, double[] gradient) {
+        double r = theta[0];
+        double alpha = theta[1];
+        double a = theta[2];
+        double b = theta[3];
+        double ab = a + b;
+        double k = x + (modified ? 1 : 0);
+        double lnAlphaT = Math.log(alpha + age);
+        double lnAlphaTx = Math.log(alpha + tx);
+        double rx = r + x;
+        double a3 = -rx * lnAlphaT;
+        double mix;
+        double p4;
+        if (k > 0) {
+            double a4 = Math.log(a) - Math.log(b + (k - 1)) - rx * lnAlphaTx;
+            double d = a4 - a3;
+            double e = Math.exp(-Math.abs(d));
+            mix = Math.max(a3, a4) + Math.log1p(e);
+            p4 = d > 0 ? 1 / (1 + e) : e / (1 + e);
+        } else {
+            mix = a3;
+            p4 = 0;
+        }
+        double p3 = 1 - p4;
+        double dAB = SpecialFunctions.digamma(ab + k) - SpecialFunctions.digamma(ab);
+        gradient[0] = SpecialFunctions.digamma(rx) - SpecialFunctions.digamma(r) + Math.log(alpha) - p3 * lnAlphaT
+                - p4 * lnAlphaTx;
+        gradient[1] = r / alpha - rx * (p3 / (alpha + age) + p4 / (alpha + tx));
+        gradient[2] = p4 / a - dAB;
+        gradient[3] = SpecialFunctions.digamma(b + k) - SpecialFunctions.digamma(b) - dAB
+                - (k > 0 ? p4 / (b + (k - 1)) : 0);
+        return SpecialFunctions.logGammaRatio(r, x) + r * Math.log(alpha) + SpecialFunctions.logGammaRatio(b, k)
+                - SpecialFunctions.logGammaRatio(ab, k) + mix;
+    }
+
     /** The sorted distinct values of {@code values}. */
     static double[] distinct(double[] values) {
         double[] sorted = values.clone();
@@ -170,8 +217,8 @@ final class BetaGeoLikelihood implements LogLikelihood {
             runningSums(b, lnBk, psiBk);
             runningSums(a + b, lnABk, psiABk);
             for (int k = 1; k <= maxK; k++) {
-                lnBk1[k] = Math.log(b + k - 1);
-                invBk1[k] = 1.0 / (b + k - 1);
+                lnBk1[k] = Math.log(b + (k - 1));
+                invBk1[k] = 1.0 / (b + (k - 1));
             }
         }
         for (int j = 0; j < ages.length; j++) {
@@ -247,8 +294,8 @@ final class BetaGeoLikelihood implements LogLikelihood {
                 betaTerm = SpecialFunctions.logGammaRatio(b, k) - SpecialFunctions.logGammaRatio(ab, k);
                 dB = SpecialFunctions.digamma(b + k) - psiB;
                 dAB = SpecialFunctions.digamma(ab + k) - psiAB;
-                lnBk1i = k > 0 ? Math.log(b + k - 1) : 0;
-                invBk1i = k > 0 ? 1 / (b + k - 1) : 0;
+                lnBk1i = k > 0 ? Math.log(b + (k - 1)) : 0;
+                invBk1i = k > 0 ? 1 / (b + (k - 1)) : 0;
             }
             double rx = r + xi;
             int ti = ageIndex[i];

@@ -105,7 +105,7 @@ final class BetaGeoMath {
             double bPrime = b + xi + shift;
             double beta = alpha + ti;
             double odds = xi + shift == 0 ? 0
-                    : a / (bPrime - 1) * Math.exp(shape * Math.log1p((ti - recency) / (alpha + recency)));
+                    : a / (b + (xi + shift - 1)) * Math.exp(shape * Math.log1p((ti - recency) / (alpha + recency)));
             out[i] = series.mean(t, shape, beta, a, bPrime) / (1 + odds);
         }
     }

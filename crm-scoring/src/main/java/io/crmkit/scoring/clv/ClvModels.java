@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The models of this package by name, as the {@code crm clv} command names them: how each is
@@ -112,11 +113,17 @@ public final class ClvModels {
          * @param parameters the parameters by name
          * @return the model, reporting no fit in its {@linkplain ClvModel#diagnostics() diagnostics}
          * @throws IllegalArgumentException naming the parameter if one is missing, unknown, not
-         *     finite or outside its range, or if this kind cannot be restored
+         *     finite or outside its range, or if this kind cannot be restored. With covariate
+         *     coefficients ({@link #isCovariateParameter}) among them, the kind's
+         *     {@link CovariateModel} is restored.
          */
         public ClvModel restore(Map<String, Double> parameters) {
             requireNonNull(parameters, "parameters");
             require(!parameterNames.isEmpty(), "model %s cannot be restored from parameters", name);
+            if (takesCovariates() && parameters.keySet().stream().anyMatch(this::isCovariateParameter)) {
+                return name.equals("pareto") ? ParetoNbdCovariateModel.of(parameters)
+                        : BetaGeoCovariateModel.of(parameters);
+            }
             for (String key : parameters.keySet()) {
                 require(parameterNames.contains(key), "parameter '%s' is unknown for %s: its parameters are %s", key,
                         name, String.join(", ", parameterNames));
@@ -146,6 +153,47 @@ public final class ClvModels {
             return fitter.fit(requireNonNull(data, "data"), penalizer);
         }
 
+        /**
+         * @return whether the kind has a version with static covariates ({@link CovariateModel}):
+         *     {@code pareto} and {@code bgnbd}
+         */
+        public boolean takesCovariates() {
+            return name.equals("pareto") || name.equals("bgnbd");
+        }
+
+        /**
+         * Whether a parameter name is a covariate coefficient of this kind's covariate model
+         * ({@code trans.NAME}, {@code life.NAME} or {@code gamma.NAME}), which {@link #restore}
+         * accepts besides {@link #parameterNames()}.
+         *
+         * @param parameter a parameter name
+         * @return true for a coefficient of a kind that {@linkplain #takesCovariates() takes covariates}
+         */
+        public boolean isCovariateParameter(String parameter) {
+            String covariate = CovariateFit.covariateName(requireNonNull(parameter, "parameter"));
+            return takesCovariates() && covariate != null && !covariate.isBlank();
+        }
+
+        /**
+         * Fits this kind's model with static covariates: {@link ParetoNbdCovariateModel#fit} or
+         * {@link BetaGeoCovariateModel#fit}.
+         *
+         * @param data the summaries
+         * @param transaction purchase-process covariates, one row per customer
+         * @param life attrition-process covariates, one row per customer
+         * @param equal covariates of both with one coefficient
+         * @param regularization the L2 penalty λ &ge; 0 on the coefficients
+         * @return the fitted model
+         * @throws IllegalArgumentException if the kind takes no covariates or the data cannot be fitted
+         * @throws ConvergenceException if the fit does not converge
+         */
+        public CovariateModel fitWithCovariates(CustomerSummaries data, Covariates transaction, Covariates life,
+                Set<String> equal, double regularization) {
+            require(takesCovariates(), "model %s takes no covariates: pareto and bgnbd do", name);
+            return name.equals("pareto") ? ParetoNbdCovariateModel.fit(data, transaction, life, equal, regularization)
+                    : BetaGeoCovariateModel.fit(data, transaction, life, equal, regularization);
+        }
+
         /** @return the names of the columns {@link #predict} returns, in order */
         public ImmutableList<String> predictionColumns() {
             return switch (input) {
@@ -167,13 +215,15 @@ public final class ClvModels {
          * @param horizon how far ahead, in the data's time unit (BG/BB: whole opportunities)
          * @return one column per name of {@link #predictionColumns()}, in that order (one row per
          *     customer, or per period for a cohort)
-         * @throws IllegalArgumentException if the model is of another kind, the horizon or a row
-         *     is invalid
+         * @throws IllegalArgumentException if the model is of another kind or has covariates, the
+         *     horizon or a row is invalid
          */
         public ImmutableMap<String, double[]> predict(ClvModel model, CustomerSummaries data, double horizon) {
             requireNonNull(model, "model");
             requireNonNull(data, "data");
             require(model.name().equals(name), "a %s model cannot predict as %s", model.name(), name);
+            require(!(model instanceof CovariateModel), "a %s model with covariates predicts from its customers'"
+                    + " covariates: use CovariateModel.predict", name);
             double[] x = data.frequencies();
             if (model instanceof ShiftedBetaGeometricModel sbg) {
                 require(horizon >= 0 && horizon <= 1_000_000 && horizon == Math.rint(horizon),

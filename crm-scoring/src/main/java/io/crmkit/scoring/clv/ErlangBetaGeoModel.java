@@ -338,7 +338,7 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
             return 1;
         }
         double m = r + k * x;
-        double dropouts = modified ? b + x : b + x - 1;
+        double dropouts = modified ? b + x : b + (x - 1);
         double logS1 = Math.log(a / dropouts) + m * Math.log1p((age - tx) / (alpha + tx));
         double odds = Math.exp(logS1 - logS2(m, (age - tx) / (alpha + age)));
         return 1 / (1 + odds);
@@ -386,7 +386,7 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
         double logS2 = logS2(k, m, q, dm);
         boolean died = modified || x > 0;
         double ratio = Math.log1p((age - tx) / (alpha + tx));
-        double logS1 = died ? Math.log(a / (b + x - 1 + d)) + m * ratio : Double.NEGATIVE_INFINITY;
+        double logS1 = died ? Math.log(a / (b + (x - 1 + d))) + m * ratio : Double.NEGATIVE_INFINITY;
         double total = SpecialFunctions.logSumExp(logS1, logS2);
         if (gradient != null) {
             double w1 = died ? Math.exp(logS1 - total) : 0;
@@ -399,7 +399,7 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
                     - w2 * meanJ / (alpha + age);
             gradient[2] = digamma(a + b) - digamma(a + b + x + d) + w1 / a;
             gradient[3] = digamma(b + x + d) - digamma(a + b + x + d) - digamma(b) + digamma(a + b)
-                    - (died ? w1 / (b + x - 1 + d) : 0);
+                    - (died ? w1 / (b + (x - 1 + d)) : 0);
         }
         return value + total;
     }

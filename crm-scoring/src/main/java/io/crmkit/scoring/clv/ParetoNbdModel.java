@@ -505,6 +505,26 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
          * @param r the common shape of the purchase rate's Gamma
          * @param s the common shape of the dropout rate's Gamma
          */
+        /**
+         * A kernel for one covariate fit, computing the terms of r and s once per likelihood evaluation
+         * rather than once per customer. Not thread-safe: one per fit.
+         */
+        static CovariateFit.Kernel forCovariateFit() {
+            return new CovariateFit.Kernel() {
+                private @Nullable CustomerLikelihood current;
+
+                @Override
+                public double logLikelihood(double[] theta, double x, double tx, double age, double[] gradient) {
+                    CustomerLikelihood c = current;
+                    if (c == null || c.r != theta[0] || c.s != theta[2]) {
+                        c = new CustomerLikelihood(theta[0], theta[2]);
+                        current = c;
+                    }
+                    return c.logLikelihood(theta[1], theta[3], x, tx, age, gradient);
+                }
+            };
+        }
+
         CustomerLikelihood(double r, double s) {
             this.r = r;
             this.s = s;

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.io.InvalidObjectException;
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The serialised form of every model in this package (the serialisation-proxy pattern): a model
@@ -25,12 +28,32 @@ final class SerializedModel implements Serializable {
     private final FitDiagnostics diagnostics;
     /** Gamma-Gamma only: the frequency-spend correlation at fit time, NaN when unknown. */
     private final double correlation;
+    /**
+     * A model with static covariates only: the names of {@code parameters}, covariate coefficients
+     * included ({@code trans.NAME} ...); null for every other model (and in streams written before
+     * covariate models were serializable).
+     */
+    private final String @Nullable [] names;
 
     SerializedModel(String model, double[] parameters, FitDiagnostics diagnostics, double correlation) {
         this.model = model;
         this.parameters = parameters.clone();
         this.diagnostics = diagnostics;
         this.correlation = correlation;
+        this.names = null;
+    }
+
+    private SerializedModel(String model, Map<String, Double> parameters, FitDiagnostics diagnostics) {
+        this.model = model;
+        this.parameters = parameters.values().stream().mapToDouble(Double::doubleValue).toArray();
+        this.names = parameters.keySet().toArray(new String[0]);
+        this.diagnostics = diagnostics;
+        this.correlation = Double.NaN;
+    }
+
+    /** The proxy of a model with static covariates: its parameters by name. */
+    static SerializedModel withCovariates(String model, Map<String, Double> parameters, FitDiagnostics diagnostics) {
+        return new SerializedModel(model, parameters, diagnostics);
     }
 
     /**
@@ -45,6 +68,20 @@ final class SerializedModel implements Serializable {
             requireNonNull(model, "model");
             requireNonNull(diagnostics, "diagnostics");
             double[] p = requireNonNull(parameters, "parameters").clone();
+            if (names != null) {
+                Checks.require(names.length == p.length, "%s: %s parameter names for %s values", model, names.length,
+                        p.length);
+                Map<String, Double> byName = new LinkedHashMap<>();
+                for (int i = 0; i < p.length; i++) {
+                    Checks.require(byName.put(requireNonNull(names[i], "parameter name"), p[i]) == null,
+                            "%s: parameter %s appears twice", model, names[i]);
+                }
+                return switch (model) {
+                    case "pareto" -> ParetoNbdCovariateModel.restore(byName, diagnostics);
+                    case "bgnbd" -> BetaGeoCovariateModel.restore(byName, diagnostics);
+                    default -> throw new IllegalArgumentException("model '" + model + "' has no covariates");
+                };
+            }
             Checks.require(p.length == switch (model) {
                 case "gammagamma" -> 3;
                 case "sbg" -> 2;

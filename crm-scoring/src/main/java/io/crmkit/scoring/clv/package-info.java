@@ -12,8 +12,11 @@
  * {@link io.crmkit.scoring.clv.TransactionModel}s) and BG/BB
  * ({@link io.crmkit.scoring.clv.BetaGeoBetaBinomModel}) and GGom/NBD
  * ({@link io.crmkit.scoring.clv.GammaGompertzNbdModel}), BG/CNBD-k and MBG/CNBD-k
- * ({@link io.crmkit.scoring.clv.ErlangBetaGeoModel}), Pareto/NBD with static
- * {@link io.crmkit.scoring.clv.Covariates} ({@link io.crmkit.scoring.clv.ParetoNbdCovariateModel}), and the
+ * ({@link io.crmkit.scoring.clv.ErlangBetaGeoModel}), Pareto/NBD and BG/NBD with static
+ * {@link io.crmkit.scoring.clv.Covariates} ({@link io.crmkit.scoring.clv.CovariateModel}s
+ * {@link io.crmkit.scoring.clv.ParetoNbdCovariateModel} and
+ * {@link io.crmkit.scoring.clv.BetaGeoCovariateModel}, compared by a
+ * {@link io.crmkit.scoring.clv.LikelihoodRatioTest}), and the
  * {@link io.crmkit.scoring.clv.SpendModel} Gamma-Gamma
  * ({@link io.crmkit.scoring.clv.GammaGammaModel}); the registry
  * {@link io.crmkit.scoring.clv.ClvModels} (name to fit and predict); how a fit went,

@@ -135,7 +135,7 @@ class ParetoNbdCovariateModelTest {
                 Set.of("gender"), 0);
         assertTrue(equal.parameters().containsKey("gamma.gender"), equal.parameters().toString());
         assertEquals(equal.transactionCoefficients().get("gender"), equal.lifetimeCoefficients().get("gender"));
-        ParetoNbdCovariateModel.LikelihoodRatioTest test = ParetoNbdCovariateModel.likelihoodRatioTest(equal, full);
+        LikelihoodRatioTest test = ParetoNbdCovariateModel.likelihoodRatioTest(equal, full);
         assertEquals(1, test.degreesOfFreedom());
         assertTrue(test.pValue() > 0.01, test.toString());
         Simulated different = simulate(3000, 0.0, 1.2, 0.0, 22);

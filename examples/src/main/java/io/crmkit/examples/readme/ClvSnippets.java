@@ -2,6 +2,7 @@ package io.crmkit.examples.readme;
 
 import io.crmkit.core.purchase.Purchase;
 import io.crmkit.scoring.clv.BetaGeoBetaBinomModel;
+import io.crmkit.scoring.clv.BetaGeoCovariateModel;
 import io.crmkit.scoring.clv.BetaGeoModel;
 import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
@@ -113,5 +114,17 @@ final class ClvSnippets {
         double p = ParetoNbdCovariateModel.likelihoodRatioTest(same, full).pValue();
         Map<String, double[]> columns = full.predict(data, z, z, 39);          // expected_purchases, p_alive
         // end::covariates[]
+    }
+
+    /** The README's {@code covariates-bgnbd} snippet. */
+    static void covariatesBgnbd(CustomerSummaries data, double[][] genderAndChannel) {
+        // tag::covariates-bgnbd[]
+        Covariates z = Covariates.of(List.of("gender=M", "channel=web"), genderAndChannel);
+        BetaGeoCovariateModel bgnbd = BetaGeoCovariateModel.fit(data, z, z, Set.of(), 0);  // alpha_i, a_i, b_i
+        BetaGeoModel customer = bgnbd.forCustomer(Map.of("gender=M", 1.0, "channel=web", 0.0),
+                Map.of("gender=M", 1.0, "channel=web", 0.0));                // a man who buys in shops
+        double alive = customer.probabilityAlive(2, 30.43, 38.86);
+        ClvModel again = ClvModels.named("bgnbd").restore(bgnbd.parameters());  // the saved form, coefficients included
+        // end::covariates-bgnbd[]
     }
 }

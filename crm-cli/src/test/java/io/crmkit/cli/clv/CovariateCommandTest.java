@@ -1,0 +1,138 @@
+package io.crmkit.cli.clv;
+
+import static io.crmkit.cli.clv.CliRun.crm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmkit.cli.clv.CliRun.Run;
+import io.crmkit.scoring.clv.BetaGeoModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code crm clv fit|predict --covariates} with BG/NBD and Pareto/NBD, and saved models with covariates. */
+class CovariateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path bundled(String name) throws IOException {
+        Path target = dir.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream("/io/crmkit/data/" + name)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    /**
+     * CDNOW customers with a made-up Gender and a Segment that tells big spenders (mean repeat spend zbar
+     * above 40 dollars) from small ones.
+     */
+    private Path covariates(Path input, boolean withSegment) throws IOException {
+        List<String> lines = Files.readAllLines(input, StandardCharsets.UTF_8);
+        List<String> cov = new ArrayList<>(List.of(withSegment ? "customer_id,Gender,Segment" : "customer_id,Gender"));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            String segment = Double.parseDouble(cells[4]) > 40 ? "big" : "small";
+            cov.add(cells[0] + "," + (i % 2 == 0 ? "F" : "M") + (withSegment ? "," + segment : ""));
+        }
+        Path target = dir.resolve(withSegment ? "cov.csv" : "gender.csv");
+        Files.write(target, cov, StandardCharsets.UTF_8);
+        return target;
+    }
+
+    @Test
+    void bgNbdFitsWithCovariatesSavesThemAndPredictsPerCustomer() throws IOException {
+        Path input = bundled("cdnow_customers_summary_with_transactions.csv");
+        Path cov = covariates(input, true);
+        Path saved = dir.resolve("model.json");
+        Run fit = crm("clv", "fit", "--model", "bgnbd", "--input", input.toString(), "--covariates", cov.toString(),
+                "--trans", "Gender,Segment", "--life", "Gender", "--save", saved.toString());
+        assertEquals(0, fit.code(), fit.err());
+        JsonNode json = new ObjectMapper().readTree(fit.out());
+        List<String> names = new ArrayList<>();
+        json.get("params").fieldNames().forEachRemaining(names::add);
+        // F and big are the reference levels (first in sorted order)
+        assertEquals(List.of("r", "alpha", "a", "b", "trans.Gender=M", "trans.Segment=small", "life.Gender=M"), names);
+        for (String name : names) {
+            assertTrue(json.get("standardErrors").get(name).asDouble() > 0, name);
+        }
+        double small = json.get("params").get("trans.Segment=small").asDouble();
+
+        Run fromFile = crm("clv", "predict", "--model-file", saved.toString(), "--input", input.toString(),
+                "--covariates", cov.toString(), "--horizon", "39");
+        assertEquals(0, fromFile.code(), fromFile.err());
+        Run refit = crm("clv", "predict", "--model", "bgnbd", "--input", input.toString(), "--covariates",
+                cov.toString(), "--trans", "Gender,Segment", "--life", "Gender", "--horizon", "39");
+        assertEquals(0, refit.code(), refit.err());
+        // fit -> save -> load -> predict is the fit's own prediction, digit for digit
+        assertEquals(refit.out(), fromFile.out());
+        String[] header = fromFile.out().lines().findFirst().orElseThrow().split(",");
+        assertEquals("expected_purchases", header[header.length - 2]);
+        assertEquals("p_alive", header[header.length - 1]);
+        // customer 1 (x 2, t_x 30.43, T 38.86, zbar 22.35; covariates line 2: M, small) is the BG/NBD at
+        // (r, alpha e^-(g_M + g_small), a e^(l_M), b e^(l_M))
+        JsonNode p = json.get("params");
+        double etaT = p.get("trans.Gender=M").asDouble() + small;
+        double etaL = p.get("life.Gender=M").asDouble();
+        BetaGeoModel own = BetaGeoModel.of(p.get("r").asDouble(), p.get("alpha").asDouble() * Math.exp(-etaT),
+                p.get("a").asDouble() * Math.exp(etaL), p.get("b").asDouble() * Math.exp(etaL));
+        String[] row = fromFile.out().lines().skip(1).findFirst().orElseThrow().split(",");
+        assertEquals(own.conditionalExpectedPurchases(39, 2, 30.43, 38.86), Double.parseDouble(row[row.length - 2]),
+                1e-12);
+        assertEquals(own.probabilityAlive(2, 30.43, 38.86), Double.parseDouble(row[row.length - 1]), 1e-12);
+    }
+
+    @Test
+    void paretoPredictsWithCovariatesToo() throws IOException {
+        Path input = bundled("cdnow_customers_summary_with_transactions.csv");
+        Path cov = covariates(input, false);
+        Run run = crm("clv", "predict", "--model", "pareto", "--input", input.toString(), "--covariates",
+                cov.toString(), "--trans", "Gender", "--life", "Gender", "--equal", "Gender", "--horizon", "10");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(2358, run.out().lines().count());
+        assertTrue(run.out().lines().findFirst().orElseThrow().endsWith(",expected_purchases,p_alive"));
+    }
+
+    @Test
+    void aSavedModelWithCovariatesNeedsThemAndRefusesWhatItCannotUse() throws IOException {
+        Path input = bundled("cdnow_customers_summary_with_transactions.csv");
+        Path cov = covariates(input, true);
+        Path saved = dir.resolve("model.json");
+        Run fit = crm("clv", "fit", "--model", "bgnbd", "--input", input.toString(), "--covariates", cov.toString(),
+                "--trans", "Segment", "--save", saved.toString());
+        assertEquals(0, fit.code(), fit.err());
+        Run without = crm("clv", "predict", "--model-file", saved.toString(), "--input", input.toString(),
+                "--horizon", "39");
+        assertEquals(2, without.code());
+        assertTrue(without.err().contains("the saved model has covariates Segment=small: give them with --covariates"),
+                without.err());
+        Run noColumn = crm("clv", "predict", "--model-file", saved.toString(), "--input", input.toString(),
+                "--covariates", covariates(input, false).toString(), "--horizon", "39");
+        assertEquals(1, noColumn.code());
+        assertTrue(noColumn.err().contains("gender.csv:1: no column 'Segment': the model has covariate Segment=small"),
+                noColumn.err());
+        Run discount = crm("clv", "predict", "--model-file", saved.toString(), "--input", input.toString(),
+                "--covariates", cov.toString(), "--horizon", "39", "--discount", "0.003");
+        assertEquals(2, discount.code());
+        assertTrue(discount.err().contains("--discount and --intervals are not available with --covariates"),
+                discount.err());
+        // a tampered coefficient is refused by name
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(saved).replace("\"trans.Segment=small\"", "\"beta.Segment=small\""));
+        Run tampered = crm("clv", "predict", "--model-file", bad.toString(), "--input", input.toString(),
+                "--covariates", cov.toString(), "--horizon", "39");
+        assertEquals(1, tampered.code());
+        assertTrue(tampered.err().contains("bad.json: parameters.beta.Segment=small: unknown for bgnbd"),
+                tampered.err());
+    }
+}
