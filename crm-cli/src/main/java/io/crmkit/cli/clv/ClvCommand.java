@@ -1,5 +1,6 @@
 package io.crmkit.cli.clv;
 
+import io.crmkit.cli.db.StoreOptions;
 import io.crmkit.cli.format.ClvModelJson;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
@@ -29,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -136,6 +138,14 @@ public final class ClvCommand implements Callable<Integer> {
                 description = "also save the fitted model (parameters, time unit, fit) for `crm clv predict --model-file`")
         Path save;
 
+        @Option(names = "--store-as", paramLabel = "NAME",
+                description = "also keep the fitted model in the store (--db) under NAME for `crm clv predict "
+                        + "--stored-model`")
+        String storeAs;
+
+        @Mixin
+        StoreOptions store;
+
         @Option(names = "--unit", description = "time unit of recency and T recorded in the saved model: days or "
                 + "weeks (continuous-time models; default days)")
         Unit unit;
@@ -149,6 +159,9 @@ public final class ClvCommand implements Callable<Integer> {
             checkPenalizer(spec, penalizer);
             ClvModels.Model kind = ClvModels.named(name);
             withCovariates.check(spec, kind, null);
+            if (storeAs != null) {
+                StoredModels.checkName(spec, storeAs);
+            }
             String timeUnit = savedUnit(kind);
             String source;
             ClvModel fitted;
@@ -181,6 +194,9 @@ public final class ClvCommand implements Callable<Integer> {
                     throw new InputException(CsvInput.name(save) + ": cannot be written (" + e.getClass()
                             .getSimpleName() + ")");
                 }
+            }
+            if (storeAs != null) {
+                StoredModels.save(store, storeAs, ClvModelJson.Saved.of(fitted, timeUnit, source), Clock.systemUTC());
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(json(fitted));
@@ -248,6 +264,13 @@ public final class ClvCommand implements Callable<Integer> {
                 description = "a model saved by `crm clv fit --save`: predict with it, no refit")
         Path modelFile;
 
+        @Option(names = "--stored-model", paramLabel = "NAME",
+                description = "a model kept by `crm clv fit --store-as` in the store (--db): predict with it, no refit")
+        String storedModel;
+
+        @Mixin
+        StoreOptions store;
+
         @Option(names = "--input", required = true, description = "CSV as for `crm clv fit`; other columns are kept")
         Path input;
 
@@ -278,9 +301,9 @@ public final class ClvCommand implements Callable<Integer> {
 
         @Override
         public void run() {
-            if ((model == null) == (modelFile == null)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "give exactly one of --model (fit on the input) and --model-file (a saved model)");
+            if ((model == null ? 0 : 1) + (modelFile == null ? 0 : 1) + (storedModel == null ? 0 : 1) != 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --model (fit on "
+                        + "the input), --model-file (a saved model) and --stored-model (a model in --db)");
             }
             checkPenalizer(spec, penalizer);
             if (discount != null && (!(discount > 0) || !Double.isFinite(discount))) {
@@ -291,7 +314,8 @@ public final class ClvCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "horizon " + horizon + " is invalid: it must be finite and >= 0");
             }
-            ClvModel saved = modelFile == null ? null : ClvModelJson.read(modelFile).model();
+            ClvModel saved = modelFile != null ? ClvModelJson.read(modelFile).model()
+                    : storedModel != null ? StoredModels.load(store, storedModel).model() : null;
             String name = saved == null ? checkModel(spec, model) : saved.name();
             ClvModels.Model kind = ClvModels.named(name);
             withCovariates.check(spec, kind, saved);
@@ -300,7 +324,7 @@ public final class ClvCommand implements Callable<Integer> {
                         "--discount and --intervals are not available with --covariates");
             }
             if (kind.input() == ClvModels.Input.SURVIVORS) {
-                projectCohort(kind);
+                projectCohort(kind, saved);
                 return;
             }
             SummaryCsv data = read(input, kind);
@@ -409,11 +433,11 @@ public final class ClvCommand implements Callable<Integer> {
         }
 
         /** A cohort model's projection: period, alive (empty beyond the data), survival, retention. */
-        private void projectCohort(ClvModels.Model kind) {
+        private void projectCohort(ClvModels.Model kind, ClvModel saved) {
             SurvivorsCsv cohort = SurvivorsCsv.read(input);
             ImmutableMap<String, double[]> predictions;
             try {
-                ClvModel fitted = kind.fit(cohort.summaries(), penalizer);
+                ClvModel fitted = saved != null ? saved : kind.fit(cohort.summaries(), penalizer);
                 predictions = kind.predict(fitted, cohort.summaries(), horizon);
             } catch (IllegalArgumentException e) {
                 throw cohort.refusal(e);

@@ -4,15 +4,12 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
@@ -101,8 +98,10 @@ public final class ComplaintEvent {
         requireNonNull(from, "from");
         requireNonNull(to, "to");
         requireNonNull(previousHash, "previousHash");
-        checkArgument(previousHash.length() == 64 && previousHash.chars().allMatch(ComplaintEvent::isHexDigit),
-                "previousHash '%s' must be 64 lower-case hexadecimal digits (a SHA-256)", abbreviate(previousHash));
+        if (!isSha256Hex(previousHash)) {
+            throw new IllegalArgumentException("previousHash '" + abbreviate(previousHash)
+                    + "' must be 64 lower-case hexadecimal digits (a SHA-256)");
+        }
         ImmutableList<String> guards = ImmutableList.copyOf(requireNonNull(externalGuards, "externalGuards"));
         for (String g : guards) {
             checkArgument(!g.isBlank(), "externalGuards holds a blank guard name");
@@ -115,6 +114,18 @@ public final class ComplaintEvent {
             List<String> externalGuards, @Nullable ComplaintEvent previous) {
         return new ComplaintEvent(command, from, to, ImmutableList.copyOf(externalGuards),
                 previous == null ? GENESIS : null, previous);
+    }
+
+    private static boolean isSha256Hex(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            if (!isHexDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHexDigit(int c) {
@@ -156,6 +167,12 @@ public final class ComplaintEvent {
         if (h != null) {
             return h;
         }
+        if (previous == null || previous.hash != null) {
+            // the usual case (a stored event, or the next of a hashed one): no walk back
+            h = HEX.formatHex(digest(previousHash()));
+            hash = h;
+            return h;
+        }
         // hash the not yet hashed events back to a known hash first, oldest first, without recursion
         Deque<ComplaintEvent> unhashed = new ArrayDeque<>();
         for (ComplaintEvent e = this; e != null && e.hash == null; e = e.previous) {
@@ -184,38 +201,34 @@ public final class ComplaintEvent {
     }
 
     private byte[] digest(String previousHash) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            string(out, "crmkit.complaint-event.v1");
-            out.write(HEX.parseHex(previousHash));
-            string(out, command.trigger().commandName());
-            string(out, from.name());
-            string(out, to.name());
-            out.writeLong(command.at().getEpochSecond());
-            out.writeInt(command.at().getNano());
-            string(out, command.actor().id());
-            string(out, command.actor().role().name());
-            ComplaintIntake intake = command.intakeOrNull();
-            out.writeBoolean(intake != null);
-            if (intake != null) {
-                string(out, intake.id());
-                string(out, intake.customer().value());
-                string(out, intake.channel().name());
-                string(out, intake.category().name());
-                string(out, intake.severity().name());
-                string(out, intake.description());
-                optional(out, intake.linkedTo().orElse(null));
-            }
-            optional(out, command.assigneeOrNull());
-            out.writeInt(command.satisfactionOrZero());
-            optional(out, command.rootCauseOrNull());
-            optional(out, command.note().orElse(null));
-            out.writeInt(externalGuards.size());
-            for (String g : externalGuards) {
-                string(out, g);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
+        Canonical out = new Canonical();
+        out.string("crmkit.complaint-event.v1");
+        out.hex(previousHash);
+        out.string(command.trigger().commandName());
+        out.string(from.name());
+        out.string(to.name());
+        out.writeLong(command.at().getEpochSecond());
+        out.writeInt(command.at().getNano());
+        out.string(command.actor().id());
+        out.string(command.actor().role().name());
+        ComplaintIntake intake = command.intakeOrNull();
+        out.writeBoolean(intake != null);
+        if (intake != null) {
+            out.string(intake.id());
+            out.string(intake.customer().value());
+            out.string(intake.channel().name());
+            out.string(intake.category().name());
+            out.string(intake.severity().name());
+            out.string(intake.description());
+            out.optional(intake.linkedTo().orElse(null));
+        }
+        out.optional(command.assigneeOrNull());
+        out.writeInt(command.satisfactionOrZero());
+        out.optional(command.rootCauseOrNull());
+        out.optional(command.note().orElse(null));
+        out.writeInt(externalGuards.size());
+        for (String g : externalGuards) {
+            out.string(g);
         }
         MessageDigest md;
         try {
@@ -223,7 +236,8 @@ public final class ComplaintEvent {
         } catch (CloneNotSupportedException e) {
             md = sha256();
         }
-        return md.digest(bytes.toByteArray());
+        md.update(out.bytes, 0, out.size);
+        return md.digest();
     }
 
     private static MessageDigest sha256() {
@@ -234,16 +248,76 @@ public final class ComplaintEvent {
         }
     }
 
-    private static void string(DataOutputStream out, String s) throws IOException {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
+    /**
+     * The canonical encoding, byte for byte what {@link java.io.DataOutputStream} writes (big-endian
+     * numbers; a string as its UTF-8 length then its UTF-8 bytes; an optional string as a presence
+     * flag then the string), into one growing array: an ASCII string is copied without encoding.
+     */
+    private static final class Canonical {
+        byte[] bytes = new byte[256];
+        int size;
 
-    private static void optional(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            string(out, s);
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        void writeBoolean(boolean b) {
+            ensure(1);
+            bytes[size++] = (byte) (b ? 1 : 0);
+        }
+
+        void writeInt(int v) {
+            ensure(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (v >>> shift);
+            }
+        }
+
+        void writeLong(long v) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (v >>> shift);
+            }
+        }
+
+        void string(String s) {
+            int n = s.length();
+            boolean ascii = true;
+            for (int i = 0; i < n && ascii; i++) {
+                ascii = s.charAt(i) < 0x80;
+            }
+            if (!ascii) {
+                byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+                writeInt(utf8.length);
+                ensure(utf8.length);
+                System.arraycopy(utf8, 0, bytes, size, utf8.length);
+                size += utf8.length;
+                return;
+            }
+            writeInt(n);
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                bytes[size++] = (byte) s.charAt(i);
+            }
+        }
+
+        void optional(@Nullable String s) {
+            writeBoolean(s != null);
+            if (s != null) {
+                string(s);
+            }
+        }
+
+        /** Writes the 32 bytes a 64-digit lower-case hexadecimal hash stands for. */
+        void hex(String hash) {
+            ensure(32);
+            for (int i = 0; i < 64; i += 2) {
+                int high = Character.digit(hash.charAt(i), 16);
+                int low = Character.digit(hash.charAt(i + 1), 16);
+                bytes[size++] = (byte) (high << 4 | low);
+            }
         }
     }
 
