@@ -138,7 +138,7 @@ abstract class ParityCheck {
         assertEquals(single.diagnostics().customers(), model.diagnostics().customers(), 0);
         CustomerSummaries distinct = crm.distinctRows(summaries, false, null);
         assertEquals(WEEKS, distinct.timeUnit(), "the unit travels from summarize to the fit");
-        assertSameRows(CustomerAnalytics.canonical(reference.columns.compressed()), distinct);
+        assertSameRows(distinctRowsOf(reference.columns), distinct);
         TransactionModel first = firstFit.computeIfAbsent("bgnbd", k -> model);
         assertEquals(first.parameters(), model.parameters(), "the same bits for every partitioning");
 
@@ -173,6 +173,12 @@ abstract class ParityCheck {
         summaries.unpersist();
     }
 
+    /** The single JVM's distinct (x, t_x, T) rows with their counts, in the canonical order. */
+    static CustomerSummaries distinctRowsOf(CustomerSummaries s) {
+        return CustomerAnalytics.canonical(CustomerSummaries.of(s.frequencies(), s.recencies(), s.ages())
+                .withTimeUnit(s.timeUnit()).compressed());
+    }
+
     static void assertSameRows(CustomerSummaries expected, CustomerSummaries actual) {
         assertEquals(expected.timeUnit(), actual.timeUnit(), "time unit");
         assertEquals(expected.size(), actual.size(), "distinct rows");
@@ -198,7 +204,7 @@ abstract class ParityCheck {
             assertRelative(expected[3], row.getDouble(4), 1e-12, "monetary_value of " + id);
         });
         CustomerSummaries distinct = crm.distinctRows(summaries, false, null);
-        assertSameRows(CustomerAnalytics.canonical(reference.periodColumns.compressed()), distinct);
+        assertSameRows(distinctRowsOf(reference.periodColumns), distinct);
 
         ClvModel model = crm.fit("bgbb", summaries);
         ClvModels.Model bgbb = ClvModels.named("bgbb");
