@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -36,6 +37,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
@@ -149,7 +152,8 @@ public final class CustomerAnalytics implements Serializable {
      * (long), {@code recency}, {@code T} and {@code monetary_value} (doubles), with the
      * definitions of {@link CustomerSummarizer} — calendar days, repeat purchases on distinct
      * days, purchases after the as-of date left out, times in {@code unit}. Without an amount
-     * column, {@code monetary_value} is 0.
+     * column, {@code monetary_value} is 0. The columns {@code recency} and {@code T} carry the
+     * unit in their metadata ({@link #timeUnitOf}), which {@link #distinctRows} passes on to the fit.
      *
      * @param transactions the log, with the {@linkplain #columns() configured} columns
      * @param asOf the last day of observation, from 0001-01-01 to 9999-12-31
@@ -159,21 +163,55 @@ public final class CustomerAnalytics implements Serializable {
      *     unit is invalid
      */
     public Dataset<Row> summarize(Dataset<Row> transactions, LocalDate asOf, Duration unit) {
+        return summarize(transactions, asOf, unit, null);
+    }
+
+    /**
+     * Summarises a transaction log in discrete time, the input of the BG/BB model
+     * ({@code fit("bgbb", ...)}): purchases are grouped into periods of {@code period} (whole
+     * days; 7 days groups calendar weeks Monday to Sunday), all purchases of one period count as
+     * one transaction, and {@code frequency} x, {@code recency} t<sub>x</sub> and {@code T} n are
+     * whole numbers of periods — x the repeat periods with a purchase, t<sub>x</sub> the periods
+     * from the first to the last, n the periods from the first to the as-of period. These are
+     * exactly the summaries of
+     * {@code CustomerSummarizer.asOf(asOf).groupingBy(period).inUnitsOf(period)} (purchases after
+     * the as-of date are left out before grouping; customers whose first purchase falls in the
+     * as-of period are left out). {@code monetary_value} is the mean of the repeat periods' sums.
+     * The time unit carried by {@code recency} and {@code T} is {@code period}.
+     *
+     * @param transactions the log, with the configured columns
+     * @param asOf the last day of observation, from 0001-01-01 to 9999-12-31
+     * @param period the length of one transaction opportunity, a positive whole number of days
+     * @return the summaries in periods
+     * @throws IllegalArgumentException if a column is missing or of the wrong type, the date is out
+     *     of range, or the period is not a positive whole number of days
+     */
+    public Dataset<Row> summarizeByPeriod(Dataset<Row> transactions, LocalDate asOf, Duration period) {
+        requireNonNull(period, "period");
+        if (period.isNegative() || period.isZero() || period.getNano() != 0
+                || period.getSeconds() % Duration.ofDays(1).getSeconds() != 0) {
+            throw new IllegalArgumentException("period " + period + " is invalid: it must be a positive whole number "
+                    + "of days");
+        }
+        return summarize(transactions, asOf, period, period);
+    }
+
+    private Dataset<Row> summarize(Dataset<Row> transactions, LocalDate asOf, Duration unit, Duration period) {
         requireNonNull(transactions, "transactions");
-        CustomerSummarizer.asOf(asOf).inUnitsOf(unit); // checks the date and the unit before any job runs
+        summarizer(asOf, unit, period); // checks the date and the unit before any job runs
         boolean hasAmount = List.of(transactions.schema().fieldNames()).contains(columns.amount());
         Dataset<Row> sorted = Transactions.normalize(transactions, columns, zone, false);
+        Metadata inUnit = unitMetadata(unit);
         StructType schema = new StructType()
                 .add(columns.customer(), DataTypes.StringType, false)
                 .add(FREQUENCY, DataTypes.LongType, false)
-                .add(RECENCY, DataTypes.DoubleType, false)
-                .add(AGE, DataTypes.DoubleType, false)
+                .add(RECENCY, DataTypes.DoubleType, false, inUnit)
+                .add(AGE, DataTypes.DoubleType, false, inUnit)
                 .add(MONETARY_VALUE, DataTypes.DoubleType, false);
         int lastDay = Math.toIntExact(asOf.toEpochDay());
         MapPartitionsFunction<Row, Row> summarize = rows -> Transactions.perCustomer(rows, BATCH_ROWS, batch -> {
-            CustomerSummarizer summarizer = CustomerSummarizer.asOf(asOf).inUnitsOf(unit);
-            CustomerSummarizer.IndexedSummaries result = summarizer.summarizeEpochDays(batch.customers(),
-                    batch.days(), hasAmount ? batch.amounts() : null);
+            CustomerSummarizer.IndexedSummaries result = summarizer(asOf, unit, period)
+                    .summarizeEpochDays(batch.customers(), batch.days(), hasAmount ? batch.amounts() : null);
             CustomerSummaries s = result.summaries();
             List<Row> out = new ArrayList<>(result.size());
             for (int row = 0; row < result.size(); row++) {
@@ -182,7 +220,102 @@ public final class CustomerAnalytics implements Serializable {
             }
             return out;
         });
-        return sorted.where(sorted.col("day").leq(lastDay)).mapPartitions(summarize, Encoders.row(schema));
+        return withMetadataOf(sorted.where(sorted.col("day").leq(lastDay)).mapPartitions(summarize,
+                Encoders.row(schema)), schema);
+    }
+
+    private static CustomerSummarizer summarizer(LocalDate asOf, Duration unit, Duration period) {
+        CustomerSummarizer summarizer = CustomerSummarizer.asOf(asOf).inUnitsOf(unit);
+        return period == null ? summarizer : summarizer.groupingBy(period);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // time unit
+
+    /** The metadata key under which {@code recency} and {@code T} carry their time unit (ISO-8601). */
+    public static final String TIME_UNIT_METADATA = "crmkit.time_unit";
+
+    /**
+     * The rows with the column metadata of {@code schema} (a row encoder's output drops it: the
+     * time unit of the summaries would be lost after every {@code mapPartitions}).
+     */
+    private static Dataset<Row> withMetadataOf(Dataset<Row> rows, StructType schema) {
+        Dataset<Row> out = rows;
+        for (org.apache.spark.sql.types.StructField field : schema.fields()) {
+            if (!field.metadata().equals(Metadata.empty())) {
+                out = out.withColumn(field.name(), out.col("`" + field.name().replace("`", "``") + "`")
+                        .as(field.name(), field.metadata()));
+            }
+        }
+        return out;
+    }
+
+    private static Metadata unitMetadata(Duration unit) {
+        return new MetadataBuilder().putString(TIME_UNIT_METADATA, unit.toString()).build();
+    }
+
+    /**
+     * Declares the time unit of summaries that do not carry one (read from CSV, say, which keeps
+     * no column metadata), as {@link CustomerSummaries#withTimeUnit} does for columns: no number
+     * changes, the {@code recency} and {@code T} columns get the unit in their metadata.
+     *
+     * @param summaries rows with {@code recency} and {@code T}
+     * @param unit the unit of recency and T, positive
+     * @return the same rows, the two columns carrying the unit
+     * @throws IllegalArgumentException if a column is missing or not numeric, or the unit is not
+     *     positive
+     */
+    public static Dataset<Row> withTimeUnit(Dataset<Row> summaries, Duration unit) {
+        requireNonNull(summaries, "summaries");
+        requireNonNull(unit, "unit");
+        if (unit.isNegative() || unit.isZero()) {
+            throw new IllegalArgumentException("time unit " + unit + " is invalid: it must be positive");
+        }
+        requireColumns(summaries, List.of(RECENCY, AGE));
+        Metadata inUnit = unitMetadata(unit);
+        return summaries.withColumn(RECENCY, summaries.col(RECENCY).as(RECENCY, inUnit))
+                .withColumn(AGE, summaries.col(AGE).as(AGE, inUnit));
+    }
+
+    /**
+     * The time unit carried by the {@code recency} and {@code T} columns (set by
+     * {@link #summarize}, {@link #summarizeByPeriod} or {@link #withTimeUnit}; kept by Spark
+     * through selections, filters, caching and Parquet files).
+     *
+     * @param summaries rows with {@code recency} and {@code T}
+     * @return the unit, or empty when neither column carries one
+     * @throws IllegalArgumentException if a column is missing, only one column carries a unit, the
+     *     two carry different units, or a unit cannot be read
+     */
+    public static Optional<Duration> timeUnitOf(Dataset<Row> summaries) {
+        requireNonNull(summaries, "summaries");
+        requireColumns(summaries, List.of(RECENCY, AGE));
+        StructType schema = summaries.schema();
+        String recency = unitText(schema, RECENCY);
+        String age = unitText(schema, AGE);
+        if (recency == null && age == null) {
+            return Optional.empty();
+        }
+        if (recency == null || !recency.equals(age)) {
+            throw new IllegalArgumentException("columns '" + RECENCY + "' and '" + AGE + "' carry the time units "
+                    + recency + " and " + age + ": both must be in one unit (see withTimeUnit)");
+        }
+        try {
+            Duration unit = Duration.parse(recency);
+            if (unit.isNegative() || unit.isZero()) {
+                throw new IllegalArgumentException("time unit " + recency + " of columns '" + RECENCY + "' and '"
+                        + AGE + "' is invalid: it must be positive");
+            }
+            return Optional.of(unit);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("time unit '" + recency + "' of columns '" + RECENCY + "' and '" + AGE
+                    + "' is invalid: it must be an ISO-8601 duration such as PT168H", e);
+        }
+    }
+
+    private static String unitText(StructType schema, String column) {
+        Metadata m = schema.apply(column).metadata();
+        return m.contains(TIME_UNIT_METADATA) ? m.getString(TIME_UNIT_METADATA) : null;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -346,7 +479,7 @@ public final class CustomerAnalytics implements Serializable {
             String c = v == 0 ? "C" : v >= lowestA ? "A" : v >= lowestB ? "B" : "C";
             return append(row, c);
         });
-        return values.mapPartitions(classify, Encoders.row(schema));
+        return withMetadataOf(values.mapPartitions(classify, Encoders.row(schema)), schema);
     }
 
     /** The smallest value in A and in B, as {@link ParetoClassifier#abc(double[])} finds them. */
@@ -410,14 +543,17 @@ public final class CustomerAnalytics implements Serializable {
      * sum of the weights) behind each — with the mean spend as a fourth key when {@code spend} —
      * built per partition as compressed {@link CustomerSummaries}, merged across partitions, and
      * returned in ascending order of (x, t<sub>x</sub>, T, spend) so that the result does not
-     * depend on the partitioning.
+     * depend on the partitioning. The rows are in the time unit that {@code recency} and {@code T}
+     * carry ({@link #timeUnitOf}; {@link CustomerSummaries#DEFAULT_TIME_UNIT} when they carry none),
+     * so that a model is fitted, and its horizons read, in the unit the summaries were made in.
      *
      * @param summaries rows with {@code frequency, recency, T} (and {@code monetary_value})
      * @param spend whether to keep the mean spend (the input of the Gamma-Gamma model; only
      *     repeat customers, x &gt; 0, are kept then)
      * @param weightColumn a numeric column of weights (&gt; 0), or {@code null} for one customer per row
-     * @return the distinct rows with weights
-     * @throws IllegalArgumentException if a column is missing
+     * @return the distinct rows with weights, in the summaries' time unit
+     * @throws IllegalArgumentException if a column is missing, or {@code recency} and {@code T}
+     *     carry different time units
      */
     public CustomerSummaries distinctRows(Dataset<Row> summaries, boolean spend, String weightColumn) {
         requireNonNull(summaries, "summaries");
@@ -429,6 +565,7 @@ public final class CustomerAnalytics implements Serializable {
             names.add(weightColumn);
         }
         requireColumns(summaries, names);
+        Duration unit = timeUnitOf(summaries).orElse(CustomerSummaries.DEFAULT_TIME_UNIT);
         Dataset<Row> selected = summaries.select(names.stream().map(org.apache.spark.sql.functions::col)
                 .toArray(org.apache.spark.sql.Column[]::new));
         if (spend) {
@@ -436,13 +573,13 @@ public final class CustomerAnalytics implements Serializable {
         }
         boolean weighted = weightColumn != null;
         JavaRDD<CustomerSummaries> parts = selected.toJavaRDD().mapPartitions(rows -> {
-            CustomerSummaries merged = empty(spend);
-            Chunk chunk = new Chunk(spend);
+            CustomerSummaries merged = empty(spend).withTimeUnit(unit);
+            Chunk chunk = new Chunk(spend, unit);
             while (rows.hasNext()) {
                 chunk.add(rows.next(), names, weighted);
                 if (chunk.size == CHUNK_ROWS) {
                     merged = merged.merge(chunk.summaries()).compressed();
-                    chunk = new Chunk(spend);
+                    chunk = new Chunk(spend, unit);
                 }
             }
             merged = merged.merge(chunk.summaries()).compressed();
@@ -458,8 +595,9 @@ public final class CustomerAnalytics implements Serializable {
      * model), without penalty.
      *
      * @param model a name of {@link ClvModels#names()}, e.g. {@code bgnbd} or {@code gammagamma}
-     * @param summaries rows with {@code frequency, recency, T} (BG/BB: the number of opportunities
-     *     in {@code T}; Gamma-Gamma: also {@code monetary_value})
+     * @param summaries rows with {@code frequency, recency, T} (BG/BB: whole periods, as
+     *     {@link #summarizeByPeriod} makes them, the number of opportunities in {@code T};
+     *     Gamma-Gamma: also {@code monetary_value})
      * @return the fitted model
      * @throws IllegalArgumentException if the name is unknown, a column is missing, or the model
      *     cannot be fitted on the data
@@ -567,7 +705,7 @@ public final class CustomerAnalytics implements Serializable {
                 return out.next();
             }
         };
-        return summaries.mapPartitions(predict, Encoders.row(schema));
+        return withMetadataOf(summaries.mapPartitions(predict, Encoders.row(schema)), schema);
     }
 
     /**
@@ -602,7 +740,7 @@ public final class CustomerAnalytics implements Serializable {
             case "pareto" -> ParetoNbdModel.fit(distinctRows(summaries, false, weightColumn));
             case "mbgnbd" -> ModifiedBetaGeoModel.fit(distinctRows(summaries, false, weightColumn));
             default -> throw new IllegalArgumentException("model '" + model + "' is unknown here: choose bgnbd, pareto "
-                    + "or mbgnbd (fitSpend fits gammagamma; bgbb needs discrete periods and is not offered on Spark)");
+                    + "or mbgnbd (fitSpend fits gammagamma; fit(\"bgbb\", summarizeByPeriod(...)) fits BG/BB)");
         };
     }
 
@@ -653,19 +791,22 @@ public final class CustomerAnalytics implements Serializable {
             out[3][i] = m[k];
             out[4][i] = w[k];
         }
-        return s.hasMonetaryValue()
+        CustomerSummaries sorted = s.hasMonetaryValue()
                 ? CustomerSummaries.withMonetaryValue(out[0], out[1], out[2], out[3], out[4])
                 : CustomerSummaries.of(out[0], out[1], out[2], out[4]);
+        return sorted.withTimeUnit(s.timeUnit());
     }
 
     /** Summary rows of one partition, gathered for compression. */
     private static final class Chunk {
         final boolean spend;
+        final Duration unit;
         int size;
         double[][] columns = new double[5][1024];
 
-        Chunk(boolean spend) {
+        Chunk(boolean spend, Duration unit) {
             this.spend = spend;
+            this.unit = unit;
         }
 
         void add(Row row, List<String> names, boolean weighted) {
@@ -691,8 +832,9 @@ public final class CustomerAnalytics implements Serializable {
             for (int j = 0; j < 5; j++) {
                 c[j] = Arrays.copyOf(columns[j], size);
             }
-            return spend ? CustomerSummaries.withMonetaryValue(c[0], c[1], c[2], c[3], c[4])
+            CustomerSummaries s = spend ? CustomerSummaries.withMonetaryValue(c[0], c[1], c[2], c[3], c[4])
                     : CustomerSummaries.of(c[0], c[1], c[2], c[4]);
+            return s.withTimeUnit(unit);
         }
     }
 
@@ -824,7 +966,7 @@ public final class CustomerAnalytics implements Serializable {
                 return out.next();
             }
         };
-        return summaries.mapPartitions(predict, Encoders.row(schema));
+        return withMetadataOf(summaries.mapPartitions(predict, Encoders.row(schema)), schema);
     }
 
     // ------------------------------------------------------------------------------------------

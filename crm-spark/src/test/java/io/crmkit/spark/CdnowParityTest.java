@@ -108,6 +108,11 @@ class CdnowParityTest extends ParityCheck {
 
     @Override
     List<String[]> rows() {
+        return cdnowRows();
+    }
+
+    /** @return the bundled CDNOW log as text rows, without the header */
+    static List<String[]> cdnowRows() {
         try {
             return Files.readAllLines(Path.of("../data/cdnow-transactions.csv")).stream().skip(1)
                     .map(line -> line.split(",", -1)).collect(Collectors.toList());

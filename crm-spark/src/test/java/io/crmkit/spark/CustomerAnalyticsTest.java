@@ -81,6 +81,64 @@ class CustomerAnalyticsTest {
     }
 
     @Test
+    void periodSummariesCountOneTransactionPerCalendarWeek() {
+        // weeks run Monday to Sunday: 1997-01-01 (Wed) and 01-02 (Thu) are week 0 of c1, 01-15 week 2,
+        // 02-05 week 5, and the as-of date 02-28 (Fri) week 8; 03-01 (Sat) shares the as-of week but
+        // is after the as-of date, so it is left out. x = 2 (weeks 2 and 5), t_x = 5, n = 8,
+        // monetary = mean of the repeat weeks' sums = (20 + 30) / 2 = 25. c2's first week is the
+        // as-of week (n would be 0): no row. c3: one purchase on 02-14 (Fri, week 6): x = 0, n = 2.
+        Dataset<Row> log = text("c1,1997-01-01,10.00", "c1,1997-01-02,5.00", "c1,1997-01-15,20.00",
+                "c1,1997-02-05,30.00", "c1,1997-03-01,99.00", "c2,1997-02-24,7.00", "c3,1997-02-14,8.50");
+        Dataset<Row> summaries = crm.summarizeByPeriod(log, LocalDate.of(1997, 2, 28), Duration.ofDays(7));
+        Map<String, Row> s = byCustomer(summaries);
+        assertEquals(2, s.size());
+        Row c1 = s.get("c1");
+        assertEquals(2L, c1.getLong(1));
+        assertEquals(5.0, c1.getDouble(2), 0);
+        assertEquals(8.0, c1.getDouble(3), 0);
+        assertEquals(25.0, c1.getDouble(4), 0);
+        Row c3 = s.get("c3");
+        assertEquals(0L, c3.getLong(1));
+        assertEquals(0.0, c3.getDouble(2), 0);
+        assertEquals(2.0, c3.getDouble(3), 0);
+        assertEquals(java.util.Optional.of(Duration.ofDays(7)), CustomerAnalytics.timeUnitOf(summaries));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> crm.summarizeByPeriod(log, LocalDate.of(1997, 2, 28), Duration.ofHours(36)));
+        assertEquals("period PT36H is invalid: it must be a positive whole number of days", e.getMessage());
+    }
+
+    @Test
+    void theTimeUnitTravelsFromTheSummariesToTheDistinctRows(@TempDir java.nio.file.Path dir) {
+        Dataset<Row> log = text("c1,1997-01-01,10.00", "c1,1997-01-15,20.00", "c2,1997-02-14,8.50");
+        Dataset<Row> weekly = crm.summarize(log, LocalDate.of(1997, 2, 28), Duration.ofDays(7));
+        assertEquals(Duration.ofDays(7), crm.distinctRows(weekly, false, null).timeUnit());
+        // predictions keep the columns' metadata
+        assertEquals(java.util.Optional.of(Duration.ofDays(7)), CustomerAnalytics.timeUnitOf(
+                crm.score(BetaGeoModel.of(0.243, 4.414, 0.793, 2.426), weekly, 52)));
+        // kept through a selection, a filter and a Parquet file
+        String parquet = dir.resolve("summaries.parquet").toString();
+        weekly.select("customer_id", "frequency", "recency", "T").where("T > 0").write().parquet(parquet);
+        Dataset<Row> read = spark.read().parquet(parquet);
+        assertEquals(Duration.ofDays(7), crm.distinctRows(read, false, null).timeUnit());
+
+        // summaries without a unit (as from a CSV) are in CustomerSummaries' default unit, a day,
+        // unless one is declared
+        Dataset<Row> plain = spark.createDataFrame(List.of(RowFactory.create(1.0, 2.0, 5.0)), new StructType()
+                .add("frequency", DataTypes.DoubleType).add("recency", DataTypes.DoubleType)
+                .add("T", DataTypes.DoubleType));
+        assertEquals(Duration.ofDays(1), crm.distinctRows(plain, false, null).timeUnit());
+        Dataset<Row> declared = CustomerAnalytics.withTimeUnit(plain, Duration.ofDays(7));
+        assertEquals(Duration.ofDays(7), crm.distinctRows(declared, false, null).timeUnit());
+
+        // T recomputed in days loses the unit while recency keeps weeks: refused, not fitted in a mixed unit
+        Dataset<Row> mixed = weekly.withColumn("T", weekly.col("T").multiply(7));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> crm.fit("bgnbd", mixed));
+        assertEquals("columns 'recency' and 'T' carry the time units PT168H and null: both must be in one unit "
+                + "(see withTimeUnit)", e.getMessage());
+    }
+
+    @Test
     void timestampsBecomeDaysInTheAnalysisZone() {
         // 1997-02-27T17:00Z is 1997-02-28 01:00 in Shanghai: the as-of date, so it counts there
         // as the last purchase (t_x = 58 days); 1997-02-28T17:00Z is 03-01 there and does not count.

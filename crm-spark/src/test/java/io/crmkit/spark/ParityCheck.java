@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crmkit.scoring.clv.BetaGeoModel;
+import io.crmkit.scoring.clv.ClvModel;
+import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.GammaGammaModel;
 import io.crmkit.scoring.clv.LifetimeValue;
@@ -11,6 +13,10 @@ import io.crmkit.scoring.clv.TransactionModel;
 import io.crmkit.scoring.rfm.RfmScore;
 import io.crmkit.scoring.value.AbcClass;
 import io.crmkit.scoring.value.ParetoClassifier;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,13 +25,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -58,16 +64,24 @@ abstract class ParityCheck {
     /** @return the as-of date of the analysis */
     abstract LocalDate asOf();
 
+    /** The log split over each partitioning, shuffled and cached once for all the tests of the class. */
+    private final Map<Integer, Dataset<Row>> splits = new HashMap<>();
+
     @BeforeAll
-    void start() {
+    void start(@TempDir Path dir) throws IOException {
         spark = LocalSpark.start(getClass().getSimpleName());
         List<String[]> rows = rows();
         reference = new SingleJvmReference(rows, asOf(), WEEKS);
-        List<Row> data = new ArrayList<>(rows.size());
-        for (String[] r : rows) {
-            data.add(RowFactory.create(r[0], r[1], r[2]));
+        // through a CSV file, as logs arrive: the driver then holds no copy of the rows in the plan
+        Path csv = dir.resolve("transactions.csv");
+        try (BufferedWriter out = Files.newBufferedWriter(csv)) {
+            out.write("customer_id,date,amount\n");
+            for (String[] r : rows) {
+                out.write(r[0] + "," + r[1] + "," + r[2] + "\n");
+            }
         }
-        transactions = spark.createDataFrame(data, TEXT).cache();
+        transactions = spark.read().option("header", "true").schema(TEXT).csv(csv.toString()).cache();
+        transactions.count();
     }
 
     @AfterAll
@@ -76,7 +90,11 @@ abstract class ParityCheck {
     }
 
     Dataset<Row> split(int partitions) {
-        return transactions.repartition(partitions);
+        return splits.computeIfAbsent(partitions, p -> {
+            Dataset<Row> split = transactions.repartition(p).cache();
+            split.count();
+            return split;
+        });
     }
 
     Map<String, Row> byCustomer(Dataset<Row> rows) {
@@ -118,6 +136,9 @@ abstract class ParityCheck {
         assertRelative(single.diagnostics().logLikelihood(), model.diagnostics().logLikelihood(), 1e-9,
                 "bgnbd log-likelihood");
         assertEquals(single.diagnostics().customers(), model.diagnostics().customers(), 0);
+        CustomerSummaries distinct = crm.distinctRows(summaries, false, null);
+        assertEquals(WEEKS, distinct.timeUnit(), "the unit travels from summarize to the fit");
+        assertSameRows(distinctRowsOf(reference.columns), distinct);
         TransactionModel first = firstFit.computeIfAbsent("bgnbd", k -> model);
         assertEquals(first.parameters(), model.parameters(), "the same bits for every partitioning");
 
@@ -147,6 +168,62 @@ abstract class ParityCheck {
             assertRelative(expected[row], r.getDouble(5), 1e-12, "expected_purchases of " + id);
             assertRelative(alive[row], r.getDouble(6), 1e-12, "p_alive of " + id);
             assertRelative(value[row], r.getDouble(7), 1e-12, "clv of " + id);
+            row++;
+        }
+        summaries.unpersist();
+    }
+
+    /** The single JVM's distinct (x, t_x, T) rows with their counts, in the canonical order. */
+    static CustomerSummaries distinctRowsOf(CustomerSummaries s) {
+        return CustomerAnalytics.canonical(CustomerSummaries.of(s.frequencies(), s.recencies(), s.ages())
+                .withTimeUnit(s.timeUnit()).compressed());
+    }
+
+    static void assertSameRows(CustomerSummaries expected, CustomerSummaries actual) {
+        assertEquals(expected.timeUnit(), actual.timeUnit(), "time unit");
+        assertEquals(expected.size(), actual.size(), "distinct rows");
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.frequency(i), actual.frequency(i), 0, "x of distinct row " + i);
+            assertEquals(expected.recency(i), actual.recency(i), 0, "t_x of distinct row " + i);
+            assertEquals(expected.age(i), actual.age(i), 0, "T of distinct row " + i);
+            assertEquals(expected.weight(i), actual.weight(i), 0, "customers of distinct row " + i);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} partitions")
+    @ValueSource(ints = {1, 3, 8})
+    void periodSummariesAndBgbbEqualTheSingleJvmOnes(int partitions) {
+        Dataset<Row> summaries = crm.summarizeByPeriod(split(partitions), asOf(), WEEKS).cache();
+        Map<String, Row> spark = byCustomer(summaries);
+        assertEquals(reference.periodSummaries.keySet(), spark.keySet());
+        reference.periodSummaries.forEach((id, expected) -> {
+            Row row = spark.get(id);
+            assertEquals(expected[0], row.getLong(1), "frequency of " + id);
+            assertEquals(expected[1], row.getDouble(2), 0, "recency of " + id);
+            assertEquals(expected[2], row.getDouble(3), 0, "T of " + id);
+            assertRelative(expected[3], row.getDouble(4), 1e-12, "monetary_value of " + id);
+        });
+        CustomerSummaries distinct = crm.distinctRows(summaries, false, null);
+        assertSameRows(distinctRowsOf(reference.periodColumns), distinct);
+
+        ClvModel model = crm.fit("bgbb", summaries);
+        ClvModels.Model bgbb = ClvModels.named("bgbb");
+        ClvModel single = bgbb.fit(reference.periodColumns, 0);
+        model.parameters().forEach((name, value) ->
+                assertRelative(single.parameters().get(name), value, 1e-9, "bgbb " + name));
+        assertRelative(single.diagnostics().logLikelihood(), model.diagnostics().logLikelihood(), 1e-9,
+                "bgbb log-likelihood");
+
+        // predictions of the same model over 10 periods: the registry's bulk call as reference
+        Map<String, Row> predicted = byCustomer(crm.predict(model, summaries, 10));
+        Map<String, double[]> expected = bgbb.predict(model, reference.periodColumns, 10);
+        int row = 0;
+        for (String id : reference.periodSummaries.keySet()) {
+            Row r = predicted.get(id);
+            assertRelative(expected.get(CustomerAnalytics.EXPECTED_PURCHASES)[row], r.getDouble(5), 1e-12,
+                    "bgbb expected_purchases of " + id);
+            assertRelative(expected.get(CustomerAnalytics.P_ALIVE)[row], r.getDouble(6), 1e-12,
+                    "bgbb p_alive of " + id);
             row++;
         }
         summaries.unpersist();

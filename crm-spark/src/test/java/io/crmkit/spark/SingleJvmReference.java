@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The single-JVM results for a transaction log given as text rows {@code customer_id,date,amount}:
- * what {@code crm clv summarize} and {@code crm rfm} compute, by the library calls they make.
+ * what {@code crm clv summarize} and {@code crm rfm} compute, by the library calls they make, and
+ * the discrete-time summaries of BG/BB, by {@link CustomerSummarizer#groupingBy}.
  */
 final class SingleJvmReference {
 
@@ -28,6 +29,9 @@ final class SingleJvmReference {
     final Map<String, double[]> summaries = new LinkedHashMap<>();
     final CustomerSummaries columns;
     final Map<String, RfmScore> rfm = new HashMap<>();
+    /** The discrete-time summaries of BG/BB (one transaction per period of {@code unit}), by customer. */
+    final Map<String, double[]> periodSummaries = new LinkedHashMap<>();
+    final CustomerSummaries periodColumns;
 
     SingleJvmReference(List<String[]> rows, LocalDate asOf, Duration unit) {
         Map<String, Integer> index = new HashMap<>();
@@ -58,6 +62,13 @@ final class SingleJvmReference {
         for (int row = 0; row < result.size(); row++) {
             summaries.put(ids.get(result.customerIndex(row)), new double[] {columns.frequency(row),
                 columns.recency(row), columns.age(row), columns.monetaryValue(row)});
+        }
+        CustomerSummarizer.IndexedSummaries periods = CustomerSummarizer.asOf(asOf).groupingBy(unit).inUnitsOf(unit)
+                .summarizeEpochDays(customer, day, amount);
+        periodColumns = periods.summaries();
+        for (int row = 0; row < periods.size(); row++) {
+            periodSummaries.put(ids.get(periods.customerIndex(row)), new double[] {periodColumns.frequency(row),
+                periodColumns.recency(row), periodColumns.age(row), periodColumns.monetaryValue(row)});
         }
         for (RfmScore s : RfmScorer.standard().score(purchases, asOf)) {
             rfm.put(s.customer().value(), s);

@@ -19,8 +19,9 @@ import org.apache.spark.sql.SparkSession;
  * {@code <output>/rfm} with the RFM scores, segments and ABC classes of the customers' spend.
  *
  * <pre>
- * spark-submit --class io.crmkit.spark.examples.SparkScoring crm-spark-0.1.0-SNAPSHOT-all.jar \
- *     transactions.csv 1997-09-30 scores/
+ * spark-submit --master 'local[2]' --class io.crmkit.spark.examples.SparkScoring \
+ *     --conf spark.sql.shuffle.partitions=8 --conf spark.ui.enabled=false \
+ *     crm-spark-0.1.0-SNAPSHOT-all.jar transactions.csv 1997-09-30 scores/
  * </pre>
  *
  * From an IDE, run it with the VM options {@code -Dspark.master=local[2]} and the
