@@ -32,6 +32,8 @@ public final class AdaptiveQuadrature {
     private static final int PEAK_PANELS = 40;
     /** A limit whose ln f exceeds every node's by this much holds a peak the first rule cannot see. */
     private static final double PEAK_GAP = 20;
+    /** How far above the scale a node's ln f may lie before the scale is raised (e^200 cannot overflow a sum). */
+    private static final double HEADROOM = 200;
 
     private static final double[] XK = {0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
         0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
@@ -76,6 +78,7 @@ public final class AdaptiveQuadrature {
         }
         double atA = f.log(a, null);
         double atB = f.log(b, null);
+        // a peak between the first rule's nodes can exceed this: the rules then raise it (see rescaled)
         double scale = Math.max(inner, Math.max(atA, atB));
         if (Double.isNaN(scale)) {
             return Double.NaN;
@@ -113,7 +116,8 @@ public final class AdaptiveQuadrature {
             if (cuts[i + 1] > cuts[i]) {
                 lo[count] = cuts[i];
                 hi[count] = cuts[i + 1];
-                rule(f, scale, lo[count], hi[count], scores, m, count, value, error, moment);
+                scale = rescaled(scale, rule(f, scale, lo[count], hi[count], scores, m, count, value, error, moment),
+                        count, count, value, error, moment, m);
                 count++;
             }
         }
@@ -138,8 +142,10 @@ public final class AdaptiveQuadrature {
             lo[count] = mid;
             hi[count] = hi[worst];
             hi[worst] = mid;
-            rule(f, scale, lo[worst], mid, scores, m, worst, value, error, moment);
-            rule(f, scale, mid, hi[count], scores, m, count, value, error, moment);
+            scale = rescaled(scale, rule(f, scale, lo[worst], mid, scores, m, worst, value, error, moment),
+                    worst, count, value, error, moment, m);
+            scale = rescaled(scale, rule(f, scale, mid, hi[count], scores, m, count, value, error, moment),
+                    count, count + 1, value, error, moment, m);
             count++;
         }
         double total = 0;
@@ -159,10 +165,56 @@ public final class AdaptiveQuadrature {
         return scale + Math.log(total);
     }
 
-    private static void rule(LogIntegrand f, double scale, double a, double b, double[] scores, int m, int slot,
+    /**
+     * The scale after a rule returned {@code used}: if the rule had to raise it, every other slot
+     * below {@code count} is brought onto the new scale (the rule's own already is).
+     */
+    private static double rescaled(double scale, double used, int slot, int count, double[] value, double[] error,
+            double[][] moment, int m) {
+        if (used <= scale) {
+            return scale;
+        }
+        double factor = Math.exp(scale - used);
+        for (int i = 0; i < count; i++) {
+            if (i != slot) {
+                value[i] *= factor;
+                error[i] *= factor;
+                for (int j = 0; j < m; j++) {
+                    moment[i][j] *= factor;
+                }
+            }
+        }
+        return used;
+    }
+
+    /**
+     * One Gauss-Kronrod rule on (a, b) into {@code slot}, the integrand divided by e<sup>scale</sup>;
+     * if a node's ln f exceeds the scale by more than {@link #HEADROOM} (a peak the earlier nodes did
+     * not see), the rule uses that node's ln f as the scale instead and returns it, and the caller
+     * rescales the other slots.
+     *
+     * @return the scale the slot's values are on
+     */
+    private static double rule(LogIntegrand f, double scale, double a, double b, double[] scores, int m, int slot,
             double[] value, double[] error, double[][] moment) {
         double centre = 0.5 * (a + b);
         double half = 0.5 * (b - a);
+        double[] logs = new double[2 * XK.length - 1];
+        double[] nodeScores = m == 0 ? null : new double[logs.length * m];
+        double peak = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < XK.length; i++) {
+            int sides = i == XK.length - 1 ? 1 : 2;
+            for (int side = 0; side < sides; side++) {
+                double t = side == 0 ? centre - half * XK[i] : centre + half * XK[i];
+                int node = 2 * i + side;
+                logs[node] = f.log(t, scores);
+                if (m > 0) {
+                    System.arraycopy(scores, 0, nodeScores, node * m, m);
+                }
+                peak = Math.max(peak, logs[node]);
+            }
+        }
+        double used = peak > scale + HEADROOM ? peak : scale;
         double kronrod = 0;
         double gauss = 0;
         double[] mo = moment[slot];
@@ -170,8 +222,8 @@ public final class AdaptiveQuadrature {
         for (int i = 0; i < XK.length; i++) {
             int sides = i == XK.length - 1 ? 1 : 2;
             for (int side = 0; side < sides; side++) {
-                double t = side == 0 ? centre - half * XK[i] : centre + half * XK[i];
-                double y = Math.exp(f.log(t, scores) - scale);
+                int node = 2 * i + side;
+                double y = Math.exp(logs[node] - used);
                 if (!(y >= 0) || !Double.isFinite(y)) {
                     y = y > 0 ? y : 0;
                 }
@@ -181,7 +233,7 @@ public final class AdaptiveQuadrature {
                 }
                 for (int j = 0; j < m; j++) {
                     if (y > 0) {
-                        mo[j] += WK[i] * y * scores[j];
+                        mo[j] += WK[i] * y * nodeScores[node * m + j];
                     }
                 }
             }
@@ -191,5 +243,6 @@ public final class AdaptiveQuadrature {
         for (int j = 0; j < m; j++) {
             mo[j] *= half;
         }
+        return used;
     }
 }
