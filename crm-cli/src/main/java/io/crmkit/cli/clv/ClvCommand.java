@@ -329,12 +329,13 @@ public final class ClvCommand implements Callable<Integer> {
         double penalizer;
 
         @Option(names = "--discount", description = "continuous discount rate per time unit (15 % a year in weeks:"
-                + " 0.0027); appends dert, the discounted expected residual transactions (bgnbd, mbgnbd, pareto)")
+                + " 0.0027); appends dert, the discounted expected residual transactions (bgnbd, mbgnbd, pareto);"
+                + " sbg: the rate per period (10 %%: 0.1), appends derl, the discounted expected residual lifetime")
         Double discount;
 
         @Option(names = "--intervals", description = "append 95 %% interval columns (_lower, _upper) to every"
                 + " prediction: delta (the delta method, fast) or bootstrap (seeded parametric bootstrap; small data,"
-                + " flat likelihoods); bgnbd, mbgnbd, pareto")
+                + " flat likelihoods); bgnbd, mbgnbd, pareto, sbg")
         ParameterUncertainty.Method intervals;
 
         @Option(names = "--replications", defaultValue = "200", description = "bootstrap refits (default 200)")
@@ -362,7 +363,8 @@ public final class ClvCommand implements Callable<Integer> {
             String name = saved == null ? checkModel(spec, model) : saved.name();
             ClvModels.Model kind = ClvModels.named(name);
             if (kind.input() == ClvModels.Input.SURVIVORS) {
-                projectCohort(kind);
+                CohortProjection.print(spec, kind, saved, input, horizon, penalizer, discount, intervals, replications,
+                        seed);
                 return;
             }
             SummaryCsv data = read(input, kind);
@@ -465,33 +467,6 @@ public final class ClvCommand implements Callable<Integer> {
                 out.put(column.getKey() + "_upper", upper);
             }
             return out.buildOrThrow();
-        }
-
-        /** A cohort model's projection: period, alive (empty beyond the data), survival, retention. */
-        private void projectCohort(ClvModels.Model kind) {
-            SurvivorsCsv cohort = SurvivorsCsv.read(input);
-            ImmutableMap<String, double[]> predictions;
-            try {
-                ClvModel fitted = kind.fit(cohort.summaries(), penalizer);
-                predictions = kind.predict(fitted, cohort.summaries(), horizon);
-            } catch (IllegalArgumentException e) {
-                throw cohort.refusal(e);
-            }
-            long[] alive = cohort.alive();
-            PrintWriter out = spec.commandLine().getOut();
-            try {
-                CSVPrinter printer = Csv.printer(out);
-                printer.printRecord("period", "alive", "survival", "retention");
-                double[] period = predictions.get("period");
-                for (int t = 0; t < period.length; t++) {
-                    printer.printRecord(t, t < alive.length ? Long.toString(alive[t]) : "",
-                            number(predictions.get("survival")[t]), number(predictions.get("retention")[t]));
-                }
-                printer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            out.flush();
         }
     }
 
