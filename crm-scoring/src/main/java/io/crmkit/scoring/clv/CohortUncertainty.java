@@ -3,13 +3,12 @@ package io.crmkit.scoring.clv;
 import static io.crmkit.scoring.clv.Checks.require;
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.crmkit.scoring.clv.ParameterUncertainty.Interval;
 import io.crmkit.scoring.clv.ParameterUncertainty.Method;
-import java.util.Arrays;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -52,31 +51,25 @@ import java.util.function.ToDoubleFunction;
  */
 public final class CohortUncertainty {
 
-    private static final double STEP = 1e-4;
     private static final int DEFAULT_REPLICATIONS = 200;
 
     private final ShiftedBetaGeometricModel model;
     private final long[] alive;
-    /** The cohort's rows in the encoding of {@link ShiftedBetaGeometricModel#cohort}. */
-    private final CustomerSummaries rows;
-    /** Covariance of (ln α, ln β). */
     private final double[][] covariance;
-    private final double level;
-    private final double z;
     private final int replications;
     private final long seed;
-    private final Supplier<ImmutableList<ShiftedBetaGeometricModel>> refits = Suppliers.memoize(this::refit);
+    private final LogScaleIntervals<ShiftedBetaGeometricModel> intervals;
 
-    private CohortUncertainty(ShiftedBetaGeometricModel model, long[] alive, CustomerSummaries rows,
-            double[][] covariance, double level, int replications, long seed) {
+    private CohortUncertainty(ShiftedBetaGeometricModel model, long[] alive, double[][] covariance, double level,
+            int replications, long seed) {
         this.model = model;
         this.alive = alive;
-        this.rows = rows;
         this.covariance = covariance;
-        this.level = level;
-        this.z = ParameterUncertainty.normalQuantile(0.5 + level / 2);
         this.replications = replications;
         this.seed = seed;
+        this.intervals = new LogScaleIntervals<>(model, List.of("alpha", "beta"),
+                new double[] {model.alpha(), model.beta()}, covariance, p -> ShiftedBetaGeometricModel.of(p[0], p[1]),
+                Suppliers.memoize(this::refit), level);
     }
 
     /**
@@ -93,10 +86,11 @@ public final class CohortUncertainty {
     public static CohortUncertainty of(ShiftedBetaGeometricModel model, long[] alive) {
         requireNonNull(model, "model");
         CustomerSummaries rows = ShiftedBetaGeometricModel.cohort(requireNonNull(alive, "alive"));
-        double[][] covariance = ParameterUncertainty.inverse(information(model, rows));
+        double[][] covariance = LogScaleIntervals.covariance(new double[] {model.alpha(), model.beta()},
+                p -> ShiftedBetaGeometricModel.logLikelihood(p[0], p[1], rows));
         require(covariance != null, "the observed information of sbg on this cohort is not positive definite: the"
                 + " likelihood is flat in some direction (see the fit's warnings); use the bootstrap");
-        return new CohortUncertainty(model, alive.clone(), rows, covariance, 0.95, DEFAULT_REPLICATIONS, 1);
+        return new CohortUncertainty(model, alive.clone(), covariance, 0.95, DEFAULT_REPLICATIONS, 1);
     }
 
     /**
@@ -108,7 +102,7 @@ public final class CohortUncertainty {
      */
     public CohortUncertainty withLevel(double level) {
         require(level > 0 && level < 1, "level %s is invalid: it must be in (0, 1)", level);
-        return new CohortUncertainty(model, alive, rows, covariance, level, replications, seed);
+        return new CohortUncertainty(model, alive, covariance, level, replications, seed);
     }
 
     /**
@@ -122,12 +116,12 @@ public final class CohortUncertainty {
     public CohortUncertainty withBootstrap(int replications, long seed) {
         require(replications >= 20 && replications <= 100_000, "replications %s is invalid: it must be 20 to 100000",
                 replications);
-        return new CohortUncertainty(model, alive, rows, covariance, level, replications, seed);
+        return new CohortUncertainty(model, alive, covariance, intervals.level(), replications, seed);
     }
 
     /** @return the covariance of (ln α, ln β) (a copy) */
     public double[][] logParameterCovariance() {
-        return new double[][] {covariance[0].clone(), covariance[1].clone()};
+        return intervals.covariance();
     }
 
     /**
@@ -136,11 +130,7 @@ public final class CohortUncertainty {
      * @return the interval of {@code alpha} and of {@code beta}
      */
     public ImmutableMap<String, Interval> parameterIntervals() {
-        double ha = z * Math.sqrt(covariance[0][0]);
-        double hb = z * Math.sqrt(covariance[1][1]);
-        return ImmutableMap.of(
-                "alpha", new Interval(model.alpha(), model.alpha() * Math.exp(-ha), model.alpha() * Math.exp(ha)),
-                "beta", new Interval(model.beta(), model.beta() * Math.exp(-hb), model.beta() * Math.exp(hb)));
+        return intervals.parameterIntervals();
     }
 
     /**
@@ -155,7 +145,7 @@ public final class CohortUncertainty {
     public Interval interval(ToDoubleFunction<ShiftedBetaGeometricModel> quantity, Method method) {
         requireNonNull(quantity, "quantity");
         requireNonNull(method, "method");
-        return method == Method.DELTA ? delta(quantity, false) : bootstrap(quantity);
+        return intervals.interval(quantity, method, false);
     }
 
     /**
@@ -168,7 +158,7 @@ public final class CohortUncertainty {
      */
     public Interval survival(Method method, long t) {
         require(t >= 1, "period %s is invalid: a survival interval needs t >= 1 (S(0) = 1)", t);
-        return probability(m -> m.survival(t), method);
+        return intervals.interval(m -> m.survival(t), requireNonNull(method, "method"), true);
     }
 
     /**
@@ -180,7 +170,7 @@ public final class CohortUncertainty {
      * @throws IllegalArgumentException if t is out of range
      */
     public Interval retentionRate(Method method, long t) {
-        return probability(m -> m.retentionRate(t), method);
+        return intervals.interval(m -> m.retentionRate(t), requireNonNull(method, "method"), true);
     }
 
     /**
@@ -220,53 +210,6 @@ public final class CohortUncertainty {
         return interval(m -> m.discountedExpectedResidualLifetime(discount, renewals), method);
     }
 
-    private Interval probability(ToDoubleFunction<ShiftedBetaGeometricModel> quantity, Method method) {
-        requireNonNull(method, "method");
-        return method == Method.DELTA ? delta(quantity, true) : bootstrap(quantity);
-    }
-
-    private Interval delta(ToDoubleFunction<ShiftedBetaGeometricModel> quantity, boolean probability) {
-        double estimate = quantity.applyAsDouble(model);
-        double[] u = {Math.log(model.alpha()), Math.log(model.beta())};
-        double[] gradient = new double[2];
-        for (int j = 0; j < 2; j++) {
-            double[] up = u.clone();
-            double[] down = u.clone();
-            up[j] += STEP;
-            down[j] -= STEP;
-            gradient[j] = (transform(quantity.applyAsDouble(at(up)), probability)
-                    - transform(quantity.applyAsDouble(at(down)), probability)) / (2 * STEP);
-        }
-        double variance = gradient[0] * gradient[0] * covariance[0][0] + 2 * gradient[0] * gradient[1]
-                * covariance[0][1] + gradient[1] * gradient[1] * covariance[1][1];
-        double centre = transform(estimate, probability);
-        double half = z * Math.sqrt(Math.max(0, variance));
-        require(Double.isFinite(centre) && Double.isFinite(half), "the quantity %s has no delta-method interval: it"
-                + " must be finite and %s; use the bootstrap", estimate, probability ? "inside (0, 1)" : "> 0");
-        return new Interval(estimate, back(centre - half, probability), back(centre + half, probability));
-    }
-
-    private static double transform(double value, boolean probability) {
-        return probability ? Math.log(value) - Math.log1p(-value) : Math.log(value);
-    }
-
-    private static double back(double value, boolean probability) {
-        return probability ? 1 / (1 + Math.exp(-value)) : Math.exp(value);
-    }
-
-    private Interval bootstrap(ToDoubleFunction<ShiftedBetaGeometricModel> quantity) {
-        double estimate = quantity.applyAsDouble(model);
-        ImmutableList<ShiftedBetaGeometricModel> models = refits.get();
-        double[] sorted = new double[models.size()];
-        for (int i = 0; i < sorted.length; i++) {
-            sorted[i] = quantity.applyAsDouble(models.get(i));
-        }
-        Arrays.sort(sorted);
-        double lower = ParameterUncertainty.quantile(sorted, (1 - level) / 2);
-        double upper = ParameterUncertainty.quantile(sorted, (1 + level) / 2);
-        return new Interval(estimate, Math.min(lower, upper), Math.max(lower, upper));
-    }
-
     private ImmutableList<ShiftedBetaGeometricModel> refit() {
         require(alive[0] <= Integer.MAX_VALUE, "a cohort of %s customers is too large to simulate", alive[0]);
         int periods = alive.length - 1;
@@ -285,30 +228,10 @@ public final class CohortUncertainty {
         return models.build();
     }
 
-    private static ShiftedBetaGeometricModel at(double[] u) {
-        return ShiftedBetaGeometricModel.of(Math.exp(u[0]), Math.exp(u[1]));
-    }
-
-    /** −∂²/∂u∂u of the cohort's log-likelihood, by central second differences in u = (ln α, ln β). */
-    private static double[][] information(ShiftedBetaGeometricModel model, CustomerSummaries rows) {
-        double[] u = {Math.log(model.alpha()), Math.log(model.beta())};
-        double centre = logLikelihood(rows, u[0], u[1]);
-        double h = STEP;
-        double aa = (logLikelihood(rows, u[0] + h, u[1]) - 2 * centre + logLikelihood(rows, u[0] - h, u[1])) / (h * h);
-        double bb = (logLikelihood(rows, u[0], u[1] + h) - 2 * centre + logLikelihood(rows, u[0], u[1] - h)) / (h * h);
-        double ab = (logLikelihood(rows, u[0] + h, u[1] + h) - logLikelihood(rows, u[0] + h, u[1] - h)
-                - logLikelihood(rows, u[0] - h, u[1] + h) + logLikelihood(rows, u[0] - h, u[1] - h)) / (4 * h * h);
-        return new double[][] {{-aa, -ab}, {-ab, -bb}};
-    }
-
-    /** ln L of the cohort at α = e^la, β = e^lb (FH 2007, appendix). */
-    private static double logLikelihood(CustomerSummaries rows, double la, double lb) {
-        return ShiftedBetaGeometricModel.logLikelihood(Math.exp(la), Math.exp(lb), rows);
-    }
-
     /** @return the level and the bootstrap settings, never data */
     @Override
     public String toString() {
-        return "CohortUncertainty[level=" + level + ", replications=" + replications + ", seed=" + seed + "]";
+        return "CohortUncertainty[level=" + intervals.level() + ", replications=" + replications + ", seed=" + seed
+                + "]";
     }
 }
