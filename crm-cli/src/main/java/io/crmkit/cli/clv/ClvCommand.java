@@ -335,7 +335,7 @@ public final class ClvCommand implements Callable<Integer> {
 
         @Option(names = "--intervals", description = "append 95 %% interval columns (_lower, _upper) to every"
                 + " prediction: delta (the delta method, fast) or bootstrap (seeded parametric bootstrap; small data,"
-                + " flat likelihoods); bgnbd, mbgnbd, pareto, sbg")
+                + " flat likelihoods); bgnbd, mbgnbd, pareto, bgbb, sbg")
         ParameterUncertainty.Method intervals;
 
         @Option(names = "--replications", defaultValue = "200", description = "bootstrap refits (default 200)")
@@ -426,13 +426,16 @@ public final class ClvCommand implements Callable<Integer> {
         /** The predictions with a _lower and an _upper column after each. */
         private ImmutableMap<String, double[]> withIntervals(ClvModel fitted, SummaryCsv data,
                 ImmutableMap<String, double[]> predictions) {
-            if (!(fitted instanceof TransactionModel purchases)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--intervals is for bgnbd, mbgnbd and"
-                        + " pareto, not " + fitted.name());
-            }
             if (replications < 20 || replications > 100_000) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "replications " + replications
                         + " is invalid: it must be 20 to 100000");
+            }
+            if (fitted instanceof io.crmkit.scoring.clv.BetaGeoBetaBinomModel bgbb) {
+                return BgbbIntervals.append(bgbb, data, predictions, horizon, intervals, replications, seed);
+            }
+            if (!(fitted instanceof TransactionModel purchases)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--intervals is for bgnbd, mbgnbd,"
+                        + " pareto, bgbb and sbg, not " + fitted.name());
             }
             ParameterUncertainty uncertainty = ParameterUncertainty.of(purchases, data.summaries())
                     .withBootstrap(replications, seed);
