@@ -349,8 +349,10 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
      * + P(M &ge; k(n+1)−j) · B(a+1, b'+n−1)/B(a, b'), and P(Y = 0 | j) = P(M &lt; k−j). The result is
      * [n = 0](1 − P(alive)) + P(alive) Σ<sub>j</sub> w<sub>j</sub> P(Y = n | j); with k = 1 it is
      * the BG/NBD (MBG/NBD) conditional distribution. The probabilities sum to 1 over n; for k &gt; 1
-     * their mean is the exact conditional expectation, which differs from BTYDplus' approximation
-     * returned by {@link #conditionalExpectedPurchases} (by a few per cent for a regular buyer).
+     * their mean is the exact conditional expectation, which can differ much from BTYDplus'
+     * approximation returned by {@link #conditionalExpectedPurchases}: for MBG/CNBD-3 with r 1.2,
+     * α 4, a 0.8, b 2.5 and the history (2, 20, 30), the next 39 give 2.02 purchases exactly
+     * against 1.76 approximated (k = 6: 2.15 against 1.48).
      *
      * @param n the number of purchases, &ge; 0
      * @param t the length of the period ahead, &ge; 0
@@ -417,7 +419,8 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
 
     /**
      * P(M &ge; c): below the mean as 1 − the sum of the c first terms, above it as the sum of the
-     * decreasing terms from c on, until they no longer change the sum.
+     * decreasing terms from c on, until they no longer change the sum (or fall below the smallest
+     * normal double).
      */
     private static double negativeBinomialTail(long c, double shape, double logOneMinusPi, double logPi) {
         if (c <= 0) {
@@ -442,7 +445,9 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
         }
         double term = Math.exp(negativeBinomialLog(c, shape, logOneMinusPi, logPi));
         double sum = 0;
-        for (long i = c; term > 0 && term > 1e-17 * sum; i++) {
+        // below Double.MIN_NORMAL a term no longer shrinks by the ratio (subnormals round back up) and
+        // is negligible in any case: stop there, or the loop would never end on a tiny tail
+        for (long i = c; term >= Double.MIN_NORMAL && term > 1e-17 * sum; i++) {
             sum += term;
             term *= (shape + i) / (i + 1) * pi;
         }

@@ -191,6 +191,27 @@ class ConditionalPurchaseDistributionExtrasTest {
     }
 
     @Test
+    void farTailsEndAndSumWithTheRest() {
+        // the upper tail of the phase count used to loop forever once its terms were subnormal
+        // (MBG/CNBD-1 at (0, 0, 30), t 39, n in the hundreds)
+        for (int k : new int[] {1, 3}) {
+            ErlangBetaGeoModel model = ErlangBetaGeoModel.of(true, k, 1.2, 4.0, 0.8, 2.5);
+            double total = 0;
+            double mean = 0;
+            for (int n = 0; n < 3_000; n++) {
+                double p = model.conditionalProbabilityOfPurchases(n, 39, 0, 0, 30);
+                assertTrue(p >= 0 && p <= 1, "P " + p);
+                total += p;
+                mean += n * p;
+            }
+            assertEquals(1.0, total, 1e-12, "k " + k);
+            if (k == 1) {
+                assertEquals(model.conditionalExpectedPurchases(39, 0, 0, 30), mean, 1e-9);
+            }
+        }
+    }
+
+    @Test
     void badArgumentsAreRefusedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> GGOM.conditionalProbabilityOfPurchases(-1, 1, 2, 5, 38.86));
