@@ -282,12 +282,13 @@ public final class ClvCommand implements Callable<Integer> {
         double penalizer;
 
         @Option(names = "--discount", description = "continuous discount rate per time unit (15 % a year in weeks:"
-                + " 0.0027); appends dert, the discounted expected residual transactions (bgnbd, mbgnbd, pareto)")
+                + " 0.0027); appends dert, the discounted expected residual transactions (bgnbd, mbgnbd, pareto);"
+                + " sbg: the rate per period (10 %%: 0.1), appends derl, the discounted expected residual lifetime")
         Double discount;
 
         @Option(names = "--intervals", description = "append 95 %% interval columns (_lower, _upper) to every"
                 + " prediction: delta (the delta method, fast) or bootstrap (seeded parametric bootstrap; small data,"
-                + " flat likelihoods); bgnbd, mbgnbd, pareto")
+                + " flat likelihoods); bgnbd, mbgnbd, pareto, bgbb, sbg")
         ParameterUncertainty.Method intervals;
 
         @Option(names = "--replications", defaultValue = "200", description = "bootstrap refits (default 200)")
@@ -324,7 +325,8 @@ public final class ClvCommand implements Callable<Integer> {
                         "--discount and --intervals are not available with --covariates");
             }
             if (kind.input() == ClvModels.Input.SURVIVORS) {
-                projectCohort(kind, saved);
+                CohortProjection.print(spec, kind, saved, input, horizon, penalizer, discount, intervals, replications,
+                        seed);
                 return;
             }
             SummaryCsv data = read(input, kind);
@@ -389,13 +391,16 @@ public final class ClvCommand implements Callable<Integer> {
         /** The predictions with a _lower and an _upper column after each. */
         private ImmutableMap<String, double[]> withIntervals(ClvModel fitted, SummaryCsv data,
                 ImmutableMap<String, double[]> predictions) {
-            if (!(fitted instanceof TransactionModel purchases)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--intervals is for bgnbd, mbgnbd and"
-                        + " pareto, not " + fitted.name());
-            }
             if (replications < 20 || replications > 100_000) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "replications " + replications
                         + " is invalid: it must be 20 to 100000");
+            }
+            if (fitted instanceof io.crmkit.scoring.clv.BetaGeoBetaBinomModel bgbb) {
+                return BgbbIntervals.append(bgbb, data, predictions, horizon, intervals, replications, seed);
+            }
+            if (!(fitted instanceof TransactionModel purchases)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--intervals is for bgnbd, mbgnbd,"
+                        + " pareto, bgbb and sbg, not " + fitted.name());
             }
             ParameterUncertainty uncertainty = ParameterUncertainty.of(purchases, data.summaries())
                     .withBootstrap(replications, seed);
@@ -430,33 +435,6 @@ public final class ClvCommand implements Callable<Integer> {
                 out.put(column.getKey() + "_upper", upper);
             }
             return out.buildOrThrow();
-        }
-
-        /** A cohort model's projection: period, alive (empty beyond the data), survival, retention. */
-        private void projectCohort(ClvModels.Model kind, ClvModel saved) {
-            SurvivorsCsv cohort = SurvivorsCsv.read(input);
-            ImmutableMap<String, double[]> predictions;
-            try {
-                ClvModel fitted = saved != null ? saved : kind.fit(cohort.summaries(), penalizer);
-                predictions = kind.predict(fitted, cohort.summaries(), horizon);
-            } catch (IllegalArgumentException e) {
-                throw cohort.refusal(e);
-            }
-            long[] alive = cohort.alive();
-            PrintWriter out = spec.commandLine().getOut();
-            try {
-                CSVPrinter printer = Csv.printer(out);
-                printer.printRecord("period", "alive", "survival", "retention");
-                double[] period = predictions.get("period");
-                for (int t = 0; t < period.length; t++) {
-                    printer.printRecord(t, t < alive.length ? Long.toString(alive[t]) : "",
-                            number(predictions.get("survival")[t]), number(predictions.get("retention")[t]));
-                }
-                printer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            out.flush();
         }
     }
 

@@ -333,6 +333,127 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
                 bPosterior), x, tx, age);
     }
 
+    /**
+     * The probability that a customer with history (x, t<sub>x</sub>, T) makes exactly n purchases
+     * in (T, T+t], computed exactly (no approximation, unlike {@link #conditionalExpectedPurchases}
+     * for k &gt; 1). An Erlang-k gap is k exponential phases at rate λ. Given that she is alive at T
+     * ({@link #probabilityAlive}), the phases of the running gap completed by T are j = 0 … k−1
+     * with weight w<sub>j</sub> ∝ Γ(m+j)/(Γ(m) j!) q<sup>j</sup> (the terms of S<sub>2</sub>,
+     * m = r+kx, q = (T−t<sub>x</sub>)/(α+T)), and given j, λ ~ Gamma(m+j, α+T); the number M of
+     * phases completed in (T, T+t] is then negative binomial, P(M = i) = Γ(m+j+i)/(Γ(m+j) i!) ·
+     * (1−π)<sup>m+j</sup> π<sup>i</sup> with π = t/(α+T+t). Her c-th future purchase is due once
+     * M &ge; kc − j, and she makes it unless she dropped out after one of the c−1 before, which has
+     * probability 1 − E(1−p)<sup>c−1</sup> under the posterior p ~ Beta(a, b+x) (MBG: b+x+1). With
+     * Y the purchases made, P(Y &ge; c | j) = P(M &ge; kc−j) · B(a, b'+c−1)/B(a, b'), so for n &ge; 1
+     * P(Y = n | j) = P(kn−j &le; M &lt; k(n+1)−j) · B(a, b'+n−1)/B(a, b')
+     * + P(M &ge; k(n+1)−j) · B(a+1, b'+n−1)/B(a, b'), and P(Y = 0 | j) = P(M &lt; k−j). The result is
+     * [n = 0](1 − P(alive)) + P(alive) Σ<sub>j</sub> w<sub>j</sub> P(Y = n | j); with k = 1 it is
+     * the BG/NBD (MBG/NBD) conditional distribution. The probabilities sum to 1 over n; for k &gt; 1
+     * their mean is the exact conditional expectation, which can differ much from BTYDplus'
+     * approximation returned by {@link #conditionalExpectedPurchases}: for MBG/CNBD-3 with r 1.2,
+     * α 4, a 0.8, b 2.5 and the history (2, 20, 30), the next 39 give 2.02 purchases exactly
+     * against 1.76 approximated (k = 6: 2.15 against 1.48).
+     *
+     * @param n the number of purchases, &ge; 0
+     * @param t the length of the period ahead, &ge; 0
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @return the probability, in [0, 1]
+     * @throws IllegalArgumentException if n or t is invalid or the triple is not a valid summary
+     */
+    public double conditionalProbabilityOfPurchases(int n, double t, double x, double tx, double age) {
+        require(n >= 0, "purchases n %s is invalid: it must be >= 0", n);
+        require(Double.isFinite(t) && t >= 0, "time t %s is invalid: it must be finite and >= 0", t);
+        checkSummary(x, tx, age, NO_ROW);
+        double alive = alive(x, tx, age);
+        if (t == 0) {
+            return n == 0 ? 1.0 : 0.0;
+        }
+        double m = r + k * x;
+        double q = (age - tx) / (alpha + age);
+        double logOneMinusPi = -Math.log1p(t / (alpha + age));
+        double logPi = Math.log(t / (alpha + age + t));
+        double dropouts = modified ? b + x + 1 : b + x;
+        double logBeta = SpecialFunctions.logBeta(a, dropouts);
+        double atLeast = n == 0 ? 1 : Math.exp(SpecialFunctions.logBeta(a, dropouts + n - 1) - logBeta);
+        double exactly = n == 0 ? 0 : Math.exp(SpecialFunctions.logBeta(a + 1, dropouts + n - 1) - logBeta);
+        // the phase weights in log, normalised by their log-sum
+        double[] logWeight = new double[k];
+        double logTotal = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            logWeight[j] = logGamma(m + j) - logGamma(m) - logGamma(j + 1.0) + (j == 0 ? 0 : j * Math.log(q));
+            logTotal = SpecialFunctions.logSumExp(logTotal, logWeight[j]);
+        }
+        double future = 0;
+        for (int j = 0; j < k; j++) {
+            double weight = Math.exp(logWeight[j] - logTotal);
+            if (weight == 0) {
+                continue;
+            }
+            double shape = m + j;
+            long from = Math.max(0L, (long) k * n - j);
+            long to = (long) k * (n + 1) - j;
+            double given;
+            if (n == 0) {
+                given = 1 - negativeBinomialTail(to, shape, logOneMinusPi, logPi);
+            } else {
+                double tail = negativeBinomialTail(to, shape, logOneMinusPi, logPi);
+                double range = 0;
+                for (long i = from; i < to; i++) {
+                    range += Math.exp(negativeBinomialLog(i, shape, logOneMinusPi, logPi));
+                }
+                given = range * atLeast + tail * exactly;
+            }
+            future += weight * Math.max(0, Math.min(1, given));
+        }
+        double p = (n == 0 ? 1 - alive : 0) + alive * future;
+        return finite(Math.max(0, Math.min(1, p)), x, tx, age);
+    }
+
+    /** ln P(M = i) of the negative binomial with the given shape and ln(1−π), ln π. */
+    private static double negativeBinomialLog(long i, double shape, double logOneMinusPi, double logPi) {
+        return logGamma(shape + i) - logGamma(shape) - logGamma(i + 1.0) + shape * logOneMinusPi
+                + (i == 0 ? 0 : i * logPi);
+    }
+
+    /**
+     * P(M &ge; c): below the mean as 1 − the sum of the c first terms, above it as the sum of the
+     * decreasing terms from c on, until they no longer change the sum (or fall below the smallest
+     * normal double).
+     */
+    private static double negativeBinomialTail(long c, double shape, double logOneMinusPi, double logPi) {
+        if (c <= 0) {
+            return 1;
+        }
+        double pi = Math.exp(logPi);
+        double mean = shape * pi / (1 - pi);
+        if (c <= mean) {
+            double below = 0;
+            double term = Math.exp(shape * logOneMinusPi);
+            for (long i = 0; i < c; i++) {
+                if (i > 0) {
+                    term *= (shape + i - 1) / i * pi;
+                }
+                if (term == 0 && i > 0) {
+                    // the terms underflow before the mean only when they are all negligible
+                    term = Math.exp(negativeBinomialLog(i, shape, logOneMinusPi, logPi));
+                }
+                below += term;
+            }
+            return Math.max(0, 1 - below);
+        }
+        double term = Math.exp(negativeBinomialLog(c, shape, logOneMinusPi, logPi));
+        double sum = 0;
+        // below Double.MIN_NORMAL a term no longer shrinks by the ratio (subnormals round back up) and
+        // is negligible in any case: stop there, or the loop would never end on a tiny tail
+        for (long i = c; term >= Double.MIN_NORMAL && term > 1e-17 * sum; i++) {
+            sum += term;
+            term *= (shape + i) / (i + 1) * pi;
+        }
+        return Math.min(1, sum);
+    }
+
     private double alive(double x, double tx, double age) {
         if (!modified && x == 0) {
             return 1;

@@ -280,6 +280,55 @@ public final class GammaGompertzNbdModel implements PurchaseModel, Serializable 
     }
 
     /**
+     * The probability that a new customer makes exactly n repeat purchases in (0, t]: P(X(t) = n) =
+     * S(t)·NB(n | t) + ∫<sub>0</sub><sup>t</sup> f(τ)·NB(n | τ) dτ, with S and f the lifetime's
+     * survival (β/(β+e<sup>bτ</sup>−1))<sup>s</sup> and density b s β<sup>s</sup> e<sup>bτ</sup>
+     * (β+e<sup>bτ</sup>−1)<sup>−(s+1)</sup>, and NB(n | τ) = Γ(r+n)/(Γ(r) n!) ·
+     * (α/(α+τ))<sup>r</sup> (τ/(α+τ))<sup>n</sup> the count of a Gamma(r, α)-mixed Poisson process
+     * over τ: alive throughout, or dead at τ &lt; t having bought only until τ (the argument of
+     * Fader &amp; Hardie 2006, note 012, for the Pareto/NBD, with the Gompertz lifetime). The integral
+     * is computed as the class documentation says.
+     *
+     * @param n the number of purchases, &ge; 0
+     * @param t the length of the period, &ge; 0
+     * @return P(X(t) = n), in [0, 1]
+     * @throws IllegalArgumentException if n or t is negative or t is not finite
+     */
+    public double probabilityOfPurchases(int n, double t) {
+        require(n >= 0, "purchases n %s is invalid: it must be >= 0", n);
+        checkHorizon(t);
+        return finite(kernel.probabilityOfPurchases(n, t), n, 0, t);
+    }
+
+    /**
+     * The probability that a customer with history (x, t<sub>x</sub>, T) makes exactly n purchases
+     * in (T, T+t]. One who is no longer alive at T buys nothing; one who is alive at T has the
+     * posterior λ ~ Gamma(r+x, α+T) and, independently, η ~ Gamma(s, β+E(T)), so that her remaining
+     * lifetime is Gompertz with η' = η e<sup>bT</sup> ~ Gamma(s, β'), β' = (β+E(T))e<sup>−bT</sup>:
+     * from T on she is a new customer of the GGom/NBD model (r+x, α+T, b, s, β'). Hence P = [n = 0]
+     * (1 − P(alive)) + P(alive) · P'(X(t) = n) with P' the {@linkplain #probabilityOfPurchases
+     * new customer's probability} at those parameters (the argument of Fader &amp; Hardie 2014,
+     * note 028, for the Pareto/NBD). The probabilities sum to 1 over n and their mean is
+     * {@link #conditionalExpectedPurchases}; as b → 0 with β/b fixed they are the Pareto/NBD's.
+     *
+     * @param n the number of purchases, &ge; 0
+     * @param t the length of the period ahead, &ge; 0
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @return the probability, in [0, 1]
+     * @throws IllegalArgumentException if n or t is invalid or the triple is not a valid summary
+     */
+    public double conditionalProbabilityOfPurchases(int n, double t, double x, double tx, double age) {
+        require(n >= 0, "purchases n %s is invalid: it must be >= 0", n);
+        checkHorizon(t);
+        checkSummary(x, tx, age, NO_ROW);
+        double alive = kernel.probabilityAlive(x, tx, age);
+        double future = kernel.posterior(x, age).probabilityOfPurchases(n, t);
+        return finite(Math.max(0, Math.min(1, (n == 0 ? 1 - alive : 0) + alive * future)), x, tx, age);
+    }
+
+    /**
      * Simulates one new customer per element of {@code ages}: each draws λ ~ Gamma(r, α) and
      * η ~ Gamma(s, β), lives τ = ln(1 + ε/η)/b with ε ~ Exp(1) (the inverse of the Gompertz
      * survival), and while alive buys at the events of a Poisson process with rate λ; the first
@@ -489,6 +538,30 @@ public final class GammaGompertzNbdModel implements PurchaseModel, Serializable 
             }
             double shiftedT = logShifted(age);
             return Math.exp(AdaptiveQuadrature.log((u, d) -> s * (shiftedT - logShifted(age + u)), 0, t, 0, null));
+        }
+
+        /** The parameters of a customer alive at T with x purchases, from T on (see conditionalProbabilityOfPurchases). */
+        Kernel posterior(double x, double age) {
+            double shiftedBeta = Math.exp(logShifted(age) - b * age);
+            return new Kernel(new double[] {r + x, alpha + age, b, s, shiftedBeta});
+        }
+
+        /** ln NB(n | τ): the count of purchases over τ of the Gamma(r, α)-mixed Poisson process. */
+        double logCount(int n, double prefix, double tau) {
+            double logShare = n == 0 ? 0 : n * Math.log(tau / (alpha + tau));
+            return prefix - r * Math.log1p(tau / alpha) + logShare;
+        }
+
+        double probabilityOfPurchases(int n, double t) {
+            if (t == 0) {
+                return n == 0 ? 1.0 : 0.0;
+            }
+            double prefix = logGamma(r + n) - logGammaR - logGamma(n + 1.0);
+            double alive = s * logBeta - s * logShifted(t) + logCount(n, prefix, t);
+            double died = logS + s * logBeta + AdaptiveQuadrature.log((tau, d) -> logB + b * tau
+                    - (s + 1) * logShifted(tau) + logCount(n, prefix, tau), 0, t, 0, null);
+            double p = Math.exp(SpecialFunctions.logSumExp(alive, died));
+            return Math.max(0.0, Math.min(1.0, p));
         }
 
         double conditionalExpectation(double t, double x, double tx, double age) {

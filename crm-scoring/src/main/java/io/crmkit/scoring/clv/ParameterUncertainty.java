@@ -342,7 +342,7 @@ public final class ParameterUncertainty {
         return models.build();
     }
 
-    private static double quantile(double[] sorted, double p) {
+    static double quantile(double[] sorted, double p) {
         double position = p * (sorted.length - 1);
         int below = (int) Math.floor(position);
         int above = Math.min(sorted.length - 1, below + 1);
@@ -440,7 +440,7 @@ public final class ParameterUncertainty {
     }
 
     /** The inverse of a symmetric positive-definite matrix by Gauss-Jordan, or null if it is not. */
-    private static double[][] inverse(double[][] matrix) {
+    static double[][] inverse(double[][] matrix) {
         int k = matrix.length;
         double[][] a = new double[k][2 * k];
         for (int i = 0; i < k; i++) {

@@ -211,6 +211,18 @@ public final class ShiftedBetaGeometricModel implements ClvModel, Serializable {
         return new ShiftedBetaGeometricModel(estimate.params()[0], estimate.params()[1], estimate.diagnostics());
     }
 
+    /** ln L of cohort rows ({@link #cohort}'s encoding) at α and β (FH 2007, appendix). */
+    static double logLikelihood(double a, double b, CustomerSummaries rows) {
+        double lnB = logBeta(a, b);
+        double sum = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            double m = rows.frequency(i);
+            double n = rows.age(i);
+            sum += rows.weight(i) * (m < n ? logBeta(a + 1, b + m) - lnB : logBeta(a, b + n) - lnB);
+        }
+        return sum;
+    }
+
     private static void checkRow(double m, double tx, double n, int row) {
         require(n == Math.rint(n) && n >= 1 && n <= MAX_PERIOD, "T %s at row %s is invalid: an sBG cohort row needs"
                 + " the whole number of periods observed, 1 to %s", n, row, MAX_PERIOD);

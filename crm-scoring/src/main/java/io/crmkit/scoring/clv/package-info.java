@@ -21,8 +21,12 @@
  * ({@link io.crmkit.scoring.clv.GammaGammaModel}); the registry
  * {@link io.crmkit.scoring.clv.ClvModels} (name to fit and predict); how a fit went,
  * {@link io.crmkit.scoring.clv.FitDiagnostics} with typed
- * {@link io.crmkit.scoring.clv.FitWarning}s; and {@link io.crmkit.scoring.clv.LifetimeValue},
- * which combines a purchase and a spend model. Every model is fitted through one package-private
+ * {@link io.crmkit.scoring.clv.FitWarning}s; how uncertain it is, as delta-method and bootstrap
+ * intervals ({@link io.crmkit.scoring.clv.ParameterUncertainty},
+ * {@link io.crmkit.scoring.clv.BetaGeoBetaBinomUncertainty},
+ * {@link io.crmkit.scoring.clv.CohortUncertainty} for the sBG
+ * {@link io.crmkit.scoring.clv.ShiftedBetaGeometricModel}); and
+ * {@link io.crmkit.scoring.clv.LifetimeValue}, which combines a purchase and a spend model. Every model is fitted through one package-private
  * template (standardised units, convergence, boundary optima, identifiability, standard errors),
  * cites its paper and equations, reproduces the published estimates, and never returns NaN,
  * infinity or a wrong finite number for parameters its factory accepts. The generic numerics live

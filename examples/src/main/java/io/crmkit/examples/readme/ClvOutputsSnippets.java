@@ -1,6 +1,7 @@
 package io.crmkit.examples.readme;
 
 import io.crmkit.scoring.clv.BetaGeoModel;
+import io.crmkit.scoring.clv.CohortUncertainty;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.GammaGammaModel;
 import io.crmkit.scoring.clv.LifetimeValue;
@@ -25,6 +26,11 @@ final class ClvOutputsSnippets {
         double renewal = sbg.retentionRate(8);                                    // rises as the cohort sorts itself
         double del = sbg.discountedExpectedLifetime(0.10);                        // 3.69 payments at 10 % a year
         double derl = sbg.discountedExpectedResidualLifetime(0.10, 4);            // after 4 renewals: 5.89
+
+        CohortUncertainty uncertainty = CohortUncertainty.of(sbg, alive);
+        ParameterUncertainty.Interval s12 = uncertainty.survival(ParameterUncertainty.Method.DELTA, 12);   // [0.146, 0.198]
+        ParameterUncertainty.Interval delRange = uncertainty.withBootstrap(200, 1L)
+                .discountedExpectedLifetime(ParameterUncertainty.Method.BOOTSTRAP, 0.10);               // [3.48, 3.93]
         // end::sbg[]
     }
 

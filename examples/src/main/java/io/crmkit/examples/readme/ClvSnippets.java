@@ -86,6 +86,7 @@ final class ClvSnippets {
         ggom.warnings().forEach(System.out::println);                   // b ran to 0: the Pareto/NBD limit, beta/b = 11.67
         double alive = ggom.probabilityAlive(2, 30.43, 38.86);
         double next39 = ggom.conditionalExpectedPurchases(39, 2, 30.43, 38.86);
+        double noneIn39 = ggom.conditionalProbabilityOfPurchases(0, 39, 2, 30.43, 38.86);
         // end::ggomnbd[]
     }
 
@@ -100,6 +101,7 @@ final class ClvSnippets {
         int k = mbgcnbd.k();
         double alive = mbgcnbd.probabilityAlive(2, 30.43, 38.86);
         double next39 = mbgcnbd.conditionalExpectedPurchases(39, 2, 30.43, 38.86);
+        double twoIn39 = mbgcnbd.conditionalProbabilityOfPurchases(2, 39, 2, 30.43, 38.86);  // exact for every k
         // end::cnbd[]
     }
 

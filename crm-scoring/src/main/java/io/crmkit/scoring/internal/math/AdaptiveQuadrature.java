@@ -34,6 +34,8 @@ public final class AdaptiveQuadrature {
     private static final int PEAK_PANELS = 40;
     /** A limit whose ln f exceeds every node's by this much holds a peak the first rule cannot see. */
     private static final double PEAK_GAP = 20;
+    /** How far above the scale a node's ln f may lie before the scale is raised (e^200 cannot overflow a sum). */
+    private static final double HEADROOM = 200;
 
     private static final double[] XK = {0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
         0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
@@ -120,7 +122,8 @@ public final class AdaptiveQuadrature {
             if (cuts[i + 1] > cuts[i]) {
                 work.lo[count] = cuts[i];
                 work.hi[count] = cuts[i + 1];
-                rule(f, scale, cuts[i], cuts[i + 1], scores, m, count, work);
+                scale = rescaled(scale, rule(f, scale, cuts[i], cuts[i + 1], scores, m, count, work), count, count,
+                        work);
                 count++;
             }
         }
@@ -152,8 +155,8 @@ public final class AdaptiveQuadrature {
             lo[count] = mid;
             hi[count] = hi[worst];
             hi[worst] = mid;
-            rule(f, scale, lo[worst], mid, scores, m, worst, work);
-            rule(f, scale, mid, hi[count], scores, m, count, work);
+            scale = rescaled(scale, rule(f, scale, lo[worst], mid, scores, m, worst, work), worst, count, work);
+            scale = rescaled(scale, rule(f, scale, mid, hi[count], scores, m, count, work), count, count + 1, work);
             count++;
         }
         double total = 0;
@@ -173,10 +176,56 @@ public final class AdaptiveQuadrature {
         return scale + Math.log(total);
     }
 
-    private static void rule(LogIntegrand f, double scale, double a, double b, double[] scores, int m, int slot,
+    /**
+     * The scale after a rule returned {@code used}: if the rule had to raise it, every other slot
+     * below {@code count} is brought onto the new scale (the rule's own already is).
+     */
+    private static double rescaled(double scale, double used, int slot, int count, Intervals work) {
+        if (used <= scale) {
+            return scale;
+        }
+        double factor = Math.exp(scale - used);
+        int m = work.m;
+        for (int i = 0; i < count; i++) {
+            if (i != slot) {
+                work.value[i] *= factor;
+                work.error[i] *= factor;
+                for (int j = 0; j < m; j++) {
+                    work.moment[i * m + j] *= factor;
+                }
+            }
+        }
+        return used;
+    }
+
+    /**
+     * One Gauss-Kronrod rule on (a, b) into {@code slot}, the integrand divided by e<sup>scale</sup>;
+     * if a node's ln f exceeds the scale by more than {@link #HEADROOM} (a peak the earlier nodes did
+     * not see), the rule uses that node's ln f as the scale instead and returns it, and the caller
+     * rescales the other slots.
+     *
+     * @return the scale the slot's values are on
+     */
+    private static double rule(LogIntegrand f, double scale, double a, double b, double[] scores, int m, int slot,
             Intervals work) {
         double centre = 0.5 * (a + b);
         double half = 0.5 * (b - a);
+        double[] logs = work.logs;
+        double[] nodeScores = work.nodeScores;
+        double peak = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < XK.length; i++) {
+            int sides = i == XK.length - 1 ? 1 : 2;
+            for (int side = 0; side < sides; side++) {
+                double t = side == 0 ? centre - half * XK[i] : centre + half * XK[i];
+                int node = 2 * i + side;
+                logs[node] = f.log(t, scores);
+                if (m > 0) {
+                    System.arraycopy(scores, 0, nodeScores, node * m, m);
+                }
+                peak = Math.max(peak, logs[node]);
+            }
+        }
+        double used = peak > scale + HEADROOM ? peak : scale;
         double kronrod = 0;
         double gauss = 0;
         double[] mo = work.moment;
@@ -185,8 +234,8 @@ public final class AdaptiveQuadrature {
         for (int i = 0; i < XK.length; i++) {
             int sides = i == XK.length - 1 ? 1 : 2;
             for (int side = 0; side < sides; side++) {
-                double t = side == 0 ? centre - half * XK[i] : centre + half * XK[i];
-                double y = Math.exp(f.log(t, scores) - scale);
+                int node = 2 * i + side;
+                double y = Math.exp(logs[node] - used);
                 if (!(y >= 0) || !Double.isFinite(y)) {
                     y = y > 0 ? y : 0;
                 }
@@ -196,7 +245,7 @@ public final class AdaptiveQuadrature {
                 }
                 for (int j = 0; j < m; j++) {
                     if (y > 0) {
-                        mo[at + j] += WK[i] * y * scores[j];
+                        mo[at + j] += WK[i] * y * nodeScores[node * m + j];
                     }
                 }
             }
@@ -206,10 +255,16 @@ public final class AdaptiveQuadrature {
         for (int j = 0; j < m; j++) {
             mo[at + j] *= half;
         }
+        return used;
     }
 
-    /** The refinement's intervals: limits, Kronrod values, error estimates and score moments (m a row). */
+    /**
+     * The refinement's intervals: limits, Kronrod values, error estimates and score moments (m a row),
+     * and one rule's scratch: ln f and the scores at its 15 nodes.
+     */
     private static final class Intervals {
+        final double[] logs = new double[2 * XK.length - 1];
+        final double[] nodeScores;
         final double[] lo;
         final double[] hi;
         final double[] value;
@@ -229,6 +284,7 @@ public final class AdaptiveQuadrature {
             this.error = error;
             this.moment = moment;
             this.m = m;
+            this.nodeScores = new double[logs.length * m];
         }
 
         int capacity() {

@@ -165,4 +165,16 @@ class NumericsTest {
         }
         assertEquals(0.25, exponential / n, 5 * 0.25 / Math.sqrt(n));
     }
+
+    @Test
+    void adaptiveQuadratureFindsAPeakBetweenTheFirstNodesWithoutOverflow() {
+        // ∫_0^L τ e^{-λτ} dτ = 1/λ² (1 − (1+λL)e^{−λL}); with λ = 36 and L = 100,000 the peak at τ = 1/36
+        // lies far below the first rule's nodes, whose ln f is below −1,000; the offset 2,000 would
+        // overflow a sum scaled by those nodes
+        double lambda = 36;
+        double log = AdaptiveQuadrature.log((t, d) -> 2_000 + Math.log(t) - lambda * t, 0, 100_000, 0, null);
+        assertEquals(2_000 - 2 * Math.log(lambda), log, 1e-9);
+        double moderate = AdaptiveQuadrature.log((t, d) -> Math.log(t) - t, 0, 30, 0, null);
+        assertEquals(Math.log(1 - 31 * Math.exp(-30)), moderate, 1e-11);
+    }
 }
