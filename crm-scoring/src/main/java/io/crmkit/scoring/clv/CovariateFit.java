@@ -221,7 +221,7 @@ final class CovariateFit {
         }
         Bfgs.Result result = Bfgs.minimize(objective, u0, MaximumLikelihood.MAX_ITERATIONS,
                 MaximumLikelihood.GRADIENT_TOLERANCE);
-        if (!(result.converged() || result.gradientNorm() <= 1e-6) || !Double.isFinite(result.value())) {
+        if (!MaximumLikelihood.accepted(result, total)) {
             throw new ConvergenceException(spec.name() + " with covariates", result.iterations(),
                     result.gradientNorm(), result.message());
         }

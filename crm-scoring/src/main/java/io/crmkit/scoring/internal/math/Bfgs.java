@@ -27,6 +27,8 @@ public final class Bfgs {
      */
     private static final double VALUE_NOISE = 1e-12;
 
+    private static final String STALLED = "line search found no point with sufficient decrease";
+
     private Bfgs() {
     }
 
@@ -40,9 +42,18 @@ public final class Bfgs {
      * @param evaluations function evaluations taken
      * @param converged whether the gradient norm fell below the tolerance
      * @param message why the iteration stopped
+     * @param predictedDecrease when the line search stalled, the decrease of f the quasi-Newton model
+     *     predicted for the full step it could not take, −½ ∇fᵀd (N&amp;W eq. 6.1's quadratic model at
+     *     its minimum), &ge; 0; 0 when the gradient met the tolerance; +∞ when the iteration limit
+     *     was reached
      */
     public record Result(double[] point, double value, double[] gradient, int iterations, int evaluations,
-            boolean converged, String message) {
+            boolean converged, String message, double predictedDecrease) {
+
+        /** @return whether the line search stalled: no step along the last direction decreased f enough */
+        public boolean stalled() {
+            return message.equals(STALLED);
+        }
 
         /** @return the Euclidean norm of the gradient at the last point */
         public double gradientNorm() {
@@ -66,7 +77,8 @@ public final class Bfgs {
         double fx = f.valueAndGradient(x, g);
         int evaluations = 1;
         if (!Double.isFinite(fx) || !allFinite(g)) {
-            return new Result(x, fx, g, 0, evaluations, false, "objective is not finite at the starting point");
+            return new Result(x, fx, g, 0, evaluations, false, "objective is not finite at the starting point",
+                    Double.POSITIVE_INFINITY);
         }
         double[][] h = identity(n);
         boolean scaled = false;
@@ -78,7 +90,7 @@ public final class Bfgs {
         LineSearch search = new LineSearch(f, n);
         for (int iteration = 0; iteration < maxIterations; iteration++) {
             if (normInf(g) <= gradientTolerance) {
-                return new Result(x, fx, g, iteration, evaluations, true, "gradient below tolerance");
+                return new Result(x, fx, g, iteration, evaluations, true, "gradient below tolerance", 0);
             }
             multiply(h, g, direction);
             double slope = 0;
@@ -100,8 +112,7 @@ public final class Bfgs {
             evaluations += search.evaluations;
             if (!search.found) {
                 boolean converged = normInf(g) <= gradientTolerance * 10;
-                return new Result(x, fx, g, iteration, evaluations, converged,
-                        "line search found no point with sufficient decrease");
+                return new Result(x, fx, g, iteration, evaluations, converged, STALLED, -0.5 * slope);
             }
             for (int i = 0; i < n; i++) {
                 s[i] = xNew[i] - x[i];
@@ -126,7 +137,8 @@ public final class Bfgs {
         }
         boolean converged = normInf(g) <= gradientTolerance;
         return new Result(x, fx, g, maxIterations, evaluations, converged,
-                converged ? "gradient below tolerance" : "iteration limit reached");
+                converged ? "gradient below tolerance" : "iteration limit reached",
+                converged ? 0 : Double.POSITIVE_INFINITY);
     }
 
     /** H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, N&amp;W eq. 6.17. */

@@ -21,6 +21,16 @@ public final class MaximumLikelihood {
     public static final double GRADIENT_TOLERANCE = 1e-9;
     /** A stalled line search is accepted as converged below this gradient norm. */
     private static final double ACCEPTABLE_GRADIENT = 1e-6;
+    /**
+     * A stalled line search is also accepted where the quasi-Newton model predicts that the whole
+     * log-likelihood (not the mean) can rise by at most this much more: the estimate is then within
+     * about √(2 · 1e-4) ≈ 0.014 standard errors of the optimum in every direction, far inside its
+     * sampling error, while the likelihood's own rounding (2F1 and quadrature at 1e-11 or so) keeps
+     * the line search from resolving a smaller gain.
+     */
+    private static final double NEGLIGIBLE_LOG_LIKELIHOOD_GAIN = 1e-4;
+    /** ... and only below this gradient norm, so that a poor model of the curvature cannot pass. */
+    private static final double STALL_GRADIENT = 1e-4;
 
     private MaximumLikelihood() {
     }
@@ -76,8 +86,7 @@ public final class MaximumLikelihood {
         }
         Bfgs.Result result = Bfgs.minimize(objective, u0, MAX_ITERATIONS, GRADIENT_TOLERANCE);
         double gradientNorm = result.gradientNorm();
-        boolean converged = Double.isFinite(result.value())
-                && (result.converged() || gradientNorm <= ACCEPTABLE_GRADIENT);
+        boolean converged = accepted(result, customers);
         String message = result.message();
         double[] params = new double[k];
         boolean inside = true;
@@ -94,6 +103,27 @@ public final class MaximumLikelihood {
                 ? standardErrors(objective, result.point(), params, customers) : null;
         return new Estimate(params, logLikelihood, result.iterations(), result.evaluations(), gradientNorm, errors,
                 converged, message);
+    }
+
+    /**
+     * Whether a minimisation of a mean negative log-likelihood reached the maximum-likelihood
+     * estimate: a finite objective, and the gradient below the tolerance, or a stalled line search
+     * where the gradient is negligible or the predicted remaining gain of the whole log-likelihood
+     * is (at most 1e-4 of log-likelihood). Every fit in the library judges its
+     * optimiser's result by this one rule.
+     *
+     * @param result the optimiser's result on the mean objective
+     * @param customers the sum of the weights W the objective was divided by, &gt; 0
+     * @return whether the estimate may be reported as converged
+     */
+    public static boolean accepted(Bfgs.Result result, double customers) {
+        if (!Double.isFinite(result.value())) {
+            return false;
+        }
+        double gradientNorm = result.gradientNorm();
+        return result.converged() || gradientNorm <= ACCEPTABLE_GRADIENT
+                || result.stalled() && gradientNorm <= STALL_GRADIENT
+                        && result.predictedDecrease() * customers <= NEGLIGIBLE_LOG_LIKELIHOOD_GAIN;
     }
 
     /**

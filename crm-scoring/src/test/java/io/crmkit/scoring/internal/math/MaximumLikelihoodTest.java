@@ -65,4 +65,30 @@ class MaximumLikelihoodTest {
                 new double[][] {{4, 2}, {2, 3}}), 1e-15);
         assertNull(MaximumLikelihood.inverseDiagonal(new double[][] {{1, 2}, {2, 1}}), "indefinite");
     }
+
+    private static Bfgs.Result stalledAt(double gradient, double predictedDecrease) {
+        return new Bfgs.Result(new double[] {0}, 2.7, new double[] {gradient}, 43, 90, false,
+                "line search found no point with sufficient decrease", predictedDecrease);
+    }
+
+    /**
+     * A stalled line search counts as convergence where the gradient is negligible, or where the
+     * whole log-likelihood can gain at most 1e-4 more by the quasi-Newton model (mean gain × W).
+     */
+    @Test
+    void aStalledSearchIsAcceptedOnlyWhereTheRemainingGainIsNegligible() {
+        assertTrue(MaximumLikelihood.accepted(stalledAt(9e-7, 1e-3), 400), "gradient below 1e-6");
+        // 5e-9 per customer × 400 customers = 2e-6 of log-likelihood left
+        assertTrue(MaximumLikelihood.accepted(stalledAt(1.9e-6, 5e-9), 400));
+        // the same mean gain over a million customers is 5e-3: not negligible
+        assertFalse(MaximumLikelihood.accepted(stalledAt(1.9e-6, 5e-9), 1e6));
+        // a gradient of 1e-3 is never accepted from a stall, whatever the model predicts
+        assertFalse(MaximumLikelihood.accepted(stalledAt(1e-3, 1e-12), 400));
+        Bfgs.Result limit = new Bfgs.Result(new double[] {0}, 2.7, new double[] {1.9e-6}, 500, 900, false,
+                "iteration limit reached", Double.POSITIVE_INFINITY);
+        assertFalse(MaximumLikelihood.accepted(limit, 400), "only a stall may pass on the predicted gain");
+        Bfgs.Result infinite = new Bfgs.Result(new double[] {0}, Double.NaN, new double[] {0}, 1, 1, true,
+                "gradient below tolerance", 0);
+        assertFalse(MaximumLikelihood.accepted(infinite, 400), "not a finite objective");
+    }
 }
