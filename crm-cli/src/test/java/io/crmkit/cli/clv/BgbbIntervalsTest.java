@@ -1,10 +1,10 @@
 package io.crmkit.cli.clv;
 
-import static io.crmkit.cli.clv.CliRun.crm;
+import static io.crmkit.cli.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crmkit.cli.clv.CliRun.Run;
+import io.crmkit.cli.CliRun.Result;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,9 +27,9 @@ class BgbbIntervalsTest {
             Files.copy(in, donations, StandardCopyOption.REPLACE_EXISTING);
         }
         for (String method : new String[] {"delta", "bootstrap"}) {
-            Run run = crm("clv", "predict", "--model", "bgbb", "--horizon", "5", "--input", donations.toString(),
+            Result run = crm("clv", "predict", "--model", "bgbb", "--horizon", "5", "--input", donations.toString(),
                     "--intervals", method, "--replications", "40", "--seed", "3");
-            assertEquals(0, run.code(), run.err());
+            assertEquals(0, run.exit(), run.err());
             List<String> lines = run.out().lines().toList();
             assertTrue(lines.get(0).endsWith(",expected_purchases,expected_purchases_lower,expected_purchases_upper,"
                     + "p_alive,p_alive_lower,p_alive_upper"), lines.get(0));

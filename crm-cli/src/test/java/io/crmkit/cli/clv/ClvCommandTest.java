@@ -1,12 +1,12 @@
 package io.crmkit.cli.clv;
 
-import static io.crmkit.cli.clv.CliRun.crm;
+import static io.crmkit.cli.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crmkit.cli.clv.CliRun.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmkit.cli.CliRun.Result;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +39,9 @@ class ClvCommandTest {
 
     @Test
     void fitPrintsTheEstimatesOfBgNbdOnCdnowAsJson() throws IOException {
-        Run run = crm("clv", "fit", "--model", "bgnbd", "--input",
+        Result run = crm("clv", "fit", "--model", "bgnbd", "--input",
                 bundled("cdnow_customers_summary_with_transactions.csv").toString());
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals("bgnbd", json.get("model").asText());
         // FHL 2005 / lifetimes 0.11.3: r 0.24259, alpha 4.41353, a 0.79289, b 2.42575, LL -9582.4256
@@ -56,8 +56,8 @@ class ClvCommandTest {
     @Test
     void gammaGompertzNbdFitsCdnowToThePublishedLikelihoodAndPredicts() throws IOException {
         Path input = bundled("cdnow_customers_summary_with_transactions.csv");
-        Run run = crm("clv", "fit", "--model", "ggomnbd", "--input", input.toString());
-        assertEquals(0, run.code(), run.err());
+        Result run = crm("clv", "fit", "--model", "ggomnbd", "--input", input.toString());
+        assertEquals(0, run.exit(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals("ggomnbd", json.get("model").asText());
         // Bemmaor & Glady (2012), Table 2, CDNOW: r 0.553, alpha 10.578, s 0.603, LL -9594.98; b and beta run
@@ -66,8 +66,8 @@ class ClvCommandTest {
         assertEquals(10.578, json.get("params").get("alpha").asDouble(), 0.02);
         assertEquals(-9594.98, json.get("logLikelihood").asDouble(), 0.01);
         assertTrue(json.get("warnings").toString().contains("b: ran to 0"), json.toString());
-        Run predict = crm("clv", "predict", "--model", "ggomnbd", "--input", input.toString(), "--horizon", "39");
-        assertEquals(0, predict.code(), predict.err());
+        Result predict = crm("clv", "predict", "--model", "ggomnbd", "--input", input.toString(), "--horizon", "39");
+        assertEquals(0, predict.exit(), predict.err());
         assertTrue(predict.out().lines().findFirst().orElseThrow().endsWith(",expected_purchases,p_alive"),
                 predict.out().lines().findFirst().orElseThrow());
         assertEquals(2358, predict.out().lines().count());
@@ -75,9 +75,9 @@ class ClvCommandTest {
 
     @Test
     void paretoNbdFitsCdnowToThePublishedEstimates() throws IOException {
-        Run run = crm("clv", "fit", "--model", "pareto", "--input",
+        Result run = crm("clv", "fit", "--model", "pareto", "--input",
                 bundled("cdnow_customers_summary_with_transactions.csv").toString());
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals("pareto", json.get("model").asText());
         // lifetimes 0.11.3 on CDNOW weeks: r 0.5533, alpha 10.578, s 0.6062, beta 11.667, LL -9594.97;
@@ -95,8 +95,8 @@ class ClvCommandTest {
         try (InputStream in = getClass().getResourceAsStream("donations.csv")) {
             Files.copy(in, donations, StandardCopyOption.REPLACE_EXISTING);
         }
-        Run fit = crm("clv", "fit", "--model", "bgbb", "--input", donations.toString());
-        assertEquals(0, fit.code(), fit.err());
+        Result fit = crm("clv", "fit", "--model", "bgbb", "--input", donations.toString());
+        assertEquals(0, fit.exit(), fit.err());
         JsonNode json = new ObjectMapper().readTree(fit.out());
         // Fader, Hardie & Shang (2010): alpha 1.204, beta 0.750, gamma 0.657, delta 2.783, LL -33,225.6
         assertEquals(1.2035, json.get("params").get("alpha").asDouble(), 1.2035e-4);
@@ -104,12 +104,12 @@ class ClvCommandTest {
         assertEquals(-33225.58, json.get("logLikelihood").asDouble(), 0.01);
         assertEquals(11104, json.get("customers").asInt());
 
-        Run predict = crm("clv", "predict", "--model", "bgbb", "--horizon", "5", "--input", donations.toString());
-        assertEquals(0, predict.code(), predict.err());
+        Result predict = crm("clv", "predict", "--model", "bgbb", "--horizon", "5", "--input", donations.toString());
+        assertEquals(0, predict.exit(), predict.err());
         List<String> lines = predict.out().lines().toList();
         assertEquals(23, lines.size());
         assertTrue(lines.get(0).endsWith(",expected_purchases,p_alive"), lines.get(0));
-        Run fractional = crm("clv", "predict", "--model", "bgbb", "--horizon", "2.5", "--input", donations.toString());
+        Result fractional = crm("clv", "predict", "--model", "bgbb", "--horizon", "2.5", "--input", donations.toString());
         assertTrue(fractional.err().contains("whole number of opportunities"), fractional.err());
     }
 
@@ -118,8 +118,8 @@ class ClvCommandTest {
         // Fader & Hardie (2007), "How to project customer retention", Table 1, "Regular" cohort, years 0-7
         Path cohort = file("survivors.csv", "period,alive", "0,1000", "1,631", "2,468", "3,382", "4,326", "5,289",
                 "6,262", "7,241");
-        Run fit = crm("clv", "fit", "--model", "sbg", "--input", cohort.toString());
-        assertEquals(0, fit.code(), fit.err());
+        Result fit = crm("clv", "fit", "--model", "sbg", "--input", cohort.toString());
+        assertEquals(0, fit.exit(), fit.err());
         JsonNode json = new ObjectMapper().readTree(fit.out());
         // the paper: alpha 0.704, beta 1.182 (three decimals)
         assertEquals("sbg", json.get("model").asText());
@@ -127,8 +127,8 @@ class ClvCommandTest {
         assertEquals(1.182, json.get("params").get("beta").asDouble(), 5e-4);
         assertEquals(1000, json.get("customers").asInt());
 
-        Run predict = crm("clv", "predict", "--model", "sbg", "--horizon", "5", "--input", cohort.toString());
-        assertEquals(0, predict.code(), predict.err());
+        Result predict = crm("clv", "predict", "--model", "sbg", "--horizon", "5", "--input", cohort.toString());
+        assertEquals(0, predict.exit(), predict.err());
         List<String> lines = predict.out().lines().toList();
         assertEquals(14, lines.size());
         assertEquals("period,alive,survival,retention", lines.get(0));
@@ -143,9 +143,9 @@ class ClvCommandTest {
     @Test
     void predictAppendsDertAtAContinuousDiscountRate() throws IOException {
         Path summary = bundled("cdnow_customers_summary_with_transactions.csv");
-        Run run = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--discount", "0.0027", "--input",
+        Result run = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--discount", "0.0027", "--input",
                 summary.toString());
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(2358, lines.size());
         assertTrue(lines.get(0).endsWith(",expected_purchases,p_alive,dert"), lines.get(0));
@@ -154,9 +154,9 @@ class ClvCommandTest {
             double dert = Double.parseDouble(cells[cells.length - 1]);
             assertTrue(dert >= 0 && Double.isFinite(dert), line);
         }
-        Run bad = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--discount", "-1", "--input",
+        Result bad = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--discount", "-1", "--input",
                 summary.toString());
-        assertEquals(2, bad.code());
+        assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("discount -1.0 is invalid"), bad.err());
     }
 
@@ -164,9 +164,9 @@ class ClvCommandTest {
     void predictAppendsDeltaMethodIntervals() throws IOException {
         Path summary = bundled("cdnow_customers_summary_with_transactions.csv");
         // DERT's intervals (with --discount) are the library's; here the two cheap columns
-        Run run = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--intervals", "delta", "--input",
+        Result run = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--intervals", "delta", "--input",
                 summary.toString());
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         assertTrue(lines.get(0).endsWith(",expected_purchases,expected_purchases_lower,expected_purchases_upper,"
                 + "p_alive,p_alive_lower,p_alive_upper"), lines.get(0));
@@ -185,22 +185,22 @@ class ClvCommandTest {
     @Test
     void sbgRefusesARisingCohortWithItsLine() throws IOException {
         Path cohort = file("rising.csv", "period,alive", "0,100", "1,80", "2,90");
-        Run fit = crm("clv", "fit", "--model", "sbg", "--input", cohort.toString());
-        assertEquals(1, fit.code());
+        Result fit = crm("clv", "fit", "--model", "sbg", "--input", cohort.toString());
+        assertEquals(1, fit.exit());
         assertEquals("crm clv fit: rising.csv:4: alive '90': exceeds 80 at period 1: a cohort only shrinks",
                 fit.err().strip());
         Path gap = file("gap.csv", "period,alive", "0,100", "2,80");
-        Run skipped = crm("clv", "fit", "--model", "sbg", "--input", gap.toString());
-        assertEquals(1, skipped.code());
+        Result skipped = crm("clv", "fit", "--model", "sbg", "--input", gap.toString());
+        assertEquals(1, skipped.exit());
         assertEquals("crm clv fit: gap.csv:3: period '2': must be 1: periods run 0, 1, 2, ... in order",
                 skipped.err().strip());
     }
 
     @Test
     void gammaGammaFitsTheRepeatCustomersThroughTheZbarAlias() throws IOException {
-        Run run = crm("clv", "fit", "--model", "GammaGamma", "--input",
+        Result run = crm("clv", "fit", "--model", "GammaGamma", "--input",
                 bundled("cdnow_customers_summary_with_transactions.csv").toString());
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals(6.2488, json.get("params").get("p").asDouble(), 6.2488e-4);
         assertEquals(946, json.get("customers").asInt());
@@ -208,9 +208,9 @@ class ClvCommandTest {
 
     @Test
     void predictCarriesInputColumnsThroughAndAppendsPredictions() throws IOException {
-        Run run = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--input",
+        Result run = crm("clv", "predict", "--model", "bgnbd", "--horizon", "39", "--input",
                 bundled("cdnow_customers_summary_with_transactions.csv").toString());
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         String[] lines = run.out().split("\n");
         assertEquals("ID,x,t_x,T,zbar,expected_purchases,p_alive", lines[0]);
         assertEquals(2358, lines.length);
@@ -246,8 +246,8 @@ class ClvCommandTest {
         // the first customer of CDNOW_sample.txt as customer_id,date,amount
         Path log = file("transactions.csv", "customer_id,date,amount", "c1,1997-01-01,29.33", "c1,1997-01-18,29.73",
                 "c1,1997-08-02,14.96", "c1,1997-12-12,26.48", "c2,1997-01-01,63.34", "c2,1997-01-13,11.77");
-        Run run = crm("clv", "summarize", "--input", log.toString(), "--as-of", "1997-09-30", "--unit", "weeks");
-        assertEquals(0, run.code(), run.err());
+        Result run = crm("clv", "summarize", "--input", log.toString(), "--as-of", "1997-09-30", "--unit", "weeks");
+        assertEquals(0, run.exit(), run.err());
         String[] lines = run.out().split("\n");
         assertEquals("customer_id,frequency,recency,T,monetary_value", lines[0]);
         String[] c1 = lines[1].split(",");
@@ -265,31 +265,31 @@ class ClvCommandTest {
         // c1 bought on 1997-01-01, 01-18 and 08-02: gaps of 17 and 196 days, litt = ln(17/7) + ln(28) in weeks
         Path log = file("transactions.csv", "customer_id,date,amount", "c1,1997-01-01,29.33", "c1,1997-01-18,29.73",
                 "c1,1997-08-02,14.96", "c2,1997-01-01,63.34", "c2,1997-01-13,11.77");
-        Run run = crm("clv", "summarize", "--input", log.toString(), "--as-of", "1997-09-30", "--unit", "weeks",
+        Result run = crm("clv", "summarize", "--input", log.toString(), "--as-of", "1997-09-30", "--unit", "weeks",
                 "--litt");
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         String[] lines = run.out().split("\n");
         assertEquals("customer_id,frequency,recency,T,monetary_value,litt", lines[0]);
         assertEquals(Math.log(17 / 7.0) + Math.log(28), Double.parseDouble(lines[1].split(",")[5]), 1e-12);
         assertEquals(Math.log(12 / 7.0), Double.parseDouble(lines[2].split(",")[5]), 1e-12);
         // without the column the regularity models refuse by name; with it they fit (k by likelihood)
         Path plain = file("plain.csv", "frequency,recency,T", "1,2,10", "2,5,10", "0,0,10", "3,8,10", "1,1,9");
-        Run refused = crm("clv", "fit", "--model", "mbgcnbd", "--input", plain.toString());
-        assertEquals(1, refused.code());
+        Result refused = crm("clv", "fit", "--model", "mbgcnbd", "--input", plain.toString());
+        assertEquals(1, refused.exit());
         assertTrue(refused.err().contains("plain.csv: mbgcnbd needs the sum of log inter-purchase times"),
                 refused.err());
         // CDNOW: BTYDplus finds no regularity (k = 1), so MBG/CNBD-k is MBG/NBD
-        Run cdnow = crm("clv", "summarize", "--input", bundled("cdnow-transactions.csv").toString(), "--as-of",
+        Result cdnow = crm("clv", "summarize", "--input", bundled("cdnow-transactions.csv").toString(), "--as-of",
                 "1997-09-30", "--unit", "weeks", "--litt");
-        assertEquals(0, cdnow.code(), cdnow.err());
+        assertEquals(0, cdnow.exit(), cdnow.err());
         Path summary = dir.resolve("cdnow-litt.csv");
         Files.writeString(summary, cdnow.out(), StandardCharsets.UTF_8);
-        Run fit = crm("clv", "fit", "--model", "mbgcnbd", "--input", summary.toString());
-        assertEquals(0, fit.code(), fit.err());
+        Result fit = crm("clv", "fit", "--model", "mbgcnbd", "--input", summary.toString());
+        assertEquals(0, fit.exit(), fit.err());
         JsonNode json = new ObjectMapper().readTree(fit.out());
         assertEquals("mbgcnbd", json.get("model").asText());
         assertEquals(1, json.get("params").get("k").asInt());
-        Run mbg = crm("clv", "fit", "--model", "mbgnbd", "--input", summary.toString());
+        Result mbg = crm("clv", "fit", "--model", "mbgnbd", "--input", summary.toString());
         assertEquals(new ObjectMapper().readTree(mbg.out()).get("logLikelihood").asDouble(),
                 json.get("logLikelihood").asDouble(), 1e-9);
     }
@@ -305,9 +305,9 @@ class ClvCommandTest {
                     + "," + (20 + i % 50));
         }
         Path covariates = file("cov.csv", cov.toArray(String[]::new));
-        Run run = crm("clv", "fit", "--model", "pareto", "--input", input.toString(), "--covariates",
+        Result run = crm("clv", "fit", "--model", "pareto", "--input", input.toString(), "--covariates",
                 covariates.toString(), "--life", "Gender,Channel", "--trans", "Gender,Channel,Age", "--equal", "Gender");
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         // Gender: F is the reference (first in sorted order), one coefficient for both processes; Channel: phone
         // is the reference, shop and web get a coefficient per process
@@ -321,38 +321,38 @@ class ClvCommandTest {
         // made-up covariates carry no information: the base parameters stay near the plain fit's
         assertEquals(0.5533, json.get("params").get("r").asDouble(), 0.05);
         Path partial = file("partial.csv", "customer_id,Gender", "1,M");
-        Run missing = crm("clv", "fit", "--model", "pareto", "--input", input.toString(), "--covariates",
+        Result missing = crm("clv", "fit", "--model", "pareto", "--input", input.toString(), "--covariates",
                 partial.toString(), "--trans", "Gender");
-        assertEquals(1, missing.code());
+        assertEquals(1, missing.exit());
         assertTrue(missing.err().contains("cdnow_customers_summary_with_transactions.csv:3: customer_id '2': has no row"
                 + " in partial.csv"), missing.err());
-        Run usage = crm("clv", "fit", "--model", "mbgnbd", "--input", input.toString(), "--covariates",
+        Result usage = crm("clv", "fit", "--model", "mbgnbd", "--input", input.toString(), "--covariates",
                 covariates.toString(), "--trans", "Gender");
-        assertEquals(2, usage.code());
+        assertEquals(2, usage.exit());
         assertTrue(usage.err().contains("--covariates works with --model pareto or bgnbd only"), usage.err());
     }
 
     @Test
     void aBadRowNamesFileLineAndProblem() throws IOException {
         Path bad = file("bad.csv", "customer_id,frequency,recency,T", "a,1,2,10", "b,2,12,10");
-        Run run = crm("clv", "fit", "--model", "bgnbd", "--input", bad.toString());
-        assertEquals(1, run.code());
+        Result run = crm("clv", "fit", "--model", "bgnbd", "--input", bad.toString());
+        assertEquals(1, run.exit());
         assertTrue(run.err().contains("bad.csv:3: recency '12': exceeds T 10"), run.err());
         Path text = file("text.csv", "frequency,recency,T", "x,1,2");
-        Run notANumber = crm("clv", "fit", "--model", "bgnbd", "--input", text.toString());
-        assertEquals(1, notANumber.code());
+        Result notANumber = crm("clv", "fit", "--model", "bgnbd", "--input", text.toString());
+        assertEquals(1, notANumber.exit());
         assertTrue(notANumber.err().contains("text.csv:2: frequency 'x': not a decimal number"), notANumber.err());
         Path log = file("log.csv", "customer_id,date,amount", "a,2024-01-01,10", "a,2024-13-01,5");
-        Run badDate = crm("clv", "summarize", "--input", log.toString(), "--as-of", "2024-02-01");
-        assertEquals(1, badDate.code());
+        Result badDate = crm("clv", "summarize", "--input", log.toString(), "--as-of", "2024-02-01");
+        assertEquals(1, badDate.exit());
         assertTrue(badDate.err().contains("log.csv:3: date '2024-13-01': not a day of the calendar"), badDate.err());
         assertEquals(1, badDate.err().strip().lines().count());
     }
 
     @Test
     void anUnknownModelIsAUsageErrorListingTheModels() throws IOException {
-        Run run = crm("clv", "fit", "--model", "nbd", "--input", "whatever.csv");
-        assertEquals(2, run.code());
+        Result run = crm("clv", "fit", "--model", "nbd", "--input", "whatever.csv");
+        assertEquals(2, run.exit());
         assertTrue(run.err().contains("unknown model 'nbd': choose one of bgnbd, pareto, mbgnbd, bgbb, gammagamma, sbg, ggomnbd, bgcnbd, mbgcnbd"),
                 run.err());
     }
@@ -360,15 +360,15 @@ class ClvCommandTest {
     @Test
     void tooFewCustomersAreRefused() throws IOException {
         Path tiny = file("tiny.csv", "frequency,recency,T", "1,2,10", "0,0,10");
-        Run run = crm("clv", "fit", "--model", "bgnbd", "--input", tiny.toString());
-        assertEquals(1, run.code());
+        Result run = crm("clv", "fit", "--model", "bgnbd", "--input", tiny.toString());
+        assertEquals(1, run.exit());
         assertTrue(run.err().contains("too few"), run.err());
     }
 
     @Test
     void theTourNarratesLifetimeValueOnCdnow() {
-        Run run = crm("tour");
-        assertEquals(0, run.code(), run.err());
+        Result run = crm("tour");
+        assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("Lifetime value on CDNOW"), run.out());
         assertTrue(run.out().contains("r 0.2426"), run.out());
     }
@@ -377,12 +377,12 @@ class ClvCommandTest {
     void aBadRowAfterABlankLineIsReportedOnItsOwnLine() throws IOException {
         // line 2 is blank: the bad row is on line 4 of the file, which is what the user's editor shows
         Path bad = file("blank.csv", "customer_id,frequency,recency,T", "", "a,1,2,10", "b,2,12,10");
-        Run run = crm("clv", "fit", "--model", "bgnbd", "--input", bad.toString());
-        assertEquals(1, run.code());
+        Result run = crm("clv", "fit", "--model", "bgnbd", "--input", bad.toString());
+        assertEquals(1, run.exit());
         assertTrue(run.err().contains("blank.csv:4: recency '12': exceeds T 10"), run.err());
         Path log = file("log.csv", "customer_id,date,amount", "", "a,2024-01-01,10", "a,2024-13-01,5");
-        Run badDate = crm("clv", "summarize", "--input", log.toString(), "--as-of", "2024-02-01");
-        assertEquals(1, badDate.code());
+        Result badDate = crm("clv", "summarize", "--input", log.toString(), "--as-of", "2024-02-01");
+        assertEquals(1, badDate.exit());
         assertTrue(badDate.err().contains("log.csv:4: date '2024-13-01': not a day of the calendar"), badDate.err());
     }
 }

@@ -1,10 +1,10 @@
 package io.crmkit.cli.clv;
 
-import static io.crmkit.cli.clv.CliRun.crm;
+import static io.crmkit.cli.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crmkit.cli.clv.CliRun.Run;
+import io.crmkit.cli.CliRun.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,9 +38,9 @@ class CohortProjectionTest {
 
     @Test
     void theDiscountAddsTheDiscountedExpectedResidualLifetime() throws IOException {
-        Run run = crm("clv", "predict", "--model", "sbg", "--input", regular().toString(), "--horizon", "5",
+        Result run = crm("clv", "predict", "--model", "sbg", "--input", regular().toString(), "--horizon", "5",
                 "--discount", "0.1");
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals("period,alive,survival,retention,derl", lines.get(0));
         assertEquals(14, lines.size());
@@ -64,9 +64,9 @@ class CohortProjectionTest {
     @Test
     void intervalsFollowEveryProjectionAndHoldTheObservedYears() throws IOException {
         for (String method : new String[] {"delta", "bootstrap"}) {
-            Run run = crm("clv", "predict", "--model", "sbg", "--input", regular().toString(), "--horizon", "5",
+            Result run = crm("clv", "predict", "--model", "sbg", "--input", regular().toString(), "--horizon", "5",
                     "--discount", "0.1", "--intervals", method, "--replications", "100", "--seed", "7");
-            assertEquals(0, run.code(), run.err());
+            assertEquals(0, run.exit(), run.err());
             List<String> lines = run.out().lines().toList();
             assertEquals("period,alive,survival,survival_lower,survival_upper,retention,retention_lower,"
                     + "retention_upper,derl,derl_lower,derl_upper", lines.get(0));
@@ -85,14 +85,14 @@ class CohortProjectionTest {
     @Test
     void aSavedModelProjectsWithoutRefitting() throws IOException {
         Path saved = dir.resolve("sbg.json");
-        Run fit = crm("clv", "fit", "--model", "sbg", "--input", regular().toString(), "--save", saved.toString());
-        assertEquals(0, fit.code(), fit.err());
+        Result fit = crm("clv", "fit", "--model", "sbg", "--input", regular().toString(), "--save", saved.toString());
+        assertEquals(0, fit.exit(), fit.err());
         // a shorter cohort file: the saved Regular fit, not a refit on 0-3, projects year 12
         Path shorter = dir.resolve("short.csv");
         Files.write(shorter, List.of("period,alive", "0,500", "1,300", "2,250", "3,220"), StandardCharsets.UTF_8);
-        Run run = crm("clv", "predict", "--model-file", saved.toString(), "--input", shorter.toString(), "--horizon",
+        Result run = crm("clv", "predict", "--model-file", saved.toString(), "--input", shorter.toString(), "--horizon",
                 "9", "--discount", "0.1");
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(14, lines.size());
         assertEquals(0.17004, row(lines.get(13))[2], 1e-4);
@@ -101,9 +101,9 @@ class CohortProjectionTest {
 
     @Test
     void aDiscountBelowTheSmallestIsAUsageError() throws IOException {
-        Run run = crm("clv", "predict", "--model", "sbg", "--input", regular().toString(), "--horizon", "5",
+        Result run = crm("clv", "predict", "--model", "sbg", "--input", regular().toString(), "--horizon", "5",
                 "--discount", "0.00001");
-        assertEquals(2, run.code());
+        assertEquals(2, run.exit());
         assertTrue(run.err().contains("discount 1.0E-5 is invalid: for sbg it is the rate per period, at least"),
                 run.err());
         assertEquals("", run.out());

@@ -1,12 +1,12 @@
 package io.crmkit.cli.clv;
 
-import static io.crmkit.cli.clv.CliRun.crm;
+import static io.crmkit.cli.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.crmkit.cli.clv.CliRun.Run;
+import io.crmkit.cli.CliRun.Result;
 import io.crmkit.scoring.clv.BetaGeoModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,9 +55,9 @@ class CovariateCommandTest {
         Path input = bundled("cdnow_customers_summary_with_transactions.csv");
         Path cov = covariates(input, true);
         Path saved = dir.resolve("model.json");
-        Run fit = crm("clv", "fit", "--model", "bgnbd", "--input", input.toString(), "--covariates", cov.toString(),
+        Result fit = crm("clv", "fit", "--model", "bgnbd", "--input", input.toString(), "--covariates", cov.toString(),
                 "--trans", "Gender,Segment", "--life", "Gender", "--save", saved.toString());
-        assertEquals(0, fit.code(), fit.err());
+        assertEquals(0, fit.exit(), fit.err());
         JsonNode json = new ObjectMapper().readTree(fit.out());
         List<String> names = new ArrayList<>();
         json.get("params").fieldNames().forEachRemaining(names::add);
@@ -68,12 +68,12 @@ class CovariateCommandTest {
         }
         double small = json.get("params").get("trans.Segment=small").asDouble();
 
-        Run fromFile = crm("clv", "predict", "--model-file", saved.toString(), "--input", input.toString(),
+        Result fromFile = crm("clv", "predict", "--model-file", saved.toString(), "--input", input.toString(),
                 "--covariates", cov.toString(), "--horizon", "39");
-        assertEquals(0, fromFile.code(), fromFile.err());
-        Run refit = crm("clv", "predict", "--model", "bgnbd", "--input", input.toString(), "--covariates",
+        assertEquals(0, fromFile.exit(), fromFile.err());
+        Result refit = crm("clv", "predict", "--model", "bgnbd", "--input", input.toString(), "--covariates",
                 cov.toString(), "--trans", "Gender,Segment", "--life", "Gender", "--horizon", "39");
-        assertEquals(0, refit.code(), refit.err());
+        assertEquals(0, refit.exit(), refit.err());
         // fit -> save -> load -> predict is the fit's own prediction, digit for digit
         assertEquals(refit.out(), fromFile.out());
         String[] header = fromFile.out().lines().findFirst().orElseThrow().split(",");
@@ -96,9 +96,9 @@ class CovariateCommandTest {
     void paretoPredictsWithCovariatesToo() throws IOException {
         Path input = bundled("cdnow_customers_summary_with_transactions.csv");
         Path cov = covariates(input, false);
-        Run run = crm("clv", "predict", "--model", "pareto", "--input", input.toString(), "--covariates",
+        Result run = crm("clv", "predict", "--model", "pareto", "--input", input.toString(), "--covariates",
                 cov.toString(), "--trans", "Gender", "--life", "Gender", "--equal", "Gender", "--horizon", "10");
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         assertEquals(2358, run.out().lines().count());
         assertTrue(run.out().lines().findFirst().orElseThrow().endsWith(",expected_purchases,p_alive"));
     }
@@ -108,30 +108,30 @@ class CovariateCommandTest {
         Path input = bundled("cdnow_customers_summary_with_transactions.csv");
         Path cov = covariates(input, true);
         Path saved = dir.resolve("model.json");
-        Run fit = crm("clv", "fit", "--model", "bgnbd", "--input", input.toString(), "--covariates", cov.toString(),
+        Result fit = crm("clv", "fit", "--model", "bgnbd", "--input", input.toString(), "--covariates", cov.toString(),
                 "--trans", "Segment", "--save", saved.toString());
-        assertEquals(0, fit.code(), fit.err());
-        Run without = crm("clv", "predict", "--model-file", saved.toString(), "--input", input.toString(),
+        assertEquals(0, fit.exit(), fit.err());
+        Result without = crm("clv", "predict", "--model-file", saved.toString(), "--input", input.toString(),
                 "--horizon", "39");
-        assertEquals(2, without.code());
+        assertEquals(2, without.exit());
         assertTrue(without.err().contains("the saved model has covariates Segment=small: give them with --covariates"),
                 without.err());
-        Run noColumn = crm("clv", "predict", "--model-file", saved.toString(), "--input", input.toString(),
+        Result noColumn = crm("clv", "predict", "--model-file", saved.toString(), "--input", input.toString(),
                 "--covariates", covariates(input, false).toString(), "--horizon", "39");
-        assertEquals(1, noColumn.code());
+        assertEquals(1, noColumn.exit());
         assertTrue(noColumn.err().contains("gender.csv:1: no column 'Segment': the model has covariate Segment=small"),
                 noColumn.err());
-        Run discount = crm("clv", "predict", "--model-file", saved.toString(), "--input", input.toString(),
+        Result discount = crm("clv", "predict", "--model-file", saved.toString(), "--input", input.toString(),
                 "--covariates", cov.toString(), "--horizon", "39", "--discount", "0.003");
-        assertEquals(2, discount.code());
+        assertEquals(2, discount.exit());
         assertTrue(discount.err().contains("--discount and --intervals are not available with --covariates"),
                 discount.err());
         // a tampered coefficient is refused by name
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, Files.readString(saved).replace("\"trans.Segment=small\"", "\"beta.Segment=small\""));
-        Run tampered = crm("clv", "predict", "--model-file", bad.toString(), "--input", input.toString(),
+        Result tampered = crm("clv", "predict", "--model-file", bad.toString(), "--input", input.toString(),
                 "--covariates", cov.toString(), "--horizon", "39");
-        assertEquals(1, tampered.code());
+        assertEquals(1, tampered.exit());
         assertTrue(tampered.err().contains("bad.json: parameters.beta.Segment=small: unknown for bgnbd"),
                 tampered.err());
     }

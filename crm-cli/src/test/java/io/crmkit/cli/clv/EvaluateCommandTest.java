@@ -1,12 +1,12 @@
 package io.crmkit.cli.clv;
 
-import static io.crmkit.cli.clv.CliRun.crm;
+import static io.crmkit.cli.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crmkit.cli.clv.CliRun.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crmkit.cli.CliRun.Result;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,9 +30,9 @@ class EvaluateCommandTest {
 
     @Test
     void cdnowCalibrationToSeptemberHoldoutToJune() throws IOException {
-        Run run = crm("clv", "evaluate", "--input", cdnow().toString(), "--calibration-end", "1997-09-30",
+        Result run = crm("clv", "evaluate", "--input", cdnow().toString(), "--calibration-end", "1997-09-30",
                 "--holdout-end", "1998-06-30");
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         // lifetimes' calibration_and_holdout_data: 2,457 repeat purchase days in calibration, 1,882 in holdout
         assertEquals(2357, json.get("customers").asInt());
@@ -54,9 +54,9 @@ class EvaluateCommandTest {
 
     @Test
     void csvCarriesTheSameFiguresAndTheErrorsGoToStderr() throws IOException {
-        Run run = crm("clv", "evaluate", "--input", cdnow().toString(), "--calibration-end", "1997-09-30",
+        Result run = crm("clv", "evaluate", "--input", cdnow().toString(), "--calibration-end", "1997-09-30",
                 "--holdout-end", "1998-06-30", "--format", "csv", "--unit", "days");
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         String[] lines = run.out().split("\n");
         assertEquals("section,key,customers,actual,predicted", lines[0]);
         assertTrue(lines[1].startsWith("holdout,total,2357,1882,1653.4"), lines[1]);
@@ -67,9 +67,9 @@ class EvaluateCommandTest {
 
     @Test
     void datesOutOfOrderAreAUsageError() throws IOException {
-        Run run = crm("clv", "evaluate", "--input", cdnow().toString(), "--calibration-end", "1998-06-30",
+        Result run = crm("clv", "evaluate", "--input", cdnow().toString(), "--calibration-end", "1998-06-30",
                 "--holdout-end", "1997-09-30");
-        assertEquals(2, run.code());
+        assertEquals(2, run.exit());
         assertTrue(run.err().contains("--calibration-end 1998-06-30 must be before --holdout-end 1997-09-30"),
                 run.err());
     }

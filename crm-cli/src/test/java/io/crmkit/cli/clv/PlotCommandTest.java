@@ -1,11 +1,11 @@
 package io.crmkit.cli.clv;
 
-import static io.crmkit.cli.clv.CliRun.crm;
+import static io.crmkit.cli.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crmkit.cli.clv.CliRun.Run;
+import io.crmkit.cli.CliRun.Result;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +40,8 @@ class PlotCommandTest {
         String[] args = new String[base.length + dates.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(dates, 0, args, base.length, dates.length);
-        Run run = crm(args);
-        assertEquals(0, run.code(), run.err());
+        Result run = crm(args);
+        assertEquals(0, run.exit(), run.err());
         assertTrue(Files.size(png) > 10_000 && Files.size(png) < 2_000_000, kind + ": " + Files.size(png) + " bytes");
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, kind + " decodes");
@@ -93,21 +93,21 @@ class PlotCommandTest {
     @Test
     void svgAndUsageErrors() throws IOException {
         Path svg = dir.resolve("t.svg");
-        Run run = crm("clv", "plot", "--kind", "period-transactions", "--input", cdnow().toString(), "--as-of",
+        Result run = crm("clv", "plot", "--kind", "period-transactions", "--input", cdnow().toString(), "--as-of",
                 "1997-09-30", "--output", svg.toString());
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         assertTrue(Files.readString(svg).contains("<svg"));
-        Run gif = crm("clv", "plot", "--kind", "p-alive", "--input", cdnow().toString(), "--as-of", "1997-09-30",
+        Result gif = crm("clv", "plot", "--kind", "p-alive", "--input", cdnow().toString(), "--as-of", "1997-09-30",
                 "--output", dir.resolve("x.gif").toString());
-        assertEquals(2, gif.code());
+        assertEquals(2, gif.exit());
         assertTrue(gif.err().contains("must be a .png or .svg file"), gif.err());
-        Run dates = crm("clv", "plot", "--kind", "tracking", "--input", cdnow().toString(), "--output",
+        Result dates = crm("clv", "plot", "--kind", "tracking", "--input", cdnow().toString(), "--output",
                 dir.resolve("x.png").toString());
-        assertEquals(2, dates.code());
+        assertEquals(2, dates.exit());
         assertTrue(dates.err().contains("--kind tracking needs --calibration-end and --holdout-end"), dates.err());
-        Run kind = crm("clv", "plot", "--kind", "pie", "--input", cdnow().toString(), "--output",
+        Result kind = crm("clv", "plot", "--kind", "pie", "--input", cdnow().toString(), "--output",
                 dir.resolve("x.png").toString());
-        assertEquals(2, kind.code());
+        assertEquals(2, kind.exit());
         assertTrue(kind.err().contains("unknown kind 'pie'"), kind.err());
     }
 }

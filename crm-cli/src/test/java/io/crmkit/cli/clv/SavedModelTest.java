@@ -1,17 +1,16 @@
 package io.crmkit.cli.clv;
 
-import static io.crmkit.cli.clv.CliRun.crm;
-
-import io.crmkit.cli.clv.CliRun.Run;
-import io.crmkit.cli.format.ClvModelJson;
-
+import static io.crmkit.cli.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableMap;
+import io.crmkit.cli.CliRun.Result;
+import io.crmkit.cli.format.ClvModelJson;
 import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
+import io.crmkit.scoring.clv.ConvergenceException;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -54,8 +54,8 @@ class SavedModelTest {
         String[] all = new String[args.length + more.length];
         System.arraycopy(args, 0, all, 0, args.length);
         System.arraycopy(more, 0, all, args.length, more.length);
-        Run fit = crm(all);
-        assertEquals(0, fit.code(), fit.err());
+        Result fit = crm(all);
+        assertEquals(0, fit.exit(), fit.err());
         return file;
     }
 
@@ -67,10 +67,10 @@ class SavedModelTest {
             Path input = model.equals("bgbb") ? donations : cdnow;
             Path file = model.equals("bgbb") || model.equals("gammagamma") ? saved(model, input)
                     : saved(model, input, "--unit", "weeks");
-            Run refit = crm("clv", "predict", "--model", model, "--horizon", "5", "--input", input.toString());
-            Run restored = crm("clv", "predict", "--model-file", file.toString(), "--horizon", "5", "--input",
+            Result refit = crm("clv", "predict", "--model", model, "--horizon", "5", "--input", input.toString());
+            Result restored = crm("clv", "predict", "--model-file", file.toString(), "--horizon", "5", "--input",
                     input.toString());
-            assertEquals(0, restored.code(), restored.err());
+            assertEquals(0, restored.exit(), restored.err());
             assertEquals(refit.out(), restored.out(), model);
         }
     }
@@ -100,9 +100,9 @@ class SavedModelTest {
         assertTrue(text.contains(from), text);
         Path edited = dir.resolve("edited.json");
         Files.writeString(edited, text.replace(from, to), StandardCharsets.UTF_8);
-        Run run = crm("clv", "predict", "--model-file", edited.toString(), "--horizon", "5", "--input",
+        Result run = crm("clv", "predict", "--model-file", edited.toString(), "--horizon", "5", "--input",
                 input.toString());
-        assertEquals(1, run.code(), run.err());
+        assertEquals(1, run.exit(), run.err());
         assertEquals(1, run.err().strip().split("\n").length, run.err());
         return run.err().strip();
     }
@@ -128,13 +128,13 @@ class SavedModelTest {
 
     @Test
     void predictTakesExactlyOneOfModelAndModelFile() throws IOException {
-        Run both = crm("clv", "predict", "--model", "bgnbd", "--model-file", "x.json", "--horizon", "5", "--input",
+        Result both = crm("clv", "predict", "--model", "bgnbd", "--model-file", "x.json", "--horizon", "5", "--input",
                 cdnow().toString());
-        assertEquals(2, both.code());
+        assertEquals(2, both.exit());
         assertTrue(both.err().contains("give exactly one of --model"), both.err());
-        Run unit = crm("clv", "fit", "--model", "bgbb", "--unit", "weeks", "--input", cdnow().toString(), "--save",
+        Result unit = crm("clv", "fit", "--model", "bgbb", "--unit", "weeks", "--input", cdnow().toString(), "--save",
                 dir.resolve("x.json").toString());
-        assertEquals(2, unit.code());
+        assertEquals(2, unit.exit());
         assertTrue(unit.err().contains("--unit weeks does not apply to bgbb"), unit.err());
     }
 
@@ -162,7 +162,16 @@ class SavedModelTest {
             String input) throws IOException {
         ClvModels.Model kind = ClvModels.named(model);
         CustomerSummaries data = sample(seed, 400);
-        ClvModel fitted = kind.fit(data, 0);
+        ClvModel fitted;
+        try {
+            fitted = kind.fit(data, 0);
+        } catch (ConvergenceException e) {
+            // a few bootstrap samples have no interior maximum (Gamma-Gamma on seed 10: p runs off to
+            // infinity, the spends of the drawn customers show no within-customer variance); the fit
+            // refuses them by name, and there is then nothing to save
+            Assume.that(false);
+            return;
+        }
         ImmutableMap<String, double[]> direct = kind.predict(fitted, data, horizon);
         String unit = ClvModelJson.timeUnits(kind).get(0);
         String text = ClvModelJson.write(ClvModelJson.Saved.of(fitted, unit, input));

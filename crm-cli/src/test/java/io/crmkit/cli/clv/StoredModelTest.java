@@ -1,10 +1,10 @@
 package io.crmkit.cli.clv;
 
-import static io.crmkit.cli.clv.CliRun.crm;
+import static io.crmkit.cli.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crmkit.cli.clv.CliRun.Run;
+import io.crmkit.cli.CliRun.Result;
 import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.store.CrmStore;
 import io.crmkit.store.KeyEncryptionKey;
@@ -45,9 +45,9 @@ class StoredModelTest {
     static void inputs() throws IOException {
         // the CDNOW summary with litt (the regularity models need it), as crm clv summarize writes it
         Path log = copy("/io/crmkit/data/cdnow-transactions.csv", "cdnow-transactions.csv");
-        Run summary = crm("clv", "summarize", "--input", log.toString(), "--as-of", "1997-09-30", "--unit", "weeks",
+        Result summary = crm("clv", "summarize", "--input", log.toString(), "--as-of", "1997-09-30", "--unit", "weeks",
                 "--litt");
-        assertEquals(0, summary.code(), summary.err());
+        assertEquals(0, summary.exit(), summary.err());
         cdnow = dir.resolve("cdnow-litt.csv");
         Files.writeString(cdnow, summary.out(), StandardCharsets.UTF_8);
         donations = copy("/io/crmkit/cli/clv/donations.csv", "donations.csv");
@@ -101,16 +101,16 @@ class StoredModelTest {
         database = "models";
         Path input = input(model);
         Path file = dir.resolve(model + ".json");
-        Run fit = crm(store("clv", "fit", "--model", model, "--input", input.toString(), "--save", file.toString(),
+        Result fit = crm(store("clv", "fit", "--model", model, "--input", input.toString(), "--save", file.toString(),
                 "--store-as", model + "-cdnow"));
-        assertEquals(0, fit.code(), fit.err());
+        assertEquals(0, fit.exit(), fit.err());
         String horizon = model.equals("bgbb") || model.equals("sbg") ? "3" : "5";
-        Run fromFile = crm("clv", "predict", "--model-file", file.toString(), "--horizon", horizon, "--input",
+        Result fromFile = crm("clv", "predict", "--model-file", file.toString(), "--horizon", horizon, "--input",
                 input.toString());
-        Run fromStore = crm(store("clv", "predict", "--stored-model", model + "-cdnow", "--horizon", horizon,
+        Result fromStore = crm(store("clv", "predict", "--stored-model", model + "-cdnow", "--horizon", horizon,
                 "--input", input.toString()));
-        assertEquals(0, fromFile.code(), fromFile.err());
-        assertEquals(0, fromStore.code(), fromStore.err());
+        assertEquals(0, fromFile.exit(), fromFile.err());
+        assertEquals(0, fromStore.exit(), fromStore.err());
         assertEquals(fromFile.out(), fromStore.out(), model);
         assertTrue(fromStore.out().lines().count() > 1, fromStore.out());
     }
@@ -118,16 +118,16 @@ class StoredModelTest {
     @Test
     void aStoredCohortModelIsUsedAsStoredNotRefitted() throws IOException {
         database = "cohort";
-        Run fit = crm(store("clv", "fit", "--model", "sbg", "--input", cohort.toString(), "--store-as", "regular"));
-        assertEquals(0, fit.code(), fit.err());
+        Result fit = crm(store("clv", "fit", "--model", "sbg", "--input", cohort.toString(), "--store-as", "regular"));
+        assertEquals(0, fit.exit(), fit.err());
         // a different cohort: the stored model projects the Regular cohort's survival, a refit would not
         Path other = dir.resolve("other.csv");
         Files.write(other, List.of("period,alive", "0,1000", "1,869", "2,743", "3,653", "4,593"),
                 StandardCharsets.UTF_8);
-        Run stored = crm(store("clv", "predict", "--stored-model", "regular", "--horizon", "0", "--input",
+        Result stored = crm(store("clv", "predict", "--stored-model", "regular", "--horizon", "0", "--input",
                 other.toString()));
-        Run refit = crm("clv", "predict", "--model", "sbg", "--horizon", "0", "--input", other.toString());
-        assertEquals(0, stored.code(), stored.err());
+        Result refit = crm("clv", "predict", "--model", "sbg", "--horizon", "0", "--input", other.toString());
+        assertEquals(0, stored.exit(), stored.err());
         // S(1) = beta / (alpha + beta) with the Regular cohort's alpha 0.704, beta 1.182 (Fader & Hardie 2007): 0.627
         String[] period1 = stored.out().lines().toList().get(2).split(",");
         assertEquals(0.627, Double.parseDouble(period1[2]), 0.001);
@@ -137,11 +137,11 @@ class StoredModelTest {
     @Test
     void anUnknownNameIsOneLineNamingTheNameAndTheStoredModels() {
         database = "unknown";
-        Run fit = crm(store("clv", "fit", "--model", "bgnbd", "--input", cdnow.toString(), "--store-as", "weekly"));
-        assertEquals(0, fit.code(), fit.err());
-        Run unknown = crm(store("clv", "predict", "--stored-model", "monthly", "--horizon", "5", "--input",
+        Result fit = crm(store("clv", "fit", "--model", "bgnbd", "--input", cdnow.toString(), "--store-as", "weekly"));
+        assertEquals(0, fit.exit(), fit.err());
+        Result unknown = crm(store("clv", "predict", "--stored-model", "monthly", "--horizon", "5", "--input",
                 cdnow.toString()));
-        assertEquals(1, unknown.code());
+        assertEquals(1, unknown.exit());
         assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
         assertTrue(unknown.err().startsWith("crm clv predict: --stored-model 'monthly': no model of that name in "
                 + "jdbc:h2:file:"), unknown.err());
@@ -167,21 +167,21 @@ class StoredModelTest {
     }
 
     private void assertRefused(String name, String expected) {
-        Run run = crm(store("clv", "predict", "--stored-model", name, "--horizon", "5", "--input", cdnow.toString()));
-        assertEquals(1, run.code(), run.err());
+        Result run = crm(store("clv", "predict", "--stored-model", name, "--horizon", "5", "--input", cdnow.toString()));
+        assertEquals(1, run.exit(), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().startsWith("crm clv predict: " + expected), run.err());
     }
 
     @Test
     void usageErrorsExitTwo() {
-        Run both = crm(store("clv", "predict", "--model-file", "x.json", "--stored-model", "weekly", "--horizon",
+        Result both = crm(store("clv", "predict", "--model-file", "x.json", "--stored-model", "weekly", "--horizon",
                 "5", "--input", cdnow.toString()));
-        assertEquals(2, both.code());
+        assertEquals(2, both.exit());
         assertTrue(both.err().contains("give exactly one of --model (fit on the input), --model-file (a saved "
                 + "model) and --stored-model (a model in --db)"), both.err());
-        Run blank = crm(store("clv", "fit", "--model", "bgnbd", "--input", cdnow.toString(), "--store-as", " "));
-        assertEquals(2, blank.code());
+        Result blank = crm(store("clv", "fit", "--model", "bgnbd", "--input", cdnow.toString(), "--store-as", " "));
+        assertEquals(2, blank.exit());
         assertTrue(blank.err().contains("--store-as ' ': a stored model's name is 1 to 200 characters"),
                 blank.err());
     }

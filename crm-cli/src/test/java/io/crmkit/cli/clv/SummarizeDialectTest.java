@@ -1,10 +1,10 @@
 package io.crmkit.cli.clv;
 
-import static io.crmkit.cli.clv.CliRun.crm;
+import static io.crmkit.cli.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crmkit.cli.clv.CliRun.Run;
+import io.crmkit.cli.CliRun.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ class SummarizeDialectTest {
         return p;
     }
 
-    private Run summarize(Path input, String... options) {
+    private Result summarize(Path input, String... options) {
         List<String> args = new ArrayList<>(List.of("clv", "summarize", "--input", input.toString(), "--as-of",
                 "1997-09-30", "--unit", "weeks"));
         args.addAll(List.of(options));
@@ -43,8 +43,8 @@ class SummarizeDialectTest {
         // T 272 days / 7, mean repeat spend (29.73 + 14.96) / 2 = 22.345 (lifetimes' CDNOW summary: 2, 30.43, 38.86, 22.35)
         Path log = file("log.csv", "customer_id,date,amount\nc1,1997-01-01,29.33\nc1,1997-01-18,29.73\n"
                 + "c1,1997-08-02,14.96\nc1,1997-12-12,26.48\nc2,1997-01-01,63.34\nc2,1997-01-13,11.77\n");
-        Run run = summarize(log);
-        assertEquals(0, run.code(), run.err());
+        Result run = summarize(log);
+        assertEquals(0, run.exit(), run.err());
         assertEquals(EXPECTED, run.out());
     }
 
@@ -52,13 +52,13 @@ class SummarizeDialectTest {
     void aSemicolonLogWithEuropeanDatesAndAByteOrderMarkGivesTheSameSummary() throws IOException {
         Path log = file("eu.csv", "\uFEFFcustomer_id;date;amount\nc1;01/01/1997;29.33\nc1;18/01/1997;29.73\n"
                 + "c1;02/08/1997;14.96\nc1;12/12/1997;26.48\nc2;01/01/1997;63.34\nc2;13/01/1997;11.77\n");
-        Run run = summarize(log, "--delimiter", ";", "--date-format", "dd/MM/yyyy");
-        assertEquals(0, run.code(), run.err());
+        Result run = summarize(log, "--delimiter", ";", "--date-format", "dd/MM/yyyy");
+        assertEquals(0, run.exit(), run.err());
         assertEquals(EXPECTED, run.out());
         Path tabs = file("tabs.tsv", "customer_id\tdate\tamount\nc1\t1997-01-01\t29.33\nc1\t1997-01-18\t29.73\n"
                 + "c1\t1997-08-02\t14.96\nc2\t1997-01-01\t63.34\nc2\t1997-01-13\t11.77\n");
-        Run tab = summarize(tabs, "--delimiter", "\\t");
-        assertEquals(0, tab.code(), tab.err());
+        Result tab = summarize(tabs, "--delimiter", "\\t");
+        assertEquals(0, tab.exit(), tab.err());
         assertEquals(EXPECTED, tab.out());
     }
 
@@ -68,11 +68,11 @@ class SummarizeDialectTest {
         Path log = file("offsets.csv", "customer_id,date,amount\nc1,1997-01-01T12:00:00Z,29.33\n"
                 + "c1,1997-01-17T23:30:00-05:00,29.73\nc1,1997-08-02T10:00:00+02:00,14.96\n"
                 + "c2,1997-01-01T00:00:00Z,63.34\nc2,1997-01-13T08:00:00Z,11.77\n");
-        Run utc = summarize(log, "--date-format", "iso-offset");
-        assertEquals(0, utc.code(), utc.err());
+        Result utc = summarize(log, "--date-format", "iso-offset");
+        assertEquals(0, utc.exit(), utc.err());
         assertEquals(EXPECTED, utc.out());
-        Run newYork = summarize(log, "--date-format", "iso-offset", "--zone", "America/New_York");
-        assertEquals(0, newYork.code(), newYork.err());
+        Result newYork = summarize(log, "--date-format", "iso-offset", "--zone", "America/New_York");
+        assertEquals(0, newYork.exit(), newYork.err());
         // in New York c2's first purchase (00:00Z) is on 1996-12-31 and its second on 01-13: T is 273 days
         // = 39 weeks, recency 13 days = 13 / 7 weeks; c1's second purchase moves to 01-17, which changes nothing
         assertTrue(newYork.out().contains("\nc1,2,30.428571428571427,38.857142857142854,22.345\n"), newYork.out());
@@ -83,14 +83,14 @@ class SummarizeDialectTest {
     @Test
     void badDialectOptionsAreUsageErrorsAndBadCellsNameTheFormat() throws IOException {
         Path log = file("log.csv", "customer_id,date,amount\nc1,1997-01-01,29.33\n");
-        Run delimiter = summarize(log, "--delimiter", ";;");
-        assertEquals(2, delimiter.code());
+        Result delimiter = summarize(log, "--delimiter", ";;");
+        assertEquals(2, delimiter.exit());
         assertTrue(delimiter.err().contains("--delimiter ';;' is invalid: it must be one character"), delimiter.err());
-        Run zone = summarize(log, "--zone", "Mars/Olympus");
-        assertEquals(2, zone.code());
+        Result zone = summarize(log, "--zone", "Mars/Olympus");
+        assertEquals(2, zone.exit());
         assertTrue(zone.err().contains("--zone 'Mars/Olympus' is invalid"), zone.err());
-        Run format = summarize(log, "--date-format", "dd/MM/yyyy");
-        assertEquals(1, format.code());
+        Result format = summarize(log, "--date-format", "dd/MM/yyyy");
+        assertEquals(1, format.exit());
         assertTrue(format.err().contains("log.csv:2: date '1997-01-01': not a date of the format dd/MM/yyyy"),
                 format.err());
         assertEquals("", format.out());

@@ -1,10 +1,10 @@
 package io.crmkit.cli.clv;
 
-import static io.crmkit.cli.clv.CliRun.crm;
+import static io.crmkit.cli.CliRun.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.crmkit.cli.clv.CliRun.Run;
+import io.crmkit.cli.CliRun.Result;
 import io.crmkit.scoring.clv.BetaGeoModel;
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
@@ -40,15 +40,15 @@ class ValueCommandTest {
         return target;
     }
 
-    private Run cdnowValue() throws IOException {
+    private Result cdnowValue() throws IOException {
         return crm("clv", "value", "--input", bundled("cdnow-transactions.csv").toString(), "--as-of", "1997-09-30",
                 "--unit", "weeks");
     }
 
     @Test
     void cdnowValuesEqualTheLibraryComputationToTheCent() throws IOException {
-        Run run = cdnowValue();
-        assertEquals(0, run.code(), run.err());
+        Result run = cdnowValue();
+        assertEquals(0, run.exit(), run.err());
         // the same computation through the library, the log read by hand
         List<String> lines = Files.readAllLines(bundled("cdnow-transactions.csv"), StandardCharsets.UTF_8);
         Map<String, Integer> index = new HashMap<>();
@@ -157,40 +157,40 @@ class ValueCommandTest {
         }
         Path european = dir.resolve("european.csv");
         Files.writeString(european, text, StandardCharsets.UTF_8);
-        Run run = crm("clv", "value", "--input", european.toString(), "--as-of", "1997-09-30", "--unit", "weeks",
+        Result run = crm("clv", "value", "--input", european.toString(), "--as-of", "1997-09-30", "--unit", "weeks",
                 "--delimiter", ";", "--date-format", "dd/MM/yyyy", "--zone", "Europe/Berlin");
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exit(), run.err());
         assertEquals(cdnowValue().out(), run.out());
-        Run zone = crm("clv", "value", "--input", european.toString(), "--as-of", "1997-09-30", "--zone", "Mars/Base");
-        assertEquals(2, zone.code());
+        Result zone = crm("clv", "value", "--input", european.toString(), "--as-of", "1997-09-30", "--zone", "Mars/Base");
+        assertEquals(2, zone.exit());
         assertTrue(zone.err().contains("--zone 'Mars/Base' is invalid"), zone.err());
     }
 
     @Test
     void badSettingsAreUsageErrors() throws IOException {
         Path log = bundled("cdnow-transactions.csv");
-        Run months = crm("clv", "value", "--input", log.toString(), "--as-of", "1997-09-30", "--horizon-months", "0");
-        assertEquals(2, months.code());
+        Result months = crm("clv", "value", "--input", log.toString(), "--as-of", "1997-09-30", "--horizon-months", "0");
+        assertEquals(2, months.exit());
         assertTrue(months.err().contains("horizon 0 months is invalid: it must be >= 1"), months.err());
-        Run rate = crm("clv", "value", "--input", log.toString(), "--as-of", "1997-09-30", "--monthly-discount", "-1");
-        assertEquals(2, rate.code());
+        Result rate = crm("clv", "value", "--input", log.toString(), "--as-of", "1997-09-30", "--monthly-discount", "-1");
+        assertEquals(2, rate.exit());
         assertTrue(rate.err().contains("monthly discount -1.0 is invalid"), rate.err());
-        Run model = crm("clv", "value", "--input", log.toString(), "--as-of", "1997-09-30", "--model", "bgbb");
-        assertEquals(2, model.code());
+        Result model = crm("clv", "value", "--input", log.toString(), "--as-of", "1997-09-30", "--model", "bgbb");
+        assertEquals(2, model.exit());
         assertTrue(model.err().contains("not a continuous-time purchase model"), model.err());
         // continuous-time models without closed-form conditional expectations are refused before any fit
         // (GGom/NBD used to reach the user as a ClassCastException)
         for (String other : new String[] {"ggomnbd", "bgcnbd", "mbgcnbd", "sbg"}) {
-            Run refused = crm("clv", "value", "--input", log.toString(), "--as-of", "1997-09-30", "--model", other);
-            assertEquals(2, refused.code(), other);
+            Result refused = crm("clv", "value", "--input", log.toString(), "--as-of", "1997-09-30", "--model", other);
+            assertEquals(2, refused.exit(), other);
             assertEquals("crm clv value: model '" + other + "' is not a continuous-time purchase model: choose one of"
                     + " bgnbd, pareto, mbgnbd", refused.err().strip());
-            Run evaluate = crm("clv", "evaluate", "--input", log.toString(), "--calibration-end", "1997-09-30",
+            Result evaluate = crm("clv", "evaluate", "--input", log.toString(), "--calibration-end", "1997-09-30",
                     "--holdout-end", "1998-06-30", "--model", other);
-            Run plot = crm("clv", "plot", "--kind", "tracking", "--input", log.toString(), "--as-of", "1997-09-30",
+            Result plot = crm("clv", "plot", "--kind", "tracking", "--input", log.toString(), "--as-of", "1997-09-30",
                     "--output", "x.png", "--model", other);
-            for (Run also : new Run[] {evaluate, plot}) {
-                assertEquals(2, also.code(), other + ": " + also.err());
+            for (Result also : new Result[] {evaluate, plot}) {
+                assertEquals(2, also.exit(), other + ": " + also.err());
                 assertTrue(also.err().contains("model '" + other + "' is not a continuous-time purchase model"),
                         also.err());
             }
@@ -201,8 +201,8 @@ class ValueCommandTest {
     void aLogWithoutAmountsIsRefusedNamingTheFile() throws IOException {
         Path log = dir.resolve("log.csv");
         Files.writeString(log, "customer_id,date\na,2020-01-01\n");
-        Run run = crm("clv", "value", "--input", log.toString(), "--as-of", "2020-02-01");
-        assertEquals(1, run.code());
+        Result run = crm("clv", "value", "--input", log.toString(), "--as-of", "2020-02-01");
+        assertEquals(1, run.exit());
         assertTrue(run.err().startsWith("crm clv value: "), run.err());
         assertTrue(run.err().contains("log.csv"), run.err());
         assertEquals(1, run.err().strip().split("\n").length, run.err());
