@@ -1,8 +1,5 @@
 package io.crmkit.scoring.clv;
 
-import com.google.common.collect.ImmutableMap;
-import java.io.InvalidObjectException;
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +34,7 @@ import java.util.Set;
  * double gender = model.transactionCoefficients().get("gender");
  * }</pre>
  */
-public final class ParetoNbdCovariateModel implements CovariateModel, Serializable {
+public final class ParetoNbdCovariateModel extends CovariateModelBase implements CovariateModel {
 
     private static final long serialVersionUID = 1L;
     /** α<sub>i</sub> = α exp(−γ<sub>trans</sub>ᵀz), β<sub>i</sub> = β exp(−γ<sub>life</sub>ᵀz); α and β carry 1/time. */
@@ -45,10 +42,8 @@ public final class ParetoNbdCovariateModel implements CovariateModel, Serializab
             new int[] {0, -1, 0, 0}, new int[] {0, 0, 0, -1}, new boolean[] {false, true, false, true});
 
     /** The parameters and the fit. */
-    private final transient CovariateFit.Result fit;
-
     private ParetoNbdCovariateModel(CovariateFit.Result fit) {
-        this.fit = fit;
+        super(fit, SPEC);
     }
 
     /**
@@ -68,8 +63,8 @@ public final class ParetoNbdCovariateModel implements CovariateModel, Serializab
             Set<String> equal, double regularization) {
         CovariateFit.checkArguments(data, transaction, life, equal, regularization);
         ParetoNbdModel start = ParetoNbdModel.fit(data);
-        return new ParetoNbdCovariateModel(CovariateFit.fit(SPEC, ParetoNbdModel.CustomerLikelihood.forCovariateFit(), data, transaction,
-                life, equal, regularization, new double[] {start.r(), start.alpha(), start.s(), start.beta()},
+        return new ParetoNbdCovariateModel(CovariateFit.fit(SPEC, ParetoNbdModel.CustomerLikelihood.forCovariateFit(), data,
+                transaction, life, equal, regularization, new double[] {start.r(), start.alpha(), start.s(), start.beta()},
                 start.diagnostics()));
     }
 
@@ -106,36 +101,6 @@ public final class ParetoNbdCovariateModel implements CovariateModel, Serializab
         return LikelihoodRatioTest.of(restricted, full);
     }
 
-    /** @return {@code pareto}: the model is Pareto/NBD */
-    @Override
-    public String name() {
-        return SPEC.name();
-    }
-
-    /** @return r, alpha, s, beta, then trans.NAME, life.NAME (gamma.NAME when constrained equal) */
-    @Override
-    public ImmutableMap<String, Double> parameters() {
-        return fit.parameters();
-    }
-
-    /** @return γ<sub>trans</sub> by covariate name */
-    @Override
-    public ImmutableMap<String, Double> transactionCoefficients() {
-        return fit.transaction();
-    }
-
-    /** @return γ<sub>life</sub> by covariate name */
-    @Override
-    public ImmutableMap<String, Double> lifetimeCoefficients() {
-        return fit.life();
-    }
-
-    /** @return how the fit went, with the standard errors of every parameter */
-    @Override
-    public FitDiagnostics diagnostics() {
-        return fit.diagnostics();
-    }
-
     /**
      * The Pareto/NBD of one customer: (r, α exp(−γ<sub>trans</sub>ᵀz<sub>trans</sub>), s,
      * β exp(−γ<sub>life</sub>ᵀz<sub>life</sub>)); ask it for P(alive), E[Y(t) | …] and the rest.
@@ -148,34 +113,8 @@ public final class ParetoNbdCovariateModel implements CovariateModel, Serializab
      */
     @Override
     public ParetoNbdModel forCustomer(Map<String, Double> transaction, Map<String, Double> life) {
-        double[] theta = fit.customer(SPEC, transaction, life);
+        double[] theta = customer(transaction, life);
         return ParetoNbdModel.of(theta[0], theta[1], theta[2], theta[3]);
     }
 
-    /**
-     * Writes the {@linkplain SerializedModel serialisation proxy} instead of this model.
-     *
-     * @return the proxy
-     */
-    @java.io.Serial
-    private Object writeReplace() {
-        return SerializedModel.withCovariates(name(), parameters(), diagnostics());
-    }
-
-    /**
-     * Refuses a stream that claims to hold this class directly: models are read through their proxy.
-     *
-     * @param in the stream
-     * @throws InvalidObjectException always
-     */
-    @java.io.Serial
-    private void readObject(java.io.ObjectInputStream in) throws InvalidObjectException {
-        throw SerializedModel.proxyRequired();
-    }
-
-    /** @return the parameters and the log-likelihood, never data */
-    @Override
-    public String toString() {
-        return "ParetoNbdCovariateModel" + parameters() + "[logLikelihood=" + diagnostics().logLikelihood() + "]";
-    }
 }
