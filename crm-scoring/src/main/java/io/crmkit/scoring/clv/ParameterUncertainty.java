@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -91,34 +90,27 @@ public final class ParameterUncertainty {
         }
     }
 
-    private static final double STEP = 1e-4;
     private static final int DEFAULT_REPLICATIONS = 200;
 
     private final TransactionModel model;
     private final CustomerSummaries data;
-    private final ImmutableList<String> names;
-    private final double[] logParams;
-    /** Covariance of ln θ, k × k. */
-    private final double[][] covariance;
-    private final double level;
-    private final double z;
     private final int replications;
     private final long seed;
-    /** The B refitted models, simulated and fitted once on first use and shared by every bootstrap interval. */
-    private final com.google.common.base.Supplier<ImmutableList<TransactionModel>> refits =
-            com.google.common.base.Suppliers.memoize(this::refit);
+    /**
+     * The delta-method and bootstrap machinery on the log scale, shared with the cohort and BG/BB
+     * intervals; its B refitted models are simulated and fitted once, on first use.
+     */
+    private final LogScaleIntervals<TransactionModel> intervals;
 
     private ParameterUncertainty(TransactionModel model, CustomerSummaries data, double[][] covariance, double level,
             int replications, long seed) {
         this.model = model;
         this.data = data;
-        this.names = ImmutableList.copyOf(model.parameters().keySet());
-        this.logParams = model.parameters().values().stream().mapToDouble(Math::log).toArray();
-        this.covariance = covariance;
-        this.level = level;
-        this.z = normalQuantile(0.5 + level / 2);
         this.replications = replications;
         this.seed = seed;
+        this.intervals = new LogScaleIntervals<>(model, ImmutableList.copyOf(model.parameters().keySet()),
+                parameters(model), covariance, p -> rebuild(model, p),
+                com.google.common.base.Suppliers.memoize(this::refit), level);
     }
 
     /**
@@ -135,10 +127,10 @@ public final class ParameterUncertainty {
     public static ParameterUncertainty of(TransactionModel model, CustomerSummaries data) {
         requireNonNull(model, "model");
         requireNonNull(data, "data");
-        rebuild(model, model.parameters().values().stream().mapToDouble(Double::doubleValue).toArray());
+        double[] theta = parameters(model);
+        rebuild(model, theta);
         CustomerSummaries rows = data.compressed();
-        double[][] information = information(model, rows);
-        double[][] covariance = inverse(information);
+        double[][] covariance = LogScaleIntervals.covariance(theta, p -> logLikelihood(rebuild(model, p), rows));
         require(covariance != null, "the observed information of %s on these data is not positive definite: the"
                 + " likelihood is flat in some direction (see the fit's warnings); use the bootstrap", model.name());
         return new ParameterUncertainty(model, rows, covariance, 0.95, DEFAULT_REPLICATIONS, 1);
@@ -153,7 +145,7 @@ public final class ParameterUncertainty {
      */
     public ParameterUncertainty withLevel(double level) {
         require(level > 0 && level < 1, "level %s is invalid: it must be in (0, 1)", level);
-        return new ParameterUncertainty(model, data, covariance, level, replications, seed);
+        return new ParameterUncertainty(model, data, intervals.covariance(), level, replications, seed);
     }
 
     /**
@@ -167,16 +159,12 @@ public final class ParameterUncertainty {
     public ParameterUncertainty withBootstrap(int replications, long seed) {
         require(replications >= 20 && replications <= 100_000, "replications %s is invalid: it must be 20 to 100000",
                 replications);
-        return new ParameterUncertainty(model, data, covariance, level, replications, seed);
+        return new ParameterUncertainty(model, data, intervals.covariance(), intervals.level(), replications, seed);
     }
 
     /** @return the covariance of the log-parameters ln θ, in the order of the model's parameters (a copy) */
     public double[][] logParameterCovariance() {
-        double[][] copy = new double[covariance.length][];
-        for (int i = 0; i < copy.length; i++) {
-            copy[i] = covariance[i].clone();
-        }
-        return copy;
+        return intervals.covariance();
     }
 
     /**
@@ -185,13 +173,7 @@ public final class ParameterUncertainty {
      * @return the interval per parameter name, in the model's order
      */
     public ImmutableMap<String, Interval> parameterIntervals() {
-        ImmutableMap.Builder<String, Interval> out = ImmutableMap.builder();
-        for (int j = 0; j < names.size(); j++) {
-            double theta = Math.exp(logParams[j]);
-            double half = z * Math.sqrt(covariance[j][j]);
-            out.put(names.get(j), new Interval(theta, theta * Math.exp(-half), theta * Math.exp(half)));
-        }
-        return out.buildOrThrow();
+        return intervals.parameterIntervals();
     }
 
     /**
@@ -207,7 +189,7 @@ public final class ParameterUncertainty {
     public Interval interval(ToDoubleFunction<TransactionModel> quantity, Method method) {
         requireNonNull(quantity, "quantity");
         requireNonNull(method, "method");
-        return method == Method.DELTA ? delta(quantity, false) : bootstrap(quantity);
+        return intervals.interval(quantity, method, false);
     }
 
     /**
@@ -238,7 +220,7 @@ public final class ParameterUncertainty {
      */
     public Interval probabilityAlive(Method method, double x, double tx, double age) {
         ToDoubleFunction<TransactionModel> q = m -> m.probabilityAlive(x, tx, age);
-        return method == Method.DELTA ? delta(q, true) : bootstrap(q);
+        return intervals.interval(q, method, true);
     }
 
     /**
@@ -275,52 +257,6 @@ public final class ParameterUncertainty {
         double s = requireNonNull(spend, "spend").conditionalExpectedAverageSpend(x, meanSpend);
         Interval dert = discountedExpectedResidualPurchases(method, delta, x, tx, age);
         return new Interval(s * dert.estimate(), s * dert.lower(), s * dert.upper());
-    }
-
-    private Interval delta(ToDoubleFunction<TransactionModel> quantity, boolean probability) {
-        double estimate = quantity.applyAsDouble(model);
-        int k = logParams.length;
-        double[] gradient = new double[k];
-        for (int j = 0; j < k; j++) {
-            double[] up = logParams.clone();
-            double[] down = logParams.clone();
-            up[j] += STEP;
-            down[j] -= STEP;
-            gradient[j] = (transform(quantity.applyAsDouble(at(up)), probability)
-                    - transform(quantity.applyAsDouble(at(down)), probability)) / (2 * STEP);
-        }
-        double variance = 0;
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                variance += gradient[i] * covariance[i][j] * gradient[j];
-            }
-        }
-        double centre = transform(estimate, probability);
-        double half = z * Math.sqrt(Math.max(0, variance));
-        require(Double.isFinite(centre) && Double.isFinite(half), "the quantity %s has no delta-method interval: it"
-                + " must be finite and %s; use the bootstrap", estimate, probability ? "inside (0, 1)" : "> 0");
-        return new Interval(estimate, back(centre - half, probability), back(centre + half, probability));
-    }
-
-    private static double transform(double value, boolean probability) {
-        return probability ? Math.log(value) - Math.log1p(-value) : Math.log(value);
-    }
-
-    private static double back(double value, boolean probability) {
-        return probability ? 1 / (1 + Math.exp(-value)) : Math.exp(value);
-    }
-
-    private Interval bootstrap(ToDoubleFunction<TransactionModel> quantity) {
-        double estimate = quantity.applyAsDouble(model);
-        ImmutableList<TransactionModel> models = refits.get();
-        double[] sorted = new double[models.size()];
-        for (int i = 0; i < sorted.length; i++) {
-            sorted[i] = quantity.applyAsDouble(models.get(i));
-        }
-        Arrays.sort(sorted);
-        double lower = quantile(sorted, (1 - level) / 2);
-        double upper = quantile(sorted, (1 + level) / 2);
-        return new Interval(estimate, Math.min(lower, upper), Math.max(lower, upper));
     }
 
     /** Simulates B data sets like the fitted one and refits the model on each. */
@@ -375,14 +311,6 @@ public final class ParameterUncertainty {
         return ((ParetoNbdModel) model).simulate(ages, seed);
     }
 
-    private TransactionModel at(double[] logTheta) {
-        double[] theta = new double[logTheta.length];
-        for (int j = 0; j < theta.length; j++) {
-            theta[j] = Math.exp(logTheta[j]);
-        }
-        return rebuild(model, theta);
-    }
-
     /** The model of the same kind at other parameters, in the order of {@code parameters()}. */
     private static TransactionModel rebuild(TransactionModel model, double[] p) {
         return switch (model.name()) {
@@ -394,47 +322,16 @@ public final class ParameterUncertainty {
         };
     }
 
-    /** −∂²/∂u∂u of the weighted log-likelihood, by central second differences in u = ln θ. */
-    private static double[][] information(TransactionModel model, CustomerSummaries rows) {
-        double[] u = model.parameters().values().stream().mapToDouble(Math::log).toArray();
-        int k = u.length;
-        double centre = logLikelihood(model, rows, u);
-        double[][] h = new double[k][k];
-        for (int i = 0; i < k; i++) {
-            for (int j = i; j < k; j++) {
-                double value;
-                if (i == j) {
-                    value = (logLikelihood(model, rows, shift(u, i, STEP, j, 0))
-                            - 2 * centre + logLikelihood(model, rows, shift(u, i, -STEP, j, 0))) / (STEP * STEP);
-                } else {
-                    value = (logLikelihood(model, rows, shift(u, i, STEP, j, STEP))
-                            - logLikelihood(model, rows, shift(u, i, STEP, j, -STEP))
-                            - logLikelihood(model, rows, shift(u, i, -STEP, j, STEP))
-                            + logLikelihood(model, rows, shift(u, i, -STEP, j, -STEP))) / (4 * STEP * STEP);
-                }
-                h[i][j] = -value;
-                h[j][i] = -value;
-            }
-        }
-        return h;
+    /** @return the model's parameters, in the order of {@code parameters()} */
+    private static double[] parameters(TransactionModel model) {
+        return model.parameters().values().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static double[] shift(double[] u, int i, double di, int j, double dj) {
-        double[] v = u.clone();
-        v[i] += di;
-        v[j] += dj;
-        return v;
-    }
-
-    private static double logLikelihood(TransactionModel model, CustomerSummaries rows, double[] u) {
-        double[] theta = new double[u.length];
-        for (int j = 0; j < u.length; j++) {
-            theta[j] = Math.exp(u[j]);
-        }
-        TransactionModel at = rebuild(model, theta);
+    /** The weighted log-likelihood of the rows under a model. */
+    private static double logLikelihood(TransactionModel model, CustomerSummaries rows) {
         double sum = 0;
         for (int i = 0; i < rows.size(); i++) {
-            sum += rows.weight(i) * at.logLikelihood(rows.frequency(i), rows.recency(i), rows.age(i));
+            sum += rows.weight(i) * model.logLikelihood(rows.frequency(i), rows.recency(i), rows.age(i));
         }
         return sum;
     }
