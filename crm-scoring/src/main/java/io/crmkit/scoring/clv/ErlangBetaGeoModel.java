@@ -418,9 +418,12 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
     }
 
     /**
-     * P(M &ge; c): below the mean as 1 − the sum of the c first terms, above it as the sum of the
-     * decreasing terms from c on, until they no longer change the sum (or fall below the smallest
-     * normal double).
+     * P(M &ge; c). At or below the mean it is 1 − P(M &lt; c), the terms summed downwards from
+     * i = c − 1; above the mean it is the sum of the terms from c on. Either way the sum starts at the
+     * term next to the mode, computed from its logarithm, and runs away from it by the ratio of
+     * consecutive terms until they no longer change the sum (or fall below the smallest normal
+     * double). A sum that starts far out in a tail would start from an underflowed or subnormal term
+     * whose lost digits the ratio then carries into every larger term.
      */
     private static double negativeBinomialTail(long c, double shape, double logOneMinusPi, double logPi) {
         if (c <= 0) {
@@ -429,17 +432,16 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
         double pi = Math.exp(logPi);
         double mean = shape * pi / (1 - pi);
         if (c <= mean) {
+            // the terms grow up to the mode, floor((shape − 1)π/(1 − π)) < mean, and shrink after it
+            double mode = Math.max(0, Math.floor((shape - 1) * pi / (1 - pi)));
+            double term = Math.exp(negativeBinomialLog(c - 1, shape, logOneMinusPi, logPi));
             double below = 0;
-            double term = Math.exp(shape * logOneMinusPi);
-            for (long i = 0; i < c; i++) {
-                if (i > 0) {
-                    term *= (shape + i - 1) / i * pi;
-                }
-                if (term == 0 && i > 0) {
-                    // the terms underflow before the mean only when they are all negligible
-                    term = Math.exp(negativeBinomialLog(i, shape, logOneMinusPi, logPi));
-                }
+            for (long i = c - 1; i >= 0; i--) {
                 below += term;
+                if (i == 0 || (i <= mode && (term < Double.MIN_NORMAL || term <= 1e-17 * below))) {
+                    break;
+                }
+                term *= i / ((shape + i - 1) * pi);
             }
             return Math.max(0, 1 - below);
         }

@@ -132,6 +132,24 @@ class ConditionalPurchaseDistributionExtrasTest {
     }
 
     @Test
+    void phaseCountsWhoseFirstTermsUnderflowStillSumToOne() {
+        // found by erlangSumsToOne (seed -8559066605369698965): P(M < c) was summed upwards from
+        // i = 0, whose term (1 - pi)^(m + j) = e^-714 underflows; the ratio then carried a subnormal
+        // start into every later term and 8.5e-7 of the probability was lost (BG/CNBD-11, x 26,
+        // t_x 0.9, T 1, t 55.39: m = 287.2, pi = 0.917, about 3,170 phases expected)
+        for (double tx : new double[] {0.5, 0.9, 1.0}) {
+            for (boolean modified : new boolean[] {false, true}) {
+                ErlangBetaGeoModel model = ErlangBetaGeoModel.of(modified, 11, 1.2, 4.0, 0.8, 2.5);
+                double total = 0;
+                for (int n = 0; n < 2_000; n++) {
+                    total += model.conditionalProbabilityOfPurchases(n, 55.39, 26, tx, 1.0);
+                }
+                assertEquals(1.0, total, 1e-12, model.name() + " t_x " + tx);
+            }
+        }
+    }
+
+    @Test
     void erlangMatchesASimulationOfCustomersWithoutPurchasesUntilT() {
         for (ErlangBetaGeoModel model : new ErlangBetaGeoModel[] {BGC3, MBGC3}) {
             double age = 6;
