@@ -160,7 +160,7 @@ final class BetaGeoMath {
         for (long j = n; j < n + 10_000_000L; j++) {
             double term = Math.exp(lnTerm);
             above += term;
-            if (term < 1e-17 * above && j > n + r) {
+            if (term <= 1e-17 * above && j > n + r) {
                 break;
             }
             lnTerm += Math.log((r + j) / (j + 1)) + lnQ;

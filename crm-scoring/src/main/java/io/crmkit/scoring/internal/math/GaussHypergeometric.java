@@ -45,6 +45,8 @@ public final class GaussHypergeometric {
     private static final int LONG_SERIES_TERMS = 50_000_000;
     /** Series coefficients a {@link StoppedPoissonSeries} precomputes. */
     private static final int COEFFICIENTS = 256;
+    /** A relative error below which a limiting form replaces the function. */
+    private static final double NEGLIGIBLE = 1e-17;
     /** The small-p series is used when its second term is at most this fraction of its first. */
     private static final double SMALL_P_RATIO = 1e-3;
 
@@ -172,6 +174,10 @@ public final class GaussHypergeometric {
         if (t == 0) {
             return 0;
         }
+        double degenerate = nearlyDegenerateBeta(t, shape, beta, a, bPrime);
+        if (!Double.isNaN(degenerate)) {
+            return degenerate;
+        }
         double smallP = smallDropoutSeries(t, shape, beta, a, bPrime);
         if (!Double.isNaN(smallP)) {
             return smallP;
@@ -209,6 +215,55 @@ public final class GaussHypergeometric {
                     + ", shape " + shape + " at horizon " + t);
         }
         return Math.max(0, value);
+    }
+
+    /**
+     * {@link #stoppedPoissonMean} when a or b' is so small that the dropout Beta has all but a
+     * negligible part of its mass at p = 0 or p = 1 (the series and the expansion around z = 1 lose
+     * every digit there: their terms carry Γ(a) and Γ(b') of order 1/a and 1/b'); NaN otherwise.
+     *
+     * <p>With g(p) = (1 − (1 + pρ)<sup>−shape</sup>)/p, ρ = t/β, the mean is E[g(p)], and
+     * E[g(p)] = b'/(a+b') E<sub>Beta(a, b'+1)</sub>[g] + a/(a+b') E<sub>Beta(a+1, b')</sub>[g]
+     * exactly (split E[g] into E[(1−p) g] + E[p g]). As a → 0, Beta(a, b'+1) tends to the point
+     * mass at 0, where g is g(0) = shape·ρ, the no-dropout mean; as b' → 0, Beta(a+1, b') tends to
+     * the point mass at 1, where g is g(1) = 1 − (1 + ρ)<sup>−shape</sup>, the mean of a customer
+     * who drops out at the first event. Bounding |g(p) − g(0)| by min(g(0), |g'(0)| p) gives a
+     * relative error of the first limit of at most a (1 + ln(1 + (shape+1)ρ)); bounding
+     * (g(p) − g(1))/(1 − p) by 8 on [½, 1] and by 2 min(g(0), 1/p) below gives an error of the
+     * second of at most b' (10 + 2 ln(1 + g(0))) relative to g(1). A limit is taken when its error
+     * is below 10<sup>−17</sup>, and the other half of the split is then evaluated on its own
+     * (its parameters are no longer both small) unless its weight is negligible. This is the case
+     * of a covariate model whose per-customer a<sub>i</sub> and b<sub>i</sub> are both scaled down
+     * by exp(γ<sub>life</sub>ᵀz) (Beta(a, b) with a, b → 0 puts mass a/(a+b) at p = 1 and
+     * b/(a+b) at p = 0).
+     */
+    static double nearlyDegenerateBeta(double t, double shape, double beta, double a, double bPrime) {
+        if (a > NEGLIGIBLE && bPrime > NEGLIGIBLE) {
+            return Double.NaN; // neither limit can apply: both error bounds exceed their parameter
+        }
+        double rho = t / beta;
+        double atZero = shape * rho;
+        double atOne = -Math.expm1(-shape * Math.log1p(rho));
+        boolean aNegligible = a * (1 + Math.log1p((shape + 1) * rho)) <= NEGLIGIBLE;
+        boolean bNegligible = bPrime * (10 + 2 * Math.log1p(atZero)) <= NEGLIGIBLE * atOne;
+        if (!aNegligible && !bNegligible) {
+            return Double.NaN;
+        }
+        double towardZero = bPrime / (a + bPrime);
+        double towardOne = a / (a + bPrime);
+        double value;
+        if (aNegligible) {
+            // E[g] = b'/(a+b') g(0) + a/(a+b') E_Beta(a+1, b')[g]
+            double rest = a <= NEGLIGIBLE * bPrime ? 0
+                    : bNegligible ? atOne : stoppedPoissonMean(t, shape, beta, a + 1, bPrime);
+            value = towardZero * atZero + towardOne * rest;
+        } else {
+            // E[g] = b'/(a+b') E_Beta(a, b'+1)[g] + a/(a+b') g(1); E_Beta(a, b'+1)[g] <= g(0)
+            double rest = bPrime * atZero <= NEGLIGIBLE * a * atOne ? 0
+                    : stoppedPoissonMean(t, shape, beta, a, bPrime + 1);
+            value = towardZero * rest + towardOne * atOne;
+        }
+        return Double.isFinite(value) ? value : Double.NaN;
     }
 
     /**
@@ -325,7 +380,7 @@ public final class GaussHypergeometric {
                 return 0;
             }
             double c = a + bPrime - 1;
-            if (c > 1e-6 && Double.isNaN(smallDropoutSeries(t, shape, beta, a, bPrime))) {
+            if (c > 1e-6 && Double.isNaN(nearlyDegenerateBeta(t, shape, beta, a, bPrime)) && Double.isNaN(smallDropoutSeries(t, shape, beta, a, bPrime))) {
                 double z = t / (beta + t);
                 double term = upper / c * z;
                 double sum = term;
