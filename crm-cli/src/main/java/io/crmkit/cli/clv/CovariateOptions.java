@@ -73,6 +73,23 @@ final class CovariateOptions {
         if (saved != null && (!trans.isEmpty() || !life.isEmpty() || !equal.isEmpty())) {
             throw usage(spec, "--trans, --life and --equal are for fitting: a saved model names its covariates");
         }
+        for (List<String> columns : List.of(trans, life)) {
+            String option = columns == trans ? "--trans" : "--life";
+            Set<String> seen = new HashSet<>();
+            for (String column : columns) {
+                if (column.equalsIgnoreCase("customer_id") || column.equalsIgnoreCase("id")) {
+                    throw usage(spec, option + " " + column + ": the customer key joins the files; it is not a covariate");
+                }
+                if (!seen.add(column)) {
+                    throw usage(spec, option + " " + column + ": named twice");
+                }
+            }
+        }
+        for (String e : equal) {
+            if (!trans.contains(e) || !life.contains(e)) {
+                throw usage(spec, "--equal " + e + ": a covariate constrained equal must be in both --trans and --life");
+            }
+        }
     }
 
     private static String names(CovariateModel model) {
@@ -94,8 +111,8 @@ final class CovariateOptions {
         CovariateTable table = CovariateTable.read(covariates);
         List<String> ids = customerIds(input, data, kind);
         int[] lines = lines(data);
-        Covariates transaction = table.covariates(trans, ids, data.file, lines);
-        Covariates lifetime = table.covariates(life, ids, data.file, lines);
+        Covariates transaction = table.covariates(trans, "--trans", ids, data.file, lines);
+        Covariates lifetime = table.covariates(life, "--life", ids, data.file, lines);
         Set<String> same = new HashSet<>();
         for (String e : equal) {
             for (String column : transaction.names()) {

@@ -121,6 +121,26 @@ final class CovariateTable {
         return source;
     }
 
+    private static boolean isNumber(String text) {
+        try {
+            Values.number(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Whether a numeric column holds one value for every customer. */
+    private boolean constant(int[] source, int column) {
+        double first = Values.number(rows.get(source[0])[column]);
+        for (int s : source) {
+            if (Values.number(rows.get(s)[column]) != first) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The file line of a data row (the header is line 1; one record a line). */
     private long lineOf(int row) {
         return lines.get(row);
@@ -130,30 +150,52 @@ final class CovariateTable {
      * The covariates of the named columns for customers in the given order.
      *
      * @param names the covariate columns
+     * @param option the option that names them ({@code --trans}, {@code --life}), for messages
      * @param customers the customer id of every summary row
      * @param summaryFile the summary file, for messages
      * @param summaryLines the file line of every summary row
      * @return the dummy-coded covariates
      */
-    Covariates covariates(List<String> names, List<String> customers, String summaryFile, int[] summaryLines) {
+    Covariates covariates(List<String> names, String option, List<String> customers, String summaryFile,
+            int[] summaryLines) {
         int[] source = rows(customers, summaryFile, summaryLines);
         List<String> columns = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         for (String name : names) {
             int c = header.indexOf(name);
             if (c < 0) {
-                throw new InputException(file + ":1: no column '" + name + "': the header has " + header);
+                throw new InputException(file + ":1: " + option + " " + Values.quote(name) + ": no such column (the"
+                        + " header has " + String.join(", ", header) + ")");
             }
-            boolean numeric = true;
             TreeSet<String> levels = new TreeSet<>();
+            int firstNumber = -1;
+            int firstText = -1;
             for (int s : source) {
                 String text = rows.get(s)[c];
                 levels.add(text);
-                try {
-                    Values.number(text);
-                } catch (IllegalArgumentException e) {
-                    numeric = false;
+                if (isNumber(text)) {
+                    firstNumber = firstNumber < 0 ? s : Math.min(firstNumber, s);
+                } else {
+                    firstText = firstText < 0 ? s : Math.min(firstText, s);
                 }
+            }
+            boolean numeric = firstText < 0;
+            if (source.length == 0) {
+                continue;
+            }
+            if (firstNumber >= 0 && firstText >= 0) {
+                // a column of numbers with a stray word (or words with a stray number) is a typo, not a category
+                int odd = firstNumber < firstText ? firstText : firstNumber;
+                throw InputException.of(file, lineOf(odd), name, rows.get(odd)[c], firstNumber < firstText
+                        ? "not a decimal number, while the column's other cells are (a numeric covariate needs a"
+                                + " number in every row)"
+                        : "a number in a column of categories (a categorical covariate's levels are words)");
+            }
+            int first = Math.min(firstNumber < 0 ? Integer.MAX_VALUE : firstNumber,
+                    firstText < 0 ? Integer.MAX_VALUE : firstText);
+            if (numeric ? constant(source, c) : levels.size() < 2) {
+                throw InputException.of(file, lineOf(first), name, rows.get(first)[c], "the same for every customer"
+                        + " fitted: a constant covariate's coefficient cannot be told from the model's own parameters");
             }
             if (numeric) {
                 double[] column = new double[source.length];

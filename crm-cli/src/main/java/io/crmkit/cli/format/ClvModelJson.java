@@ -46,8 +46,10 @@ import java.util.Objects;
  * {@code COLUMN=LEVEL} of a dummy-coded one), and is read back as that model. Parameters are written with
  * every digit of the double, so a model read back predicts exactly as the fitted one. Reading is
  * strict: every field present, no unknown field, no field twice, nothing after the object, and
- * the parameters validated by the model's own factory ({@link ClvModels.Model#restore}); a
- * refusal names the file and the field.
+ * the parameters validated by the model's own factory ({@link ClvModels.Model#restore}), the fit's
+ * counts and norms &ge; 0 and its log-likelihood finite, and &le; 0 only where the likelihood is a
+ * probability (BG/BB, sBG; a density, as of the continuous-time models and Gamma-Gamma, can
+ * exceed 1); a refusal names the file and the field.
  */
 public final class ClvModelJson {
 
@@ -253,9 +255,9 @@ public final class ClvModelJson {
         JsonNode fit = object(root, "fit", name);
         checkFields(fit, FIT_FIELDS, name, "fit.");
         double logLikelihood = number(fit.get("logLikelihood"), name, "fit.logLikelihood");
-        if (logLikelihood > 0 && kind.input() != ClvModels.Input.SPEND) {
-            throw new InputException(name + ": fit.logLikelihood " + Values.format(logLikelihood)
-                    + ": a log-likelihood of counts is <= 0");
+        if (logLikelihood > 0 && likelihoodIsProbability(kind)) {
+            throw new InputException(name + ": fit.logLikelihood " + Values.format(logLikelihood) + ": a " + model
+                    + " likelihood is a probability of discrete data, so its logarithm is <= 0");
         }
         double customers = number(fit.get("customers"), name, "fit.customers");
         if (customers < 0) {
@@ -278,6 +280,23 @@ public final class ClvModelJson {
         }
         return new Saved(restored, unit, logLikelihood, customers, iterations.intValue(), gradient, penalizer,
                 input.asText());
+    }
+
+    /**
+     * Whether a kind's likelihood is a probability, so that its logarithm is at most 0: BG/BB (the
+     * purchase pattern over discrete opportunities) and sBG (the survivors of each period). The
+     * continuous-time models' likelihood is a density in the purchase times, and Gamma-Gamma's a
+     * density in the mean spend; a density can exceed 1 (times in a large unit, spend in a small
+     * one), so their log-likelihood is only required to be finite.
+     *
+     * @param kind the model kind
+     * @return true for the kinds whose log-likelihood is &le; 0
+     */
+    static boolean likelihoodIsProbability(ClvModels.Model kind) {
+        return switch (kind.input()) {
+            case OPPORTUNITIES, SURVIVORS -> true;
+            case CONTINUOUS_TIME, SPEND -> false;
+        };
     }
 
     private static JsonNode object(JsonNode node, String field, String name) {

@@ -135,4 +135,132 @@ class CovariateCommandTest {
         assertTrue(tampered.err().contains("bad.json: parameters.beta.Segment=small: unknown for bgnbd"),
                 tampered.err());
     }
+
+    /**
+     * A covariates file for the bundled CDNOW summary (IDs 1 to 2357, file line = ID + 1): Gender
+     * alternating, a numeric Age, and whatever {@code edit} makes of the lines.
+     */
+    private Path editedCovariates(String name, java.util.function.UnaryOperator<List<String>> edit) throws IOException {
+        List<String> cov = new ArrayList<>(List.of("customer_id,Gender,Age,Channel"));
+        for (int id = 1; id <= 2357; id++) {
+            cov.add(id + "," + (id % 2 == 0 ? "F" : "M") + "," + (20 + id % 50) + ",web");
+        }
+        Path target = dir.resolve(name);
+        Files.write(target, edit.apply(cov), StandardCharsets.UTF_8);
+        return target;
+    }
+
+    /** Runs a command that must fail with one line on stderr; returns that line. */
+    private static String refused(int exit, String... args) {
+        Result run = crm(args);
+        assertEquals(exit, run.exit(), run.err() + run.out());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        return run.err().strip();
+    }
+
+    private String[] fit(Path input, Path cov, String... more) {
+        List<String> args = new ArrayList<>(List.of("clv", "fit", "--model", "bgnbd", "--input", input.toString(),
+                "--covariates", cov.toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void aBadCovariatesFileIsOneLineNamingFileLineFieldAndRule() throws IOException {
+        Path input = bundled("cdnow_customers_summary_with_transactions.csv");
+        // customer 4 (summary line 5) has no covariates
+        Path missing = editedCovariates("missing.csv", l -> {
+            l.remove(4);
+            return l;
+        });
+        assertEquals("crm clv fit: cdnow_customers_summary_with_transactions.csv:5: customer_id '4': has no row in"
+                + " missing.csv", refused(1, fit(input, missing, "--trans", "Gender")));
+        Path twice = editedCovariates("twice.csv", l -> {
+            l.add(l.get(1));
+            return l;
+        });
+        assertEquals("crm clv fit: twice.csv:2359: customer_id '1': appears twice: one row of covariates per"
+                + " customer", refused(1, fit(input, twice, "--trans", "Gender")));
+        // a numeric column with a stray word is a typo, not 51 categories
+        Path word = editedCovariates("word.csv", l -> {
+            l.set(9, "9,M,n/a,web");
+            return l;
+        });
+        assertEquals("crm clv fit: word.csv:10: Age 'n/a': not a decimal number, while the column's other cells are"
+                + " (a numeric covariate needs a number in every row)", refused(1, fit(input, word, "--life", "Age")));
+        Path number = editedCovariates("number.csv", l -> {
+            l.set(3, "3,7,23,web");
+            return l;
+        });
+        assertEquals("crm clv fit: number.csv:4: Gender '7': a number in a column of categories (a categorical"
+                + " covariate's levels are words)", refused(1, fit(input, number, "--trans", "Gender")));
+        Path plain = editedCovariates("plain.csv", l -> l);
+        // Channel is "web" for everyone: as a category it has no second level, as a number it would be constant
+        assertEquals("crm clv fit: plain.csv:2: Channel 'web': the same for every customer fitted: a constant"
+                + " covariate's coefficient cannot be told from the model's own parameters",
+                refused(1, fit(input, plain, "--trans", "Gender", "--life", "Channel")));
+        Path fifty = editedCovariates("fifty.csv", l -> {
+            List<String> out = new ArrayList<>();
+            for (String line : l) {
+                out.add(line.replaceFirst(",\\d+,web$", ",50,web"));
+            }
+            return out;
+        });
+        assertEquals("crm clv fit: fifty.csv:2: Age '50': the same for every customer fitted: a constant"
+                + " covariate's coefficient cannot be told from the model's own parameters",
+                refused(1, fit(input, fifty, "--trans", "Age")));
+        assertEquals("crm clv fit: plain.csv:1: --life 'Regoin': no such column (the header has customer_id, Gender,"
+                + " Age, Channel)", refused(1, fit(input, plain, "--trans", "Gender", "--life", "Regoin")));
+    }
+
+    @Test
+    void covariateOptionsThatCannotGoTogetherAreUsageErrors() throws IOException {
+        Path input = bundled("cdnow_customers_summary_with_transactions.csv");
+        Path plain = editedCovariates("plain.csv", l -> l);
+        assertTrue(refused(2, fit(input, plain, "--trans", "Gender,Gender")).contains("--trans Gender: named twice"));
+        assertTrue(refused(2, fit(input, plain, "--life", "customer_id")).contains(
+                "--life customer_id: the customer key joins the files; it is not a covariate"));
+        assertTrue(refused(2, fit(input, plain, "--trans", "Gender", "--life", "Age", "--equal", "Gender")).contains(
+                "--equal Gender: a covariate constrained equal must be in both --trans and --life"));
+    }
+
+    @Test
+    void predictingFromASavedModelRefusesABadCovariatesFileTheSameWay() throws IOException {
+        Path input = bundled("cdnow_customers_summary_with_transactions.csv");
+        Path plain = editedCovariates("plain.csv", l -> l);
+        Path saved = dir.resolve("age.json");
+        Result fit = crm(fit(input, plain, "--trans", "Gender", "--life", "Age", "--save", saved.toString()));
+        assertEquals(0, fit.exit(), fit.err());
+        Path word = editedCovariates("word.csv", l -> {
+            l.set(9, "9,M,n/a,web");
+            return l;
+        });
+        String[] predict = {"clv", "predict", "--model-file", saved.toString(), "--input", input.toString(),
+            "--horizon", "39", "--covariates", ""};
+        predict[predict.length - 1] = word.toString();
+        assertEquals("crm clv predict: word.csv:10: Age 'n/a': not a decimal number (the model's covariate is numeric)",
+                refused(1, predict));
+        predict[predict.length - 1] = editedCovariates("missing.csv", l -> {
+            l.remove(4);
+            return l;
+        }).toString();
+        assertEquals("crm clv predict: cdnow_customers_summary_with_transactions.csv:5: customer_id '4': has no row in"
+                + " missing.csv", refused(1, predict));
+        predict[predict.length - 1] = editedCovariates("twice.csv", l -> {
+            l.add(l.get(1));
+            return l;
+        }).toString();
+        assertEquals("crm clv predict: twice.csv:2359: customer_id '1': appears twice: one row of covariates per"
+                + " customer", refused(1, predict));
+        // a constant column is no problem for predicting: the model was fitted elsewhere
+        predict[predict.length - 1] = editedCovariates("fifty.csv", l -> {
+            List<String> out = new ArrayList<>();
+            for (String line : l) {
+                out.add(line.replaceFirst(",\\d+,web$", ",50,web"));
+            }
+            return out;
+        }).toString();
+        Result constant = crm(predict);
+        assertEquals(0, constant.exit(), constant.err());
+    }
 }

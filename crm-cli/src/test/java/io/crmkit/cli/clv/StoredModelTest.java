@@ -185,4 +185,50 @@ class StoredModelTest {
         assertTrue(blank.err().contains("--store-as ' ': a stored model's name is 1 to 200 characters"),
                 blank.err());
     }
+
+    /**
+     * A model with static covariates kept in the store predicts byte for byte as its model file, for
+     * both covariate models; the covariates are a made-up Gender (alternating) and Segment (more than
+     * two repeat purchases or not) of the CDNOW customers.
+     */
+    @Test
+    void aCovariateModelPredictsFromTheStoreExactlyAsFromItsFile() throws IOException {
+        database = "covariates";
+        List<String> lines = Files.readAllLines(cdnow, StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split(","));
+        int id = header.indexOf("customer_id");
+        int frequency = header.indexOf("frequency");
+        List<String> cov = new ArrayList<>(List.of("customer_id,Gender,Segment"));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            cov.add(cells[id] + "," + (i % 2 == 0 ? "F" : "M") + "," + (Double.parseDouble(cells[frequency]) > 2
+                    ? "loyal" : "casual"));
+        }
+        Path covariates = dir.resolve("store-cov.csv");
+        Files.write(covariates, cov, StandardCharsets.UTF_8);
+        for (String model : List.of("bgnbd", "pareto")) {
+            Path file = dir.resolve(model + "-cov.json");
+            Result fit = crm(store("clv", "fit", "--model", model, "--input", cdnow.toString(), "--covariates",
+                    covariates.toString(), "--trans", "Gender,Segment", "--life", "Segment", "--save", file.toString(),
+                    "--store-as", model + "-segments"));
+            assertEquals(0, fit.exit(), fit.err());
+            assertTrue(fit.out().contains("\"trans.Segment=loyal\"") && fit.out().contains("\"life.Segment=loyal\""),
+                    fit.out());
+            Result fromFile = crm("clv", "predict", "--model-file", file.toString(), "--horizon", "39", "--input",
+                    cdnow.toString(), "--covariates", covariates.toString());
+            Result fromStore = crm(store("clv", "predict", "--stored-model", model + "-segments", "--horizon", "39",
+                    "--input", cdnow.toString(), "--covariates", covariates.toString()));
+            assertEquals(0, fromFile.exit(), fromFile.err());
+            assertEquals(0, fromStore.exit(), fromStore.err());
+            assertEquals(fromFile.out(), fromStore.out(), model);
+            assertEquals(lines.size(), fromStore.out().lines().count());
+            assertTrue(fromStore.out().lines().findFirst().orElseThrow().endsWith(",expected_purchases,p_alive"));
+            // the stored model names its covariates: without them predict is a usage error
+            Result without = crm(store("clv", "predict", "--stored-model", model + "-segments", "--horizon", "39",
+                    "--input", cdnow.toString()));
+            assertEquals(2, without.exit(), without.err());
+            assertTrue(without.err().contains("the saved model has covariates Gender=M, Segment=loyal: give them with"
+                    + " --covariates"), without.err());
+        }
+    }
 }

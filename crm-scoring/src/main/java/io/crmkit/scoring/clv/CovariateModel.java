@@ -43,7 +43,8 @@ public sealed interface CovariateModel extends ClvModel permits ParetoNbdCovaria
      * @param life their attrition-process covariates, one row per customer
      * @param horizon t, &ge; 0, in the data's time unit
      * @return {@code expected_purchases} and {@code p_alive}, one value per row
-     * @throws IllegalArgumentException naming the row if the rows do not match or a value is invalid
+     * @throws IllegalArgumentException naming the row if the rows do not match, a value is invalid,
+     *     or a customer's prediction cannot be evaluated to a finite number
      */
     default ImmutableMap<String, double[]> predict(CustomerSummaries data, Covariates transaction, Covariates life,
             double horizon) {
@@ -62,7 +63,8 @@ public sealed interface CovariateModel extends ClvModel permits ParetoNbdCovaria
                 expected[i] = one.conditionalExpectedPurchases(horizon, data.frequency(i), data.recency(i),
                         data.age(i));
                 alive[i] = one.probabilityAlive(data.frequency(i), data.recency(i), data.age(i));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // a parameter out of a double's range, or a value the numerics cannot reach: refused by row
                 throw new IllegalArgumentException(e.getMessage() + " at row " + i, e);
             }
         }
