@@ -45,6 +45,11 @@ public final class GaussHypergeometric {
     private static final int LONG_SERIES_TERMS = 50_000_000;
     /** Series coefficients a {@link StoppedPoissonSeries} precomputes. */
     private static final int COEFFICIENTS = 256;
+    /**
+     * Below this a and b' are both small enough for the series to lose its digits (from about
+     * 1e-16 down), and the mean is taken through the split of {@link #nearlyDegenerateBeta}.
+     */
+    private static final double BOTH_SMALL = 1e-6;
     /** A relative error below which a limiting form replaces the function. */
     private static final double NEGLIGIBLE = 1e-17;
     /** The small-p series is used when its second term is at most this fraction of its first. */
@@ -182,6 +187,12 @@ public final class GaussHypergeometric {
         if (!Double.isNaN(smallP)) {
             return smallP;
         }
+        if (alternating(shape, a, bPrime)) {
+            double integral = overDropoutLogs(t, shape, beta, a, bPrime);
+            if (withinDropoutBounds(integral, t, shape, beta)) {
+                return integral;
+            }
+        }
         double z = t / (beta + t);
         double upper = a + bPrime - 1 - shape;
         double lower = a - 1;
@@ -207,14 +218,85 @@ public final class GaussHypergeometric {
         } else {
             value = nearOne(shape, beta, t, a, bPrime);
         }
-        if (!Double.isFinite(value) && a >= 1 && bPrime >= 1) {
+        if (!withinDropoutBounds(value, t, shape, beta) && a >= 1 && bPrime >= 1) {
             value = overBeta(t, shape, beta, a, bPrime);
         }
-        if (!Double.isFinite(value)) {
+        if (!withinDropoutBounds(value, t, shape, beta)) {
+            value = overDropoutLogs(t, shape, beta, a, bPrime);
+        }
+        if (!withinDropoutBounds(value, t, shape, beta)) {
             throw new IllegalStateException("expected purchases could not be evaluated for a " + a + ", b' " + bPrime
                     + ", shape " + shape + " at horizon " + t);
         }
         return Math.max(0, value);
+    }
+
+    /**
+     * Whether the series of {@link #stoppedPoissonMean} alternates in sign from its start: its upper
+     * parameter a+b'−1−shape is below −1 when the Gamma shape exceeds a + b' (no BG/NBD posterior of
+     * a customer with a + b &gt; r does this, but a customer whose a<sub>i</sub>, b<sub>i</sub> a
+     * covariate drove towards 0 does), and its terms then cancel to a fraction of their digits; the
+     * quadrature replaces it while its log-beta normaliser is exact (a + b' below 10<sup>4</sup>).
+     */
+    private static boolean alternating(double shape, double a, double bPrime) {
+        return shape > a + bPrime && a + bPrime < 1e4;
+    }
+
+    /**
+     * {@link #stoppedPoissonMean} by adaptive quadrature over the dropout probability on logarithmic
+     * scales, for any a and b' (where a Beta shape below 1 puts an integrable spike at 0 or 1 that
+     * the series and {@link #overBeta} cannot follow): E[g(p)] with g(p) =
+     * (1 − (1 + pρ)<sup>−shape</sup>)/p, ρ = t/β, split at p = ½. Below it the variable is
+     * u = ln p, the integrand p<sup>a</sup>(1−p)<sup>b'−1</sup>g(p), and below u₀ (where
+     * g(p) = g(0) and (1−p)<sup>b'−1</sup> = 1 to 1e-17) the rest is g(0) e<sup>a u₀</sup>/a in
+     * closed form; above it v = ln(1−p), the integrand (1−p)<sup>b'</sup>p<sup>a−1</sup>g(p), and
+     * below v₀ the rest is g(1) e<sup>b' v₀</sup>/b'. The sum is divided by B(a, b'). Both pieces
+     * are integrated by {@link AdaptiveQuadrature} in log space, so nothing over- or underflows.
+     *
+     * @return the mean, or NaN if it cannot be evaluated
+     */
+    static double overDropoutLogs(double t, double shape, double beta, double a, double bPrime) {
+        double rho = t / beta;
+        double logAtZero = Math.log(shape) + Math.log(rho);
+        double logAtOne = Math.log(-Math.expm1(-shape * Math.log1p(rho)));
+        double half = -Math.log(2);
+        double lowEnd = Math.min(half - 1, Math.min(Math.log(1e-17 / ((shape + 1) * rho)),
+                Math.log(1e-17 / (1 + Math.abs(bPrime - 1)))));
+        double highEnd = Math.min(half - 1, Math.log(1e-17 / ((2 + shape) * (1 + Math.abs(a - 1)))));
+        AdaptiveQuadrature.LogIntegrand low = (u, scores) -> {
+            double p = Math.exp(u);
+            return a * u + (bPrime - 1) * Math.log1p(-p) + logG(p, shape, rho);
+        };
+        AdaptiveQuadrature.LogIntegrand high = (v, scores) -> {
+            double q = Math.exp(v);
+            return bPrime * v + (a - 1) * Math.log1p(-q) + logG(1 - q, shape, rho);
+        };
+        double log = AdaptiveQuadrature.log(low, lowEnd, half, 0, null);
+        log = SpecialFunctions.logSumExp(log, logAtZero + a * lowEnd - Math.log(a));
+        log = SpecialFunctions.logSumExp(log, AdaptiveQuadrature.log(high, highEnd, half, 0, null));
+        log = SpecialFunctions.logSumExp(log, logAtOne + bPrime * highEnd - Math.log(bPrime));
+        double value = Math.exp(log - SpecialFunctions.logBeta(a, bPrime));
+        return Double.isFinite(value) ? value : Double.NaN;
+    }
+
+    /** ln g(p) = ln[(1 − (1 + pρ)<sup>−shape</sup>)/p], accurate for small pρ through expm1 and log1p. */
+    private static double logG(double p, double shape, double rho) {
+        return Math.log(-Math.expm1(-shape * Math.log1p(p * rho))) - Math.log(p);
+    }
+
+    /**
+     * Whether a mean is finite and within the bounds every dropout Beta respects: g(p) =
+     * (1 − (1 + pρ)<sup>−shape</sup>)/p falls from g(0) = shape·ρ to g(1), so g(1) &le; E[g(p)] &le;
+     * g(0) (ρ = t/β; a relative slack of 1e-9 for rounding). A value outside them is a series that
+     * lost its digits, never a mean.
+     */
+    private static boolean withinDropoutBounds(double value, double t, double shape, double beta) {
+        if (!Double.isFinite(value)) {
+            return false;
+        }
+        double rho = t / beta;
+        double atOne = -Math.expm1(-shape * Math.log1p(rho));
+        return value >= atOne * (1 - 1e-9) && value <= shape * rho * (1 + 1e-9);
     }
 
     /**
@@ -235,10 +317,12 @@ public final class GaussHypergeometric {
      * (its parameters are no longer both small) unless its weight is negligible. This is the case
      * of a covariate model whose per-customer a<sub>i</sub> and b<sub>i</sub> are both scaled down
      * by exp(γ<sub>life</sub>ᵀz) (Beta(a, b) with a, b → 0 puts mass a/(a+b) at p = 1 and
-     * b/(a+b) at p = 0).
+     * b/(a+b) at p = 0). When a and b' are both below {@value #BOTH_SMALL} but neither limit is
+     * close enough, the split is evaluated as it stands, each half having one shape &ge; 1.
      */
     static double nearlyDegenerateBeta(double t, double shape, double beta, double a, double bPrime) {
-        if (a > NEGLIGIBLE && bPrime > NEGLIGIBLE) {
+        boolean bothSmall = a < BOTH_SMALL && bPrime < BOTH_SMALL;
+        if (a > NEGLIGIBLE && bPrime > NEGLIGIBLE && !bothSmall) {
             return Double.NaN; // neither limit can apply: both error bounds exceed their parameter
         }
         double rho = t / beta;
@@ -246,13 +330,17 @@ public final class GaussHypergeometric {
         double atOne = -Math.expm1(-shape * Math.log1p(rho));
         boolean aNegligible = a * (1 + Math.log1p((shape + 1) * rho)) <= NEGLIGIBLE;
         boolean bNegligible = bPrime * (10 + 2 * Math.log1p(atZero)) <= NEGLIGIBLE * atOne;
-        if (!aNegligible && !bNegligible) {
+        if (!aNegligible && !bNegligible && !bothSmall) {
             return Double.NaN;
         }
         double towardZero = bPrime / (a + bPrime);
         double towardOne = a / (a + bPrime);
         double value;
-        if (aNegligible) {
+        if (!aNegligible && !bNegligible) {
+            // both small, neither negligible: the split itself, each half with one shape >= 1
+            value = towardZero * stoppedPoissonMean(t, shape, beta, a, bPrime + 1)
+                    + towardOne * stoppedPoissonMean(t, shape, beta, a + 1, bPrime);
+        } else if (aNegligible) {
             // E[g] = b'/(a+b') g(0) + a/(a+b') E_Beta(a+1, b')[g]
             double rest = a <= NEGLIGIBLE * bPrime ? 0
                     : bNegligible ? atOne : stoppedPoissonMean(t, shape, beta, a + 1, bPrime);
@@ -380,7 +468,7 @@ public final class GaussHypergeometric {
                 return 0;
             }
             double c = a + bPrime - 1;
-            if (c > 1e-6 && Double.isNaN(nearlyDegenerateBeta(t, shape, beta, a, bPrime)) && Double.isNaN(smallDropoutSeries(t, shape, beta, a, bPrime))) {
+            if (c > 1e-6 && !alternating(shape, a, bPrime) && Double.isNaN(nearlyDegenerateBeta(t, shape, beta, a, bPrime)) && Double.isNaN(smallDropoutSeries(t, shape, beta, a, bPrime))) {
                 double z = t / (beta + t);
                 double term = upper / c * z;
                 double sum = term;
@@ -392,7 +480,11 @@ public final class GaussHypergeometric {
                 }
                 if (n < COEFFICIENTS) {
                     double lnW = -Math.log1p(t / beta);
-                    return Math.max(0, c * (complement(lower, lnW) - Math.exp(lower * lnW) * sum));
+                    double value = c * (complement(lower, lnW) - Math.exp(lower * lnW) * sum);
+                    // the cheap half of the bounds g(1) <= mean <= g(0): a positive mean below the no-dropout one
+                    if (value > 0 && value <= shape * (t / beta) * (1 + 1e-9)) {
+                        return value;
+                    }
                 }
             }
             return stoppedPoissonMean(t, shape, beta, a, bPrime);
