@@ -78,7 +78,8 @@ final class CovariateOptions {
             Set<String> seen = new HashSet<>();
             for (String column : columns) {
                 if (column.equalsIgnoreCase("customer_id") || column.equalsIgnoreCase("id")) {
-                    throw usage(spec, option + " " + column + ": the customer key joins the files; it is not a covariate");
+                    throw usage(spec, option + " " + column
+                            + ": the customer key joins the files; it is not a covariate");
                 }
                 if (!seen.add(column)) {
                     throw usage(spec, option + " " + column + ": named twice");
@@ -87,7 +88,8 @@ final class CovariateOptions {
         }
         for (String e : equal) {
             if (!trans.contains(e) || !life.contains(e)) {
-                throw usage(spec, "--equal " + e + ": a covariate constrained equal must be in both --trans and --life");
+                throw usage(spec, "--equal " + e
+                        + ": a covariate constrained equal must be in both --trans and --life");
             }
         }
     }

@@ -45,7 +45,8 @@ class ModelFileLikelihoodTest {
     @BeforeAll
     static void inputs() throws IOException {
         Path log = dir.resolve("cdnow-transactions.csv");
-        try (InputStream in = ModelFileLikelihoodTest.class.getResourceAsStream("/io/crmkit/data/cdnow-transactions.csv")) {
+        try (InputStream in = ModelFileLikelihoodTest.class
+                .getResourceAsStream("/io/crmkit/data/cdnow-transactions.csv")) {
             Files.copy(in, log, StandardCopyOption.REPLACE_EXISTING);
         }
         Result summary = crm("clv", "summarize", "--input", log.toString(), "--as-of", "1997-09-30", "--unit", "weeks",

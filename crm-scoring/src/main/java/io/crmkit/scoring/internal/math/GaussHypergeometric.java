@@ -468,7 +468,9 @@ public final class GaussHypergeometric {
                 return 0;
             }
             double c = a + bPrime - 1;
-            if (c > 1e-6 && !alternating(shape, a, bPrime) && Double.isNaN(nearlyDegenerateBeta(t, shape, beta, a, bPrime)) && Double.isNaN(smallDropoutSeries(t, shape, beta, a, bPrime))) {
+            if (c > 1e-6 && !alternating(shape, a, bPrime)
+                    && Double.isNaN(nearlyDegenerateBeta(t, shape, beta, a, bPrime))
+                    && Double.isNaN(smallDropoutSeries(t, shape, beta, a, bPrime))) {
                 double z = t / (beta + t);
                 double term = upper / c * z;
                 double sum = term;
