@@ -63,6 +63,8 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
     public static final int MAX_K = 12;
     private static final List<String> PARAMETER_NAMES = List.of("r", "alpha", "a", "b");
     private static final int NO_ROW = -1;
+    /** Most terms the exact expectation visits for one customer before it refuses. */
+    static final long MAX_PHASE_STEPS = 50_000_000L;
 
     private static final long serialVersionUID = 1L;
 
@@ -314,23 +316,205 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
     }
 
     /**
-     * E[Y(t) | x, t<sub>x</sub>, T], for k &gt; 1 BTYDplus' approximation (see the class
-     * documentation); exact for k = 1.
+     * E[Y(t) | x, t<sub>x</sub>, T], the exact mean of {@link #conditionalProbabilityOfPurchases}
+     * (see the class documentation): P(alive) Σ<sub>j</sub> w<sub>j</sub> E[F(⌊(M+j)/k⌋)], with the
+     * phases j of the running gap, their weights w<sub>j</sub>, the phase count M in (T, T+t] and
+     * F(n) = Σ<sub>c=1</sub><sup>n</sup> B(a, b'+c−1)/B(a, b') the expected purchases of a customer
+     * with n purchases due. For k = 1 it is the BG/NBD (MBG/NBD) closed form itself. For k &gt; 1
+     * each j costs one pass over the phase counts that matter, outwards from the mean; the pass is
+     * refused rather than cut short once it would visit more than 50 million terms,
+     * which only a horizon of millions of expected purchases needs (the mean M is
+     * (r+kx+j)·t/(α+T)). BTYDplus' approximation stays available as
+     * {@link #conditionalExpectedPurchasesApproximation}.
      *
      * @param t the length of the period ahead, &ge; 0
      * @param x repeat purchases
      * @param tx recency
      * @param age T
-     * @return the conditional expectation
-     * @throws IllegalArgumentException if t is invalid or the triple is not a valid summary
+     * @return the conditional expectation, &ge; 0
+     * @throws IllegalArgumentException if t is invalid, the triple is not a valid summary, or the
+     *     sum would visit more than 50 million phase counts
      */
     @Override
     public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
         require(Double.isFinite(t) && t >= 0, "time t %s is invalid: it must be finite and >= 0", t);
         checkSummary(x, tx, age, NO_ROW);
+        if (k == 1) {
+            return finite(approximation(t, x, tx, age), x, tx, age);
+        }
+        return finite(exactExpectation(t, x, tx, age), x, tx, age);
+    }
+
+    /**
+     * BTYDplus' approximation of E[Y(t) | x, t<sub>x</sub>, T] ({@code xbgcnbd.ConditionalExpectedTransactions}
+     * in BTYDplus 1.2, without the cohort-level rescaling that function applies afterwards): the
+     * BG/NBD expression with the scale α replaced by kα, as if the Erlang-k process bought at the
+     * rate λ/k of a Poisson one, P(alive) · (a+b'−1)/(a−1) · [1 − ((kα+T)/(kα+T+t))<sup>r+x</sup>
+     * ₂F₁(r+x, b'; a+b'−1; t/(kα+T+t))] with b' = b+x (MBG: b+x+1). Exact for k = 1; for k &gt; 1 it
+     * can be far from the model's mean ({@link #conditionalExpectedPurchases}): for MBG/CNBD-3 with
+     * r 1.2, α 4, a 0.8, b 2.5 and the history (2, 20, 30) the next 39 give 1.76 approximated against
+     * 2.02 exactly (k = 6: 1.48 against 2.15). Kept for comparison with BTYDplus and where its cost
+     * matters more than its error.
+     *
+     * @param t the length of the period ahead, &ge; 0
+     * @param x repeat purchases
+     * @param tx recency
+     * @param age T
+     * @return the approximate conditional expectation, &ge; 0
+     * @throws IllegalArgumentException if t is invalid or the triple is not a valid summary
+     */
+    public double conditionalExpectedPurchasesApproximation(double t, double x, double tx, double age) {
+        require(Double.isFinite(t) && t >= 0, "time t %s is invalid: it must be finite and >= 0", t);
+        checkSummary(x, tx, age, NO_ROW);
+        return finite(approximation(t, x, tx, age), x, tx, age);
+    }
+
+    private double approximation(double t, double x, double tx, double age) {
         double bPosterior = modified ? b + x + 1 : b + x;
-        return finite(alive(x, tx, age) * GaussHypergeometric.stoppedPoissonMean(t, r + x, k * alpha + age, a,
-                bPosterior), x, tx, age);
+        return alive(x, tx, age) * GaussHypergeometric.stoppedPoissonMean(t, r + x, k * alpha + age, a, bPosterior);
+    }
+
+    /**
+     * The exact conditional mean by the phase sums for any k, also k = 1 (where the public method
+     * uses the closed form; tests compare the two).
+     */
+    double exactExpectation(double t, double x, double tx, double age) {
+        if (t == 0) {
+            return 0;
+        }
+        double alive = alive(x, tx, age);
+        if (alive == 0) {
+            return 0;
+        }
+        double m = r + k * x;
+        double q = (age - tx) / (alpha + age);
+        double ahead = t / (alpha + age);
+        double logOneMinusPi = -Math.log1p(ahead);
+        double logPi = Math.log(t / (alpha + age + t));
+        double dropouts = modified ? b + x + 1 : b + x;
+        double[] logWeight = new double[k];
+        double logTotal = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            logWeight[j] = logGamma(m + j) - logGamma(m) - logGamma(j + 1.0) + (j == 0 ? 0 : j * Math.log(q));
+            logTotal = SpecialFunctions.logSumExp(logTotal, logWeight[j]);
+        }
+        // the walks each run some 9 standard deviations of M, sqrt(shape·ahead·(1 + ahead)), from its mean, after
+        // F(c1 - 1) took about mean/k steps: a sum that would certainly spend the budget is refused before it starts
+        double planned = 0;
+        for (int j = 0; j < k; j++) {
+            if (Math.exp(logWeight[j] - logTotal) > 0) {
+                double phases = (m + j) * ahead;
+                planned += phases / k + 16 * Math.sqrt(phases * (1 + ahead));
+            }
+        }
+        long[] budget = {planned > MAX_PHASE_STEPS ? -1 : MAX_PHASE_STEPS};
+        double mean = 0;
+        for (int j = 0; j < k; j++) {
+            double weight = Math.exp(logWeight[j] - logTotal);
+            if (weight == 0) {
+                continue;
+            }
+            double phases = budget[0] < 0 ? -1
+                    : phaseMean(k, j, m + j, ahead, logOneMinusPi, logPi, a, dropouts, budget);
+            if (phases < 0) {
+                throw new IllegalArgumentException(Strings.lenientFormat("%s with k %s cannot sum its exact expected"
+                        + " purchases at frequency %s, recency %s, T %s over t %s: its sum over the Erlang phases"
+                        + " in the period (about %s, give or take %s) would take more than %s terms; use a shorter"
+                        + " horizon or conditionalExpectedPurchasesApproximation", name(), k, x, tx, age, t,
+                        (float) ((m + j) * ahead), (float) Math.sqrt((m + j) * ahead * (1 + ahead)), MAX_PHASE_STEPS));
+            }
+            mean += weight * phases;
+        }
+        return alive * mean;
+    }
+
+    /**
+     * E[F(⌊(M+j)/k⌋)] for M negative binomial with the given shape and π = ahead/(1+ahead), F(n) the
+     * sum of the first n of β<sub>c</sub> = B(a, b'+c−1)/B(a, b'), c &ge; 1 (β<sub>1</sub> = 1,
+     * β<sub>c+1</sub> = β<sub>c</sub>(b'+c−1)/(a+b'+c−1)); −1 once the budget of steps is spent.
+     *
+     * <p>With c<sub>1</sub> the number of purchases due at the phase count i<sub>0</sub> = kc<sub>1</sub>−j
+     * just below the mean, E[F] = F(c<sub>1</sub>−1) − Σ<sub>i&lt;i<sub>0</sub></sub> P(M=i)
+     * (F(c<sub>1</sub>−1) − F(⌊(i+j)/k⌋)) + Σ<sub>i&ge;i<sub>0</sub></sub> P(M=i)(F(⌊(i+j)/k⌋) −
+     * F(c<sub>1</sub>−1)): two sums of positive terms, each starting next to the mean (as
+     * {@link #negativeBinomialTail} does, so that no sum starts from an underflowed term), carrying
+     * the F difference along, and running away from the mean until the terms no longer change it.
+     */
+    private static double phaseMean(int k, int j, double shape, double ahead, double logOneMinusPi, double logPi,
+            double a, double dropouts, long[] budget) {
+        double pi = Math.exp(logPi);
+        double phaseMean = shape * ahead;
+        double mode = Math.max(0, Math.floor((shape - 1) * ahead));
+        double due = Math.floor((phaseMean + j) / k);
+        if (due > budget[0]) {
+            return -1;
+        }
+        long c1 = Math.max(1L, (long) due);
+        long i0 = k * c1 - j;
+        // F(c1 - 1), the purchases of a customer with c1 - 1 due, summed term by term
+        // (compensated, and beta_c recomputed from its log-beta ratio every 1024 terms, so that neither the sum
+        // nor the running product drifts over millions of terms)
+        double below = 0;
+        double lost = 0;
+        double beta = 1;
+        for (long c = 1; c < c1; c++) {
+            double y = beta - lost;
+            double sum = below + y;
+            lost = (sum - below) - y;
+            below = sum;
+            beta = (c & 1023) == 0 ? Math.exp(SpecialFunctions.logBetaRatio(a, dropouts, 0, c))
+                    : beta * (dropouts + c - 1) / (a + dropouts + c - 1);
+        }
+        budget[0] -= c1;
+        double betaC1 = Math.exp(SpecialFunctions.logBetaRatio(a, dropouts, 0, c1 - 1.0));
+        // downwards from i0 - 1: the shortfall F(c1 - 1) - F(floor((i + j)/k)) grows by beta_c at each
+        // multiple of k
+        double shortfall = 0;
+        if (c1 > 1) {
+            long due1 = c1 - 1;
+            double betaDue = Math.exp(SpecialFunctions.logBetaRatio(a, dropouts, 0, due1 - 1.0));
+            double gap = 0;
+            double term = Math.exp(negativeBinomialLog(i0 - 1, shape, logOneMinusPi, logPi));
+            for (long i = i0 - 1; i >= 0; i--) {
+                while (i + j < k * due1) {
+                    gap += betaDue;
+                    due1--;
+                    betaDue = due1 >= 1 ? betaDue * (a + dropouts + due1 - 1) / (dropouts + due1 - 1) : 0;
+                }
+                double part = term * gap;
+                shortfall += part;
+                if (--budget[0] < 0) {
+                    return -1;
+                }
+                if (i == 0 || (i <= mode && gap > 0 && (term < Double.MIN_NORMAL || part <= 1e-17 * shortfall))) {
+                    break;
+                }
+                term *= i / ((shape + i - 1) * pi);
+            }
+        }
+        // upwards from i0: the excess F(floor((i + j)/k)) - F(c1 - 1), beta_{c1} at i0, grows at each multiple of k
+        long dueUp = c1;
+        double betaUp = betaC1;
+        double excessF = betaC1;
+        double excess = 0;
+        double term = Math.exp(negativeBinomialLog(i0, shape, logOneMinusPi, logPi));
+        for (long i = i0; ; i++) {
+            while (i + j >= k * (dueUp + 1)) {
+                betaUp *= (dropouts + dueUp - 1) / (a + dropouts + dueUp - 1);
+                dueUp++;
+                excessF += betaUp;
+            }
+            double part = term * excessF;
+            excess += part;
+            if (--budget[0] < 0) {
+                return -1;
+            }
+            if (i >= mode && (term < Double.MIN_NORMAL || part <= 1e-17 * (below - shortfall + excess))) {
+                break;
+            }
+            term *= (shape + i) / (i + 1) * pi;
+        }
+        return Math.max(0, below - shortfall + excess);
     }
 
     /**
