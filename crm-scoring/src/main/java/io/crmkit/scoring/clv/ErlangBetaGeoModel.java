@@ -318,15 +318,22 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
 
     /**
      * E[Y(t) | x, t<sub>x</sub>, T], the exact mean of {@link #conditionalProbabilityOfPurchases}
-     * (see the class documentation): P(alive) Σ<sub>j</sub> w<sub>j</sub> E[F(⌊(M+j)/k⌋)], with the
-     * phases j of the running gap, their weights w<sub>j</sub>, the phase count M in (T, T+t] and
-     * F(n) = Σ<sub>c=1</sub><sup>n</sup> B(a, b'+c−1)/B(a, b') the expected purchases of a customer
-     * with n purchases due. For k = 1 it is the BG/NBD (MBG/NBD) closed form itself. For k &gt; 1
-     * each j costs one pass over the phase counts that matter, outwards from the mean; the pass is
-     * refused rather than cut short once it would visit more than 50 million terms,
-     * which only a horizon of millions of expected purchases needs (the mean M is
-     * (r+kx+j)·t/(α+T)). BTYDplus' approximation stays available as
-     * {@link #conditionalExpectedPurchasesApproximation}.
+     * (see there for the phases j of the gap under way, their weights w<sub>j</sub> and the negative
+     * binomial count M of phases completed in (T, T+t]):
+     * P(alive) Σ<sub>j</sub> w<sub>j</sub> Σ<sub>c&ge;1</sub> P(M &ge; kc−j) · B(a, b'+c−1)/B(a, b')
+     * = P(alive) Σ<sub>j</sub> w<sub>j</sub> E[F(⌊(M+j)/k⌋)], where
+     * F(n) = Σ<sub>c=1</sub><sup>n</sup> B(a, b'+c−1)/B(a, b') is what a customer with n purchases
+     * due makes on average. For k = 1 it is the BG/NBD (MBG/NBD) closed form itself. For k &gt; 1
+     * each j takes one pass over the phase counts that matter, from next to the mean of M outwards
+     * in both directions until the terms no longer change the sum, plus F up to the mean; the pass
+     * is refused rather than cut short when it would take more than 50 million terms, about
+     * mean/k + 16 standard deviations of M per j (M has mean μ = (r+kx+j)·t/(α+T) and standard
+     * deviation √(μ(1+t/(α+T)))): for instance 100 purchases within T = 1 and a horizon of 100,000
+     * at k = 12, some 40 million phases. Cost: on 1 M simulated MBG/CNBD-k customers over 26 weeks it took
+     * 1.3 µs of CPU per customer at k = 3 and 2.2 µs at k = 6, 7 and 12 times BTYDplus'
+     * approximation (0.18 µs), which stays available as
+     * {@link #conditionalExpectedPurchasesApproximation} (2026-11-29, a shared 2-core machine at load
+     * 19, {@code ErlangPredictionCpuTime}).
      *
      * @param t the length of the period ahead, &ge; 0
      * @param x repeat purchases
