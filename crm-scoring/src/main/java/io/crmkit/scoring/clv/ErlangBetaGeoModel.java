@@ -398,7 +398,7 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
         double q = (age - tx) / (alpha + age);
         double ahead = t / (alpha + age);
         double logOneMinusPi = -Math.log1p(ahead);
-        double logPi = Math.log(t / (alpha + age + t));
+        double logPi = -Math.log1p((alpha + age) / t);
         double dropouts = modified ? b + x + 1 : b + x;
         // ln w_j up to a constant, ln Γ(m+j) − ln Γ(m) − ln j! + j ln q, by the ratio of consecutive terms
         double[] logWeight = new double[k];
@@ -424,16 +424,14 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
             }
         }
         long[] budget = {planned > MAX_PHASE_STEPS ? -1 : MAX_PHASE_STEPS};
-        // shared by every j when no purchase is due by the mean (c1 = 1, i0 = k − j): ln Γ(m+k) of the first
-        // term's Γ(shape + i0), ln Γ(m+j) carried upwards, ln (k−j)! carried downwards
-        double logGammaTop = logGamma(m + k);
-        double logGammaShape = logGamma(m);
+        // the first term when no purchase is due by the mean (c1 = 1, i0 = k − j), with ln (k−j)! carried downwards
         double logFactorial = logGamma(k + 1.0);
         double mean = 0;
         for (int j = 0; j < k; j++) {
             if (weight[j] > 0) {
                 double shape = m + j;
-                double logFirst = logGammaTop - logGammaShape - logFactorial + shape * logOneMinusPi + (k - j) * logPi;
+                double logFirst = SpecialFunctions.logGammaRatio(shape, k - j) - logFactorial
+                        + shape * logOneMinusPi + (k - j) * logPi;
                 double phases = budget[0] < 0 ? -1
                         : phaseMean(k, j, shape, ahead, logOneMinusPi, logPi, logFirst, a, dropouts, budget);
                 if (phases < 0) {
@@ -445,7 +443,6 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
                 }
                 mean += weight[j] / total * phases;
             }
-            logGammaShape += Math.log(m + j);
             logFactorial -= Math.log(k - j);
         }
         return alive * mean;
@@ -509,10 +506,17 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
                 if (--budget[0] < 0) {
                     return -1;
                 }
-                if (i == 0 || (i <= mode && gap > 0 && (term < Double.MIN_NORMAL || part <= 1e-17 * shortfall))) {
+                if (i == 0) {
                     break;
                 }
-                term *= i / ((shape + i - 1) * pi);
+                // what is left is below F(c1 - 1)·P(M < i), and below the mode (shape >= 1) the terms shrink by
+                // a ratio that only falls further: stop once that bound no longer changes the result
+                double ratio = i / ((shape + i - 1) * pi);
+                if (i <= mode && (term < Double.MIN_NORMAL
+                        || shape >= 1 && ratio < 1 && below * term * ratio / (1 - ratio) <= 1e-17 * (below - shortfall))) {
+                    break;
+                }
+                term *= ratio;
             }
         }
         // upwards from i0: the excess F(floor((i + j)/k)) - F(c1 - 1), beta_{c1} at i0, grows at each multiple of k
@@ -532,17 +536,26 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
             if (--budget[0] < 0) {
                 return -1;
             }
-            if (i >= mode && (term < Double.MIN_NORMAL || part <= 1e-17 * (below - shortfall + excess))) {
+            // past the mode the terms shrink by at most q (the ratio now for shape >= 1, where it falls towards pi;
+            // pi for shape < 1, where it rises towards it), and the excess grows by at most beta per k phases, so
+            // what is left is below term·[(excess F + beta)·q/(1 − q) + beta·q/(k(1 − q)²)]: stop once that no
+            // longer changes the result (a bound, not the last term, which can be negligible while millions of
+            // like terms after it are not)
+            double ratio = (shape + i) / (i + 1) * pi;
+            double q = shape >= 1 ? ratio : pi;
+            if (i >= mode && (term < Double.MIN_NORMAL || q < 1 && term * ((excessF + betaUp) * q / (1 - q)
+                    + betaUp * q / (k * (1 - q) * (1 - q))) <= 1e-17 * (below - shortfall + excess))) {
                 break;
             }
-            term *= (shape + i) / (i + 1) * pi;
+            term *= ratio;
         }
         return Math.max(0, below - shortfall + excess);
     }
 
     /**
      * The probability that a customer with history (x, t<sub>x</sub>, T) makes exactly n purchases
-     * in (T, T+t], computed exactly. An Erlang-k gap is k exponential phases at rate λ. Given that she is alive at T
+     * in (T, T+t], computed exactly. An Erlang-k gap is k exponential phases at rate λ. Given that
+     * she is alive at T
      * ({@link #probabilityAlive}), the phases of the running gap completed by T are j = 0 … k−1
      * with weight w<sub>j</sub> ∝ Γ(m+j)/(Γ(m) j!) q<sup>j</sup> (the terms of S<sub>2</sub>,
      * m = r+kx, q = (T−t<sub>x</sub>)/(α+T)), and given j, λ ~ Gamma(m+j, α+T); the number M of
@@ -576,7 +589,7 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
         double m = r + k * x;
         double q = (age - tx) / (alpha + age);
         double logOneMinusPi = -Math.log1p(t / (alpha + age));
-        double logPi = Math.log(t / (alpha + age + t));
+        double logPi = -Math.log1p((alpha + age) / t);
         double dropouts = modified ? b + x + 1 : b + x;
         double logBeta = SpecialFunctions.logBeta(a, dropouts);
         double atLeast = n == 0 ? 1 : Math.exp(SpecialFunctions.logBeta(a, dropouts + n - 1) - logBeta);
@@ -616,8 +629,13 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
 
     /** ln P(M = i) of the negative binomial with the given shape and ln(1−π), ln π. */
     private static double negativeBinomialLog(long i, double shape, double logOneMinusPi, double logPi) {
-        return logGamma(shape + i) - logGamma(shape) - logGamma(i + 1.0) + shape * logOneMinusPi
-                + (i == 0 ? 0 : i * logPi);
+        // ln Γ(shape+i) − ln Γ(shape) − ln i! with the larger pair taken as one log-gamma ratio: two log-gammas
+        // near 2e7 (i in the millions) differ by far less than they are, and their difference keeps only 8 or 9
+        // digits
+        double coefficient = i + 1.0 >= shape
+                ? SpecialFunctions.logGammaRatio(i + 1.0, shape - 1) - logGamma(shape)
+                : SpecialFunctions.logGammaRatio(shape, i) - logGamma(i + 1.0);
+        return coefficient + shape * logOneMinusPi + (i == 0 ? 0 : i * logPi);
     }
 
     /**

@@ -73,6 +73,17 @@ class ErlangExpectedPurchasesTest {
         }
     }
 
+    @Test
+    void phaseCountsInTheMillionsKeepTheirDigits() {
+        // found by withKOneThePhaseSumIsTheBetaGeometricClosedForm (seed 5710359923916733922): M has a mean of 1.4
+        // million phases, and the sum above it stopped at its first term, negligible next to the total, while the
+        // million like terms after it were not: 5e-8 was lost (3.7e-9 of the mean). The walks now stop on a bound
+        // of everything left. The reference is the BG/NBD closed form in mpmath at 50 digits (hyp2f1)
+        ErlangBetaGeoModel model = ErlangBetaGeoModel.of(false, 1, 0.26, 0.1, 2.55, 10.0);
+        assertEquals(9.3759799065270041882, model.exactExpectation(96394.93, 9, 0.4611, 0.53), 1e-11 * 9.376);
+        assertEquals(9.3759799065270041882, model.conditionalExpectedPurchases(96394.93, 9, 0.4611, 0.53), 1e-11 * 9.376);
+    }
+
     @Property(tries = 60)
     void theMeanIsTheMeanOfTheDistributionOfPurchases(@ForAll @IntRange(min = 1, max = 12) int k,
             @ForAll @IntRange(max = 400) int x, @ForAll @DoubleRange(min = 0, max = 1) double share,
