@@ -330,10 +330,10 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
      * mean/k + 16 standard deviations of M per j (M has mean μ = (r+kx+j)·t/(α+T) and standard
      * deviation √(μ(1+t/(α+T)))): for instance 100 purchases within T = 1 and a horizon of 100,000
      * at k = 12, some 40 million phases. Cost: on 1 M simulated MBG/CNBD-k customers over 26 weeks it took
-     * 1.3 µs of CPU per customer at k = 3 and 2.2 µs at k = 6, 7 and 12 times BTYDplus'
+     * 1.5 µs of CPU per customer at k = 3 and 3.1 µs at k = 6, 9 and 17 times BTYDplus'
      * approximation (0.18 µs), which stays available as
      * {@link #conditionalExpectedPurchasesApproximation} (2026-11-29, a shared 2-core machine at load
-     * 19, {@code ErlangPredictionCpuTime}).
+     * 27, {@code ErlangPredictionCpuTime}).
      *
      * @param t the length of the period ahead, &ge; 0
      * @param x repeat purchases
