@@ -100,7 +100,8 @@ final class ClvSnippets {
         ErlangBetaGeoModel mbgcnbd = ErlangBetaGeoModel.fit(weeks, true);  // k = 1..12 by likelihood; CDNOW: k = 1
         int k = mbgcnbd.k();
         double alive = mbgcnbd.probabilityAlive(2, 30.43, 38.86);
-        double next39 = mbgcnbd.conditionalExpectedPurchases(39, 2, 30.43, 38.86);
+        double next39 = mbgcnbd.conditionalExpectedPurchases(39, 2, 30.43, 38.86);  // the exact mean, every k
+        double btydplus = mbgcnbd.conditionalExpectedPurchasesApproximation(39, 2, 30.43, 38.86);  // alpha scaled by k
         double twoIn39 = mbgcnbd.conditionalProbabilityOfPurchases(2, 39, 2, 30.43, 38.86);  // exact for every k
         // end::cnbd[]
     }
