@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,6 +34,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -76,12 +78,21 @@ public class ModelFitBenchmark {
     @Param({"1000000"})
     public int customers;
 
+    /**
+     * Where the fit runs: {@code common} calls it directly, so that its likelihood sums run on the
+     * common fork-join pool above their thresholds; {@code 1} calls it inside a one-thread
+     * fork-join pool, the same fit (bit for bit) on one core, for the before/after ratio.
+     */
+    @Param({"common"})
+    public String threads;
+
     private static final long SEED = 42;
 
     private CustomerSummaries summaries;
     private Covariates transaction;
     private Covariates life;
     private long[] cohort;
+    private ForkJoinPool pool;
 
     /** Prepares the chosen data once per trial. */
     @Setup
@@ -109,9 +120,27 @@ public class ModelFitBenchmark {
         }
     }
 
+    /** Starts the one-thread pool when {@code threads = 1}. */
+    @Setup
+    public void startPool() {
+        pool = threads.equals("1") ? new ForkJoinPool(1) : null;
+    }
+
+    /** Stops the pool. */
+    @TearDown
+    public void stopPool() {
+        if (pool != null) {
+            pool.shutdown();
+        }
+    }
+
     /** @return the fitted model */
     @Benchmark
     public Object fit() {
+        return pool == null ? fitHere() : pool.submit(this::fitHere).join();
+    }
+
+    private Object fitHere() {
         return switch (model) {
             case "sbg" -> ShiftedBetaGeometricModel.fit(cohort);
             case "pareto-covariates" -> ParetoNbdCovariateModel.fit(summaries, transaction, life, Set.of(), 0.0);

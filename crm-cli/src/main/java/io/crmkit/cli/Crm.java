@@ -82,12 +82,27 @@ public final class Crm implements Callable<Integer> {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        boundModelFitThreads();
         // one buffered writer for all of standard output, flushed once at the end
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));
+    }
+
+    /**
+     * {@code -Dcrm.threads=N} bounds the model fits as it bounds the parsing: their likelihood sums run
+     * on the common fork-join pool beside the calling thread, so the pool gets N − 1 threads (none for
+     * N = 1: one core, for comparisons), unless its parallelism is set explicitly. The fits give the
+     * same bits whatever N. Must run before anything uses the common pool.
+     */
+    private static void boundModelFitThreads() {
+        Integer threads = Integer.getInteger("crm.threads");
+        String parallelism = "java.util.concurrent.ForkJoinPool.common.parallelism";
+        if (threads != null && System.getProperty(parallelism) == null) {
+            System.setProperty(parallelism, String.valueOf(Math.max(0, threads - 1)));
+        }
     }
 
     /**

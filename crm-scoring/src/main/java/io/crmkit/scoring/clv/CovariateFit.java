@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.crmkit.scoring.internal.math.Bfgs;
+import io.crmkit.scoring.internal.math.ChunkedSum;
 import io.crmkit.scoring.internal.math.DifferentiableFunction;
 import io.crmkit.scoring.internal.math.MaximumLikelihood;
 import java.util.ArrayList;
@@ -37,6 +38,21 @@ final class CovariateFit {
     /** Prefix of a coefficient constrained equal across the two processes. */
     static final String SHARED = "gamma.";
 
+    /**
+     * Rows per chunk of the sum ({@link ChunkedSum}): fixed, so that the fit does not depend on the
+     * number of threads.
+     */
+    static final int CHUNK_ROWS = 1024;
+    /**
+     * From this many (distinct) rows on the chunks are summed on several threads, by the rule of
+     * {@link ChunkedSum}. Measured 2026-11-29 ({@code ParallelLikelihoodMeasurement} in the tests,
+     * interleaved, 2 cores at load average 13-20, so that only the CPU figures are reliable): the rows cost what Pareto/NBD's cost (0.37 µs each) plus the linear
+     * predictors, BG/NBD's per-customer formula about half of that; the chunks and the threshold are
+     * Pareto/NBD's (1,024 rows, parallel from 8,192 rows, where the parallel Pareto/NBD sums took at
+     * most 3 % more CPU).
+     */
+    static final int PARALLEL_ROWS = 8192;
+
     private CovariateFit() {
     }
 
@@ -44,6 +60,14 @@ final class CovariateFit {
     @FunctionalInterface
     interface Kernel {
         double logLikelihood(double[] theta, double x, double tx, double age, double[] gradient);
+
+        /**
+         * A kernel for a chunk of rows summed on another thread beside this one: this kernel when it
+         * keeps no state between calls (the default), a fresh one when it does.
+         */
+        default Kernel forChunk() {
+            return this;
+        }
     }
 
     /**
@@ -171,40 +195,44 @@ final class CovariateFit {
         int[] ls = spec.lifeSign();
         DifferentiableFunction objective = (u, gradient) -> {
             double[] populationTheta = new double[base];
-            double[] theta = new double[base];
-            double[] g = new double[base];
-            Arrays.fill(gradient, 0.0);
             for (int m = 0; m < base; m++) {
                 populationTheta[m] = Math.exp(u[m]);
             }
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                double etaT = 0;
-                for (int j = 0; j < p; j++) {
-                    etaT += zt[i][j] * u[transAt[j]];
+            // the chunks sum ℓ and −∂ℓ/∂u
+            double sum = ChunkedSum.sum(n, CHUNK_ROWS, PARALLEL_ROWS, gradient, (from, to, chunkGradient) -> {
+                Kernel chunkKernel = kernel.forChunk();
+                double[] theta = new double[base];
+                double[] g = new double[base];
+                double chunkSum = 0;
+                for (int i = from; i < to; i++) {
+                    double etaT = 0;
+                    for (int j = 0; j < p; j++) {
+                        etaT += zt[i][j] * u[transAt[j]];
+                    }
+                    double etaL = 0;
+                    for (int j = 0; j < q; j++) {
+                        etaL += zl[i][j] * u[lifeAt[j]];
+                    }
+                    spec.customer(populationTheta, etaT, etaL, theta);
+                    double ll = chunkKernel.logLikelihood(theta, x[i], tx[i], age[i], g);
+                    chunkSum += w[i] * ll;
+                    double dTrans = 0;
+                    double dLife = 0;
+                    for (int m = 0; m < base; m++) {
+                        double d = w[i] * theta[m] * g[m];
+                        chunkGradient[m] -= d;
+                        dTrans += ts[m] * d;
+                        dLife += ls[m] * d;
+                    }
+                    for (int j = 0; j < p; j++) {
+                        chunkGradient[transAt[j]] -= zt[i][j] * dTrans;
+                    }
+                    for (int j = 0; j < q; j++) {
+                        chunkGradient[lifeAt[j]] -= zl[i][j] * dLife;
+                    }
                 }
-                double etaL = 0;
-                for (int j = 0; j < q; j++) {
-                    etaL += zl[i][j] * u[lifeAt[j]];
-                }
-                spec.customer(populationTheta, etaT, etaL, theta);
-                double ll = kernel.logLikelihood(theta, x[i], tx[i], age[i], g);
-                sum += w[i] * ll;
-                double dTrans = 0;
-                double dLife = 0;
-                for (int m = 0; m < base; m++) {
-                    double d = w[i] * theta[m] * g[m];
-                    gradient[m] -= d;
-                    dTrans += ts[m] * d;
-                    dLife += ls[m] * d;
-                }
-                for (int j = 0; j < p; j++) {
-                    gradient[transAt[j]] -= zt[i][j] * dTrans;
-                }
-                for (int j = 0; j < q; j++) {
-                    gradient[lifeAt[j]] -= zl[i][j] * dLife;
-                }
-            }
+                return chunkSum;
+            });
             double penalty = 0;
             for (int j = base; j < k; j++) {
                 penalty += u[j] * u[j];

@@ -9,11 +9,11 @@ import com.google.common.base.Strings;
 import com.google.common.collect.ImmutableMap;
 import io.crmkit.scoring.internal.math.GaussHypergeometric;
 import io.crmkit.scoring.internal.math.HeterogeneityDraws;
+import io.crmkit.scoring.internal.math.ChunkedSum;
 import io.crmkit.scoring.internal.math.LogLikelihood;
 import io.crmkit.scoring.internal.math.SpecialFunctions;
 import java.io.InvalidObjectException;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -67,6 +67,19 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
     /** Most terms the exact expectation visits for one customer before it refuses. */
     static final long MAX_PHASE_STEPS = 50_000_000L;
 
+    /**
+     * Rows per chunk of the likelihood sum ({@link ChunkedSum}): fixed, so that the fit does not
+     * depend on the number of threads.
+     */
+    static final int CHUNK_ROWS = 1024;
+    /**
+     * From this many (distinct) rows on the chunks are summed on several threads, by the rule of
+     * {@link ChunkedSum}. Measured 2026-11-29 ({@code ParallelLikelihoodMeasurement} in the tests,
+     * interleaved, 2 cores at load average 13-20, so that only the CPU figures are reliable): about 0.46 µs of CPU per row at k = 3 (more for larger k); a chunk of
+     * 1,024 rows is 0.47 ms. From 4,096 rows on (1.9 ms an evaluation) the parallel sums took at
+     * most 4 % more CPU.
+     */
+    static final int PARALLEL_ROWS = 4096;
     private static final long serialVersionUID = 1L;
 
     /** Regularity: the Erlang shape of inter-purchase times. */
@@ -207,21 +220,30 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
             age[i] *= scale;
             litt[i] += x[i] * shift;
         }
-        LogLikelihood likelihood = (params, gradient) -> {
-            double[] row = new double[4];
-            Arrays.fill(gradient, 0.0);
-            double sum = 0;
-            for (int i = 0; i < size; i++) {
-                sum += w[i] * logLikelihood(modified, k, params, x[i], tx[i], age[i], litt[i], row);
-                for (int j = 0; j < 4; j++) {
-                    gradient[j] += w[i] * row[j];
-                }
-            }
-            return sum;
-        };
+        LogLikelihood likelihood = likelihood(modified, k, x, tx, age, litt, w, PARALLEL_ROWS);
         ModelFit.Estimate e = ModelFit.fit(new ModelFit.Problem(model, PARAMETER_NAMES, likelihood, rows.totalWeight(),
                 size, scale, new double[] {0, -1, 0, 0}, repeat * shift, ErlangBetaGeoModel::meaning), penalizer);
         return new ErlangBetaGeoModel(k, modified, e.params(), e.diagnostics());
+    }
+
+    /**
+     * The weighted log-likelihood of the rows, summed in chunks of {@value #CHUNK_ROWS} rows by
+     * {@link ChunkedSum}, on several threads from {@code parallelRows} rows on (the result does not
+     * depend on it). Each chunk has its own scratch array.
+     */
+    static LogLikelihood likelihood(boolean modified, int k, double[] x, double[] tx, double[] age, double[] litt,
+            double[] w, int parallelRows) {
+        return (params, gradient) -> ChunkedSum.sum(x.length, CHUNK_ROWS, parallelRows, gradient, (from, to, g) -> {
+            double[] row = new double[4];
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += w[i] * logLikelihood(modified, k, params, x[i], tx[i], age[i], litt[i], row);
+                for (int j = 0; j < 4; j++) {
+                    g[j] += w[i] * row[j];
+                }
+            }
+            return sum;
+        });
     }
 
     private static String meaning(String parameter, boolean atInfinity) {

@@ -11,11 +11,11 @@ import io.crmkit.scoring.internal.math.ConfluentHypergeometric;
 import io.crmkit.scoring.internal.math.GaussHypergeometric;
 import io.crmkit.scoring.internal.math.HeterogeneityDraws;
 import io.crmkit.scoring.internal.math.LogConcaveIntegral;
+import io.crmkit.scoring.internal.math.ChunkedSum;
 import io.crmkit.scoring.internal.math.LogLikelihood;
 import io.crmkit.scoring.internal.math.SpecialFunctions;
 import java.io.InvalidObjectException;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +71,19 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
     private static final List<String> PARAMETER_NAMES = List.of("r", "alpha", "s", "beta");
     private static final int NO_ROW = -1;
 
+    /**
+     * Rows per chunk of the likelihood sum ({@link ChunkedSum}): fixed, so that the fit does not
+     * depend on the number of threads.
+     */
+    static final int CHUNK_ROWS = 1024;
+    /**
+     * From this many (distinct) rows on the chunks are summed on several threads, by the rule of
+     * {@link ChunkedSum}. Measured 2026-11-29 ({@code ParallelLikelihoodMeasurement} in the tests,
+     * interleaved, 2 cores at load average 13-20, so that only the CPU figures are reliable): about 0.37 µs of CPU per row (the ₂F₁ of each row); a chunk of 1,024
+     * rows is 0.37 ms. From 4,096 rows on the parallel sums took at most 5 % more CPU, from 8,192
+     * rows (3 ms an evaluation) at most 3 %.
+     */
+    static final int PARALLEL_ROWS = 8192;
     private static final long serialVersionUID = 1L;
 
     /** The parameters and every term that depends on them only. */
@@ -127,23 +140,33 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
             tx[i] *= scale;
             age[i] *= scale;
         }
-        LogLikelihood likelihood = (params, gradient) -> {
-            Kernel k = new Kernel(params);
-            Scratch scratch = new Scratch();
-            Arrays.fill(gradient, 0.0);
-            double sum = 0;
-            for (int i = 0; i < size; i++) {
-                sum += w[i] * k.logLikelihood(x[i], tx[i], age[i], scratch);
-                for (int j = 0; j < 4; j++) {
-                    gradient[j] += w[i] * scratch.gradient[j];
-                }
-            }
-            return sum;
-        };
+        LogLikelihood likelihood = likelihood(x, tx, age, w, PARALLEL_ROWS);
         ModelFit.Estimate estimate = ModelFit.fit(new ModelFit.Problem(NAME, PARAMETER_NAMES, likelihood,
                 rows.totalWeight(), size, scale, new double[] {0, -1, 0, -1}, repeat * Math.log(scale),
                 ParetoNbdModel::meaning), penalizer);
         return new ParetoNbdModel(estimate.params(), estimate.diagnostics());
+    }
+
+    /**
+     * The weighted log-likelihood of the rows, summed in chunks of {@value #CHUNK_ROWS} rows by
+     * {@link ChunkedSum}, on several threads from {@code parallelRows} rows on (the result does not
+     * depend on it). Each chunk has its own {@link Scratch}; the kernel is immutable.
+     */
+    static LogLikelihood likelihood(double[] x, double[] tx, double[] age, double[] w, int parallelRows) {
+        return (params, gradient) -> {
+            Kernel k = new Kernel(params);
+            return ChunkedSum.sum(x.length, CHUNK_ROWS, parallelRows, gradient, (from, to, g) -> {
+                Scratch scratch = new Scratch();
+                double sum = 0;
+                for (int i = from; i < to; i++) {
+                    sum += w[i] * k.logLikelihood(x[i], tx[i], age[i], scratch);
+                    for (int j = 0; j < 4; j++) {
+                        g[j] += w[i] * scratch.gradient[j];
+                    }
+                }
+                return sum;
+            });
+        };
     }
 
     private static String meaning(String parameter, boolean atInfinity) {
@@ -521,6 +544,11 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
                         current = c;
                     }
                     return c.logLikelihood(theta[1], theta[3], x, tx, age, gradient);
+                }
+
+                @Override
+                public CovariateFit.Kernel forChunk() {
+                    return forCovariateFit();
                 }
             };
         }

@@ -35,7 +35,12 @@
  * {@link io.crmkit.scoring.clv.CustomerSummarizer#summarizeEpochDays(int[], int[], double[])} and
  * {@link io.crmkit.scoring.clv.CustomerSummarizer#summarizeEpochSeconds(int[], long[], double[])},
  * which may be {@code null} when spend is unknown; elsewhere an absent value is an empty
- * {@link java.util.Optional}.
+ * {@link java.util.Optional}. Threads: above a size measured per model (a few hundred distinct
+ * rows for GGom/NBD and BG/BB, a few thousand for Pareto/NBD, BG/CNBD-k and the covariate fits,
+ * 65,536 for Gamma-Gamma, 100,000 for BG/NBD and MBG/NBD) a fit sums its likelihood in fixed chunks
+ * on the fork-join pool it is called from (the common pool when called from an ordinary thread);
+ * call the fit inside your own {@link java.util.concurrent.ForkJoinPool} to choose the threads,
+ * e.g. one. The estimate is bit-identical whatever the pool and the number of cores.
  */
 @NullMarked
 package io.crmkit.scoring.clv;

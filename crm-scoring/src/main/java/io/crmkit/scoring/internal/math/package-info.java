@@ -7,7 +7,8 @@
  * quadrature of log-concave integrands ({@code LogConcaveIntegral}), Tricomi's confluent hypergeometric U
  * ({@code ConfluentHypergeometric}), the continuously discounted count of a cumulative expectation
  * ({@code DiscountedIntegral}) on a shared Gauss-Legendre rule ({@code GaussLegendre}), and the gamma and beta draws of
- * the simulators ({@code HeterogeneityDraws}). They are written here rather than taken from a
+ * the simulators ({@code HeterogeneityDraws}), and the deterministic chunked, optionally parallel
+ * sum of a likelihood over rows that every model uses ({@code ChunkedSum}). They are written here rather than taken from a
  * library because the module depends at runtime only on Guava and the SLF4J API, and because
  * neither Apache Commons Math nor Hipparchus offers what is needed: neither has a ₂F₁, their BFGS
  * equivalents (non-linear conjugate gradient, BOBYQA) are not quasi-Newton with the observed
