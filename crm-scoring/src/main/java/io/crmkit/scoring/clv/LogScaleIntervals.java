@@ -6,6 +6,9 @@ import com.google.common.base.Supplier;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.crmkit.scoring.clv.ParameterUncertainty.Interval;
+import io.crmkit.scoring.internal.math.DifferentiableFunction;
+import io.crmkit.scoring.internal.math.LogLikelihood;
+import io.crmkit.scoring.internal.math.MaximumLikelihood;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -76,6 +79,43 @@ final class LogScaleIntervals<M> {
         return ParameterUncertainty.inverse(information);
     }
 
+    /**
+     * The covariance of ln θ at θ from the analytic score: the observed information is minus the
+     * Hessian of the log-likelihood in u = ln θ, by central differences of the gradient
+     * ∂ℓ/∂u<sub>j</sub> = θ<sub>j</sub>·∂ℓ/∂θ<sub>j</sub> ({@link MaximumLikelihood#hessian}, step
+     * 10<sup>−5</sup>·max(1, |u<sub>j</sub>|), made symmetric). Preferred where the likelihood comes
+     * from quadrature or long sums: differencing a gradient loses far fewer digits than second
+     * differences of the value. Null if the information is not positive definite.
+     *
+     * @param theta the estimate
+     * @param likelihood the data's log-likelihood and its gradient in θ
+     */
+    static double[][] covarianceFromScore(double[] theta, LogLikelihood likelihood) {
+        int k = theta.length;
+        DifferentiableFunction inU = (u, gradient) -> {
+            double[] params = new double[k];
+            for (int j = 0; j < k; j++) {
+                params[j] = Math.exp(u[j]);
+            }
+            double value = likelihood.evaluate(params, gradient);
+            for (int j = 0; j < k; j++) {
+                gradient[j] *= params[j];
+            }
+            return value;
+        };
+        double[][] hessian = MaximumLikelihood.hessian(inU, Arrays.stream(theta).map(Math::log).toArray(), 1);
+        double[][] information = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                information[i][j] = -hessian[i][j];
+                if (!Double.isFinite(information[i][j])) {
+                    return null;
+                }
+            }
+        }
+        return ParameterUncertainty.inverse(information);
+    }
+
     private static double[] shift(double[] u, int i, double di, int j, double dj) {
         double[] v = u.clone();
         v[i] += di;
@@ -101,6 +141,14 @@ final class LogScaleIntervals<M> {
             double theta = Math.exp(logParams[j]);
             double half = z * Math.sqrt(covariance[j][j]);
             out.put(names.get(j), new Interval(theta, theta * Math.exp(-half), theta * Math.exp(half)));
+        }
+        return out.buildOrThrow();
+    }
+
+    ImmutableMap<String, Double> standardErrors() {
+        ImmutableMap.Builder<String, Double> out = ImmutableMap.builder();
+        for (int j = 0; j < names.size(); j++) {
+            out.put(names.get(j), Math.exp(logParams[j]) * Math.sqrt(covariance[j][j]));
         }
         return out.buildOrThrow();
     }
