@@ -15,10 +15,11 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The delta method and the parametric bootstrap of {@link CohortUncertainty} and
- * {@link BetaGeoBetaBinomUncertainty}, for any model whose parameters are positive: the covariance
- * of u = ln θ is the inverse of the observed information (central second differences of the
- * log-likelihood in u, step 10<sup>−4</sup>); a quantity gets the interval exp(ln g ± z·sd) (a
+ * The delta method and the parametric bootstrap of {@link ParameterUncertainty},
+ * {@link CohortUncertainty} and {@link BetaGeoBetaBinomUncertainty}, for any model whose parameters
+ * are positive: the covariance of u = ln θ is the inverse of the observed information (central
+ * second differences of the log-likelihood in u, step 10<sup>−4</sup>, or central differences of an
+ * analytic score); a quantity gets the interval exp(ln g ± z·sd) (a
  * probability: on the logit scale) with var ≈ ∇ᵀΣ∇ by central differences; the bootstrap takes
  * the quantiles over refits made once and shared. Immutable.
  *
@@ -140,7 +141,12 @@ final class LogScaleIntervals<M> {
         for (int j = 0; j < names.size(); j++) {
             double theta = Math.exp(logParams[j]);
             double half = z * Math.sqrt(covariance[j][j]);
-            out.put(names.get(j), new Interval(theta, theta * Math.exp(-half), theta * Math.exp(half)));
+            double lower = theta * Math.exp(-half);
+            double upper = theta * Math.exp(half);
+            require(lower > 0 && Double.isFinite(upper), "the Wald interval of %s %s is beyond the range of a double"
+                    + " (standard error of ln %s: %s): the likelihood is nearly flat in it (see the fit's warnings);"
+                    + " use the bootstrap", names.get(j), theta, names.get(j), Math.sqrt(covariance[j][j]));
+            out.put(names.get(j), new Interval(theta, lower, upper));
         }
         return out.buildOrThrow();
     }
@@ -148,7 +154,10 @@ final class LogScaleIntervals<M> {
     ImmutableMap<String, Double> standardErrors() {
         ImmutableMap.Builder<String, Double> out = ImmutableMap.builder();
         for (int j = 0; j < names.size(); j++) {
-            out.put(names.get(j), Math.exp(logParams[j]) * Math.sqrt(covariance[j][j]));
+            double error = Math.exp(logParams[j]) * Math.sqrt(covariance[j][j]);
+            require(Double.isFinite(error), "the standard error of %s %s is beyond the range of a double: the"
+                    + " likelihood is nearly flat in it (see the fit's warnings)", names.get(j), Math.exp(logParams[j]));
+            out.put(names.get(j), error);
         }
         return out.buildOrThrow();
     }
@@ -179,7 +188,12 @@ final class LogScaleIntervals<M> {
         double half = z * Math.sqrt(Math.max(0, variance));
         require(Double.isFinite(centre) && Double.isFinite(half), "the quantity %s has no delta-method interval: it"
                 + " must be finite and %s; use the bootstrap", estimate, probability ? "inside (0, 1)" : "> 0");
-        return new Interval(estimate, back(centre - half, probability), back(centre + half, probability));
+        double lower = back(centre - half, probability);
+        double upper = back(centre + half, probability);
+        require(Double.isFinite(upper) && (probability || lower > 0 || estimate == 0), "the quantity %s has no"
+                + " delta-method interval: its limits are beyond the range of a double (standard error of its %s:"
+                + " %s); use the bootstrap", estimate, probability ? "logit" : "logarithm", half / z);
+        return new Interval(estimate, lower, upper);
     }
 
     private M at(double[] u) {

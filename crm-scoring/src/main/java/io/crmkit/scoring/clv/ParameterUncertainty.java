@@ -198,6 +198,8 @@ public final class ParameterUncertainty {
      * Erlang shape k of BG/CNBD-k and MBG/CNBD-k is held fixed and has none.
      *
      * @return the interval per parameter name, in the model's order
+     * @throws IllegalArgumentException if a limit is beyond the range of a double (a parameter that
+     *     ran towards 0 or infinity in the fit: use the bootstrap)
      */
     public ImmutableMap<String, Interval> parameterIntervals() {
         return intervals.parameterIntervals();
@@ -209,6 +211,8 @@ public final class ParameterUncertainty {
      * has none.
      *
      * @return the standard error per parameter name, in the model's order, each &gt; 0
+     * @throws IllegalArgumentException if one is beyond the range of a double (a parameter that ran
+     *     towards infinity in the fit)
      */
     public ImmutableMap<String, Double> standardErrors() {
         return intervals.standardErrors();
