@@ -52,13 +52,18 @@ import java.util.function.ToDoubleFunction;
  * information is not positive definite and {@link #of} refuses, and even a definite information
  * gives a far too wide or too narrow Wald interval on s, β and b — use the bootstrap for GGom/NBD
  * unless the fit has no warning and thousands of customers; r and α are well determined either
- * way. The Erlang-k models are as well behaved as BG/NBD: the delta method suffices for thousands
+ * way. A GGom/NBD bootstrap is costly: each refit integrates every customer's likelihood
+ * numerically, and a simulated sample with little variation in η sends s and β towards infinity
+ * over many iterations (20 refits of 400 customers took over a minute of CPU in our tests), so
+ * keep B modest and the data compressed. The Erlang-k models are as well behaved as BG/NBD: the delta method suffices for thousands
  * of customers; the bootstrap for hundreds, or for P(alive) near 0 or 1.
  *
  * <p>Both treat only the purchase model as uncertain: a CLV interval holds the spend model fixed.
  * The test suite's seeded simulation study (200 replications of 600 BG/NBD customers) finds the
  * 95 % delta-method parameter intervals covering the truth in 763 of the 800 checks (95.4 %; r 190,
- * α 189, a 194, b 190 of 200), inside the accepted 93-97 %.
+ * α 189, a 194, b 190 of 200), inside the accepted 93-97 %; its study of MBG/CNBD-3 (100
+ * replications of 600 customers, refitted at k = 3, intervals from the analytic score) finds 374 of
+ * 400 (93.5 %; r 93, α 93, a 93, b 95 of 100).
  * Immutable and thread-safe.
  *
  * <pre>{@code
