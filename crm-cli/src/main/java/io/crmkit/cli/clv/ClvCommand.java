@@ -23,6 +23,7 @@ import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
 import io.crmkit.scoring.clv.LifetimeValue;
 import io.crmkit.scoring.clv.ParameterUncertainty;
+import io.crmkit.scoring.clv.PurchaseModel;
 import io.crmkit.scoring.clv.TransactionModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -288,7 +289,7 @@ public final class ClvCommand implements Callable<Integer> {
 
         @Option(names = "--intervals", description = "append 95 %% interval columns (_lower, _upper) to every"
                 + " prediction: delta (the delta method, fast) or bootstrap (seeded parametric bootstrap; small data,"
-                + " flat likelihoods); bgnbd, mbgnbd, pareto, bgbb, sbg")
+                + " flat likelihoods); bgnbd, mbgnbd, pareto, ggomnbd, bgcnbd and mbgcnbd (k held fixed), bgbb, sbg")
         ParameterUncertainty.Method intervals;
 
         @Option(names = "--replications", defaultValue = "200", description = "bootstrap refits (default 200)")
@@ -398,9 +399,9 @@ public final class ClvCommand implements Callable<Integer> {
             if (fitted instanceof io.crmkit.scoring.clv.BetaGeoBetaBinomModel bgbb) {
                 return BgbbIntervals.append(bgbb, data, predictions, horizon, intervals, replications, seed);
             }
-            if (!(fitted instanceof TransactionModel purchases)) {
+            if (!(fitted instanceof PurchaseModel purchases) || fitted instanceof CovariateModel) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--intervals is for bgnbd, mbgnbd,"
-                        + " pareto, bgbb and sbg, not " + fitted.name());
+                        + " pareto, ggomnbd, bgcnbd, mbgcnbd, bgbb and sbg, not " + fitted.name());
             }
             ParameterUncertainty uncertainty = ParameterUncertainty.of(purchases, data.summaries())
                     .withBootstrap(replications, seed);
@@ -412,18 +413,23 @@ public final class ClvCommand implements Callable<Integer> {
                     double x = data.frequency[i];
                     double tx = data.recency[i];
                     double age = data.age[i];
+                    double estimate = column.getValue()[i];
                     ParameterUncertainty.Interval interval;
                     try {
-                        interval = switch (column.getKey()) {
-                            case "expected_purchases" -> horizon == 0
-                                    ? new ParameterUncertainty.Interval(0, 0, 0)
-                                    : uncertainty.conditionalExpectedPurchases(intervals, horizon, x, tx, age);
-                            case "p_alive" -> purchases.probabilityAlive(x, tx, age) == 1
-                                    ? new ParameterUncertainty.Interval(1, 1, 1)
-                                    : uncertainty.probabilityAlive(intervals, x, tx, age);
-                            default -> uncertainty.discountedExpectedResidualPurchases(intervals, discount, x, tx,
-                                    age);
-                        };
+                        // a value at the edge of its range in double precision (none expected, P(alive) 0 or 1)
+                        // has no log or logit: it is its own interval
+                        boolean alive = column.getKey().equals("p_alive");
+                        if (estimate == 0 || alive && estimate == 1) {
+                            interval = new ParameterUncertainty.Interval(estimate, estimate, estimate);
+                        } else {
+                            interval = switch (column.getKey()) {
+                                case "expected_purchases" ->
+                                        uncertainty.conditionalExpectedPurchases(intervals, horizon, x, tx, age);
+                                case "p_alive" -> uncertainty.probabilityAlive(intervals, x, tx, age);
+                                default -> uncertainty.discountedExpectedResidualPurchases(intervals, discount, x,
+                                        tx, age);
+                            };
+                        }
                     } catch (IllegalArgumentException e) {
                         throw data.refusal(new IllegalArgumentException(e.getMessage() + " at row " + i));
                     }

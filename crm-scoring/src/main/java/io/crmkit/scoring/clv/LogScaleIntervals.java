@@ -6,16 +6,20 @@ import com.google.common.base.Supplier;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.crmkit.scoring.clv.ParameterUncertainty.Interval;
+import io.crmkit.scoring.internal.math.DifferentiableFunction;
+import io.crmkit.scoring.internal.math.LogLikelihood;
+import io.crmkit.scoring.internal.math.MaximumLikelihood;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The delta method and the parametric bootstrap of {@link CohortUncertainty} and
- * {@link BetaGeoBetaBinomUncertainty}, for any model whose parameters are positive: the covariance
- * of u = ln θ is the inverse of the observed information (central second differences of the
- * log-likelihood in u, step 10<sup>−4</sup>); a quantity gets the interval exp(ln g ± z·sd) (a
+ * The delta method and the parametric bootstrap of {@link ParameterUncertainty},
+ * {@link CohortUncertainty} and {@link BetaGeoBetaBinomUncertainty}, for any model whose parameters
+ * are positive: the covariance of u = ln θ is the inverse of the observed information (central
+ * second differences of the log-likelihood in u, step 10<sup>−4</sup>, or central differences of an
+ * analytic score); a quantity gets the interval exp(ln g ± z·sd) (a
  * probability: on the logit scale) with var ≈ ∇ᵀΣ∇ by central differences; the bootstrap takes
  * the quantiles over refits made once and shared. Immutable.
  *
@@ -76,6 +80,43 @@ final class LogScaleIntervals<M> {
         return ParameterUncertainty.inverse(information);
     }
 
+    /**
+     * The covariance of ln θ at θ from the analytic score: the observed information is minus the
+     * Hessian of the log-likelihood in u = ln θ, by central differences of the gradient
+     * ∂ℓ/∂u<sub>j</sub> = θ<sub>j</sub>·∂ℓ/∂θ<sub>j</sub> ({@link MaximumLikelihood#hessian}, step
+     * 10<sup>−5</sup>·max(1, |u<sub>j</sub>|), made symmetric). Preferred where the likelihood comes
+     * from quadrature or long sums: differencing a gradient loses far fewer digits than second
+     * differences of the value. Null if the information is not positive definite.
+     *
+     * @param theta the estimate
+     * @param likelihood the data's log-likelihood and its gradient in θ
+     */
+    static double[][] covarianceFromScore(double[] theta, LogLikelihood likelihood) {
+        int k = theta.length;
+        DifferentiableFunction inU = (u, gradient) -> {
+            double[] params = new double[k];
+            for (int j = 0; j < k; j++) {
+                params[j] = Math.exp(u[j]);
+            }
+            double value = likelihood.evaluate(params, gradient);
+            for (int j = 0; j < k; j++) {
+                gradient[j] *= params[j];
+            }
+            return value;
+        };
+        double[][] hessian = MaximumLikelihood.hessian(inU, Arrays.stream(theta).map(Math::log).toArray(), 1);
+        double[][] information = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                information[i][j] = -hessian[i][j];
+                if (!Double.isFinite(information[i][j])) {
+                    return null;
+                }
+            }
+        }
+        return ParameterUncertainty.inverse(information);
+    }
+
     private static double[] shift(double[] u, int i, double di, int j, double dj) {
         double[] v = u.clone();
         v[i] += di;
@@ -100,7 +141,23 @@ final class LogScaleIntervals<M> {
         for (int j = 0; j < names.size(); j++) {
             double theta = Math.exp(logParams[j]);
             double half = z * Math.sqrt(covariance[j][j]);
-            out.put(names.get(j), new Interval(theta, theta * Math.exp(-half), theta * Math.exp(half)));
+            double lower = theta * Math.exp(-half);
+            double upper = theta * Math.exp(half);
+            require(lower > 0 && Double.isFinite(upper), "the Wald interval of %s %s is beyond the range of a double"
+                    + " (standard error of ln %s: %s): the likelihood is nearly flat in it (see the fit's warnings);"
+                    + " use the bootstrap", names.get(j), theta, names.get(j), Math.sqrt(covariance[j][j]));
+            out.put(names.get(j), new Interval(theta, lower, upper));
+        }
+        return out.buildOrThrow();
+    }
+
+    ImmutableMap<String, Double> standardErrors() {
+        ImmutableMap.Builder<String, Double> out = ImmutableMap.builder();
+        for (int j = 0; j < names.size(); j++) {
+            double error = Math.exp(logParams[j]) * Math.sqrt(covariance[j][j]);
+            require(Double.isFinite(error), "the standard error of %s %s is beyond the range of a double: the"
+                    + " likelihood is nearly flat in it (see the fit's warnings)", names.get(j), Math.exp(logParams[j]));
+            out.put(names.get(j), error);
         }
         return out.buildOrThrow();
     }
@@ -131,7 +188,12 @@ final class LogScaleIntervals<M> {
         double half = z * Math.sqrt(Math.max(0, variance));
         require(Double.isFinite(centre) && Double.isFinite(half), "the quantity %s has no delta-method interval: it"
                 + " must be finite and %s; use the bootstrap", estimate, probability ? "inside (0, 1)" : "> 0");
-        return new Interval(estimate, back(centre - half, probability), back(centre + half, probability));
+        double lower = back(centre - half, probability);
+        double upper = back(centre + half, probability);
+        require(Double.isFinite(upper) && (probability || lower > 0 || estimate == 0), "the quantity %s has no"
+                + " delta-method interval: its limits are beyond the range of a double (standard error of its %s:"
+                + " %s); use the bootstrap", estimate, probability ? "logit" : "logarithm", half / z);
+        return new Interval(estimate, lower, upper);
     }
 
     private M at(double[] u) {
