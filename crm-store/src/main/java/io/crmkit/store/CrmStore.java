@@ -162,7 +162,7 @@ public final class CrmStore implements AutoCloseable {
     /** Longest wait for another opener's migration, in milliseconds. */
     private static final int MIGRATION_WAIT_MS = 300_000;
 
-    /** In-JVM guard for databases without a known database-wide lock, and for the lock's own setup. */
+    /** In-JVM guard for databases without a known database-wide lock (H2 and PostgreSQL have one). */
     private static final Object JVM_MIGRATION = new Object();
 
     private static String migrateLocked(DataSource dataSource, Connection lock, Database kind) {
