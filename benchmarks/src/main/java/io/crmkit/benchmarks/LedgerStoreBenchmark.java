@@ -58,6 +58,7 @@ public class LedgerStoreBenchmark {
 
     private Path dir;
     private DataSource ds;
+    private CrmStore store;
     private LoyaltyStore journal;
     private long next;
     private long rawNext;
@@ -67,7 +68,8 @@ public class LedgerStoreBenchmark {
     public void setUp() throws IOException, SQLException {
         dir = Files.createTempDirectory("crm-ledger-bench");
         ds = CrmStore.dataSource("jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
-        journal = CrmStore.open(ds, KeyEncryptionKey.of(new byte[32]), Clock.fixed(T0, ZoneOffset.UTC)).loyalty();
+        store = CrmStore.open(ds, KeyEncryptionKey.of(new byte[32]), Clock.fixed(T0, ZoneOffset.UTC));
+        journal = store.loyalty();
         List<LoyaltyEvent> long1000 = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             long1000.add(purchase("long-" + i, CustomerId.of("long"), i));
@@ -84,6 +86,7 @@ public class LedgerStoreBenchmark {
     /** Deletes the database files. */
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
+        store.close();
         StoreBenchmark.delete(dir);
     }
 

@@ -47,6 +47,9 @@ import java.util.TreeSet;
  */
 public final class Ledger {
 
+    /** Members whose events {@link #accounts} reads from the store at once. */
+    private static final int MEMBERS_READ_AT_ONCE = 1000;
+
     private final Program program;
     private final LedgerStore store;
 
@@ -115,15 +118,18 @@ public final class Ledger {
         Map<String, Pending> fresh = new HashMap<>();
         Map<CustomerId, List<Pending>> byMember = new LinkedHashMap<>();
         for (LoyaltyEvent event : events) {
-            requireNonNull(event, "event");
-            given.add(event);
+            given.add(requireNonNull(event, "event"));
+        }
+        // the ids already stored, in one bulk look-up rather than one query an event
+        Map<String, LoyaltyEvent> stored = store.findAll(given.stream().map(LoyaltyEvent::id).distinct().toList());
+        for (LoyaltyEvent event : given) {
             Money amount = event instanceof Purchased p ? p.purchase().amount() : event instanceof Refunded r ? r.amount() : null;
             if (amount != null && !amount.currency().equals(program.currency())) {
                 throw new RejectedEventException(event.id(), "event " + event.id() + " currency " + amount.currency()
                         + " is not the program's " + program.currency());
             }
             Pending pending = fresh.get(event.id());
-            LoyaltyEvent known = pending != null ? pending.event : store.find(event.id()).orElse(null);
+            LoyaltyEvent known = pending != null ? pending.event : stored.get(event.id());
             if (known != null) {
                 if (!known.equals(event)) {
                     throw new RejectedEventException(event.id(), "event id " + event.id() + " is already used by a different event");
@@ -135,8 +141,9 @@ public final class Ledger {
             byMember.computeIfAbsent(event.customer(), m -> new ArrayList<>(4)).add(pending);
         }
         Map<String, String> refused = new HashMap<>();
+        Map<CustomerId, List<LoyaltyEvent>> history = store.events(byMember.keySet());
         for (Map.Entry<CustomerId, List<Pending>> member : byMember.entrySet()) {
-            List<LoyaltyEvent> all = new ArrayList<>(store.events(member.getKey()));
+            List<LoyaltyEvent> all = new ArrayList<>(history.getOrDefault(member.getKey(), List.of()));
             for (Pending p : member.getValue()) {
                 all.add(p.event);
             }
@@ -149,11 +156,13 @@ public final class Ledger {
             }
         }
         // member by member (each member's events in the order given), so that a store finds the
-        // member's list once per run of appends
-        for (List<Pending> member : byMember.values()) {
-            for (Pending p : member) {
-                p.appended = store.appendIfAbsent(p.event).isEmpty();
-            }
+        // member's list once per run of appends; one batch, which a database-backed store writes in
+        // one transaction
+        List<Pending> order = new ArrayList<>(fresh.size());
+        byMember.values().forEach(order::addAll);
+        List<Optional<LoyaltyEvent>> appended = store.appendAllIfAbsent(order.stream().map(p -> p.event).toList());
+        for (int i = 0; i < order.size(); i++) {
+            order.get(i).appended = appended.get(i).isEmpty();
         }
         ImmutableList.Builder<Outcome> outcomes = ImmutableList.builderWithExpectedSize(given.size());
         for (LoyaltyEvent e : given) {
@@ -271,10 +280,15 @@ public final class Ledger {
         List<CustomerId> members = new ArrayList<>(store.customers());
         members.sort(null);
         List<Account> all = new ArrayList<>(members.size());
-        for (CustomerId c : members) {
-            List<LoyaltyEvent> events = store.events(c);
-            if (anyAtOrBefore(events, asOf)) {
-                all.add(Replay.run(program, c, events, asOf).account(asOf));
+        // members' events read a chunk at a time: a store backed by a database reads a chunk in one query
+        for (int from = 0; from < members.size(); from += MEMBERS_READ_AT_ONCE) {
+            List<CustomerId> chunk = members.subList(from, Math.min(members.size(), from + MEMBERS_READ_AT_ONCE));
+            Map<CustomerId, List<LoyaltyEvent>> read = store.events(chunk);
+            for (CustomerId c : chunk) {
+                List<LoyaltyEvent> events = read.getOrDefault(c, List.of());
+                if (anyAtOrBefore(events, asOf)) {
+                    all.add(Replay.run(program, c, events, asOf).account(asOf));
+                }
             }
         }
         return all;

@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.crmkit.core.customer.CustomerId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,7 +15,7 @@ import java.util.Set;
  * The append-only journal of source events behind a {@link Ledger}: the storage seam. The ledger's
  * entries are derived from the journal (and the as-of instant), so a store that keeps these events
  * durably, never editing or deleting one, keeps the whole ledger. {@link #inMemory()} is the
- * default; a database-backed store implements the same four methods (one table keyed by event id
+ * default; a database-backed store implements the same four methods (and overrides the bulk reads) (one table keyed by event id
  * with an index on the member; crm-store's {@code CrmStore.loyalty()} is one). Implementations
  * must be thread-safe.
  *
@@ -67,6 +70,40 @@ public interface LedgerStore {
      * @return the member's events in the order they were appended; empty if none
      */
     List<LoyaltyEvent> events(CustomerId customer);
+
+    /**
+     * The events of several members: {@link #events(CustomerId)} for each. A store backed by a
+     * database overrides this to read them in a number of queries that does not grow with the
+     * members (the ledger asks for its members in chunks); this default asks member by member.
+     *
+     * @param customers the members
+     * @return each member's events in the order they were appended; a member without events maps
+     *         to an empty list
+     */
+    default Map<CustomerId, List<LoyaltyEvent>> events(Collection<CustomerId> customers) {
+        requireNonNull(customers, "customers");
+        Map<CustomerId, List<LoyaltyEvent>> events = new HashMap<>();
+        for (CustomerId customer : customers) {
+            events.put(customer, events(requireNonNull(customer, "customer")));
+        }
+        return events;
+    }
+
+    /**
+     * Looks events up by id: {@link #find} for each. A store backed by a database overrides this
+     * to look them up in a number of queries that does not grow with the ids.
+     *
+     * @param ids the event ids
+     * @return the stored events among them, by id; ids not stored are absent
+     */
+    default Map<String, LoyaltyEvent> findAll(Collection<String> ids) {
+        requireNonNull(ids, "ids");
+        Map<String, LoyaltyEvent> found = new HashMap<>();
+        for (String id : ids) {
+            find(requireNonNull(id, "id")).ifPresent(e -> found.put(id, e));
+        }
+        return found;
+    }
 
     /** @return the members with at least one event */
     Set<CustomerId> customers();

@@ -30,7 +30,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 
@@ -63,6 +66,8 @@ public final class ComplaintStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_KEY = 200;
+    /** Appends tried against concurrent writers of rows other than the stream's before giving up. */
+    private static final int RACE_ATTEMPTS = 20;
 
     private final CrmStore store;
     private final ComplaintWorkflow workflow;
@@ -115,22 +120,34 @@ public final class ComplaintStore {
                 "idempotencyKey of complaint %s must be 1 to %s characters", complaintId, MAX_KEY);
         List<ComplaintEvent> batch = List.copyOf(events);
         checkChained(complaintId, batch);
-        try {
-            return store.inTransaction(c -> append(c, complaintId, expectedVersion, batch, idempotencyKey));
-        } catch (StoreException e) {
-            if (e instanceof VersionConflictException || !(e.getCause() instanceof SQLException sql)
-                    || !isRace(sql)) {
-                throw e;
-            }
-            // another writer won a race the database resolved by refusing this transaction
-            return store.inTransaction(c -> {
-                Optional<AppendResult> done = recorded(c, idempotencyKey, complaintId);
-                if (done.isPresent()) {
-                    return done.get();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return store.inTransaction(c -> append(c, complaintId, expectedVersion, batch, idempotencyKey));
+            } catch (StoreException e) {
+                if (e instanceof VersionConflictException || !(e.getCause() instanceof SQLException sql)
+                        || !isRace(sql)) {
+                    throw e;
                 }
-                throw new VersionConflictException("complaint", complaintId, expectedVersion, head(c, complaintId)
-                        .map(h -> h.version).orElse(0L));
-            });
+                // another writer won a race the database resolved by refusing this transaction: either it
+                // appended to this stream (a conflict, or this very command retried), or it wrote a row this
+                // append also needed (the customer's first data key, the index row of a new stream), and the
+                // append is tried again on what it wrote
+                boolean last = attempt == RACE_ATTEMPTS;
+                Optional<AppendResult> settled = store.inTransaction(c -> {
+                    Optional<AppendResult> done = recorded(c, idempotencyKey, complaintId);
+                    if (done.isPresent()) {
+                        return done;
+                    }
+                    long current = head(c, complaintId).map(h -> h.version).orElse(0L);
+                    if (current != expectedVersion || last) {
+                        throw new VersionConflictException("complaint", complaintId, expectedVersion, current);
+                    }
+                    return Optional.<AppendResult>empty();
+                });
+                if (settled.isPresent()) {
+                    return settled.get();
+                }
+            }
         }
     }
 
@@ -420,24 +437,27 @@ public final class ComplaintStore {
     }
 
     private static Optional<Head> head(Connection c, String id, String lock) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version, head_hash, state, owner, customer_id, closed_s "
-                + "FROM crm_complaint WHERE complaint_id = ?" + lock)) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + HEAD_COLUMNS + " FROM crm_complaint WHERE "
+                + "complaint_id = ?" + lock)) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-                Head h = new Head();
-                h.version = r.getLong(1);
-                h.hash = r.getString(2);
-                h.state = ComplaintState.valueOf(r.getString(3));
-                h.owner = r.getString(4);
-                h.customer = CustomerId.of(r.getString(5));
-                h.closedS = r.getLong(6);
-                h.closed = !r.wasNull();
-                return Optional.of(h);
+                return r.next() ? Optional.of(head(r)) : Optional.empty();
             }
         }
+    }
+
+    private static final String HEAD_COLUMNS = "version, head_hash, state, owner, customer_id, closed_s";
+
+    private static Head head(ResultSet r) throws SQLException {
+        Head h = new Head();
+        h.version = r.getLong(1);
+        h.hash = r.getString(2);
+        h.state = ComplaintState.valueOf(r.getString(3));
+        h.owner = r.getString(4);
+        h.customer = CustomerId.of(r.getString(5));
+        h.closedS = r.getLong(6);
+        h.closed = !r.wasNull();
+        return h;
     }
 
     /** Duplicate keys, serialisation failures, deadlocks and lock time-outs: a concurrent writer won. */
@@ -505,65 +525,177 @@ public final class ComplaintStore {
     }
 
     private Optional<Complaint> replay(Connection c, String id, Head head, Instant asOf) throws SQLException {
-        Optional<SecretKey> key = store.vault().dataKey(c, head.customer).flatMap(k -> k);
-        List<ComplaintEvent> events = new ArrayList<>((int) Math.min(head.version, 1 << 20));
-        String lastHash = null;
-        String sql = "SELECT seq, command, from_state, to_state, at_s, at_n, actor_id, actor_role, payload, sealed "
-                + "FROM crm_complaint_event WHERE complaint_id = ? AND seq <= ?"
-                + (asOf == null ? "" : " AND (at_s < ? OR (at_s = ? AND at_n <= ?))") + " ORDER BY seq";
+        Optional<Optional<SecretKey>> key = store.vault().dataKey(c, head.customer);
+        Stream stream = new Stream(id, head, key, asOf);
+        String sql = "SELECT " + EVENT_COLUMNS + (asOf == null ? "" : ", hash") + " FROM crm_complaint_event "
+                + "WHERE complaint_id = ? AND seq <= ?" + (asOf == null ? "" : AS_OF) + " ORDER BY seq";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setFetchSize(1000);
             s.setString(1, id);
             s.setLong(2, head.version);
             if (asOf != null) {
-                s.setLong(3, asOf.getEpochSecond());
-                s.setLong(4, asOf.getEpochSecond());
-                s.setInt(5, asOf.getNano());
+                bindAsOf(s, 3, asOf);
             }
             try (ResultSet r = s.executeQuery()) {
-                String previous = ComplaintEvent.GENESIS;
-                ComplaintEvent before = null;
-                long expectedSeq = 1;
                 while (r.next()) {
-                    long seq = r.getLong(1);
-                    if (seq != expectedSeq++) {
-                        throw new StoreCorruptedException("complaint " + id + " misses event " + (expectedSeq - 1)
-                                + ": the stream has a gap before event " + seq, null);
-                    }
-                    ComplaintEvent e = event(id, head.customer, seq, r, key, previous, before);
-                    events.add(e);
-                    before = e;
-                    // chained to the hash recomputed from the stored content (replay computes it anyway);
-                    // the stored head, or the stored hash of the last event read, is checked at the end
-                    previous = e.hash();
+                    stream.add(r, asOf == null ? 0 : 11);
                 }
             }
         }
-        if (!events.isEmpty() && asOf != null) {
-            lastHash = storedHash(c, id, events.size());
-        }
-        if (events.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            // the whole stream must end at the recorded head; a past instant at its event's stored hash
-            String expectedHead = asOf == null ? head.hash : lastHash;
-            return Optional.of(key.isPresent() ? Complaint.replay(workflow, events, expectedHead)
-                    : Complaint.replay(workflow, events));
-        } catch (IllegalArgumentException e) {
-            throw new StoreCorruptedException("stored stream of complaint " + id + " does not replay: "
-                    + e.getMessage(), e);
-        }
+        return stream.complaint();
     }
 
-    private static String storedHash(Connection c, String id, long seq) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT hash FROM crm_complaint_event WHERE complaint_id = ? "
-                + "AND seq = ?")) {
-            s.setString(1, id);
-            s.setLong(2, seq);
+    /** The columns a replay reads, in the order {@link Stream#add} reads them. */
+    private static final String EVENT_COLUMNS = "seq, command, from_state, to_state, at_s, at_n, actor_id, actor_role, "
+            + "payload, sealed";
+    /** Events at or before an instant (three parameters: seconds, seconds, nanoseconds). */
+    private static final String AS_OF = " AND (at_s < ? OR (at_s = ? AND at_n <= ?))";
+    /** Complaints loaded per query by the list queries. */
+    private static final int LOAD_CHUNK = 500;
+
+    private static void bindAsOf(PreparedStatement s, int first, Instant asOf) throws SQLException {
+        s.setLong(first, asOf.getEpochSecond());
+        s.setLong(first + 1, asOf.getEpochSecond());
+        s.setInt(first + 2, asOf.getNano());
+    }
+
+    /**
+     * Loads complaints in a number of queries that does not grow with the number of complaints
+     * up to {@value #LOAD_CHUNK}: per chunk of that many, one query for their heads, one for their
+     * customers' data keys and one for all their events (ordered by complaint and sequence
+     * number). Each is replayed and checked as {@link #load(String, Instant)} does.
+     *
+     * @return the complaints in the order of the ids, those not stored (or received after asOf) left out
+     */
+    private List<Complaint> loadAll(Connection c, List<String> ids, Instant asOf) throws SQLException {
+        List<Complaint> loaded = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK));
+            Map<String, Head> heads = heads(c, chunk);
+            Map<CustomerId, Optional<SecretKey>> keys = store.vault().dataKeys(c,
+                    heads.values().stream().map(h -> h.customer).distinct().toList());
+            Map<String, Stream> streams = new HashMap<>();
+            for (Map.Entry<String, Head> h : heads.entrySet()) {
+                streams.put(h.getKey(), new Stream(h.getKey(), h.getValue(),
+                        Optional.ofNullable(keys.get(h.getValue().customer)), asOf));
+            }
+            if (!heads.isEmpty()) {
+                List<String> present = chunk.stream().filter(heads::containsKey).distinct().toList();
+                String sql = "SELECT " + EVENT_COLUMNS + ", complaint_id" + (asOf == null ? "" : ", hash")
+                        + " FROM crm_complaint_event WHERE complaint_id IN (" + marks(present.size()) + ")"
+                        + (asOf == null ? "" : AS_OF) + " ORDER BY complaint_id, seq";
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setFetchSize(1000);
+                    for (int i = 0; i < present.size(); i++) {
+                        s.setString(i + 1, present.get(i));
+                    }
+                    if (asOf != null) {
+                        bindAsOf(s, present.size() + 1, asOf);
+                    }
+                    try (ResultSet r = s.executeQuery()) {
+                        Stream current = null;
+                        while (r.next()) {
+                            String id = r.getString(11);
+                            if (current == null || !current.id.equals(id)) {
+                                current = streams.get(id);
+                            }
+                            // events appended after the head was read belong to a later version
+                            if (r.getLong(1) <= current.head.version) {
+                                current.add(r, asOf == null ? 0 : 12);
+                            }
+                        }
+                    }
+                }
+            }
+            for (String id : chunk) {
+                Stream stream = streams.remove(id);
+                if (stream != null) {
+                    stream.complaint().ifPresent(loaded::add);
+                }
+            }
+        }
+        return loaded;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private static Map<String, Head> heads(Connection c, List<String> ids) throws SQLException {
+        Map<String, Head> heads = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + HEAD_COLUMNS + ", complaint_id FROM crm_complaint "
+                + "WHERE complaint_id IN (" + marks(ids.size()) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                s.setString(i + 1, ids.get(i));
+            }
             try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getString(1);
+                while (r.next()) {
+                    heads.put(r.getString(7), head(r));
+                }
+            }
+        }
+        return heads;
+    }
+
+    /** One complaint's events as they are read, checked for gaps, and replayed at the end. */
+    private final class Stream {
+        final String id;
+        final Head head;
+        /** The customer's data key, empty if it has none or was erased. */
+        final Optional<SecretKey> key;
+        /** Whether the customer was erased: its texts then read {@link #ERASED} and the hashes cannot be checked. */
+        final boolean erased;
+        final Instant asOf;
+        final List<ComplaintEvent> events;
+        String previous = ComplaintEvent.GENESIS;
+        ComplaintEvent before;
+        long expectedSeq = 1;
+        /** The stored hash of the last event read, when loading as of an instant. */
+        String lastHash;
+
+        /** @param key the customer's data key as {@link PersonalDataVault#dataKey} returns it */
+        Stream(String id, Head head, Optional<Optional<SecretKey>> key, Instant asOf) {
+            this.id = id;
+            this.head = head;
+            this.key = key.flatMap(k -> k);
+            this.erased = key.isPresent() && key.get().isEmpty();
+            this.asOf = asOf;
+            this.events = new ArrayList<>((int) Math.min(head.version, 1 << 20));
+        }
+
+        /**
+         * Adds the event of the current row: {@link #EVENT_COLUMNS} first, and the stored hash in
+         * column {@code hashColumn} when loading as of an instant (0 otherwise).
+         */
+        void add(ResultSet r, int hashColumn) throws SQLException {
+            long seq = r.getLong(1);
+            if (seq != expectedSeq++) {
+                throw new StoreCorruptedException("complaint " + id + " misses event " + (expectedSeq - 1)
+                        + ": the stream has a gap before event " + seq, null);
+            }
+            ComplaintEvent e = event(id, head.customer, seq, r, key, previous, before);
+            events.add(e);
+            before = e;
+            // chained to the hash recomputed from the stored content (replay computes it anyway);
+            // the stored head, or the stored hash of the last event read, is checked at the end
+            previous = e.hash();
+            if (hashColumn > 0) {
+                lastHash = r.getString(hashColumn);
+            }
+        }
+
+        Optional<Complaint> complaint() {
+            if (events.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                // the whole stream must end at the recorded head; a past instant at its event's stored hash
+                String expectedHead = asOf == null ? head.hash : lastHash;
+                return Optional.of(erased ? Complaint.replay(workflow, events)
+                        : Complaint.replay(workflow, events, expectedHead));
+            } catch (IllegalArgumentException e) {
+                throw new StoreCorruptedException("stored stream of complaint " + id + " does not replay: "
+                        + e.getMessage(), e);
             }
         }
     }
@@ -695,13 +827,13 @@ public final class ComplaintStore {
         Instant horizon = asOf.plus(window);
         List<Complaint> due = new ArrayList<>();
         List<Instant> when = new ArrayList<>();
-        for (ComplaintSummary s : open(null, null, null)) {
-            Optional<Complaint> c = load(s.id(), asOf);
-            if (c.isEmpty() || !c.get().isOpen()) {
+        List<String> ids = open(null, null, null).stream().map(ComplaintSummary::id).toList();
+        for (Complaint c : store.inTransaction(conn -> loadAll(conn, ids, asOf))) {
+            if (!c.isOpen()) {
                 continue;
             }
             Optional<Instant> first = Optional.empty();
-            for (SlaStatus st : c.get().sla(asOf)) {
+            for (SlaStatus st : c.sla(asOf)) {
                 Optional<Instant> at = st.state() == ClockState.BREACHED ? Optional.of(asOf)
                         : st.state() == ClockState.RUNNING ? st.dueAt().filter(d -> !d.isAfter(horizon))
                         : Optional.empty();
@@ -714,7 +846,7 @@ public final class ComplaintStore {
                 while (i < when.size() && !when.get(i).isAfter(first.get())) {
                     i++;
                 }
-                due.add(i, c.get());
+                due.add(i, c);
                 when.add(i, first.get());
             }
         }
@@ -735,12 +867,10 @@ public final class ComplaintStore {
         requireNonNull(from, "from");
         requireNonNull(to, "to");
         checkArgument(from.isBefore(to), "from %s is not before to %s", from, to);
-        List<Complaint> result = new ArrayList<>();
-        for (ComplaintSummary s : summaries(SUMMARY + " WHERE received_s >= ? AND received_s < ? ORDER BY received_s, "
-                + "complaint_id", List.of(from.getEpochSecond(), to.getEpochSecond()))) {
-            load(s.id()).ifPresent(result::add);
-        }
-        return List.copyOf(result);
+        List<String> ids = summaries(SUMMARY + " WHERE received_s >= ? AND received_s < ? ORDER BY received_s, "
+                + "complaint_id", List.of(from.getEpochSecond(), to.getEpochSecond())).stream()
+                .map(ComplaintSummary::id).toList();
+        return List.copyOf(store.inTransaction(c -> loadAll(c, ids, null)));
     }
 
     private static final String SUMMARY = "SELECT complaint_id, customer_id, category, severity, state, owner, version, "

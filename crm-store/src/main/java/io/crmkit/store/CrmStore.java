@@ -6,10 +6,13 @@ import io.crmkit.core.customer.CustomerId;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -30,13 +33,28 @@ import org.slf4j.LoggerFactory;
  * {@link KeyEncryptionKey}; {@link #erase} destroys a customer's data key (GDPR art. 17, PIPL art.
  * 47). A store is thread-safe; several stores (in several JVMs) may share one database.
  *
+ * <p><b>Opening and closing.</b> Concurrent first opens of one empty database migrate it once:
+ * {@link #open} holds a database-wide lock around Flyway (on PostgreSQL a session advisory lock,
+ * on H2 a row lock in table {@code CRM_STORE_LOCK.MIGRATION}, because Flyway's own lock on H2 locks the rows
+ * of its history table and an empty table has none). On H2 the store keeps one connection open
+ * from {@link #open} to {@link #close}: an embedded H2 database is closed when its last connection
+ * closes (unless the URL sets {@code DB_CLOSE_DELAY}), so without it every operation would open and
+ * close the database files again; and it sets H2's {@code WRITE_DELAY} to 0, so that a commit is in
+ * the database file when it returns (H2 writes it within half a second by default, which a
+ * killed process would lose now that the database stays open). Closing the store releases that
+ * connection. An H2 file database
+ * is then held by this JVM while the store is open; another JVM gets a {@link StoreException}
+ * that says so, unless the URL sets {@code AUTO_SERVER=TRUE} (the first JVM then serves the others
+ * over a local TCP port). Several JVMs writing at once are better served by PostgreSQL.
+ *
  * <pre>{@code
- * CrmStore store = CrmStore.open(dataSource, kek, Clock.systemUTC());
- * store.complaints().append("CMP-1", 0, received.history(), "request-17");
- * Complaint again = store.complaints().load("CMP-1").orElseThrow();
+ * try (CrmStore store = CrmStore.open(dataSource, kek, Clock.systemUTC())) {
+ *     store.complaints().append("CMP-1", 0, received.history(), "request-17");
+ *     Complaint again = store.complaints().load("CMP-1").orElseThrow();
+ * }
  * }</pre>
  */
-public final class CrmStore {
+public final class CrmStore implements AutoCloseable {
 
     /** The newest schema version this library creates and reads. */
     public static final String SCHEMA_VERSION = "2";
@@ -51,9 +69,14 @@ public final class CrmStore {
     private final ComplaintStore complaints;
     private final ModelStore models;
     private final LoyaltyStore loyalty;
+    /** Keeps an embedded H2 database open for the store's lifetime; null for other databases. */
+    private final Connection keeper;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private CrmStore(DataSource dataSource, KeyEncryptionKey kek, Clock clock, String schemaVersion) {
+    private CrmStore(DataSource dataSource, KeyEncryptionKey kek, Clock clock, String schemaVersion,
+            Connection keeper) {
         this.dataSource = dataSource;
+        this.keeper = keeper;
         this.clock = clock;
         this.vault = new PersonalDataVault(kek, new SecureRandom(), clock);
         this.schemaVersion = schemaVersion;
@@ -65,20 +88,155 @@ public final class CrmStore {
 
     /**
      * Opens a store: migrates the database to {@link #SCHEMA_VERSION} if it is older (an empty
-     * database gets every table), then checks it.
+     * database gets every table), then checks it. Of concurrent opens of one database (threads or
+     * JVMs) one migrates while the others wait for it and then find the schema current. Close the
+     * store when done with it ({@link #close}).
      *
-     * @param dataSource where the tables live; the store borrows a connection per operation
+     * @param dataSource where the tables live; the store borrows a connection per operation (and
+     *        on H2 keeps one more open until {@link #close})
      * @param kek the key that wraps every customer's data key
      * @param clock the time stamped on erasures and on customer files restored from the store
      * @return the store
      * @throws SchemaTooNewException if a newer crmkit migrated the database
-     * @throws StoreException if the database cannot be reached or migrated
+     * @throws StoreException if the database cannot be reached or migrated, or an H2 file database
+     *         is held by another JVM
      */
     public static CrmStore open(DataSource dataSource, KeyEncryptionKey kek, Clock clock) {
         requireNonNull(dataSource, "dataSource");
         requireNonNull(kek, "kek");
         requireNonNull(clock, "clock");
-        Flyway flyway = flyway(dataSource);
+        Connection lock = connect(dataSource);
+        boolean h2 = false;
+        try {
+            Database kind = Database.of(lock);
+            h2 = kind == Database.H2;
+            if (h2) {
+                durableCommits(lock);
+            }
+            String version = migrateLocked(dataSource, lock, kind);
+            LOG.debug("crmkit store opened at schema version {}", version);
+            // on H2 the lock's connection stays open as the keeper of the database
+            return new CrmStore(dataSource, kek, clock, version, h2 ? lock : null);
+        } catch (RuntimeException e) {
+            closeQuietly(lock, e);
+            throw e;
+        } finally {
+            if (!h2) {
+                closeQuietly(lock, null);
+            }
+        }
+    }
+
+    /** The databases whose migration lock the store knows. */
+    private enum Database {
+        H2, POSTGRESQL, OTHER;
+
+        static Database of(Connection c) {
+            try {
+                String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+                return product.contains("postgres") ? POSTGRESQL : product.equals("h2") ? H2 : OTHER;
+            } catch (SQLException e) {
+                throw new StoreException("connecting to the crmkit store failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Makes every H2 commit write its changes to the database file before it returns
+     * ({@code WRITE_DELAY 0}; H2's default writes them within 500 ms, in the background). An H2
+     * database that stays open between operations would otherwise lose the last half second of
+     * acknowledged appends when the process is killed. The setting is the database's and persists;
+     * a user without the right to change it gets a warning in the log.
+     */
+    private static void durableCommits(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET WRITE_DELAY 0");
+        } catch (SQLException e) {
+            LOG.warn("crmkit store could not set WRITE_DELAY 0 on its H2 database (SQL state {}): commits of the last "
+                    + "half second may be lost if the process is killed; set it as an administrator", e.getSQLState());
+        }
+    }
+
+    /** Key of the session advisory lock that serialises migrations on PostgreSQL ("crmkit m" in ASCII). */
+    static final long PG_MIGRATION_LOCK = 0x63726d6b6974206dL;
+    /** Longest wait for another opener's migration, in milliseconds. */
+    private static final int MIGRATION_WAIT_MS = 300_000;
+
+    /** In-JVM guard for databases without a known database-wide lock (H2 and PostgreSQL have one). */
+    private static final Object JVM_MIGRATION = new Object();
+
+    private static String migrateLocked(DataSource dataSource, Connection lock, Database kind) {
+        Flyway flyway = flyway(dataSource, kind == Database.POSTGRESQL);
+        try {
+            switch (kind) {
+                case POSTGRESQL -> {
+                    try (Statement s = lock.createStatement()) {
+                        s.execute("SELECT pg_advisory_lock(" + PG_MIGRATION_LOCK + ")");
+                    }
+                    try {
+                        return migrate(flyway);
+                    } finally {
+                        try (Statement s = lock.createStatement()) {
+                            s.execute("SELECT pg_advisory_unlock(" + PG_MIGRATION_LOCK + ")");
+                        }
+                    }
+                }
+                case H2 -> {
+                    lockH2(lock);
+                    try {
+                        return migrate(flyway);
+                    } finally {
+                        lock.commit();
+                        lock.setAutoCommit(true);
+                    }
+                }
+                default -> {
+                    synchronized (JVM_MIGRATION) {
+                        return migrate(flyway);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("locking the crmkit store schema for migration failed (SQL state "
+                    + e.getSQLState() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Schema of the H2 migration lock: its own, since Flyway refuses to migrate a non-empty schema
+     * that has no history table yet.
+     */
+    static final String H2_LOCK_SCHEMA = "CRM_STORE_LOCK";
+    static final String H2_LOCK = H2_LOCK_SCHEMA + ".MIGRATION";
+
+    /**
+     * Takes the H2 migration lock: a row lock on the one row of {@code CRM_STORE_LOCK.MIGRATION},
+     * held by the open transaction of {@code lock} until the migration is over. Creating the schema,
+     * the table and its row is idempotent, and a concurrent creator's duplicate row is harmless.
+     */
+    private static void lockH2(Connection lock) throws SQLException {
+        try (Statement s = lock.createStatement()) {
+            s.execute("SET LOCK_TIMEOUT " + MIGRATION_WAIT_MS);
+            for (int attempt = 1;; attempt++) {
+                try {
+                    s.execute("CREATE SCHEMA IF NOT EXISTS " + H2_LOCK_SCHEMA);
+                    s.execute("CREATE TABLE IF NOT EXISTS " + H2_LOCK + " (id INTEGER PRIMARY KEY)");
+                    s.execute("MERGE INTO " + H2_LOCK + " KEY (id) VALUES (1)");
+                    break;
+                } catch (SQLException e) {
+                    // another opener created the schema, the table or the row in the meantime (H2 reports a
+                    // concurrent CREATE ... IF NOT EXISTS as a general error): the next attempt finds them
+                    if (attempt == 20) {
+                        throw e;
+                    }
+                }
+            }
+            lock.setAutoCommit(false);
+            s.execute("SELECT id FROM " + H2_LOCK + " WHERE id = 1 FOR UPDATE");
+        }
+    }
+
+    private static String migrate(Flyway flyway) {
         checkNotNewer(flyway);
         try {
             flyway.migrate();
@@ -86,9 +244,49 @@ public final class CrmStore {
             throw new StoreException("migrating the crmkit store schema failed: " + e.getMessage(), e);
         }
         MigrationInfo current = flyway.info().current();
-        String version = current == null ? "0" : current.getVersion().getVersion();
-        LOG.debug("crmkit store opened at schema version {}", version);
-        return new CrmStore(dataSource, kek, clock, version);
+        return current == null ? "0" : current.getVersion().getVersion();
+    }
+
+    private static Connection connect(DataSource dataSource) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            if (e.getErrorCode() == H2_DATABASE_IN_USE) {
+                throw new StoreException("the crmkit store's H2 file database is open in another process (H2 keeps "
+                        + "a file database to one JVM): close that process, add ;AUTO_SERVER=TRUE to the JDBC URL "
+                        + "of every process so that the first serves the others, or use PostgreSQL (" + e.getMessage()
+                        + ")", e);
+            }
+            throw new StoreException("connecting to the crmkit store failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** H2's error code for a file database locked by another process (90020, DATABASE_ALREADY_OPEN_1). */
+    private static final int H2_DATABASE_IN_USE = 90020;
+
+    private static void closeQuietly(Connection c, Exception cause) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            if (cause != null) {
+                cause.addSuppressed(e);
+            } else {
+                LOG.debug("closing a crmkit store connection failed", e);
+            }
+        }
+    }
+
+    /**
+     * Closes the store: releases the connection that kept an embedded H2 database open (H2 then
+     * closes the database if no other connection uses it). Operations on a closed store throw
+     * {@link IllegalStateException}. Closing twice is harmless; the application's data source is
+     * not closed.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true) && keeper != null) {
+            closeQuietly(keeper, null);
+        }
     }
 
     /**
@@ -125,7 +323,8 @@ public final class CrmStore {
      */
     public static Optional<String> schemaVersion(DataSource dataSource) {
         try {
-            MigrationInfo current = flyway(requireNonNull(dataSource, "dataSource")).info().current();
+            MigrationInfo current = flyway(requireNonNull(dataSource, "dataSource"), isPostgres(dataSource)).info()
+                    .current();
             return Optional.ofNullable(current).map(m -> m.getVersion().getVersion());
         } catch (RuntimeException e) {
             throw new StoreException("reading the crmkit store schema version failed: " + e.getMessage(), e);
@@ -146,18 +345,19 @@ public final class CrmStore {
         }
     }
 
-    private static Flyway flyway(DataSource dataSource) {
+    private static Flyway flyway(DataSource dataSource, boolean postgres) {
         return Flyway.configure(CrmStore.class.getClassLoader()).dataSource(dataSource)
                 .locations("classpath:io/crmkit/store/migration").table("crm_schema_history")
-                .placeholders(Map.of("binary", isPostgres(dataSource) ? "BYTEA" : "VARBINARY"))
+                .placeholders(Map.of("binary", postgres ? "BYTEA" : "VARBINARY"))
                 .loggers("slf4j").load();
     }
 
     private static boolean isPostgres(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-            throw new StoreException("connecting to the crmkit store failed: " + e.getMessage(), e);
+        Connection c = connect(dataSource);
+        try {
+            return Database.of(c) == Database.POSTGRESQL;
+        } finally {
+            closeQuietly(c, null);
         }
     }
 
@@ -239,6 +439,9 @@ public final class CrmStore {
     }
 
     <T> T inTransaction(SqlWork<T> work) {
+        if (closed.get()) {
+            throw new IllegalStateException("crmkit store is closed: open it again to use it");
+        }
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);

@@ -63,6 +63,23 @@ public final class CustomerStore {
      */
     public int save(Customer customer) {
         requireNonNull(customer, "customer");
+        for (int attempt = 1;; attempt++) {
+            try {
+                return saveOnce(customer);
+            } catch (StoreException e) {
+                // a concurrent writer created the customer's data key first: its key is used on the next try
+                if (e instanceof VersionConflictException || !(e.getCause() instanceof SQLException sql)
+                        || !isDuplicateKey(sql) || attempt == RACE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Attempts of a save against concurrent creators of the customer's data key. */
+    private static final int RACE_ATTEMPTS = 20;
+
+    private int saveOnce(Customer customer) {
         CustomerId id = customer.id();
         return store.inTransaction(c -> {
             List<CustomerChange> history = customer.history();
@@ -217,10 +234,16 @@ public final class CustomerStore {
         List<CustomerChange> changes = new ArrayList<>(version);
         byte[] state = null;
         String kind = null;
+        // one query for the whole history; the fields are read from the requested version's row only, since
+        // every saved version holds the whole file (its contact history grows with the versions, so reading
+        // them all would move a quadratic number of bytes)
         try (PreparedStatement s = c.prepareStatement("SELECT version, changed_s, changed_n, actor, field, sealed, kind, "
-                + "state FROM crm_customer_version WHERE customer_id = ? AND version <= ? ORDER BY version")) {
-            s.setString(1, id.value());
-            s.setInt(2, version);
+                + "CASE WHEN version = ? THEN state END FROM crm_customer_version WHERE customer_id = ? AND version <= ? "
+                + "ORDER BY version")) {
+            s.setFetchSize(1000);
+            s.setInt(1, version);
+            s.setString(2, id.value());
+            s.setInt(3, version);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     changes.add(change(id, r, Optional.of(key)));

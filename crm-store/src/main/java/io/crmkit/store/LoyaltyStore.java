@@ -27,6 +27,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -204,7 +205,11 @@ public final class LoyaltyStore implements LedgerStore {
     }
 
     private static Map<String, LoyaltyEvent> stored(Connection c, List<LoyaltyEvent> batch) throws SQLException {
-        List<String> ids = batch.stream().map(LoyaltyEvent::id).distinct().toList();
+        return storedById(c, batch.stream().map(LoyaltyEvent::id).distinct().toList());
+    }
+
+    /** The stored events with the given (distinct) ids, {@value #LOOKUP_CHUNK} a query. */
+    private static Map<String, LoyaltyEvent> storedById(Connection c, List<String> ids) throws SQLException {
         Map<String, LoyaltyEvent> found = new HashMap<>();
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
@@ -263,29 +268,107 @@ public final class LoyaltyStore implements LedgerStore {
                     + "ORDER BY seq")) {
                 s.setString(1, customer.value());
                 try (ResultSet r = s.executeQuery()) {
-                    ImmutableList.Builder<LoyaltyEvent> events = ImmutableList.builder();
-                    String previous = GENESIS;
-                    long expected = 1;
+                    Chain chain = new Chain(customer);
                     while (r.next()) {
-                        Row row = Row.read(r);
-                        if (row.seq != expected) {
-                            throw new StoreCorruptedException("loyalty journal of customer " + customer + " misses event "
-                                    + expected + " (found " + row.seq + ", event " + row.eventId + ")", null);
-                        }
-                        String hash = hash(previous, row);
-                        if (!hash.equals(row.hash)) {
-                            throw new StoreCorruptedException("loyalty journal of customer " + customer + ": event "
-                                    + row.eventId + " (number " + row.seq + ") does not match its hash chain: the row or an "
-                                    + "earlier one was changed", null);
-                        }
-                        events.add(row.event());
-                        previous = hash;
-                        expected++;
+                        chain.add(Row.read(r));
                     }
-                    return events.build();
+                    return chain.events.build();
                 }
             }
         });
+    }
+
+    /**
+     * The events of several members, {@value #LOOKUP_CHUNK} members a query (ordered by member and
+     * sequence number), each member's sequence and hash chain checked as {@link #events(CustomerId)}
+     * does.
+     *
+     * @param customers the members
+     * @return each member's events in append order; a member without events maps to an empty list
+     * @throws StoreCorruptedException if a row was edited, dropped or reordered, or is not one
+     *         this library writes
+     * @throws StoreException if the database fails
+     */
+    @Override
+    public Map<CustomerId, List<LoyaltyEvent>> events(Collection<CustomerId> customers) {
+        requireNonNull(customers, "customers");
+        List<String> members = customers.stream().map(c -> requireNonNull(c, "customer").value()).distinct().toList();
+        return store.inTransaction(c -> {
+            Map<CustomerId, List<LoyaltyEvent>> events = new HashMap<>();
+            for (String member : members) {
+                events.put(CustomerId.of(member), List.of());
+            }
+            for (int from = 0; from < members.size(); from += LOOKUP_CHUNK) {
+                List<String> chunk = members.subList(from, Math.min(members.size(), from + LOOKUP_CHUNK));
+                try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM crm_loyalty_event WHERE "
+                        + "customer_id IN (" + marks(chunk.size()) + ") ORDER BY customer_id, seq")) {
+                    s.setFetchSize(1000);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        s.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet r = s.executeQuery()) {
+                        Chain chain = null;
+                        while (r.next()) {
+                            Row row = Row.read(r);
+                            if (chain == null || !chain.customer.value().equals(row.customerId)) {
+                                if (chain != null) {
+                                    events.put(chain.customer, chain.events.build());
+                                }
+                                chain = new Chain(CustomerId.of(row.customerId));
+                            }
+                            chain.add(row);
+                        }
+                        if (chain != null) {
+                            events.put(chain.customer, chain.events.build());
+                        }
+                    }
+                }
+            }
+            return events;
+        });
+    }
+
+    /**
+     * Looks events up by id, {@value #LOOKUP_CHUNK} ids a query.
+     *
+     * @param ids the event ids
+     * @return the stored events among them, by id
+     * @throws StoreCorruptedException if a stored row is not one this library writes
+     * @throws StoreException if the database fails
+     */
+    @Override
+    public Map<String, LoyaltyEvent> findAll(Collection<String> ids) {
+        requireNonNull(ids, "ids");
+        List<String> distinct = ids.stream().map(id -> requireNonNull(id, "id")).distinct().toList();
+        return store.inTransaction(c -> storedById(c, distinct));
+    }
+
+    /** A member's events as they are read, checked against the sequence and the hash chain. */
+    private static final class Chain {
+        final CustomerId customer;
+        final ImmutableList.Builder<LoyaltyEvent> events = ImmutableList.builder();
+        String previous = GENESIS;
+        long expected = 1;
+
+        Chain(CustomerId customer) {
+            this.customer = customer;
+        }
+
+        void add(Row row) {
+            if (row.seq != expected) {
+                throw new StoreCorruptedException("loyalty journal of customer " + customer + " misses event "
+                        + expected + " (found " + row.seq + ", event " + row.eventId + ")", null);
+            }
+            String hash = hash(previous, row);
+            if (!hash.equals(row.hash)) {
+                throw new StoreCorruptedException("loyalty journal of customer " + customer + ": event "
+                        + row.eventId + " (number " + row.seq + ") does not match its hash chain: the row or an "
+                        + "earlier one was changed", null);
+            }
+            events.add(row.event());
+            previous = hash;
+            expected++;
+        }
     }
 
     /**

@@ -10,6 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -88,6 +92,34 @@ final class PersonalDataVault {
             }
         }
     }
+
+    /**
+     * The data keys of several customers in one query per {@value #KEY_CHUNK}: a customer without
+     * a key is absent from the map, an erased one maps to empty. Each key is unwrapped once.
+     */
+    Map<CustomerId, Optional<SecretKey>> dataKeys(Connection c, List<CustomerId> customers) throws SQLException {
+        Map<CustomerId, Optional<SecretKey>> keys = new HashMap<>();
+        for (int from = 0; from < customers.size(); from += KEY_CHUNK) {
+            List<CustomerId> chunk = customers.subList(from, Math.min(customers.size(), from + KEY_CHUNK));
+            try (PreparedStatement s = c.prepareStatement("SELECT customer_id, wrapped_key FROM crm_customer_key "
+                    + "WHERE customer_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i).value());
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        CustomerId customer = CustomerId.of(r.getString(1));
+                        byte[] wrapped = r.getBytes(2);
+                        keys.put(customer, wrapped == null ? Optional.empty() : Optional.of(new SecretKeySpec(
+                                open(kek.secretKey(), wrapped, customer, "data-key"), "AES")));
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static final int KEY_CHUNK = 500;
 
     /** Destroys the customer's data key; returns whether the customer had one that was not yet erased. */
     boolean erase(Connection c, CustomerId customer) throws SQLException {

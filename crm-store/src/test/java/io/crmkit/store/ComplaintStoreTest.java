@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.lifecycle.complaint.Channel;
 import io.crmkit.lifecycle.complaint.Complaint;
 import io.crmkit.lifecycle.complaint.ComplaintCategory;
 import io.crmkit.lifecycle.complaint.ComplaintCommand;
+import io.crmkit.lifecycle.complaint.ComplaintIntake;
 import io.crmkit.lifecycle.complaint.ComplaintState;
 import io.crmkit.lifecycle.complaint.ComplaintStatistics;
 import io.crmkit.lifecycle.complaint.ComplaintTrigger;
+import io.crmkit.lifecycle.sla.Severity;
 import io.crmkit.store.TestDatabases.Db;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -191,6 +194,87 @@ class ComplaintStoreTest {
         ComplaintStatistics stats = ComplaintStatistics.of(input, at(100));
         assertEquals(3, stats.total());
         assertEquals(2, stats.open());
+    }
+
+    /** A complaint of a given customer, received at minute {@code i}, with a note when i is even. */
+    private static Complaint ofCustomer(int i, String customer) {
+        ComplaintIntake intake = ComplaintIntake.builder().id("CP-" + i).customer(CustomerId.of(customer))
+                .channel(Channel.PHONE).category(ComplaintCategory.FAULT_IN_USE).severity(Severity.HIGH)
+                .description(i % 3 == 0 ? "" : "call me on " + Fixtures.PHONE).build();
+        Complaint c = Complaint.receive(intake, at(i), Fixtures.LI_NA);
+        if (i % 4 != 3) {
+            c = c.assign(at(i + 10), LI_NA_OWNER, "wang.wei").acknowledge(at(i + 20), WANG);
+        }
+        if (i % 2 == 0) {
+            c = c.startInvestigation(at(i + 30), WANG);
+            c = c.apply(ComplaintCommand.of(ComplaintTrigger.REQUEST_INFORMATION, at(i + 40), WANG).withNote(Fixtures.NOTE));
+        }
+        return c;
+    }
+
+    /**
+     * The list queries load their complaints in a fixed number of queries (the summaries, then for
+     * the whole list their heads, their customers' data keys and their events), not three queries
+     * a complaint, and each loads exactly as {@link ComplaintStore#load(String, Instant)} does:
+     * erased customers' texts erased, time travel to the instant.
+     */
+    @ParameterizedTest
+    @MethodSource("io.crmkit.store.TestDatabases#both")
+    void listQueriesLoadAllTheirComplaintsInAFixedNumberOfQueries(Db db) {
+        CountingDataSource counting = new CountingDataSource(db.fresh());
+        CrmStore store = Fixtures.open(counting.dataSource);
+        ComplaintStore complaints = store.complaints();
+        int n = 40;
+        for (int i = 0; i < n; i++) {
+            complaints.append(ofCustomer(i, "c-" + (i % 7)), 0, "k" + i);
+        }
+        store.erase(CustomerId.of("c-3"));
+
+        List<Complaint> one = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            one.add(complaints.load("CP-" + i).orElseThrow());
+        }
+        assertTrue(one.get(3).intake().description().isEmpty() && one.get(10).intake().description()
+                .equals(ComplaintStore.ERASED), "c-3 was erased: its texts read " + ComplaintStore.ERASED);
+        counting.reset();
+        List<Complaint> all = complaints.receivedBetween(Fixtures.T0, at(n));
+        assertEquals(one, all);
+        assertEquals(4, counting.queries.get(), "receivedBetween: queries for " + n + " complaints");
+
+        for (Instant asOf : List.of(at(25), at(24 * 60))) {
+            counting.reset();
+            List<Complaint> due = complaints.breachingWithin(Duration.ofDays(30), asOf);
+            assertEquals(4, counting.queries.get(), "breachingWithin: queries for " + n + " complaints");
+            assertFalse(due.isEmpty());
+            for (Complaint c : due) {
+                assertEquals(complaints.load(c.id(), asOf).orElseThrow(), c, c.id() + " as of " + asOf);
+            }
+            List<String> open = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                complaints.load("CP-" + i, asOf).filter(Complaint::isOpen).filter(c -> c.sla(asOf).stream()
+                        .anyMatch(st -> st.isBreached() || st.dueAt().map(d -> !d.isAfter(asOf.plus(Duration.ofDays(30))))
+                                .orElse(false))).ifPresent(c -> open.add(c.id()));
+            }
+            assertEquals(open.stream().sorted().toList(), due.stream().map(Complaint::id).sorted().toList());
+        }
+    }
+
+    /** A complaint without personal text leaves its customer without a data key; its head is checked all the same. */
+    @ParameterizedTest
+    @MethodSource("io.crmkit.store.TestDatabases#both")
+    void aComplaintWithoutPersonalTextIsCheckedAgainstItsStoredHead(Db db) throws Exception {
+        DataSource ds = db.fresh();
+        CrmStore store = Fixtures.open(ds);
+        Complaint plain = ofCustomer(3, "c-plain");
+        store.complaints().append(plain, 0, "k");
+        assertFalse(store.isErased(CustomerId.of("c-plain")));
+        assertEquals(plain, store.complaints().load("CP-3").orElseThrow());
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            // received a nanosecond later: a valid stream, only the stored head tells
+            s.executeUpdate("UPDATE crm_complaint_event SET at_n = 1 WHERE complaint_id = 'CP-3' AND seq = 1");
+        }
+        assertThrows(StoreCorruptedException.class, () -> store.complaints().load("CP-3"));
+        assertThrows(StoreCorruptedException.class, () -> store.complaints().receivedBetween(Fixtures.T0, at(10)));
     }
 
     private static List<String> ids(List<ComplaintSummary> summaries) {

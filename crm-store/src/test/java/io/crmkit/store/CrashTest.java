@@ -38,7 +38,10 @@ class CrashTest {
             ds = shared.dataSource();
         }
         Complaint start = ComplaintStoreTest.investigating("CP-1");
-        Fixtures.open(ds).complaints().append(start, 0, "start");
+        // closed before the writer starts: an open store keeps an H2 file database to this JVM
+        try (CrmStore store = Fixtures.open(ds)) {
+            store.complaints().append(start, 0, "start");
+        }
 
         Process writer = ConcurrencyTest.java("crash", url, "CP-1", "100000");
         long acknowledged = start.eventCount();

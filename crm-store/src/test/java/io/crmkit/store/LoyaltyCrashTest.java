@@ -41,7 +41,9 @@ class LoyaltyCrashTest {
             url = shared.url();
             ds = shared.dataSource();
         }
-        Fixtures.open(ds); // migrate before the writer starts, so that it only appends
+        // migrate before the writer starts, so that it only appends; closed, since an open store keeps
+        // an H2 file database to this JVM
+        Fixtures.open(ds).close();
 
         Process writer = java(url, "1000000");
         List<String> acknowledged = new ArrayList<>();

@@ -191,6 +191,45 @@ class LoyaltyStoreTest {
         assertEquals(everyType(), store.loyalty().events(ANN));
     }
 
+    /**
+     * A statement run over many members reads the journal a chunk of members a query (and a batch
+     * looks its ids and members up and appends in a fixed number of queries), not one query a
+     * member or an event; the accounts equal those of the same events in memory.
+     */
+    @ParameterizedTest
+    @MethodSource("io.crmkit.store.TestDatabases#both")
+    void aLedgerOnTheStoreReadsAndWritesManyMembersInAFixedNumberOfQueries(Db db) {
+        CountingDataSource counting = new CountingDataSource(db.fresh());
+        CrmStore store = Fixtures.open(counting.dataSource);
+        Program program = LoyaltyFixtures.program(0, 0, 0, false);
+        List<LoyaltyEvent> events = new java.util.ArrayList<>();
+        for (int m = 0; m < 60; m++) {
+            events.add(LoyaltyFixtures.buy("p-" + m, "m-" + m, "2026-03-01T10:00", (100 + m) + ".00"));
+            events.add(LoyaltyFixtures.buy("q-" + m, "m-" + m, "2026-04-01T10:00", "50.00"));
+            events.add(new LoyaltyEvent.Redeemed("x-" + m, CustomerId.of("m-" + m), at("2026-04-02T10:00"), 30 + m));
+        }
+        Ledger stored = Ledger.on(program, store.loyalty());
+        Ledger memory = Ledger.on(program, LedgerStore.inMemory());
+        counting.reset();
+        List<Outcome> outcomes = stored.applyAll(events);
+        // ids looked up, members' histories read, the batch's ids and tails, the insert
+        assertTrue(counting.queries.get() <= 6, "applyAll: " + counting.queries.get() + " queries for 180 events");
+        assertEquals(memory.applyAll(events), outcomes);
+        assertEquals(180, store.loyalty().size());
+
+        Instant asOf = at("2026-05-01T00:00");
+        counting.reset();
+        List<io.crmkit.loyalty.Account> accounts = stored.accounts(asOf);
+        assertEquals(2, counting.queries.get(), "accounts: the members, then their events in one query");
+        assertEquals(memory.accounts(asOf), accounts);
+        assertEquals(60, accounts.size());
+        assertEquals(100 + 50 - 30, accounts.get(0).balance(), "m-0: 100 + 50 points earned at 1 a CNY, 30 redeemed");
+
+        assertEquals(java.util.Map.of(ANN, List.of(), CustomerId.of("m-1"), events.subList(3, 6)),
+                store.loyalty().events(List.of(ANN, CustomerId.of("m-1"))));
+        assertEquals(java.util.Map.of("p-1", events.get(3)), store.loyalty().findAll(List.of("p-1", "nope")));
+    }
+
     private static void sql(DataSource ds, String update) throws Exception {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             assertEquals(1, s.executeUpdate(update));

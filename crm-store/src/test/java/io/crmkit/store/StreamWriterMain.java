@@ -9,10 +9,12 @@ import io.crmkit.lifecycle.complaint.ComplaintTrigger;
 import java.time.Instant;
 
 /**
- * A writer run in a separate JVM by {@link ConcurrencyTest} and {@link CrashTest}. Modes:
+ * A writer run in a separate JVM by {@link ConcurrencyTest}, {@link CrashTest} and {@link StoreLifecycleTest}. Modes:
  * {@code race URL ID NAME COUNT} appends COUNT commands to complaint ID, reloading and retrying
  * on every conflict, printing {@code won V} or {@code conflict V}; {@code crash URL ID COUNT}
- * appends up to COUNT commands and prints {@code ok V} after each append returned.
+ * appends up to COUNT commands and prints {@code ok V} after each append returned; {@code open URL
+ * ID} opens the store, receives complaint ID and prints {@code opened 1}, or {@code refused} and
+ * the store's message.
  */
 public final class StreamWriterMain {
 
@@ -33,6 +35,16 @@ public final class StreamWriterMain {
      * @param args the mode and its arguments
      */
     public static void main(String[] args) {
+        if (args[0].equals("open")) {
+            try (CrmStore opened = Fixtures.open(CrmStore.dataSource(args[1]))) {
+                System.out.println("opened " + opened.complaints().append(Fixtures.received(args[2]), 0, args[2])
+                        .version());
+            } catch (StoreException e) {
+                System.out.println("refused " + e.getMessage());
+            }
+            System.out.flush();
+            return;
+        }
         CrmStore store = Fixtures.open(CrmStore.dataSource(args[1]));
         ComplaintStore complaints = store.complaints();
         String id = args[2];

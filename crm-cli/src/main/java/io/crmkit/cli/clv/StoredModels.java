@@ -64,9 +64,10 @@ final class StoredModels {
         fittedOn.put("gradientNorm", Double.toString(saved.gradientNorm()));
         fittedOn.put("penalizer", Double.toString(saved.penalizer()));
         fittedOn.put("input", saved.input());
-        CrmStore store = options.open();
-        store.models().save(new StoredModel(name, saved.model().name(), saved.timeUnit(), clock.instant(),
-                saved.model().parameters(), fittedOn));
+        try (CrmStore store = options.open()) {
+            store.models().save(new StoredModel(name, saved.model().name(), saved.timeUnit(), clock.instant(),
+                    saved.model().parameters(), fittedOn));
+        }
     }
 
     /**
@@ -79,10 +80,13 @@ final class StoredModels {
      *         the checks of a model file (the message names the stored model and the field)
      */
     static ClvModelJson.Saved load(StoreOptions options, String name) {
-        CrmStore store = options.open();
-        Optional<StoredModel> found = store.models().load(name);
+        Optional<StoredModel> found;
+        List<String> names;
+        try (CrmStore store = options.open()) {
+            found = store.models().load(name);
+            names = found.isEmpty() ? store.models().names() : List.of();
+        }
         if (found.isEmpty()) {
-            List<String> names = store.models().names();
             throw new InputException("--stored-model " + Values.quote(name) + ": no model of that name in "
                     + options.describe() + (names.isEmpty() ? " (it holds none)"
                             : " (it holds " + String.join(", ", names) + ")"));

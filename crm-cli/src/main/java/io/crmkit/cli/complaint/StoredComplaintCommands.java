@@ -95,7 +95,10 @@ final class StoredComplaintCommands {
         public void run() {
             ComplaintCommand command = parse(line, null);
             String id = command.intake().orElseThrow().id();
-            Complaint c = store.open().complaints().apply(id, command, key == null ? keyOf(id, line) : key);
+            Complaint c;
+            try (CrmStore opened = store.open()) {
+                c = opened.complaints().apply(id, command, key == null ? keyOf(id, line) : key);
+            }
             print(spec, c, c.lastEvent().at());
         }
     }
@@ -133,11 +136,14 @@ final class StoredComplaintCommands {
 
         @Override
         public void run() {
-            ComplaintStore complaints = store.open().complaints();
-            Complaint current = complaints.load(id).orElseThrow(() -> new IllegalArgumentException(
-                    "--id " + id + ": no such complaint in " + store.describe()));
-            ComplaintCommand command = parse(line, current.intake());
-            Complaint c = complaints.apply(id, command, key == null ? keyOf(id, line) : key);
+            Complaint c;
+            try (CrmStore opened = store.open()) {
+                ComplaintStore complaints = opened.complaints();
+                Complaint current = complaints.load(id).orElseThrow(() -> new IllegalArgumentException(
+                        "--id " + id + ": no such complaint in " + store.describe()));
+                ComplaintCommand command = parse(line, current.intake());
+                c = complaints.apply(id, command, key == null ? keyOf(id, line) : key);
+            }
             print(spec, c, c.lastEvent().at());
         }
     }
@@ -162,16 +168,18 @@ final class StoredComplaintCommands {
 
         @Override
         public void run() {
-            ComplaintStore complaints = store.open().complaints();
-            if (asOf == null) {
-                Complaint c = complaints.load(id).orElseThrow(() -> new IllegalArgumentException(
-                        "--id " + id + ": no such complaint in " + store.describe()));
-                print(spec, c, c.lastEvent().at());
-            } else {
-                Instant t = instant("--as-of", asOf);
-                Complaint c = complaints.load(id, t).orElseThrow(() -> new IllegalArgumentException(
-                        "--id " + id + ": no such complaint in " + store.describe() + " at " + t));
-                print(spec, c, t);
+            try (CrmStore opened = store.open()) {
+                ComplaintStore complaints = opened.complaints();
+                if (asOf == null) {
+                    Complaint c = complaints.load(id).orElseThrow(() -> new IllegalArgumentException(
+                            "--id " + id + ": no such complaint in " + store.describe()));
+                    print(spec, c, c.lastEvent().at());
+                } else {
+                    Instant t = instant("--as-of", asOf);
+                    Complaint c = complaints.load(id, t).orElseThrow(() -> new IllegalArgumentException(
+                            "--id " + id + ": no such complaint in " + store.describe() + " at " + t));
+                    print(spec, c, t);
+                }
             }
         }
     }
@@ -193,8 +201,11 @@ final class StoredComplaintCommands {
 
         @Override
         public void run() {
-            Complaint c = store.open().complaints().load(id).orElseThrow(() -> new IllegalArgumentException(
-                    "--id " + id + ": no such complaint in " + store.describe()));
+            Complaint c;
+            try (CrmStore opened = store.open()) {
+                c = opened.complaints().load(id).orElseThrow(() -> new IllegalArgumentException(
+                        "--id " + id + ": no such complaint in " + store.describe()));
+            }
             PrintWriter out = spec.commandLine().getOut();
             try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
                     .setHeader("seq", "at", "command", "from", "to", "actor", "role", "hash").build())) {
@@ -253,9 +264,11 @@ final class StoredComplaintCommands {
 
         @Override
         public void run() {
-            ComplaintStore complaints = store.open().complaints();
-            printSummaries(spec, customer != null ? complaints.ofCustomer(CustomerId.of(customer))
-                    : complaints.open(state, category, owner));
+            try (CrmStore opened = store.open()) {
+                ComplaintStore complaints = opened.complaints();
+                printSummaries(spec, customer != null ? complaints.ofCustomer(CustomerId.of(customer))
+                        : complaints.open(state, category, owner));
+            }
         }
     }
 
@@ -287,9 +300,12 @@ final class StoredComplaintCommands {
                         + "' is not an ISO-8601 duration, e.g. PT4H or P2D");
             }
             Instant t = asOf == null ? Clock.systemUTC().instant() : instant("--as-of", asOf);
-            CrmStore opened = store.open();
-            List<String> ids = opened.complaints().breachingWithin(window, t).stream().map(Complaint::id).toList();
-            List<ComplaintSummary> all = opened.complaints().open(null, null, null);
+            List<String> ids;
+            List<ComplaintSummary> all;
+            try (CrmStore opened = store.open()) {
+                ids = opened.complaints().breachingWithin(window, t).stream().map(Complaint::id).toList();
+                all = opened.complaints().open(null, null, null);
+            }
             printSummaries(spec, ids.stream().map(id -> all.stream().filter(s -> s.id().equals(id)).findFirst())
                     .flatMap(java.util.Optional::stream).toList());
         }
@@ -326,7 +342,10 @@ final class StoredComplaintCommands {
                 throw new IllegalArgumentException(f.replaceFirst(" line (\\d+): ", ":$1: "));
             });
             Complaint c = outcome.complaint().orElseThrow();
-            AppendResult r = store.open().complaints().append(c, 0, "import-" + c.id() + "-" + c.headHash());
+            AppendResult r;
+            try (CrmStore opened = store.open()) {
+                r = opened.complaints().append(c, 0, "import-" + c.id() + "-" + c.headHash());
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println((r.duplicate() ? "already imported " : "imported ") + c.id() + ": " + r.version()
                     + " events, state " + c.state().name().toLowerCase(java.util.Locale.ROOT) + ", head "

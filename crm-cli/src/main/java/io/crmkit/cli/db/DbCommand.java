@@ -39,9 +39,12 @@ public final class DbCommand implements Callable<Integer> {
 
         @Override
         public void run() {
-            CrmStore opened = store.open();
+            String version;
+            try (CrmStore opened = store.open()) {
+                version = opened.schemaVersion();
+            }
             PrintWriter out = spec.commandLine().getOut();
-            out.println("schema version " + opened.schemaVersion() + " at " + store.describe());
+            out.println("schema version " + version + " at " + store.describe());
             out.flush();
         }
     }

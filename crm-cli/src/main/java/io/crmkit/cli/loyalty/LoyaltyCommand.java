@@ -13,6 +13,7 @@ import io.crmkit.loyalty.Outcome;
 import io.crmkit.loyalty.Program;
 import io.crmkit.loyalty.Refusal;
 import io.crmkit.loyalty.RejectedEventException;
+import io.crmkit.store.CrmStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -162,20 +163,20 @@ public final class LoyaltyCommand implements Runnable {
                 }
             }
             Program read;
-            Ledger ledger;
             Map<String, Long> lines;
+            List<Account> accounts;
             if (stored) {
                 read = ProgramJson.read(program);
-                ledger = Ledger.on(read, store.open().loyalty());
                 lines = Map.of();
+                try (CrmStore opened = store.open()) {
+                    accounts = accounts(Ledger.on(read, opened.loyalty()), read, id);
+                }
             } else {
                 Loaded loaded = load(program, events);
                 read = loaded.program();
-                ledger = loaded.ledger();
                 lines = loaded.lines();
+                accounts = accounts(loaded.ledger(), read, id);
             }
-            Instant end = asOf.plusDays(1).atStartOfDay(read.zone()).toInstant().minusNanos(1);
-            List<Account> accounts = id != null ? List.of(ledger.account(id, end)) : ledger.accounts(end);
             PrintWriter err = spec.commandLine().getErr();
             List<Refusal> refusals = new ArrayList<>();
             accounts.forEach(a -> refusals.addAll(a.refusals()));
@@ -192,6 +193,11 @@ public final class LoyaltyCommand implements Runnable {
             }
             write(accounts, read, spec.commandLine().getOut());
             return 0;
+        }
+
+        private List<Account> accounts(Ledger ledger, Program read, CustomerId id) {
+            Instant end = asOf.plusDays(1).atStartOfDay(read.zone()).toInstant().minusNanos(1);
+            return id != null ? List.of(ledger.account(id, end)) : ledger.accounts(end);
         }
     }
 
@@ -221,8 +227,10 @@ public final class LoyaltyCommand implements Runnable {
         public Integer call() {
             Program read = ProgramJson.read(program);
             List<EventsCsv.Row> rows = EventsCsv.read(events, read);
-            Ledger ledger = Ledger.on(read, store.open().loyalty());
-            Applied applied = apply(ledger, rows, CsvInput.name(events));
+            Applied applied;
+            try (CrmStore opened = store.open()) {
+                applied = apply(Ledger.on(read, opened.loyalty()), rows, CsvInput.name(events));
+            }
             long appended = 0;
             long duplicates = 0;
             String qualified = spec.commandLine().getCommandSpec().qualifiedName();

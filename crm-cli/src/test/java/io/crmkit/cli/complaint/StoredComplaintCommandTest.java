@@ -100,6 +100,7 @@ class StoredComplaintCommandTest {
         assertTrue(imported.out().startsWith("imported "), imported.out());
         assertTrue(imported.out().contains(": 10 events, state closed, head "), imported.out());
         Result again = crm("complaint", "import", "--input", script.toString());
+        assertEquals(0, again.status(), again.err());
         assertTrue(again.out().startsWith("already imported "), again.out());
 
         Path bad = dir.resolve("bad.jsonl");
@@ -111,6 +112,29 @@ class StoredComplaintCommandTest {
         assertEquals(1, refused.err().lines().count(), refused.err());
         assertTrue(refused.err().startsWith("crm complaint import: bad.jsonl:2: "), refused.err());
         assertEquals(1, crm("complaint", "show", "--id", "CP-7").status(), "nothing was stored");
+    }
+
+    /**
+     * Every command opens the store on the H2 file and closes it, in one JVM here: forty
+     * imports and shows one after the other each find the file as the previous one left it (a
+     * second import into the same file once printed nothing under load).
+     */
+    @Test
+    void manyCommandsInOneJvmOpenAndCloseTheSameFileEachTime() throws Exception {
+        Path script = dir.resolve("script.jsonl");
+        Files.write(script, ComplaintTour.scriptLines(), StandardCharsets.UTF_8);
+        for (int i = 0; i < 20; i++) {
+            Result imported = crm("complaint", "import", "--input", script.toString());
+            assertEquals(0, imported.status(), "import " + i + ": " + imported.err());
+            assertTrue(imported.out().startsWith(i == 0 ? "imported " : "already imported "), imported.out());
+            Result history = crm("complaint", "history", "--id", firstId(script));
+            assertEquals(0, history.status(), "history " + i + ": " + history.err());
+            assertEquals(11, history.out().lines().count(), history.out());
+        }
+    }
+
+    private static String firstId(Path script) throws Exception {
+        return new ObjectMapper().readTree(Files.readAllLines(script).get(0)).get("id").asText();
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class StoreSnippet {
 
         store.erase(CustomerId.of("c-17"));                                  // GDPR art. 17 / PIPL art. 47
         Complaint kept = store.complaints().load("CP-1").orElseThrow();     // replays; texts read "[erased]"
+        store.close();                                                       // on H2 the database may close now
         // end::store[]
         return kept;
     }
