@@ -361,30 +361,9 @@ public final class ClvCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw data.refusal(e);
             }
-            List<String> header = new ArrayList<>(data.header);
-            header.addAll(predictions.keySet());
-            PrintWriter out = spec.commandLine().getOut();
             // a second pass over the file carries its text through: memory stays at the numeric columns
-            try (CsvInput again = CsvInput.open(input, schema(kind))) {
-                CSVPrinter printer = Csv.printer(out);
-                printer.printRecord(header);
-                int width = data.header.size();
-                for (int row = 0; row < data.size(); row++) {
-                    if (!again.next()) {
-                        throw new InputException(data.file + ": changed while it was read");
-                    }
-                    for (int i = 0; i < width; i++) {
-                        printer.print(again.text(i));
-                    }
-                    for (double[] column : predictions.values()) {
-                        printer.print(number(column[row]));
-                    }
-                    printer.println();
-                }
-                printer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            PrintWriter out = spec.commandLine().getOut();
+            data.printWith(input, List.copyOf(predictions.keySet()), List.copyOf(predictions.values()), out);
             out.flush();
         }
 
