@@ -1,27 +1,26 @@
 package io.crmkit.cli.format;
 
-
 import io.crmkit.scoring.clv.CustomerSummaries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The customer-summary CSV of {@code crm clv fit|predict}: a header naming at least
@@ -31,7 +30,10 @@ import java.util.regex.Pattern;
  * {@code weights}, {@code n_periods}; other columns are left for {@code predict} to carry through (a
  * name that looks like a misspelt column, such as {@code wt}, is refused). Read with
  * {@link CsvInput}: every value is checked on reading and a bad row is reported with file, line,
- * field, value and rule.
+ * field, value and rule. Rows go straight into primitive columns (no record kept); a file of
+ * 1 MiB or more is parsed in chunks on every core (as the logs are), with
+ * the same columns, lines and refusals as on one. {@link #printWith} writes the file again with
+ * columns appended, for {@code predict}.
  */
 public final class SummaryCsv {
 
