@@ -451,6 +451,10 @@ public final class SummaryCsv {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (e.getCause() instanceof Error error) {
+                // out of memory on a worker reaches the command line's one-line message
+                throw error;
+            }
             throw new UncheckedIOException(new IOException(e.getCause()));
         }
     }
