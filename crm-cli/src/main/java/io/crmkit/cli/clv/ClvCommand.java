@@ -6,6 +6,7 @@ import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.InputException;
 import io.crmkit.cli.format.LogSummary;
+import io.crmkit.cli.format.OrderedBlocks;
 import io.crmkit.cli.format.SummaryCsv;
 import io.crmkit.cli.format.SurvivorsCsv;
 import io.crmkit.cli.format.TransactionLog;
@@ -34,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -362,30 +362,9 @@ public final class ClvCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw data.refusal(e);
             }
-            List<String> header = new ArrayList<>(data.header);
-            header.addAll(predictions.keySet());
-            PrintWriter out = spec.commandLine().getOut();
             // a second pass over the file carries its text through: memory stays at the numeric columns
-            try (CsvInput again = CsvInput.open(input, schema(kind))) {
-                CSVPrinter printer = Csv.printer(out);
-                printer.printRecord(header);
-                int width = data.header.size();
-                for (int row = 0; row < data.size(); row++) {
-                    if (!again.next()) {
-                        throw new InputException(data.file + ": changed while it was read");
-                    }
-                    for (int i = 0; i < width; i++) {
-                        printer.print(again.text(i));
-                    }
-                    for (double[] column : predictions.values()) {
-                        printer.print(number(column[row]));
-                    }
-                    printer.println();
-                }
-                printer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            PrintWriter out = spec.commandLine().getOut();
+            data.printWith(input, List.copyOf(predictions.keySet()), List.copyOf(predictions.values()), out);
             out.flush();
         }
 
@@ -493,31 +472,32 @@ public final class ClvCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             CustomerSummaries s = result.summaries();
             try {
-                CSVPrinter printer = Csv.printer(out);
+                CSVPrinter header = Csv.printer(out);
                 if (litt) {
-                    printer.printRecord("customer_id", "frequency", "recency", "T", "monetary_value", "litt");
+                    header.printRecord("customer_id", "frequency", "recency", "T", "monetary_value", "litt");
                 } else {
-                    printer.printRecord("customer_id", "frequency", "recency", "T", "monetary_value");
+                    header.printRecord("customer_id", "frequency", "recency", "T", "monetary_value");
                 }
-                double[] logGaps = litt ? s.logInterPurchaseTimes() : null;
-                // the id through the printer (it may need quotes); numbers never do, so they go straight
-                // to the writer: the same bytes, a fifth less CPU for the output
-                StringBuilder cells = new StringBuilder(96);
-                for (int row = 0; row < result.size(); row++) {
-                    printer.print(result.customers.id(result.customerIndex(row)));
-                    cells.setLength(0);
-                    cells.append(',').append((long) s.frequency(row)).append(',').append(number(s.recency(row)))
-                            .append(',').append(number(s.age(row))).append(',').append(number(s.monetaryValue(row)));
-                    if (logGaps != null) {
-                        cells.append(',').append(number(logGaps[row]));
-                    }
-                    out.append(cells);
-                    printer.println();
-                }
-                printer.flush();
+                header.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            double[] logGaps = litt ? s.logInterPurchaseTimes() : null;
+            // rows formatted in blocks on every core, written in order: the id through the printer (it may
+            // need quotes); numbers never do, so they go straight to the text
+            OrderedBlocks.write(result.size(), (from, to, text) -> {
+                CSVPrinter printer = Csv.printer(text);
+                for (int row = from; row < to; row++) {
+                    printer.print(result.customers.id(result.customerIndex(row)));
+                    text.append(',').append((long) s.frequency(row)).append(',').append(number(s.recency(row)))
+                            .append(',').append(number(s.age(row))).append(',').append(number(s.monetaryValue(row)));
+                    if (logGaps != null) {
+                        text.append(',').append(number(logGaps[row]));
+                    }
+                    printer.println();
+                }
+            }, out);
+            out.flush();
         }
     }
 

@@ -117,7 +117,8 @@ public final class CsvInput implements Closeable {
         }
     }
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true)
+    /** The dialect of every input: RFC 4180, spaces around cells ignored, blank lines kept (and skipped by {@link #next()}). */
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true)
             .setIgnoreEmptyLines(false).build();
 
     /**

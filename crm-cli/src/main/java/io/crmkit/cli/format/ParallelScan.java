@@ -89,14 +89,44 @@ final class ParallelScan {
         }
     }
 
-    /** One parsed chunk: its rows, or a mark that it must be read on the calling thread. */
-    private static final class Chunk {
+    /**
+     * How one kind of file is read in chunks.
+     *
+     * @param <C> the columns a worker parses one chunk into
+     * @param <R> what the scan returns
+     */
+    interface Rows<C, R> {
+        /**
+         * Parses the rows of one chunk on a worker thread (lines numbered from 0 within it).
+         *
+         * @param chunk the chunk's rows
+         * @param bytes the chunk's length in bytes, to size the columns
+         * @return the parsed rows
+         * @throws InputException for a bad row: the chunk is then read again on the calling thread
+         */
+        C parse(CsvInput chunk, int bytes);
+
+        /**
+         * Hands on the rows of a parsed chunk, in file order, on the calling thread.
+         *
+         * @param rows the chunk's rows
+         * @param from the byte offset in the file where the chunk starts
+         * @param linesBefore the file's lines before the chunk
+         */
+        void take(C rows, long from, long linesBefore);
+
+        /** Reads the rest of the file from the start of a chunk on the calling thread, and returns the result. */
+        R rest(CsvInput rest);
+
+        /** The result when every chunk was parsed on the workers. */
+        R done();
+    }
+
+    /** One chunk: its parsed rows, or a mark that it must be read on the calling thread. */
+    private static final class Chunk<C> {
         final long from;
         final long to;
-        String[] ids = new String[0];
-        int[] day = new int[0];
-        double[] amount = new double[0];
-        int size;
+        C rows;
         /** Line breaks in the chunk. */
         long lines;
         /** The chunk holds a quote: it and the rest are read on the calling thread. */
@@ -110,9 +140,58 @@ final class ParallelScan {
         }
     }
 
+    /** The columns of one chunk of a transaction log. */
+    private static final class LogRows {
+        String[] ids;
+        int[] day;
+        double[] amount;
+        int size;
+    }
+
     static TransactionLog.Scanned scan(Path path, CsvInput header, long dataStart, CustomerIndex customers,
             TransactionLog.Rows rows, int threads, int chunkBytes) {
         boolean hasAmount = header.column("amount") >= 0;
+        return scan(path, header, dataStart, threads, chunkBytes, new Rows<LogRows, TransactionLog.Scanned>() {
+            long n;
+
+            @Override
+            public LogRows parse(CsvInput in, int bytes) {
+                return parseLog(in, bytes);
+            }
+
+            @Override
+            public void take(LogRows chunk, long from, long linesBefore) {
+                String previous = null;
+                int customer = -1;
+                for (int i = 0; i < chunk.size; i++) {
+                    String id = chunk.ids[i];
+                    if (id != previous) {
+                        customer = customers.of(id);
+                        previous = id;
+                    }
+                    rows.purchase(customer, chunk.day[i], chunk.amount[i]);
+                }
+                n += chunk.size;
+            }
+
+            @Override
+            public TransactionLog.Scanned rest(CsvInput in) {
+                return TransactionLog.scanRows(in, customers, rows, n);
+            }
+
+            @Override
+            public TransactionLog.Scanned done() {
+                return new TransactionLog.Scanned(header.file(), hasAmount, n);
+            }
+        });
+    }
+
+    /**
+     * Reads the data rows of a file from {@code dataStart} in chunks on {@code threads} threads, handing
+     * them on in file order; from the first chunk with a quote or a bad row, the rest is read on the
+     * calling thread with its lines numbered on.
+     */
+    static <C, R> R scan(Path path, CsvInput header, long dataStart, int threads, int chunkBytes, Rows<C, R> kind) {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             List<long[]> ranges = ranges(channel, dataStart, chunkBytes);
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -120,17 +199,16 @@ final class ParallelScan {
                 t.setDaemon(true);
                 return t;
             });
-            ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
+            ArrayDeque<Future<Chunk<C>>> inFlight = new ArrayDeque<>();
             try {
                 int next = 0;
                 long linesBefore = 1;
-                long n = 0;
                 for (int k = 0; k < ranges.size(); k++) {
                     while (next < ranges.size() && inFlight.size() < 2 * threads) {
                         long[] r = ranges.get(next++);
-                        inFlight.add(pool.submit(() -> parse(channel, r[0], r[1], header)));
+                        inFlight.add(pool.submit(() -> parse(channel, r[0], r[1], header, kind)));
                     }
-                    Chunk chunk = take(inFlight.poll());
+                    Chunk<C> chunk = take(inFlight.poll());
                     if (chunk.quoted || chunk.failed) {
                         // the rest on this thread, from the chunk's first line, lines numbered on: a quoted
                         // cell may hold a line feed, and a refusal names the file's line. The workers are
@@ -138,26 +216,15 @@ final class ParallelScan {
                         // dropped. A stream of its own reads the rest.
                         try (InputStream rest = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
                             rest.skipNBytes(chunk.from);
-                            CsvInput in = header.continuedAt(CsvInput.reader(rest), linesBefore);
-                            return TransactionLog.scanRows(in, customers, rows, n);
+                            return kind.rest(header.continuedAt(CsvInput.reader(rest), linesBefore));
                         }
                     }
-                    String previous = null;
-                    int customer = -1;
-                    for (int i = 0; i < chunk.size; i++) {
-                        String id = chunk.ids[i];
-                        if (id != previous) {
-                            customer = customers.of(id);
-                            previous = id;
-                        }
-                        rows.purchase(customer, chunk.day[i], chunk.amount[i]);
-                    }
-                    n += chunk.size;
+                    kind.take(chunk.rows, chunk.from, linesBefore);
                     linesBefore += chunk.lines;
                 }
-                return new TransactionLog.Scanned(header.file(), hasAmount, n);
+                return kind.done();
             } finally {
-                for (Future<Chunk> f : inFlight) {
+                for (Future<Chunk<C>> f : inFlight) {
                     f.cancel(false);
                 }
                 pool.shutdown();
@@ -167,7 +234,7 @@ final class ParallelScan {
         }
     }
 
-    private static Chunk take(Future<Chunk> future) {
+    private static <C> Chunk<C> take(Future<Chunk<C>> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -186,7 +253,7 @@ final class ParallelScan {
     }
 
     /** Chunks of about CHUNK_BYTES from dataStart to the end, each ending just after a line feed (or at the end). */
-    private static List<long[]> ranges(FileChannel channel, long dataStart, int chunkBytes) throws IOException {
+    static List<long[]> ranges(FileChannel channel, long dataStart, int chunkBytes) throws IOException {
         long size = channel.size();
         List<long[]> ranges = new ArrayList<>();
         ByteBuffer probe = ByteBuffer.allocate(1 << 12);
@@ -216,7 +283,7 @@ final class ParallelScan {
         return ranges;
     }
 
-    private static byte[] read(FileChannel channel, long from, long to) throws IOException {
+    static byte[] read(FileChannel channel, long from, long to) throws IOException {
         byte[] bytes = new byte[Math.toIntExact(to - from)];
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
@@ -227,9 +294,10 @@ final class ParallelScan {
         return bytes;
     }
 
-    /** Parses one chunk on a worker thread. */
-    private static Chunk parse(FileChannel channel, long from, long to, CsvInput header) throws IOException {
-        Chunk chunk = new Chunk(from, to);
+    /** Reads one chunk on a worker thread: its lines, and its rows unless it holds a quote or a bad row. */
+    private static <C> Chunk<C> parse(FileChannel channel, long from, long to, CsvInput header, Rows<C, ?> kind)
+            throws IOException {
+        Chunk<C> chunk = new Chunk<>(from, to);
         byte[] bytes = read(channel, from, to);
         long lines = 0;
         for (int i = 0; i < bytes.length; i++) {
@@ -243,44 +311,50 @@ final class ParallelScan {
             }
         }
         chunk.lines = lines;
-        int id = header.column("customer_id");
-        int date = header.column("date");
-        int value = header.column("amount");
-        int capacity = Math.max(16, bytes.length / 24);
+        try (CsvInput in = header.continuedAt(CsvInput.reader(new ByteArrayInputStream(bytes)), 0)) {
+            chunk.rows = kind.parse(in, bytes.length);
+        } catch (InputException e) {
+            chunk.failed = true;
+        }
+        return chunk;
+    }
+
+    /** The rows of one chunk of a transaction log. */
+    private static LogRows parseLog(CsvInput in, int bytes) {
+        int id = in.column("customer_id");
+        int date = in.column("date");
+        int value = in.column("amount");
+        int capacity = Math.max(16, bytes / 24);
         String[] ids = new String[capacity];
         int[] day = new int[capacity];
         double[] amount = new double[capacity];
         int n = 0;
-        try (CsvInput in = header.continuedAt(CsvInput.reader(new ByteArrayInputStream(bytes)), 0)) {
-            String previous = null;
-            while (in.next()) {
-                if (n == capacity) {
-                    capacity += capacity >> 1;
-                    ids = Arrays.copyOf(ids, capacity);
-                    day = Arrays.copyOf(day, capacity);
-                    amount = Arrays.copyOf(amount, capacity);
-                }
-                String customer = in.customerId(id);
-                if (customer.equals(previous)) {
-                    customer = previous;
-                } else {
-                    previous = customer;
-                    // the hash code is cached in the string: the calling thread's look-up finds it computed
-                    int ignored = customer.hashCode();
-                }
-                ids[n] = customer;
-                day[n] = in.epochDay(date);
-                amount[n] = value >= 0 ? TransactionLog.amount(in, value) : 0;
-                n++;
+        String previous = null;
+        while (in.next()) {
+            if (n == capacity) {
+                capacity += capacity >> 1;
+                ids = Arrays.copyOf(ids, capacity);
+                day = Arrays.copyOf(day, capacity);
+                amount = Arrays.copyOf(amount, capacity);
             }
-        } catch (InputException e) {
-            chunk.failed = true;
-            return chunk;
+            String customer = in.customerId(id);
+            if (customer.equals(previous)) {
+                customer = previous;
+            } else {
+                previous = customer;
+                // the hash code is cached in the string: the calling thread's look-up finds it computed
+                int ignored = customer.hashCode();
+            }
+            ids[n] = customer;
+            day[n] = in.epochDay(date);
+            amount[n] = value >= 0 ? TransactionLog.amount(in, value) : 0;
+            n++;
         }
-        chunk.ids = ids;
-        chunk.day = day;
-        chunk.amount = amount;
-        chunk.size = n;
-        return chunk;
+        LogRows rows = new LogRows();
+        rows.ids = ids;
+        rows.day = day;
+        rows.amount = amount;
+        rows.size = n;
+        return rows;
     }
 }

@@ -1,12 +1,26 @@
 package io.crmkit.cli.format;
 
-
 import io.crmkit.scoring.clv.CustomerSummaries;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The customer-summary CSV of {@code crm clv fit|predict}: a header naming at least
@@ -16,7 +30,10 @@ import java.util.regex.Pattern;
  * {@code weights}, {@code n_periods}; other columns are left for {@code predict} to carry through (a
  * name that looks like a misspelt column, such as {@code wt}, is refused). Read with
  * {@link CsvInput}: every value is checked on reading and a bad row is reported with file, line,
- * field, value and rule.
+ * field, value and rule. Rows go straight into primitive columns (no record kept); a file of
+ * 1 MiB or more is parsed in chunks on every core (as the logs are), with
+ * the same columns, lines and refusals as on one. {@link #printWith} writes the file again with
+ * columns appended, for {@code predict}.
  */
 public final class SummaryCsv {
 
@@ -35,10 +52,19 @@ public final class SummaryCsv {
     public final double[] litt;
     /** The file line of every row. */
     private final int[] lines;
+    /** The columns the file was read with. */
+    private final CsvInput.Schema schema;
+    /** The byte offset and the first row of each chunk the file was read in, when it was read in parallel. */
+    private final long[][] chunks;
+    private final int threads;
     private final int size;
 
     private SummaryCsv(String file, List<String> header, int size, double[] frequency,
-            double[] recency, double[] age, double[] monetary, double[] weight, double[] litt, int[] lines) {
+            double[] recency, double[] age, double[] monetary, double[] weight, double[] litt, int[] lines,
+            CsvInput.Schema schema, long[][] chunks, int threads) {
+        this.schema = schema;
+        this.chunks = chunks;
+        this.threads = threads;
         this.litt = litt;
         this.file = file;
         this.header = header;
@@ -68,7 +94,7 @@ public final class SummaryCsv {
     }
 
     /**
-     * Reads the file.
+     * Reads the file: every row, in file order.
      *
      * @param path the CSV file
      * @param discrete true for BG/BB ({@code periods} instead of {@code T})
@@ -77,87 +103,504 @@ public final class SummaryCsv {
      * @throws InputException naming the file, the line and the problem
      */
     public static SummaryCsv read(Path path, boolean discrete, boolean needMonetary) {
-        try (CsvInput in = CsvInput.open(path, schema(discrete, needMonetary))) {
-            String ageName = discrete ? "periods" : "T";
-            int x = in.column("frequency");
-            int tx = in.column("recency");
-            int t = in.column(ageName);
-            int m = in.column("monetary_value");
-            int w = in.column("weight");
-            int l = in.column("litt");
-            int capacity = 1024;
-            double[] frequency = new double[capacity];
-            double[] recency = new double[capacity];
-            double[] age = new double[capacity];
-            double[] monetary = m >= 0 ? new double[capacity] : null;
-            double[] weight = new double[capacity];
-            double[] litt = l >= 0 ? new double[capacity] : null;
-            int[] lines = new int[capacity];
-            int n = 0;
-            while (in.next()) {
-                if (n == capacity) {
-                    capacity = Math.multiplyExact(capacity, 2);
-                    frequency = Arrays.copyOf(frequency, capacity);
-                    recency = Arrays.copyOf(recency, capacity);
-                    age = Arrays.copyOf(age, capacity);
-                    monetary = monetary == null ? null : Arrays.copyOf(monetary, capacity);
-                    weight = Arrays.copyOf(weight, capacity);
-                    litt = litt == null ? null : Arrays.copyOf(litt, capacity);
-                    lines = Arrays.copyOf(lines, capacity);
-                }
-                double f = in.number(x);
-                double rec = in.number(tx);
-                double a = in.number(t);
-                if (f < 0 || f != Math.rint(f)) {
-                    throw in.refuse(x, "must be a whole number of repeat purchases >= 0");
-                }
-                if (!(a > 0)) {
-                    throw in.refuse(t, "must be > 0");
-                }
-                if (rec < 0) {
-                    throw in.refuse(tx, "must be >= 0");
-                }
-                if (rec > a) {
-                    throw in.refuse(tx, "exceeds " + ageName + " " + in.text(t) + ": the last purchase cannot follow "
-                            + "the end of observation");
-                }
-                if (f == 0 && rec != 0) {
-                    throw in.refuse(tx, "must be 0 when frequency is 0");
-                }
-                frequency[n] = f;
-                recency[n] = rec;
-                age[n] = a;
-                if (m >= 0) {
-                    double value = in.number(m);
-                    if (value < 0) {
-                        throw in.refuse(m, "must be >= 0");
+        return read(path, discrete, needMonetary, ParallelScan.threads(), ParallelScan.CHUNK_BYTES, MIN_BYTES);
+    }
+
+    /** Smaller files are read on one core. */
+    static final long MIN_BYTES = 1L << 20;
+
+    /**
+     * As {@link #read(Path, boolean, boolean)}, on {@code threads} threads in chunks of
+     * {@code chunkBytes} for files of {@code minBytes} or more.
+     */
+    static SummaryCsv read(Path path, boolean discrete, boolean needMonetary, int threads,
+            int chunkBytes, long minBytes) {
+        CsvInput.Schema schema = schema(discrete, needMonetary);
+        try (CsvInput in = CsvInput.open(path, schema)) {
+            Layout layout = new Layout(in, discrete ? "periods" : "T");
+            Columns rows = new Columns(layout, 1 << 10);
+            // where each chunk read in parallel starts, and its first row: the output is written in the same chunks
+            List<long[]> chunks = new ArrayList<>();
+            long dataStart = ParallelScan.dataStart(path, in, threads, minBytes);
+            if (dataStart > 0) {
+                ParallelScan.scan(path, in, dataStart, threads, chunkBytes, new ParallelScan.Rows<Columns, Void>() {
+                    @Override
+                    public Columns parse(CsvInput chunk, int bytes) {
+                        Columns part = new Columns(layout, Math.max(16, bytes / 32));
+                        parseRows(chunk, layout, part);
+                        return part;
                     }
-                    monetary[n] = value;
-                }
-                weight[n] = 1;
-                if (w >= 0) {
-                    double value = in.number(w);
-                    if (!(value > 0)) {
-                        throw in.refuse(w, "must be > 0");
+
+                    @Override
+                    public void take(Columns part, long from, long linesBefore) {
+                        chunks.add(new long[] {from, rows.size});
+                        rows.addAll(part, linesBefore);
                     }
-                    weight[n] = value;
-                }
-                if (l >= 0) {
-                    double value = in.number(l);
-                    if (f == 0 && value != 0) {
-                        throw in.refuse(l, "must be 0 when frequency is 0");
+
+                    @Override
+                    public Void rest(CsvInput rest) {
+                        chunks.clear();
+                        parseRows(rest, layout, rows);
+                        return null;
                     }
-                    litt[n] = value;
-                }
-                lines[n] = (int) Math.min(in.line(), Integer.MAX_VALUE);
-                n++;
+
+                    @Override
+                    public Void done() {
+                        return null;
+                    }
+                });
+            } else {
+                parseRows(in, layout, rows);
             }
-            if (n == 0) {
+            if (rows.size == 0) {
                 throw new InputException(in.file() + ":1: has no data rows");
             }
-            return new SummaryCsv(in.file(), in.header(), n, Arrays.copyOf(frequency, n),
-                    Arrays.copyOf(recency, n), Arrays.copyOf(age, n), monetary == null ? null : Arrays.copyOf(monetary, n),
-                    Arrays.copyOf(weight, n), litt == null ? null : Arrays.copyOf(litt, n), Arrays.copyOf(lines, n));
+            int n = rows.size;
+            return new SummaryCsv(in.file(), in.header(), n, Arrays.copyOf(rows.frequency, n),
+                    Arrays.copyOf(rows.recency, n), Arrays.copyOf(rows.age, n),
+                    rows.monetary == null ? null : Arrays.copyOf(rows.monetary, n), Arrays.copyOf(rows.weight, n),
+                    rows.litt == null ? null : Arrays.copyOf(rows.litt, n), Arrays.copyOf(rows.lines, n), schema,
+                    chunks.toArray(new long[0][]), threads);
+        }
+    }
+
+    /** Where the schema's columns are in a file. */
+    private static final class Layout {
+        final String ageName;
+        final int x;
+        final int tx;
+        final int t;
+        final int m;
+        final int w;
+        final int l;
+
+        Layout(CsvInput in, String ageName) {
+            this.ageName = ageName;
+            x = in.column("frequency");
+            tx = in.column("recency");
+            t = in.column(ageName);
+            m = in.column("monetary_value");
+            w = in.column("weight");
+            l = in.column("litt");
+        }
+    }
+
+    /** Checks the rows of an input and adds them to {@code out}, each with its file line. */
+    private static void parseRows(CsvInput in, Layout c, Columns out) {
+        while (in.next()) {
+            double f = in.number(c.x);
+            double rec = in.number(c.tx);
+            double a = in.number(c.t);
+            if (f < 0 || f != Math.rint(f)) {
+                throw in.refuse(c.x, "must be a whole number of repeat purchases >= 0");
+            }
+            if (!(a > 0)) {
+                throw in.refuse(c.t, "must be > 0");
+            }
+            if (rec < 0) {
+                throw in.refuse(c.tx, "must be >= 0");
+            }
+            if (rec > a) {
+                throw in.refuse(c.tx, "exceeds " + c.ageName + " " + in.text(c.t) + ": the last purchase cannot follow "
+                        + "the end of observation");
+            }
+            if (f == 0 && rec != 0) {
+                throw in.refuse(c.tx, "must be 0 when frequency is 0");
+            }
+            double value = 0;
+            if (c.m >= 0) {
+                value = in.number(c.m);
+                if (value < 0) {
+                    throw in.refuse(c.m, "must be >= 0");
+                }
+            }
+            double weight = 1;
+            if (c.w >= 0) {
+                weight = in.number(c.w);
+                if (!(weight > 0)) {
+                    throw in.refuse(c.w, "must be > 0");
+                }
+            }
+            double logGaps = 0;
+            if (c.l >= 0) {
+                logGaps = in.number(c.l);
+                if (f == 0 && logGaps != 0) {
+                    throw in.refuse(c.l, "must be 0 when frequency is 0");
+                }
+            }
+            out.add(f, rec, a, value, weight, logGaps, in.line());
+        }
+    }
+
+    /** Growable primitive columns of rows, each with its file line. */
+    private static final class Columns {
+        double[] frequency;
+        double[] recency;
+        double[] age;
+        double[] monetary;
+        double[] weight;
+        double[] litt;
+        int[] lines;
+        int size;
+
+        Columns(Layout layout, int capacity) {
+            frequency = new double[capacity];
+            recency = new double[capacity];
+            age = new double[capacity];
+            monetary = layout.m >= 0 ? new double[capacity] : null;
+            weight = new double[capacity];
+            litt = layout.l >= 0 ? new double[capacity] : null;
+            lines = new int[capacity];
+        }
+
+        void add(double f, double rec, double a, double m, double w, double l, long line) {
+            if (size == frequency.length) {
+                int capacity = Math.max(16, size + (size >> 1));
+                frequency = Arrays.copyOf(frequency, capacity);
+                recency = Arrays.copyOf(recency, capacity);
+                age = Arrays.copyOf(age, capacity);
+                monetary = monetary == null ? null : Arrays.copyOf(monetary, capacity);
+                weight = Arrays.copyOf(weight, capacity);
+                litt = litt == null ? null : Arrays.copyOf(litt, capacity);
+                lines = Arrays.copyOf(lines, capacity);
+            }
+            frequency[size] = f;
+            recency[size] = rec;
+            age[size] = a;
+            if (monetary != null) {
+                monetary[size] = m;
+            }
+            weight[size] = w;
+            if (litt != null) {
+                litt[size] = l;
+            }
+            lines[size] = (int) Math.min(line, Integer.MAX_VALUE);
+            size++;
+        }
+
+        /** Adds the rows of a chunk read with its lines counted from 0. */
+        void addAll(Columns part, long linesBefore) {
+            int n = part.size;
+            if (size + n > frequency.length) {
+                int capacity = Math.max(size + n, size + (size >> 1));
+                frequency = Arrays.copyOf(frequency, capacity);
+                recency = Arrays.copyOf(recency, capacity);
+                age = Arrays.copyOf(age, capacity);
+                monetary = monetary == null ? null : Arrays.copyOf(monetary, capacity);
+                weight = Arrays.copyOf(weight, capacity);
+                litt = litt == null ? null : Arrays.copyOf(litt, capacity);
+                lines = Arrays.copyOf(lines, capacity);
+            }
+            System.arraycopy(part.frequency, 0, frequency, size, n);
+            System.arraycopy(part.recency, 0, recency, size, n);
+            System.arraycopy(part.age, 0, age, size, n);
+            if (monetary != null) {
+                System.arraycopy(part.monetary, 0, monetary, size, n);
+            }
+            System.arraycopy(part.weight, 0, weight, size, n);
+            if (litt != null) {
+                System.arraycopy(part.litt, 0, litt, size, n);
+            }
+            for (int i = 0; i < n; i++) {
+                lines[size + i] = (int) Math.min(linesBefore + part.lines[i], Integer.MAX_VALUE);
+            }
+            size += n;
+        }
+    }
+
+    /**
+     * Writes the file again with columns appended: the header with their names, then every row's
+     * cells as {@link Csv#printer} prints them (spaces around cells dropped, quotes only where a cell
+     * needs them, lines ended by a line feed) followed by the row's values in the shortest text
+     * that reads back exactly ({@link Values#format(double)}). A line whose cells the printer
+     * would write unchanged — no quote, each cell non-empty, starting after {@code #} and ending
+     * after a space, in ASCII at both ends — is copied as it stands; any other line goes through
+     * the CSV parser and the printer, and from a line with a quote (which may hold a line break)
+     * the rest of the file does. The same bytes either way, at a fraction of the cost for the
+     * common file. A file read in parallel chunks is written in the same chunks, formatted on every
+     * core and handed on in order.
+     *
+     * @param path the file this input was read from
+     * @param names the names of the appended columns
+     * @param columns the appended columns, one value per row of this input
+     * @param out where the table goes
+     * @throws InputException if the file no longer has the rows it had when it was read
+     */
+    public void printWith(Path path, List<String> names, List<double[]> columns, Appendable out) {
+        List<String> all = new ArrayList<>(header);
+        all.addAll(names);
+        double[][] values = columns.toArray(new double[0][]);
+        try {
+            StringBuilder text = new StringBuilder(1 << 16);
+            Csv.printer(text).printRecord(all);
+            if (chunks.length > 0) {
+                out.append(text);
+                printChunks(path, values, out);
+                return;
+            }
+            Cursor at = new Cursor(0, true);
+            try (InputStream in = CsvInput.utf8(path, file)) {
+                byte[] block = new byte[1 << 16];
+                int length = 0;
+                long offset = 0;
+                for (int got = in.read(block, length, block.length - length); got >= 0 || length > 0;
+                        got = in.read(block, length, block.length - length)) {
+                    int end = length + Math.max(got, 0);
+                    // whole lines only, but the last one at the end of the file
+                    int cut = end;
+                    if (got >= 0) {
+                        while (cut > 0 && block[cut - 1] != '\n') {
+                            cut--;
+                        }
+                        if (cut == 0 && end < block.length) {
+                            length = end;
+                            continue;
+                        }
+                        if (cut == 0) {
+                            block = Arrays.copyOf(block, block.length * 2);
+                            length = end;
+                            continue;
+                        }
+                    }
+                    printLines(block, 0, cut, at, values, text);
+                    if (at.rest >= 0) {
+                        printRest(path, offset + at.rest, at, values, text, out);
+                        return;
+                    }
+                    out.append(text);
+                    text.setLength(0);
+                    offset += cut;
+                    length = end - cut;
+                    System.arraycopy(block, cut, block, 0, length);
+                    if (got < 0) {
+                        break;
+                    }
+                }
+            }
+            if (at.row != size) {
+                throw new InputException(file + ": changed while it was read");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the writing is: the next row, whether the header is still to come, lines read, and where a quote sends the rest to the parser. */
+    private static final class Cursor {
+        int row;
+        boolean header;
+        long lines;
+        /** The offset in the block of the line with a quote, or -1. */
+        int rest = -1;
+
+        Cursor(int row, boolean header) {
+            this.row = row;
+            this.header = header;
+        }
+    }
+
+    /** The chunks the file was read in, each written on a worker thread, handed on in order. */
+    private void printChunks(Path path, double[][] values, Appendable out) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "crm-print");
+            t.setDaemon(true);
+            return t;
+        });
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long end = channel.size();
+            ArrayDeque<Future<StringBuilder>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            try {
+                for (int k = 0; k < chunks.length; k++) {
+                    while (next < chunks.length && inFlight.size() < 2 * threads) {
+                        long from = chunks[next][0];
+                        long to = next + 1 < chunks.length ? chunks[next + 1][0] : end;
+                        int first = (int) chunks[next][1];
+                        int last = next + 1 < chunks.length ? (int) chunks[next + 1][1] : size;
+                        inFlight.add(pool.submit(() -> {
+                            byte[] bytes = ParallelScan.read(channel, from, to);
+                            StringBuilder text = new StringBuilder(bytes.length + (last - first) * 48);
+                            Cursor at = new Cursor(first, false);
+                            printLines(bytes, 0, bytes.length, at, values, text);
+                            if (at.rest >= 0 || at.row != last) {
+                                throw new InputException(file + ": changed while it was read");
+                            }
+                            return text;
+                        }));
+                        next++;
+                    }
+                    out.append(take(inFlight.poll()));
+                }
+            } finally {
+                for (Future<StringBuilder> f : inFlight) {
+                    f.cancel(false);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static StringBuilder take(Future<StringBuilder> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                // out of memory on a worker reaches the command line's one-line message
+                throw error;
+            }
+            throw new UncheckedIOException(new IOException(e.getCause()));
+        }
+    }
+
+    /**
+     * The lines of {@code bytes[from, to)} (whole lines, or the file's last) to the output: the
+     * header is dropped (it was printed with the new names), a blank line skipped, a plain line
+     * copied, another line printed through the parser; at a quote, {@code at.rest} marks the line
+     * and the writing stops.
+     */
+    private void printLines(byte[] bytes, int from, int to, Cursor at, double[][] values, StringBuilder text)
+            throws IOException {
+        CSVPrinter printer = null;
+        int width = header.size();
+        int start = from;
+        while (start < to) {
+            int end = start;
+            boolean plain = true;
+            boolean ascii = true;
+            boolean blank = true;
+            boolean quote = false;
+            int cells = 1;
+            int cellStart = start;
+            // the line: up to a line feed, a carriage return and line feed, or a lone carriage return
+            byte b = 0;
+            while (end < to && (b = bytes[end]) != '\n' && b != '\r') {
+                if (b == ',') {
+                    plain &= plainCell(bytes, cellStart, end);
+                    cells++;
+                    cellStart = end + 1;
+                } else if (b == '"') {
+                    quote = true;
+                } else if (b < 0) {
+                    ascii = false;
+                    blank = false;
+                } else if (blank && !Character.isWhitespace(b)) {
+                    blank = false;
+                }
+                end++;
+            }
+            int next = end >= to ? to : b == '\r' && end + 1 < to && bytes[end + 1] == '\n' ? end + 2 : end + 1;
+            if (quote || at.header && !ascii) {
+                // a quoted cell may hold a line break; a header beyond ASCII may follow a line of other spaces
+                at.rest = start;
+                return;
+            }
+            at.lines++;
+            if (blank && cells == 1) {
+                start = next;
+                continue;
+            }
+            if (at.header) {
+                at.header = false;
+                start = next;
+                continue;
+            }
+            if (at.row >= size) {
+                throw new InputException(file + ": changed while it was read");
+            }
+            plain &= plainCell(bytes, cellStart, end);
+            if (plain && cells == width) {
+                if (ascii) {
+                    for (int i = start; i < end; i++) {
+                        text.append((char) bytes[i]);
+                    }
+                } else {
+                    text.append(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+                }
+                appendValues(text, values, at.row);
+                text.append('\n');
+            } else {
+                if (printer == null) {
+                    printer = Csv.printer(text);
+                }
+                try (CSVParser parser = CsvInput.FORMAT.parse(new java.io.StringReader(
+                        new String(bytes, start, end - start, StandardCharsets.UTF_8)))) {
+                    CSVRecord record = parser.iterator().next();
+                    if (record.size() == 1 && record.get(0).isEmpty()) {
+                        // blank to the parser too: spaces beyond ASCII
+                        start = next;
+                        continue;
+                    }
+                    if (record.size() != width) {
+                        throw new InputException(file + ": changed while it was read");
+                    }
+                    for (String cell : record) {
+                        printer.print(cell);
+                    }
+                }
+                appendValues(text, values, at.row);
+                printer.println();
+            }
+            at.row++;
+            start = next;
+        }
+    }
+
+    /** Whether the printer writes the cell as it stands and the parser reads it as it stands. */
+    private static boolean plainCell(byte[] line, int from, int to) {
+        if (to <= from) {
+            return false;
+        }
+        byte first = line[from];
+        byte last = line[to - 1];
+        return first > '#' && first < 0x7f && last > ' ' && last < 0x7f;
+    }
+
+    private static void appendValues(StringBuilder text, double[][] values, int row) {
+        for (double[] column : values) {
+            text.append(',').append(Values.format(column[row]));
+        }
+    }
+
+    /** The rest of the file from the line at {@code offset} through the parser. */
+    private void printRest(Path path, long offset, Cursor at, double[][] values, StringBuilder text, Appendable out)
+            throws IOException {
+        try (CsvInput header = CsvInput.open(path, schema); InputStream rest = CsvInput.utf8(path, file)) {
+            rest.skipNBytes(offset);
+            CsvInput again = header.continuedAt(CsvInput.reader(rest), at.lines);
+            if (at.header) {
+                again.next();
+            }
+            CSVPrinter printer = Csv.printer(text);
+            int width = this.header.size();
+            int n = at.row;
+            while (again.next()) {
+                if (n >= size) {
+                    throw new InputException(file + ": changed while it was read");
+                }
+                for (int i = 0; i < width; i++) {
+                    printer.print(again.text(i));
+                }
+                for (double[] column : values) {
+                    printer.print(Values.format(column[n]));
+                }
+                printer.println();
+                n++;
+                if (text.length() > (1 << 15)) {
+                    out.append(text);
+                    text.setLength(0);
+                }
+            }
+            if (n != size) {
+                throw new InputException(file + ": changed while it was read");
+            }
+            out.append(text);
         }
     }
 

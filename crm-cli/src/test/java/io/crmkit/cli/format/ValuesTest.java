@@ -57,6 +57,49 @@ class ValuesTest {
         assertEquals(Double.MAX_VALUE, Values.number("1.7976931348623157e308"));
     }
 
+    /**
+     * Decimal texts around the edges of the exact fast path (mantissas near 2^53, powers of ten
+     * near ±22, leading and trailing zeros, signs, exponents): every one reads as
+     * {@link Double#parseDouble} reads it, to the bit.
+     */
+    @Property(tries = 3000)
+    void everyDecimalReadsAsParseDoubleReadsIt(@ForAll @IntRange(min = 0, max = 19) int intDigits,
+            @ForAll @IntRange(min = 0, max = 19) int fractionDigits, @ForAll @IntRange(min = -30, max = 30) int exponent,
+            @ForAll @IntRange(min = 0, max = 3) int form, @ForAll long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder b = new StringBuilder();
+        if (form == 1) {
+            b.append('-');
+        } else if (form == 2) {
+            b.append('+');
+        }
+        for (int i = 0; i < intDigits; i++) {
+            b.append((char) ('0' + (random.nextInt(4) == 0 ? 0 : random.nextInt(10))));
+        }
+        if (fractionDigits > 0 || intDigits == 0) {
+            b.append('.');
+            for (int i = 0; i < Math.max(1, fractionDigits); i++) {
+                b.append((char) ('0' + (random.nextInt(4) == 0 ? 0 : random.nextInt(10))));
+            }
+        }
+        if (form == 3 || exponent % 3 == 0) {
+            b.append(random.nextBoolean() ? 'e' : 'E').append(exponent);
+        }
+        String text = b.toString();
+        assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text) + 0.0),
+                Double.doubleToRawLongBits(Values.number(text)), text);
+    }
+
+    @Test
+    void theFastPathStopsWhereADoubleStopsBeingExact() {
+        for (String text : new String[] {"9007199254740992", "9007199254740993", "9007199254740993e-3", "1e22", "1e23",
+                "1e-22", "1e-23", "8.98846567431158e307", "76.71428571428571", "0.1", "-0", "-0.0e5", "000.000",
+                "123456789012345678901234567890", "4.35", "0.00000040401013469190335", "2.3840047804287733E-8"}) {
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text) + 0.0),
+                    Double.doubleToRawLongBits(Values.number(text)), text);
+        }
+    }
+
     @Property
     void theFastDatePathAgreesWithLocalDate(@ForAll @IntRange(min = -719528, max = 2932896) int epochDay) {
         LocalDate date = LocalDate.ofEpochDay(epochDay);
