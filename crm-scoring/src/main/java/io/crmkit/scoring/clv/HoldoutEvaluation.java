@@ -282,8 +282,15 @@ public final class HoldoutEvaluation {
                 cumulative += repeatsByDay[(int) (counted - origin)];
             }
             double expected = 0;
+            // customers who started on the same day share a term: computed once, added for each
+            long termFirst = Long.MIN_VALUE;
+            double term = 0;
             for (int r = 0; r < n && firsts[r] <= end; r++) {
-                expected += model.expectedPurchases((end - firsts[r]) / unitDays);
+                if (firsts[r] != termFirst) {
+                    termFirst = firsts[r];
+                    term = model.expectedPurchases((end - firsts[r]) / unitDays);
+                }
+                expected += term;
             }
             tracking.add(new TrackingPoint(week, LocalDate.ofEpochDay(end), cumulative, expected));
             if (end == endDay) {
