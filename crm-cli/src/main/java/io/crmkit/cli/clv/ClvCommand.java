@@ -9,7 +9,6 @@ import io.crmkit.cli.format.LogSummary;
 import io.crmkit.cli.format.OrderedBlocks;
 import io.crmkit.cli.format.SummaryCsv;
 import io.crmkit.cli.format.SurvivorsCsv;
-import io.crmkit.cli.format.TransactionLog;
 import io.crmkit.cli.format.Values;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +20,6 @@ import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CovariateModel;
 import io.crmkit.scoring.clv.CustomerSummaries;
-import io.crmkit.scoring.clv.CustomerSummarizer;
 import io.crmkit.scoring.clv.LifetimeValue;
 import io.crmkit.scoring.clv.ParameterUncertainty;
 import io.crmkit.scoring.clv.PurchaseModel;
@@ -500,55 +498,4 @@ public final class ClvCommand implements Callable<Integer> {
             out.flush();
         }
     }
-
-    /**
-     * Summarises a log as of a date with lifetimes' definitions; notes on stderr the customers left
-     * out because their first purchase is on the as-of date.
-     */
-    static CustomerSummarizer.IndexedSummaries summarizeLog(CommandSpec spec, TransactionLog log, LocalDate asOf,
-            Unit unit) {
-        return summarizeLog(spec, log, asOf, unit, false);
-    }
-
-    /**
-     * As {@link #summarizeLog(CommandSpec, TransactionLog, LocalDate, Unit)}, with the sum of log
-     * inter-purchase times (the {@code litt} column BG/CNBD-k and MBG/CNBD-k fit on) when asked.
-     */
-    static CustomerSummarizer.IndexedSummaries summarizeLog(CommandSpec spec, TransactionLog log, LocalDate asOf,
-            Unit unit, boolean litt) {
-        int asOfDay = (int) asOf.toEpochDay();
-        int[] firstDay = new int[log.customers.size()];
-        java.util.Arrays.fill(firstDay, Integer.MAX_VALUE);
-        int earliest = Integer.MAX_VALUE;
-        for (int i = 0; i < log.size(); i++) {
-            int d = log.day[i];
-            earliest = Math.min(earliest, d);
-            if (d < firstDay[log.customer[i]]) {
-                firstDay[log.customer[i]] = d;
-            }
-        }
-        if (log.size() == 0) {
-            throw new InputException(log.file + ":1: has no data rows");
-        }
-        if (earliest > asOfDay) {
-            throw new InputException(log.file + ": no purchase on or before the as-of date " + asOf
-                    + " (the first is on " + LocalDate.ofEpochDay(earliest) + ")");
-        }
-        int sameDay = 0;
-        for (int d : firstDay) {
-            if (d == asOfDay) {
-                sameDay++;
-            }
-        }
-        CustomerSummarizer summarizer = CustomerSummarizer.asOf(asOf).inUnitsOf(unit.duration);
-        CustomerSummarizer.IndexedSummaries result = (litt ? summarizer.withLogInterPurchaseTimes() : summarizer)
-                .summarizeEpochDays(log.customer, log.day, log.amount);
-        if (sameDay > 0) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": note: " + sameDay + " customer"
-                    + (sameDay == 1 ? " whose first purchase is" : "s whose first purchase is")
-                    + " on the as-of date " + asOf + " left out: with T = 0 there is nothing to fit");
-        }
-        return result;
-    }
-
 }

@@ -1,8 +1,8 @@
 package io.crmkit.cli.clv;
 
 import io.crmkit.cli.format.Csv;
+import io.crmkit.cli.format.HoldoutLog;
 import io.crmkit.cli.format.InputException;
-import io.crmkit.cli.format.TransactionLog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -80,11 +80,10 @@ final class EvaluateCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(), "--calibration-end " + calibrationEnd
                     + " must be before --holdout-end " + holdoutEnd);
         }
-        TransactionLog log = TransactionLog.read(input, false, dialect.dialect(spec));
+        HoldoutLog log = HoldoutLog.read(input, dialect.dialect(spec), calibrationEnd, holdoutEnd, unit.duration);
         HoldoutEvaluation e;
         try {
-            e = HoldoutEvaluation.ofEpochDays(kind, penalizer, unit.duration, log.customer, log.day, calibrationEnd,
-                    holdoutEnd);
+            e = evaluate(kind, penalizer, unit, log, calibrationEnd, holdoutEnd);
         } catch (IllegalArgumentException ex) {
             throw new InputException(log.file + ": " + ex.getMessage());
         }
@@ -102,6 +101,17 @@ final class EvaluateCommand implements Runnable {
             err.flush();
         }
         out.flush();
+    }
+
+    /**
+     * Fits on the calibration summaries of a log read once and compares with its holdout counts:
+     * what {@link HoldoutEvaluation#ofEpochDays} computes from every purchase, in memory that
+     * follows the customers.
+     */
+    static HoldoutEvaluation evaluate(ClvModels.Model kind, double penalizer, ClvCommand.Unit unit, HoldoutLog log,
+            LocalDate calibrationEnd, LocalDate holdoutEnd) {
+        return HoldoutEvaluation.ofCounts(kind, penalizer, unit.duration, log.calibration(), log.firstDays(),
+                log.holdoutPurchases(), log.repeatsByDay(), calibrationEnd, holdoutEnd);
     }
 
     private String json(HoldoutEvaluation e, ClvModels.Model kind) {

@@ -2,8 +2,9 @@ package io.crmkit.cli.clv;
 
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.HoldoutLog;
 import io.crmkit.cli.format.InputException;
-import io.crmkit.cli.format.TransactionLog;
+import io.crmkit.cli.format.LogSummary;
 
 import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
@@ -146,12 +147,21 @@ final class PlotCommand implements Runnable {
             throw usage("--kind " + kind + " needs --as-of");
         }
         System.setProperty("java.awt.headless", "true");
-        TransactionLog log = TransactionLog.read(input, false, dialect.dialect(spec));
         Chart<?, ?> chart;
-        try {
-            chart = holdout ? holdoutChart(k, modelKind, log) : modelChart(k, modelKind, log);
-        } catch (IllegalArgumentException e) {
-            throw e instanceof InputException known ? known : new InputException(log.file + ": " + e.getMessage());
+        if (holdout) {
+            HoldoutLog log = HoldoutLog.read(input, dialect.dialect(spec), calibrationEnd, holdoutEnd, unit.duration);
+            try {
+                chart = holdoutChart(k, modelKind, log);
+            } catch (IllegalArgumentException e) {
+                throw e instanceof InputException known ? known : new InputException(log.file + ": " + e.getMessage());
+            }
+        } else {
+            LogSummary log = SummarizedLog.read(spec, input, false, dialect.dialect(spec), asOf, unit, false);
+            try {
+                chart = modelChart(k, modelKind, log.summaries());
+            } catch (IllegalArgumentException e) {
+                throw e instanceof InputException known ? known : new InputException(log.file + ": " + e.getMessage());
+            }
         }
         try (OutputStream out = Files.newOutputStream(output)) {
             if (svg) {
@@ -193,9 +203,8 @@ final class PlotCommand implements Runnable {
         rows.add(r);
     }
 
-    private Chart<?, ?> holdoutChart(Kind k, ClvModels.Model modelKind, TransactionLog log) {
-        HoldoutEvaluation e = HoldoutEvaluation.ofEpochDays(modelKind, 0, unit.duration, log.customer, log.day,
-                calibrationEnd, holdoutEnd);
+    private Chart<?, ?> holdoutChart(Kind k, ClvModels.Model modelKind, HoldoutLog log) {
+        HoldoutEvaluation e = EvaluateCommand.evaluate(modelKind, 0, unit, log, calibrationEnd, holdoutEnd);
         if (k == Kind.calibration) {
             XYChart chart = new XYChartBuilder().width(width).height(height)
                     .title("Holdout purchases by calibration frequency (" + modelKind.title() + ", holdout "
@@ -246,8 +255,7 @@ final class PlotCommand implements Runnable {
         return chart;
     }
 
-    private Chart<?, ?> modelChart(Kind k, ClvModels.Model modelKind, TransactionLog log) {
-        CustomerSummaries s = ClvCommand.summarizeLog(spec, log, asOf, unit).summaries();
+    private Chart<?, ?> modelChart(Kind k, ClvModels.Model modelKind, CustomerSummaries s) {
         TransactionModel fitted = (TransactionModel) modelKind.fit(s, 0);
         if (k == Kind.periodTransactions) {
             RepeatPurchaseDistribution d = RepeatPurchaseDistribution.of(fitted, s, 8);

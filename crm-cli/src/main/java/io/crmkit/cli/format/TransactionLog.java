@@ -1,34 +1,17 @@
 package io.crmkit.cli.format;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
- * A transaction log, {@code customer_id,date,amount}, read with {@link CsvInput} into columns:
- * the customer's index, the day and the amount of every purchase. Aliases: {@code id} or
- * {@code customer} for {@code customer_id}, {@code datetime} or {@code time} for {@code date},
- * {@code monetary_value} or {@code value} for {@code amount}. Other columns are refused. Amounts
- * are numbers of the grammar of {@link Values}, 0 or more.
+ * A transaction log, {@code customer_id,date,amount}, read with {@link CsvInput} row by row and
+ * handed on without being kept ({@link #scan}): commands keep per-customer state, never the
+ * purchases. Aliases: {@code id} or {@code customer} for {@code customer_id}, {@code datetime} or
+ * {@code time} for {@code date}, {@code monetary_value} or {@code value} for {@code amount}. Other
+ * columns are refused. Amounts are numbers of the grammar of {@link Values}, 0 or more.
  */
 public final class TransactionLog {
 
-    /** The file's name, as messages give it. */
-    public final String file;
-    /** The customers, by index. */
-    public final CustomerIndex customers;
-    /** The customer index of each purchase. */
-    public final int[] customer;
-    /** The day of each purchase, as {@link java.time.LocalDate#toEpochDay()}. */
-    public final int[] day;
-    /** The amount of each purchase, or {@code null} when the log has no amount column. */
-    public final double[] amount;
-
-    private TransactionLog(String file, CustomerIndex customers, int[] customer, int[] day, double[] amount) {
-        this.file = file;
-        this.customers = customers;
-        this.customer = customer;
-        this.day = day;
-        this.amount = amount;
+    private TransactionLog() {
     }
 
     /**
@@ -42,36 +25,6 @@ public final class TransactionLog {
                 .required("date", "datetime", "time");
         return amountRequired ? s.required("amount", "monetary_value", "value")
                 : s.optional("amount", "monetary_value", "value");
-    }
-
-    /**
-     * Reads a log into columns.
-     *
-     * @param path the file
-     * @param amountRequired whether the amount column must be present
-     * @return the columns, one position per purchase
-     * @throws InputException naming file, line, field, value and rule of the first bad row
-     */
-    public static TransactionLog read(Path path, boolean amountRequired) {
-        return read(path, amountRequired, CsvInput.Dialect.DEFAULT);
-    }
-
-    /**
-     * Reads a log of another dialect into columns.
-     *
-     * @param path the file
-     * @param amountRequired whether the amount column must be present
-     * @param dialect the delimiter, date format and zone
-     * @return the columns, one position per purchase
-     * @throws InputException naming file, line, field, value and rule of the first bad row
-     */
-    public static TransactionLog read(Path path, boolean amountRequired, CsvInput.Dialect dialect) {
-        Columns columns = new Columns();
-        CustomerIndex customers = new CustomerIndex();
-        Scanned scanned = scan(path, amountRequired, dialect, customers, columns);
-        int n = columns.size;
-        return new TransactionLog(scanned.file(), customers, Arrays.copyOf(columns.customer, n),
-                Arrays.copyOf(columns.day, n), scanned.hasAmount() ? Arrays.copyOf(columns.amount, n) : null);
     }
 
     /** The rows of a log as they are read, in file order. */
@@ -100,7 +53,7 @@ public final class TransactionLog {
     /**
      * Reads a log row by row, handing each purchase on without keeping it: the way a command keeps
      * per-customer accumulators whose memory follows the customers, not the transactions. The
-     * whole file is checked as by {@link #read(Path, boolean, CsvInput.Dialect)}; rows before a bad
+     * whole file is checked, every row; rows before a bad
      * one have been handed on when the refusal comes, so the receiver must not print anything
      * before the scan returns.
      *
@@ -158,33 +111,5 @@ public final class TransactionLog {
             throw in.refuse(column, "negative: a purchase amount must be 0 or more");
         }
         return a;
-    }
-
-    /** The columns {@link #read} keeps. */
-    private static final class Columns implements Rows {
-        private int capacity = 1 << 12;
-        private int[] customer = new int[capacity];
-        private int[] day = new int[capacity];
-        private double[] amount = new double[capacity];
-        private int size;
-
-        @Override
-        public void purchase(int c, int d, double a) {
-            if (size == capacity) {
-                capacity = capacity + (capacity >> 1);
-                customer = Arrays.copyOf(customer, capacity);
-                day = Arrays.copyOf(day, capacity);
-                amount = Arrays.copyOf(amount, capacity);
-            }
-            customer[size] = c;
-            day[size] = d;
-            amount[size] = a;
-            size++;
-        }
-    }
-
-    /** @return the number of purchases */
-    public int size() {
-        return day.length;
     }
 }

@@ -62,11 +62,16 @@ public final class LifecycleCommand implements Callable<Integer> {
         Path customers;
 
         Histories read(CommandSpec spec) {
+            return read(spec, null, 0);
+        }
+
+        /** Reads the histories with the spend per phase period when {@code period} is not null. */
+        Histories read(CommandSpec spec, Duration period, int periods) {
             if (asOf.isBefore(LocalDate.of(1, 1, 2)) || asOf.isAfter(LocalDate.of(9999, 12, 30))) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--as-of " + asOf
                         + ": must lie from 0001-01-02 to 9999-12-30");
             }
-            return Histories.read(input, customers, asOf, zone, Money.currency("USD"));
+            return Histories.read(input, customers, asOf, zone, Money.currency("USD"), period, periods);
         }
     }
 
@@ -213,9 +218,17 @@ public final class LifecycleCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            Histories h = input.read(spec);
-            List<List<Object>> rows = new ArrayList<>(h.histories.size());
-            for (PurchaseHistory history : h.histories) {
+            Histories h = input.read(spec, Duration.ofDays(periodDays), periods);
+            // the rows as CSV text (a policy may still refuse a customer): about a tenth of the memory of row objects
+            StringBuilder text = new StringBuilder();
+            CSVPrinter csv = Csv.printer(text);
+            if (h.amounts) {
+                csv.printRecord("customer_id", "visits", "stage", "reason", "phase", "trend");
+            } else {
+                csv.printRecord("customer_id", "visits", "stage", "reason");
+            }
+            for (int i = 0; i < h.size(); i++) {
+                PurchaseHistory history = h.history(i);
                 StageAssessment s = classifier.stage(history);
                 List<Object> row = new ArrayList<>(List.of(history.customer().value(), history.visits(), word(s.stage()),
                         s.reason()));
@@ -224,18 +237,10 @@ public final class LifecycleCommand implements Callable<Integer> {
                     row.add(p.map(a -> word(a.phase())).orElse(""));
                     row.add(p.map(a -> Values.format(a.trend())).orElse(""));
                 }
-                rows.add(row);
-            }
-            CSVPrinter csv = Csv.printer(spec.commandLine().getOut());
-            if (h.amounts) {
-                csv.printRecord("customer_id", "visits", "stage", "reason", "phase", "trend");
-            } else {
-                csv.printRecord("customer_id", "visits", "stage", "reason");
-            }
-            for (List<Object> row : rows) {
                 csv.printRecord(row);
             }
-            csv.flush();
+            spec.commandLine().getOut().append(text);
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }
@@ -262,22 +267,20 @@ public final class LifecycleCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             ChurnPolicy p = policy.build(spec);
             Histories h = input.read(spec);
-            List<ChurnDecision> decisions = new ArrayList<>(h.histories.size());
-            int lost = 0;
-            for (PurchaseHistory history : h.histories) {
-                ChurnDecision d = p.assess(history);
-                lost += d.churned() ? 1 : 0;
-                decisions.add(d);
-            }
-            CSVPrinter csv = Csv.printer(spec.commandLine().getOut());
+            // the rows as CSV text (a policy may still refuse a customer): about a tenth of the memory of row objects
+            StringBuilder text = new StringBuilder();
+            CSVPrinter csv = Csv.printer(text);
             csv.printRecord("customer_id", "churned", "reason", "churned_at");
-            for (int i = 0; i < decisions.size(); i++) {
-                ChurnDecision d = decisions.get(i);
-                csv.printRecord(h.histories.get(i).customer().value(), d.churned(), d.reason(),
+            int lost = 0;
+            for (int i = 0; i < h.size(); i++) {
+                ChurnDecision d = p.assess(h.history(i));
+                lost += d.churned() ? 1 : 0;
+                csv.printRecord(h.customerId(i), d.churned(), d.reason(),
                         d.churnedAt().map(t -> t.atZone(input.zone).toLocalDate().toString()).orElse(""));
             }
-            csv.flush();
-            spec.commandLine().getErr().println(p.name() + ": " + lost + " of " + h.histories.size() + " customers lost as of "
+            spec.commandLine().getOut().append(text);
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().println(p.name() + ": " + lost + " of " + h.size() + " customers lost as of "
                     + input.asOf);
             return 0;
         }

@@ -69,7 +69,7 @@ class LogSummaryTest {
     }
 
     private static void assertSameAsTheSummarizer(Path file, Duration unit, boolean litt) {
-        TransactionLog log = TransactionLog.read(file, false);
+        LogColumns log = LogColumns.read(file);
         CustomerSummarizer summarizer = CustomerSummarizer.asOf(AS_OF).inUnitsOf(unit);
         CustomerSummarizer.IndexedSummaries expected = (litt ? summarizer.withLogInterPurchaseTimes() : summarizer)
                 .summarizeEpochDays(log.customer, log.day, log.amount);

@@ -477,6 +477,26 @@ public final class CustomerSummarizer {
             this.summaries = summaries;
         }
 
+        /**
+         * Pairs summaries computed elsewhere (a log read in one pass, for instance) with the
+         * customer index of each row.
+         *
+         * @param customerIndex the customer index of each row, each &ge; 0 (copied)
+         * @param summaries the summaries, one row per index
+         * @return the indexed summaries
+         * @throws IllegalArgumentException if the lengths differ or an index is negative
+         */
+        public static IndexedSummaries of(int[] customerIndex, CustomerSummaries summaries) {
+            requireNonNull(customerIndex, "customerIndex");
+            requireNonNull(summaries, "summaries");
+            require(customerIndex.length == summaries.size(), "customerIndex has %s rows, summaries %s",
+                    customerIndex.length, summaries.size());
+            for (int i = 0; i < customerIndex.length; i++) {
+                require(customerIndex[i] >= 0, "customerIndex[%s] %s is negative", i, customerIndex[i]);
+            }
+            return new IndexedSummaries(customerIndex.clone(), summaries);
+        }
+
         /** @return the number of rows */
         public int size() {
             return customerIndex.length;

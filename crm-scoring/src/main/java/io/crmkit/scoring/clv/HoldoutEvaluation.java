@@ -109,25 +109,17 @@ public final class HoldoutEvaluation {
         CustomerSummarizer.IndexedSummaries cal = CustomerSummarizer.asOf(calibrationEnd).inUnitsOf(unit)
                 .summarizeEpochDays(customer, epochDay, null);
         require(cal.size() > 0, "no customer made a first purchase before the calibration end %s", calibrationEnd);
-        CustomerSummaries data = cal.summaries();
-        ClvModel fitted = kind.fit(data, penalizer);
-        require(fitted instanceof TransactionModel, "model %s has no conditional expectations to check against the"
-                + " holdout: use a TransactionModel such as bgnbd, pareto or mbgnbd", kind.name());
-        TransactionModel model = (TransactionModel) fitted;
-        double unitDays = unit.getSeconds() / 86_400.0;
-        double length = (holdoutEnd.toEpochDay() - calibrationEnd.toEpochDay()) / unitDays;
-
+        int n = cal.size();
         int customers = 0;
         for (int c : customer) {
             customers = Math.max(customers, c + 1);
         }
         int[] row = new int[customers];
         Arrays.fill(row, -1);
-        for (int r = 0; r < cal.size(); r++) {
+        for (int r = 0; r < n; r++) {
             row[cal.customerIndex(r)] = r;
         }
         // distinct purchase days of the calibration customers, sorted per customer
-        int n = cal.size();
         long[] keys = new long[epochDay.length];
         int k = 0;
         long calDay = calibrationEnd.toEpochDay();
@@ -140,7 +132,7 @@ public final class HoldoutEvaluation {
         }
         keys = Arrays.copyOf(keys, k);
         Arrays.sort(keys);
-        double[] actual = new double[n];
+        int[] holdout = new int[n];
         int[] firstDay = new int[n];
         Arrays.fill(firstDay, Integer.MAX_VALUE);
         long[] repeatDays = new long[k];
@@ -157,8 +149,105 @@ public final class HoldoutEvaluation {
             }
             repeatDays[repeats++] = day;
             if (day > calDay) {
-                actual[r]++;
+                holdout[r]++;
             }
+        }
+        int origin = Integer.MAX_VALUE;
+        for (int d : firstDay) {
+            origin = Math.min(origin, d);
+        }
+        int[] repeatsByDay = new int[(int) (endDay - origin + 1)];
+        for (int i = 0; i < repeats; i++) {
+            repeatsByDay[(int) (repeatDays[i] - origin)]++;
+        }
+        return evaluate(kind, penalizer, unit, cal, firstDay, holdout, repeatsByDay, calibrationEnd, holdoutEnd);
+    }
+
+    /**
+     * Fits a continuous-time model on calibration summaries and evaluates it on the holdout
+     * period, from per-customer counts gathered while a log is read once (memory proportional to
+     * the customers, not the purchases). The counts are those {@link #ofEpochDays} derives from
+     * the purchases, with the same definitions; given the same log, the evaluation is the same to
+     * the last bit. Only {@code calibration} reaches the fit.
+     *
+     * @param kind a continuous-time model kind of {@link ClvModels} (BG/NBD, Pareto/NBD, MBG/NBD)
+     * @param penalizer the L2 penalizer of the fit, &ge; 0
+     * @param unit the time unit of recency and T in {@code calibration}, e.g. 7 days
+     * @param calibration the calibration summaries as of the calibration end, without amounts or
+     *     with them (as {@link CustomerSummarizer#summarizeEpochDays}), one row per customer whose
+     *     first purchase is before the calibration end
+     * @param firstDay per calibration row, the day of the customer's first purchase
+     *     ({@link LocalDate#toEpochDay()}), before the calibration end
+     * @param holdoutPurchases per calibration row, the distinct days with a purchase after the
+     *     calibration end up to the holdout end, &ge; 0
+     * @param repeatsByDay element i: the repeat purchases (distinct days after the customer's
+     *     first) of the calibration customers up to the holdout end that fall on the day
+     *     min(firstDay) + i; its length is the days from min(firstDay) to the holdout end, both
+     *     included
+     * @param calibrationEnd the last day of the calibration period
+     * @param holdoutEnd the last day of the holdout period, after {@code calibrationEnd}
+     * @return the evaluation
+     * @throws IllegalArgumentException if the kind is not a continuous-time purchase model, the
+     *     dates are out of order, there are no calibration rows, the columns differ in length, a
+     *     first day is not before the calibration end, a count is negative, or
+     *     {@code repeatsByDay} does not span the days from min(firstDay) to the holdout end
+     * @throws ConvergenceException if the fit does not converge
+     */
+    public static HoldoutEvaluation ofCounts(ClvModels.Model kind, double penalizer, Duration unit,
+            CustomerSummarizer.IndexedSummaries calibration, int[] firstDay, int[] holdoutPurchases,
+            int[] repeatsByDay, LocalDate calibrationEnd, LocalDate holdoutEnd) {
+        requireNonNull(kind, "kind");
+        requireNonNull(unit, "unit");
+        requireNonNull(calibration, "calibration");
+        requireNonNull(firstDay, "firstDay");
+        requireNonNull(holdoutPurchases, "holdoutPurchases");
+        requireNonNull(repeatsByDay, "repeatsByDay");
+        requireNonNull(calibrationEnd, "calibrationEnd");
+        requireNonNull(holdoutEnd, "holdoutEnd");
+        require(kind.input() == ClvModels.Input.CONTINUOUS_TIME,
+                "model %s is not a continuous-time purchase model: evaluate bgnbd, pareto or mbgnbd", kind.name());
+        require(calibrationEnd.isBefore(holdoutEnd), "calibration end %s must be before the holdout end %s",
+                calibrationEnd, holdoutEnd);
+        require(calibration.size() > 0, "no customer made a first purchase before the calibration end %s",
+                calibrationEnd);
+        int n = calibration.size();
+        require(firstDay.length == n && holdoutPurchases.length == n,
+                "columns differ in length: calibration %s, firstDay %s, holdoutPurchases %s", n, firstDay.length,
+                holdoutPurchases.length);
+        long calDay = calibrationEnd.toEpochDay();
+        long origin = Long.MAX_VALUE;
+        for (int r = 0; r < n; r++) {
+            require(firstDay[r] < calDay, "firstDay[%s] %s is not before the calibration end %s", r, firstDay[r],
+                    calibrationEnd);
+            require(holdoutPurchases[r] >= 0, "holdoutPurchases[%s] %s is negative", r, holdoutPurchases[r]);
+            origin = Math.min(origin, firstDay[r]);
+        }
+        long span = holdoutEnd.toEpochDay() - origin + 1;
+        require(repeatsByDay.length == span, "repeatsByDay has %s days: it must span the %s days from %s to %s",
+                repeatsByDay.length, span, LocalDate.ofEpochDay(origin), holdoutEnd);
+        for (int i = 0; i < repeatsByDay.length; i++) {
+            require(repeatsByDay[i] >= 0, "repeatsByDay[%s] %s is negative", i, repeatsByDay[i]);
+        }
+        return evaluate(kind, penalizer, unit, calibration, firstDay.clone(), holdoutPurchases.clone(), repeatsByDay,
+                calibrationEnd, holdoutEnd);
+    }
+
+    /** The fit and the comparison, from the per-customer counts of either factory. */
+    private static HoldoutEvaluation evaluate(ClvModels.Model kind, double penalizer, Duration unit,
+            CustomerSummarizer.IndexedSummaries cal, int[] firstDay, int[] holdout, int[] repeatsByDay,
+            LocalDate calibrationEnd, LocalDate holdoutEnd) {
+        CustomerSummaries data = cal.summaries();
+        ClvModel fitted = kind.fit(data, penalizer);
+        require(fitted instanceof TransactionModel, "model %s has no conditional expectations to check against the"
+                + " holdout: use a TransactionModel such as bgnbd, pareto or mbgnbd", kind.name());
+        TransactionModel model = (TransactionModel) fitted;
+        double unitDays = unit.getSeconds() / 86_400.0;
+        double length = (holdoutEnd.toEpochDay() - calibrationEnd.toEpochDay()) / unitDays;
+        int n = cal.size();
+        long endDay = holdoutEnd.toEpochDay();
+        double[] actual = new double[n];
+        for (int r = 0; r < n; r++) {
+            actual[r] = holdout[r];
         }
         double[] predicted = new double[n];
         model.conditionalExpectedPurchases(length, data.frequencies(), data.recencies(), data.ages(), predicted);
@@ -180,22 +269,30 @@ public final class HoldoutEvaluation {
             }
         }
 
-        Arrays.sort(repeatDays, 0, repeats);
         int[] firsts = firstDay.clone();
         Arrays.sort(firsts);
         long origin = firsts[0];
         ImmutableList.Builder<TrackingPoint> tracking = ImmutableList.builder();
-        int next = 0;
+        long cumulative = 0;
+        long counted = origin - 1;
         for (int week = 1; ; week++) {
             long end = Math.min(origin + 7L * week - 1, endDay);
-            while (next < repeats && repeatDays[next] <= end) {
-                next++;
+            while (counted < end) {
+                counted++;
+                cumulative += repeatsByDay[(int) (counted - origin)];
             }
             double expected = 0;
+            // customers who started on the same day share a term: computed once, added for each
+            long termFirst = Long.MIN_VALUE;
+            double term = 0;
             for (int r = 0; r < n && firsts[r] <= end; r++) {
-                expected += model.expectedPurchases((end - firsts[r]) / unitDays);
+                if (firsts[r] != termFirst) {
+                    termFirst = firsts[r];
+                    term = model.expectedPurchases((end - firsts[r]) / unitDays);
+                }
+                expected += term;
             }
-            tracking.add(new TrackingPoint(week, LocalDate.ofEpochDay(end), next, expected));
+            tracking.add(new TrackingPoint(week, LocalDate.ofEpochDay(end), cumulative, expected));
             if (end == endDay) {
                 break;
             }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class HoldoutEvaluationTest {
@@ -119,5 +120,71 @@ class HoldoutEvaluationTest {
                 .ofEpochDays(ClvModels.named("bgnbd"), 0, Duration.ofDays(7), LOG[0], LOG[1], HOLDOUT_END,
                         CALIBRATION_END));
         assertEquals("calibration end 1998-06-30 must be before the holdout end 1997-09-30", e.getMessage());
+    }
+
+    /**
+     * The per-customer counts of the CDNOW log gathered by the most direct means (a sorted set of
+     * days per customer), handed to {@link HoldoutEvaluation#ofCounts}: the evaluation is that of
+     * {@link HoldoutEvaluation#ofEpochDays} to the last bit.
+     */
+    @Test
+    void countsGatheredApartGiveTheSameEvaluationAsThePurchases() {
+        int customers = 0;
+        for (int c : LOG[0]) {
+            customers = Math.max(customers, c + 1);
+        }
+        List<TreeSet<Integer>> days = new java.util.ArrayList<>();
+        for (int c = 0; c < customers; c++) {
+            days.add(new TreeSet<>());
+        }
+        int calDay = (int) CALIBRATION_END.toEpochDay();
+        int endDay = (int) HOLDOUT_END.toEpochDay();
+        for (int i = 0; i < LOG[0].length; i++) {
+            if (LOG[1][i] <= endDay) {
+                days.get(LOG[0][i]).add(LOG[1][i]);
+            }
+        }
+        CustomerSummarizer.IndexedSummaries cal = CustomerSummarizer.asOf(CALIBRATION_END)
+                .inUnitsOf(Duration.ofDays(7)).summarizeEpochDays(LOG[0], LOG[1], null);
+        int n = cal.size();
+        int[] firstDay = new int[n];
+        int[] holdout = new int[n];
+        int origin = Integer.MAX_VALUE;
+        for (int r = 0; r < n; r++) {
+            TreeSet<Integer> mine = days.get(cal.customerIndex(r));
+            firstDay[r] = mine.first();
+            holdout[r] = mine.tailSet(calDay, false).size();
+            origin = Math.min(origin, firstDay[r]);
+        }
+        int[] repeatsByDay = new int[endDay - origin + 1];
+        for (int r = 0; r < n; r++) {
+            for (int d : days.get(cal.customerIndex(r)).tailSet(firstDay[r], false)) {
+                repeatsByDay[d - origin]++;
+            }
+        }
+        HoldoutEvaluation counted = HoldoutEvaluation.ofCounts(ClvModels.named("bgnbd"), 0, Duration.ofDays(7), cal,
+                firstDay, holdout, repeatsByDay, CALIBRATION_END, HOLDOUT_END);
+        assertEquals(CDNOW.model().parameters(), counted.model().parameters());
+        assertEquals(CDNOW.calibrationTable(), counted.calibrationTable());
+        assertEquals(CDNOW.tracking(), counted.tracking());
+        assertEquals(CDNOW.predictedTotal(), counted.predictedTotal());
+        assertEquals(1882, counted.actualTotal());
+        for (int r = 0; r < n; r++) {
+            assertEquals(CDNOW.actual(r), counted.actual(r));
+            assertEquals(CDNOW.predicted(r), counted.predicted(r));
+        }
+        // a span that misses a day, a first purchase on the calibration end, columns of other lengths
+        IllegalArgumentException span = assertThrows(IllegalArgumentException.class,
+                () -> HoldoutEvaluation.ofCounts(ClvModels.named("bgnbd"), 0, Duration.ofDays(7), cal, firstDay,
+                        holdout, java.util.Arrays.copyOf(repeatsByDay, repeatsByDay.length - 1), CALIBRATION_END,
+                        HOLDOUT_END));
+        assertEquals("repeatsByDay has 545 days: it must span the 546 days from 1997-01-01 to 1998-06-30",
+                span.getMessage());
+        int[] late = firstDay.clone();
+        late[0] = calDay;
+        assertThrows(IllegalArgumentException.class, () -> HoldoutEvaluation.ofCounts(ClvModels.named("bgnbd"), 0,
+                Duration.ofDays(7), cal, late, holdout, repeatsByDay, CALIBRATION_END, HOLDOUT_END));
+        assertThrows(IllegalArgumentException.class, () -> HoldoutEvaluation.ofCounts(ClvModels.named("bgnbd"), 0,
+                Duration.ofDays(7), cal, firstDay, new int[1], repeatsByDay, CALIBRATION_END, HOLDOUT_END));
     }
 }
