@@ -184,6 +184,19 @@ public final class HoldoutEvaluation {
         int[] firsts = firstDay.clone();
         Arrays.sort(firsts);
         long origin = firsts[0];
+        // customers who first bought on the same day share their expectation: one evaluation per
+        // distinct first day and week, so a holdout decades long costs weeks x days, not x customers
+        int[] day = new int[n];
+        int[] count = new int[n];
+        int days = 0;
+        for (int r = 0; r < n; r++) {
+            if (days > 0 && day[days - 1] == firsts[r]) {
+                count[days - 1]++;
+            } else {
+                day[days] = firsts[r];
+                count[days++] = 1;
+            }
+        }
         ImmutableList.Builder<TrackingPoint> tracking = ImmutableList.builder();
         int next = 0;
         for (int week = 1; ; week++) {
@@ -192,8 +205,8 @@ public final class HoldoutEvaluation {
                 next++;
             }
             double expected = 0;
-            for (int r = 0; r < n && firsts[r] <= end; r++) {
-                expected += model.expectedPurchases((end - firsts[r]) / unitDays);
+            for (int d = 0; d < days && day[d] <= end; d++) {
+                expected += count[d] * model.expectedPurchases((end - day[d]) / unitDays);
             }
             tracking.add(new TrackingPoint(week, LocalDate.ofEpochDay(end), next, expected));
             if (end == endDay) {
