@@ -241,6 +241,32 @@ class StrictInputTest {
     }
 
     @Test
+    void theYearZeroIsRefusedByEveryCommandThatReadsDates() {
+        // crm rfm gave recency_days 738155 and crm clv summarize T = 738155 for a purchase on 0000-01-01
+        Path tx = file("y0.csv", TX + "c1,0000-01-01,10\n");
+        for (String[] command : new String[][] {{"rfm"}, {"clv", "summarize"}, {"clv", "value"}}) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+                    java.util.stream.Stream.of("--input", tx.toString(), "--as-of", "2020-12-31")).toArray(String[]::new);
+            Result r = crm(args);
+            assertEquals(1, r.exit(), r.err());
+            assertEquals("", r.out());
+            assertTrue(r.err().endsWith("y0.csv:2: date '0000-01-01': a date must lie in the years 1 to 9999\n"),
+                    r.err());
+        }
+    }
+
+    @Test
+    void aCustomerListedTwiceIsRefusedByTier() {
+        // c1 with 5 and c1 with 500 used to give two rows of c1
+        Path metrics = file("dup.csv", "customer_id,assets\nc1,5\nc1,500\n");
+        Result tier = crm("tier", "--policy", file("dp.json", POLICY).toString(), "--input", metrics.toString());
+        assertEquals(1, tier.exit(), tier.err());
+        assertEquals("", tier.out());
+        assertEquals("crm tier: dup.csv:3: customer_id 'c1': listed again (first on line 2): one row per customer\n",
+                tier.err());
+    }
+
+    @Test
     void aByteOrderMarkIsAcceptedByEveryCommand() {
         String bom = "\ufeff";
         Path tx = file("bom.csv", bom + TX + "c1,2020-01-01,5\nc1,2020-02-01,7\n");

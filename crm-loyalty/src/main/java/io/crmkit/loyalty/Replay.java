@@ -71,6 +71,11 @@ final class Replay {
     private final Deque<Debt> debts = new ArrayDeque<>();
     private final TierTrack tiers;
     private long deficit;
+    /**
+     * The points of every lot made so far, saturating at {@code Long.MAX_VALUE}: while it is below,
+     * no balance can overflow; once it saturates, each event checks the balance exactly.
+     */
+    private long made;
     private Instant lastActivity;
     /** The end-of-year expiry instant last computed, and the year of earning it is for. */
     private int yearEarned = Integer.MIN_VALUE;
@@ -108,6 +113,9 @@ final class Replay {
             r.tiers.advance(e.at());
             try {
                 r.apply(e);
+                if (r.made == Long.MAX_VALUE) {
+                    r.balance();
+                }
             } catch (ArithmeticException overflow) {
                 throw new RejectedEventException(e.id(), "event " + e.id() + ": points overflow the range of a long ("
                         + overflow.getMessage() + "): refused, not wrapped", overflow);
@@ -298,6 +306,7 @@ final class Replay {
 
     private MutableLot newLot(String id, String source, EntryKind kind, Instant t, long points, String note) {
         MutableLot lot = new MutableLot(id, source, kind, t, points);
+        made = points > Long.MAX_VALUE - made ? Long.MAX_VALUE : made + points;
         lot.expiresAt = expiryOf(t, lastActivity == null ? t : lastActivity);
         lots.add(lot);
         entries.add(entry(t, kind, points, source, lot.ref, note));

@@ -151,6 +151,20 @@ class EarningTest {
     }
 
     @Test
+    void anAdjustmentThatWouldOverflowTheBalanceIsRefusedByItsId() {
+        // two adjustments of 9223372036854775807 points each used to end in a bare "long overflow"
+        Ledger ledger = Ledger.inMemory(Fixtures.program().build());
+        RejectedEventException e = assertThrows(RejectedEventException.class, () -> {
+            ledger.applyAll(List.of(
+                    new LoyaltyEvent.Adjusted("a1", ANN, Fixtures.at("2026-03-01T10:00"), Long.MAX_VALUE, "li", "goodwill"),
+                    new LoyaltyEvent.Adjusted("a2", ANN, Fixtures.at("2026-03-02T10:00"), Long.MAX_VALUE, "li", "goodwill")));
+            ledger.account(ANN, Fixtures.at("2026-03-03T10:00"));
+        });
+        assertEquals("a2", e.eventId());
+        assertTrue(e.getMessage().startsWith("event a2: points overflow the range of a long"), e.getMessage());
+    }
+
+    @Test
     void aBatchIsAllOrNothingAndReportsEachEventsOutcome() {
         Ledger ledger = Ledger.inMemory(Fixtures.program().build());
         RejectedEventException e = assertThrows(RejectedEventException.class, () -> ledger.applyAll(List.of(

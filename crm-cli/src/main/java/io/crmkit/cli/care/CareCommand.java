@@ -114,7 +114,13 @@ public final class CareCommand implements Callable<Integer> {
                     if (in.text(owner).isBlank()) {
                         throw in.refuse(owner, "empty: name the salesperson or team responsible");
                     }
-                    list.add(CareEvent.of(customer, m, t, in.text(owner)));
+                    CareEvent event = CareEvent.of(customer, m, t, in.text(owner));
+                    try {
+                        schedule.tasks(List.of(event));
+                    } catch (IllegalArgumentException e) {
+                        throw in.refuse(when, e.getMessage());
+                    }
+                    list.add(event);
                 }
                 if (list.isEmpty()) {
                     throw new InputException(in.file() + ":1: has no data rows");
@@ -217,6 +223,10 @@ public final class CareCommand implements Callable<Integer> {
                     actors.add(in.text(actor));
                     list.add(Interaction.of(customer, k, d, t, in.text(actor), ""));
                 }
+            }
+            if (salespeople != null && (salespeople.isEmpty() || salespeople.stream().anyMatch(String::isBlank))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--salespeople '"
+                        + String.join(",", salespeople) + "' is invalid: a name must not be blank");
             }
             QuotaReport report = schedule.followUpQuota(list, day, salespeople == null ? actors : salespeople);
             CSVPrinter csv = Csv.printer(spec.commandLine().getOut());

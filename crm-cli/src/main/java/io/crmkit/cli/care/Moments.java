@@ -1,11 +1,7 @@
 package io.crmkit.cli.care;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -30,19 +26,13 @@ final class Moments {
      * @throws IllegalArgumentException with {@link #INSTANT_RULE} otherwise
      */
     static Instant instant(String text, ZoneId zone) {
-        if (text.length() > 10 && text.charAt(10) == ' ') {
-            text = text.substring(0, 10) + 'T' + text.substring(11);
-        }
+        // the reader's one date grammar, with its years 1 to 9999
         try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(zone).toInstant();
-            }
-            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(text).toInstant();
-            }
-            return LocalDateTime.parse(text).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(INSTANT_RULE, e);
+            return io.crmkit.cli.format.Values.instant(text, zone);
+        } catch (IllegalArgumentException e) {
+            String rule = e.getMessage();
+            throw new IllegalArgumentException(io.crmkit.cli.format.Values.YEAR_RULE.equals(rule) ? rule : INSTANT_RULE,
+                    e);
         }
     }
 

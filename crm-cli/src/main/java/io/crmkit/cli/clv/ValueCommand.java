@@ -55,7 +55,7 @@ final class ValueCommand implements Runnable {
             + "(default ${DEFAULT-VALUE})")
     String model;
 
-    @Option(names = "--horizon-months", defaultValue = "12", description = "months ahead, >= 1 (default "
+    @Option(names = "--horizon-months", defaultValue = "12", description = "months ahead, 1 to 1200 (default "
             + "${DEFAULT-VALUE})")
     int months;
 
@@ -75,9 +75,9 @@ final class ValueCommand implements Runnable {
     public void run() {
         ClvModels.Model kind = ClvCommand.transactionModel(spec, model);
         ClvCommand.checkPenalizer(spec, penalizer);
-        if (months < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "horizon " + months + " months is invalid: it must be >= 1");
+        if (months < 1 || months > LifetimeValue.MAX_MONTHS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--horizon-months " + months
+                    + " is invalid: it must be 1 to " + LifetimeValue.MAX_MONTHS + " (a century)");
         }
         if (!Double.isFinite(discount) || !(discount > -1)) {
             throw new CommandLine.ParameterException(spec.commandLine(),

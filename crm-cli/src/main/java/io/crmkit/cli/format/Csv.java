@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -152,9 +151,9 @@ public final class Csv {
 
     private static LocalDate parseDate(String text, String where) {
         try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(where + ": date '" + text + "' is not a date (yyyy-MM-dd)", e);
+            return LocalDate.ofEpochDay(Values.epochDay(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": date '" + text + "' is invalid: " + e.getMessage(), e);
         }
     }
 

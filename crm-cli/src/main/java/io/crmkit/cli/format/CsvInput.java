@@ -181,7 +181,7 @@ public final class CsvInput implements Closeable {
                 throw new IllegalArgumentException("the format " + dateFormat + " does not give a day");
             }
             if (day.getYear() < 1 || day.getYear() > 9999) {
-                throw new IllegalArgumentException("a date must lie in the years 1 to 9999");
+                throw new IllegalArgumentException(Values.YEAR_RULE);
             }
             return (int) day.toEpochDay();
         }
@@ -688,6 +688,24 @@ public final class CsvInput implements Closeable {
         } catch (IllegalArgumentException e) {
             throw refuse(column, e.getMessage());
         }
+    }
+
+    /**
+     * Reads a cell as an amount of money in a currency: a number of the grammar with no more
+     * decimals than the currency has (5.001 is no amount of CNY, whose smallest unit is 0.01).
+     *
+     * @param column the column
+     * @param currency the currency of the amount
+     * @return the amount
+     * @throws InputException naming the file, line, column and rule otherwise
+     */
+    public io.crmkit.core.money.Money money(int column, java.util.Currency currency) {
+        java.math.BigDecimal amount = decimal(column);
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        if (amount.stripTrailingZeros().scale() > digits) {
+            throw refuse(column, "more decimals than " + currency.getCurrencyCode() + " has (" + digits + ")");
+        }
+        return io.crmkit.core.money.Money.of(amount, currency);
     }
 
     /**

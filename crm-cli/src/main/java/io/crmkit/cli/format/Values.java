@@ -17,7 +17,8 @@ import java.time.format.DateTimeParseException;
  *       {@code NaN} or {@code Infinity}, no value beyond the {@code double} range ({@code 1e309})
  *       and no non-zero value so small that it would read as 0 ({@code 1e-400}).</li>
  *   <li>Dates: ISO {@code yyyy-MM-dd}, optionally followed by {@code T} or one space and an ISO
- *       time of day ({@code HH:mm}, {@code HH:mm:ss}, with fraction); the day counts.</li>
+ *       time of day ({@code HH:mm}, {@code HH:mm:ss}, with fraction); the day counts; the year
+ *       lies from 1 to 9999 ({@code 0000-01-01} is refused).</li>
  *   <li>Customer ids: the rules of crm-core's {@link CustomerId} — a visible character, at most
  *       {@value CustomerId#MAX_LENGTH} characters, no control characters.</li>
  * </ul>
@@ -236,6 +237,9 @@ public final class Values {
         }
         int year = (text.charAt(0) - '0') * 1000 + (text.charAt(1) - '0') * 100 + (text.charAt(2) - '0') * 10
                 + (text.charAt(3) - '0');
+        if (year == 0) {
+            throw new IllegalArgumentException(YEAR_RULE);
+        }
         int month = (text.charAt(5) - '0') * 10 + (text.charAt(6) - '0');
         int day = (text.charAt(8) - '0') * 10 + (text.charAt(9) - '0');
         if (n > 10) {
@@ -255,6 +259,9 @@ public final class Values {
             throw new IllegalArgumentException("not a day of the calendar");
         }
     }
+
+    /** The rule of the years of a date, as messages state it: every reader of dates keeps it. */
+    public static final String YEAR_RULE = "a date must lie in the years 1 to 9999";
 
     /** The rule of the date grammar with an optional offset, as messages state it. */
     public static final String INSTANT_RULE = "not a date yyyy-MM-dd (optionally followed by T and a time HH:mm[:ss], "

@@ -188,7 +188,7 @@ public final class LifecycleCommand implements Callable<Integer> {
         @Option(names = "--period-days", defaultValue = "60", description = "the length of a phase period (default: ${DEFAULT-VALUE})")
         int periodDays;
 
-        @Option(names = "--periods", defaultValue = "6", description = "how many periods the phase looks back, at least 3 (default: ${DEFAULT-VALUE})")
+        @Option(names = "--periods", defaultValue = "6", description = "how many periods the phase looks back, 3 to 1000 (default: ${DEFAULT-VALUE})")
         int periods;
 
         @Spec
@@ -200,6 +200,10 @@ public final class LifecycleCommand implements Callable<Integer> {
             try {
                 if (periodDays <= 0 || periods < 3) {
                     throw new IllegalArgumentException("--period-days must be positive and --periods at least 3");
+                }
+                if (periods > LifecycleClassifier.MAX_PERIODS) {
+                    throw new IllegalArgumentException("--periods " + periods + " is invalid: it must be 3 to "
+                            + LifecycleClassifier.MAX_PERIODS);
                 }
                 LifecycleClassifier.Builder b = LifecycleClassifier.builder()
                         .atRiskPolicy(Policy.option("--at-risk-multiple/--at-risk-fallback-days",

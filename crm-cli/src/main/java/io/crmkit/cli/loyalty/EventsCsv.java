@@ -154,7 +154,7 @@ public final class EventsCsv {
 
     private static Money amount(CsvInput in, Cells c, String type, Program program) {
         required(in, c.amount(), type);
-        return Money.of(in.decimal(c.amount()), program.currency());
+        return in.money(c.amount(), program.currency());
     }
 
     private static long points(CsvInput in, Cells c, String type) {

@@ -45,8 +45,13 @@ public final class TierCommand implements Callable<Integer> {
             int id = in.column("customer_id");
             int[] metrics = in.otherColumns();
             List<String> header = in.header();
+            Map<String, Long> lines = new HashMap<>();
             while (in.next()) {
                 String customer = in.customerId(id);
+                Long first = lines.putIfAbsent(customer, in.line());
+                if (first != null) {
+                    throw in.refuse(id, "listed again (first on line " + first + "): one row per customer");
+                }
                 Map<String, Double> values = new HashMap<>();
                 for (int column : metrics) {
                     if (!in.text(column).isEmpty()) {

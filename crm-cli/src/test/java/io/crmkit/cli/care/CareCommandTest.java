@@ -4,6 +4,7 @@ import static io.crmkit.cli.CliRun.bundled;
 import static io.crmkit.cli.CliRun.crm;
 import static io.crmkit.cli.CliRun.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crmkit.cli.CliRun.Result;
 import java.io.IOException;
@@ -84,6 +85,33 @@ class CareCommandTest {
                 file(dir, "i.csv", "customer_id,kind,direction,time,actor\nk,call,out,2026-03-04T09:00,w\n").toString());
         assertEquals(1, direction.exit());
         assertEquals("crm care quota: i.csv:2: direction 'out': not one of inbound, outbound\n", direction.err());
+        // due times outside the years 1 to 9999 used to be written as 0000-12-30T00:00Z and +10000-01-01T23:00Z
+        Result early = crm("care", "schedule", "--events",
+                file(dir, "y1.csv", "customer_id,moment,at,owner\nk1,delivery_booked,0001-01-02T00:00,li\n").toString());
+        assertEquals(1, early.exit());
+        assertEquals("", early.out());
+        assertTrue(early.err().startsWith("crm care schedule: y1.csv:2: at '0001-01-02T00:00': event DELIVERY_BOOKED"),
+                early.err());
+        assertTrue(early.err().endsWith("puts the due time outside the years 1 to 9999\n"), early.err());
+        Result late = crm("care", "schedule", "--events",
+                file(dir, "y9.csv", "customer_id,moment,at,owner\nk1,delivered,9999-12-31T23:00,li\n").toString());
+        assertEquals(1, late.exit());
+        assertTrue(late.err().startsWith("crm care schedule: y9.csv:2: at '9999-12-31T23:00': event DELIVERED"),
+                late.err());
+        Result zero = crm("care", "schedule", "--events",
+                file(dir, "y0.csv", "customer_id,moment,at,owner\nk1,delivered,0000-06-01,li\n").toString());
+        assertEquals(1, zero.exit());
+        assertEquals("crm care schedule: y0.csv:2: at '0000-06-01': a date must lie in the years 1 to 9999\n",
+                zero.err());
+        // a salesperson named "" used to get a row of the quota
+        for (String names : new String[] {"", "a,,b"}) {
+            Result blank = crm("care", "quota", "--interactions", bundled(dir, "care-interactions.csv").toString(),
+                    "--day", "2026-03-04", "--salespeople", names);
+            assertEquals(2, blank.exit(), names);
+            assertEquals("", blank.out());
+            assertTrue(blank.err().contains("--salespeople '" + names + "' is invalid: a name must not be blank"),
+                    blank.err());
+        }
         Result usage = crm("care", "schedule", "--events", "e.csv", "--overdue-only");
         assertEquals(2, usage.exit());
         assertEquals("crm care schedule: --overdue-only needs --as-of\n", usage.err());

@@ -171,7 +171,12 @@ class ValueCommandTest {
         Path log = bundled("cdnow-transactions.csv");
         Result months = crm("clv", "value", "--input", log.toString(), "--as-of", "1997-09-30", "--horizon-months", "0");
         assertEquals(2, months.exit());
-        assertTrue(months.err().contains("horizon 0 months is invalid: it must be >= 1"), months.err());
+        assertTrue(months.err().contains("--horizon-months 0 is invalid: it must be 1 to 1200"), months.err());
+        // 100000000 months used to run for more than eleven minutes: refused at once, naming the option
+        Result absurd = crm("clv", "value", "--input", log.toString(), "--as-of", "1997-09-30",
+                "--horizon-months", "100000000");
+        assertEquals(2, absurd.exit());
+        assertTrue(absurd.err().contains("--horizon-months 100000000 is invalid: it must be 1 to 1200"), absurd.err());
         Result rate = crm("clv", "value", "--input", log.toString(), "--as-of", "1997-09-30", "--monthly-discount", "-1");
         assertEquals(2, rate.exit());
         assertTrue(rate.err().contains("monthly discount -1.0 is invalid"), rate.err());

@@ -101,7 +101,7 @@ class ValuesTest {
     }
 
     @Property
-    void theFastDatePathAgreesWithLocalDate(@ForAll @IntRange(min = -719528, max = 2932896) int epochDay) {
+    void theFastDatePathAgreesWithLocalDate(@ForAll @IntRange(min = -719162, max = 2932896) int epochDay) {
         LocalDate date = LocalDate.ofEpochDay(epochDay);
         assertEquals(epochDay, Values.epochDay(date.toString()));
         assertEquals(epochDay, Values.epochDay(date + "T23:59:59.999"));
@@ -114,6 +114,12 @@ class ValuesTest {
             assertThrows(IllegalArgumentException.class, () -> Values.epochDay(bad), bad);
         }
         assertEquals(LocalDate.of(2024, 2, 29).toEpochDay(), Values.epochDay("2024-02-29"));
+        // year 0000 used to read as a day 738155 days before 2021, though dates lie in the years 1 to 9999
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> Values.epochDay("0000-01-01"));
+        assertEquals("a date must lie in the years 1 to 9999", zero.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Values.instant("0000-12-31T23:00Z", java.time.ZoneOffset.UTC));
+        assertEquals(LocalDate.of(1, 1, 1).toEpochDay(), Values.epochDay("0001-01-01"));
+        assertEquals(LocalDate.of(9999, 12, 31).toEpochDay(), Values.epochDay("9999-12-31"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.crmkit.cli.loyalty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crmkit.cli.Crm;
 import java.io.IOException;
@@ -122,6 +123,15 @@ class LoyaltyCommandTest {
         assertEquals("crm loyalty statement: events.csv:3: amount 'abc': not a decimal number (digits with an optional point and exponent, e.g. 12.5 or 1.25e3)",
                 statement(program, file("events.csv", HEADER + "p1,c-1,2026-01-10,purchase,1.00,,,\np2,c-1,2026-01-10,purchase,abc,,,\n"),
                         "2026-12-31").err().strip());
+        // 5.001 CNY is no amount of money: the yuan has two decimals
+        assertEquals("crm loyalty statement: events.csv:2: amount '5.001': more decimals than CNY has (2)",
+                statement(program, file("events.csv", HEADER + "p1,c-1,2026-01-10,purchase,5.001,,,\n"), "2026-12-31").err().strip());
+        // two adjustments of the largest long used to end in "long overflow" without a line
+        String overflow = statement(program, file("events.csv", HEADER
+                + "a1,c-1,2026-01-10,adjust,,9223372036854775807,,li: goodwill\n"
+                + "a2,c-1,2026-01-11,adjust,,9223372036854775807,,li: goodwill\n"), "2026-12-31").err().strip();
+        assertTrue(overflow.startsWith("crm loyalty statement: events.csv:3: event a2: points overflow the range of a long"),
+                overflow);
         assertEquals("crm loyalty statement: events.csv:2: type 'sale': must be one of purchase, refund, redeem, bonus, adjust",
                 statement(program, file("events.csv", HEADER + "p1,c-1,2026-01-10,sale,1.00,,,\n"), "2026-12-31").err().strip());
         assertEquals("crm loyalty statement: events.csv:2: at '10/01/2026': not a date yyyy-MM-dd (optionally followed by T and a time"

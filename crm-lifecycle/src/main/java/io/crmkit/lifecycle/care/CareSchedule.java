@@ -122,19 +122,36 @@ public final class CareSchedule {
      *
      * @param events the events
      * @return the tasks, earliest deadline first
+     * @throws IllegalArgumentException if a rule puts the due time of an event outside the years
+     *     1 to 9999 in the schedule's zone (the message names the event and the rule)
      */
     public List<CareTask> tasks(Collection<CareEvent> events) {
         List<CareTask> tasks = new ArrayList<>();
         for (CareEvent e : requireNonNull(events, "events")) {
             for (CareRule r : rules) {
                 if (r.moment() == e.moment()) {
-                    tasks.add(new CareTask(e.customer(), e.moment(), r.action(), e.owner(), e.at(),
-                            r.dueFor(e.at(), zone), Optional.empty()));
+                    tasks.add(new CareTask(e.customer(), e.moment(), r.action(), e.owner(), e.at(), due(r, e),
+                            Optional.empty()));
                 }
             }
         }
         tasks.sort(Comparator.comparing(CareTask::due).thenComparing(t -> t.customer().value()));
         return ImmutableList.copyOf(tasks);
+    }
+
+    /** The due time of a rule for an event, refused when it leaves the years 1 to 9999. */
+    private Instant due(CareRule r, CareEvent e) {
+        Instant due = null;
+        try {
+            due = r.dueFor(e.at(), zone);
+        } catch (java.time.DateTimeException | ArithmeticException overflow) {
+            // beyond the range of an instant: refused below as outside the years
+        }
+        int year = due == null ? 0 : due.atZone(zone).getYear();
+        checkArgument(year >= 1 && year <= 9999, "event %s of customer %s at %s: rule '%s' (%s %s) puts the due time "
+                + "outside the years 1 to 9999", e.moment(), e.customer().value(), e.at(), r.action(), r.timing(),
+                r.offset());
+        return due;
     }
 
     /**
@@ -158,11 +175,14 @@ public final class CareSchedule {
      * @param day the day, in the schedule's zone
      * @param salespeople whom to check (someone without any follow-up counts zero)
      * @return the report
+     * @throws IllegalArgumentException if a salesperson's name is blank
      */
     public QuotaReport followUpQuota(Collection<Interaction> interactions, LocalDate day, Collection<String> salespeople) {
         requireNonNull(day, "day");
         Map<String, Set<String>> contacted = new HashMap<>();
         for (String s : requireNonNull(salespeople, "salespeople")) {
+            checkArgument(!requireNonNull(s, "salesperson").isBlank(),
+                    "salesperson '%s' is invalid: a name must not be blank", s);
             contacted.put(s, new HashSet<>());
         }
         for (Interaction i : requireNonNull(interactions, "interactions")) {

@@ -40,6 +40,11 @@ import java.util.Optional;
 public final class LifecycleClassifier {
 
     private static final double TREND_BAND = 0.10;
+    /**
+     * The most periods {@link #phase} looks back, {@value}: the assessment carries the spend of
+     * every period, so its size and cost grow with the count, whatever the purchases.
+     */
+    public static final int MAX_PERIODS = 1000;
 
     private final ChurnPolicy churn;
     private final ChurnPolicy atRisk;
@@ -110,10 +115,10 @@ public final class LifecycleClassifier {
      *
      * @param history the customer's purchases as of the instant of classification
      * @param periodLength the length of one period, e.g. 90 days
-     * @param periods how many periods to look back, at least 3
+     * @param periods how many periods to look back, 3 to {@link #MAX_PERIODS}
      * @return the phase, or empty for a customer without purchases
-     * @throws IllegalArgumentException if the period is not positive, there are fewer than 3
-     *         periods, or the purchases are in more than one currency
+     * @throws IllegalArgumentException if the period is not positive, there are fewer than 3 or
+     *         more than {@link #MAX_PERIODS} periods, or the purchases are in more than one currency
      */
     public Optional<PhaseAssessment> phase(PurchaseHistory history, Duration periodLength, int periods) {
         requireNonNull(history, "history");
@@ -121,6 +126,7 @@ public final class LifecycleClassifier {
         checkArgument(!periodLength.isNegative() && !periodLength.isZero(), "periodLength %s must be positive",
                 periodLength);
         checkArgument(periods >= 3, "periods %s: at least 3 periods are needed for a trend", periods);
+        checkArgument(periods <= MAX_PERIODS, "periods %s is invalid: at most %s periods", periods, MAX_PERIODS);
         if (history.count() == 0) {
             return Optional.empty();
         }

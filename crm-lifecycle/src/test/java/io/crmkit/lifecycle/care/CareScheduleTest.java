@@ -62,6 +62,34 @@ class CareScheduleTest {
     }
 
     @Test
+    void aDueTimeOutsideTheYearsOneTo9999IsRefusedNamingTheEventAndTheRule() {
+        // a booking on 0001-01-02 with its 72-hour reminder fell on 0000-12-30, a delivery late on
+        // 9999-12-31 was thanked in +10000: both were returned as tasks
+        CareSchedule utc = CareSchedule.dealerManual(ZoneId.of("UTC"));
+        Instant early = Instant.parse("0001-01-02T00:00:00Z");
+        IllegalArgumentException before = assertThrows(IllegalArgumentException.class,
+                () -> utc.tasks(List.of(CareEvent.of(C17, CareMoment.DELIVERY_BOOKED, early, "li"))));
+        assertTrue(before.getMessage().startsWith("event DELIVERY_BOOKED of customer c-17 at 0001-01-02T00:00:00Z: rule '"),
+                before.getMessage());
+        assertTrue(before.getMessage().endsWith("(BEFORE PT72H) puts the due time outside the years 1 to 9999"),
+                before.getMessage());
+        Instant late = Instant.parse("9999-12-31T23:00:00Z");
+        IllegalArgumentException after = assertThrows(IllegalArgumentException.class,
+                () -> utc.tasks(List.of(CareEvent.of(C17, CareMoment.DELIVERED, late, "li"))));
+        assertTrue(after.getMessage().startsWith("event DELIVERED of customer c-17 at 9999-12-31T23:00:00Z: rule '"),
+                after.getMessage());
+        assertTrue(after.getMessage().endsWith("(WITHIN PT24H) puts the due time outside the years 1 to 9999"),
+                after.getMessage());
+    }
+
+    @Test
+    void aBlankSalespersonIsRefusedByTheQuota() {
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+                () -> schedule.followUpQuota(List.of(), LocalDate.of(2026, 3, 4), List.of("a", "", "b")));
+        assertEquals("salesperson '' is invalid: a name must not be blank", blank.getMessage());
+    }
+
+    @Test
     void aPriceObjectionNeedsTheNextContactAgreedAtTheVisit() {
         CareTask t = schedule.tasks(List.of(CareEvent.of(C17, CareMoment.PRICE_OBJECTION, TUESDAY_3PM, "w"))).get(0);
         assertEquals(TUESDAY_3PM, t.due());

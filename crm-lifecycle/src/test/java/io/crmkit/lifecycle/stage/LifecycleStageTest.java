@@ -210,6 +210,11 @@ class LifecycleStageTest {
                 classifier.phase(history(360, 10, 100, 190, 280), quarter, 4).orElseThrow().phase());
         assertEquals(LifecyclePhase.INTRODUCTION,
                 classifier.phase(history(360, 300), quarter, 4).orElseThrow().phase());
+        // the assessment holds one spend per period: 100000000 periods took minutes and is refused
+        IllegalArgumentException many = assertThrows(IllegalArgumentException.class,
+                () -> classifier.phase(history(360, 300), quarter, 100_000_000));
+        assertEquals("periods 100000000 is invalid: at most 1000 periods", many.getMessage());
+        assertEquals(1000, classifier.phase(history(360, 300), quarter, 1000).orElseThrow().spendPerPeriod().size());
         PhaseAssessment silent = classifier.phase(history(2000, 10, 100), quarter, 4).orElseThrow();
         assertEquals(LifecyclePhase.DECLINE, silent.phase());
         assertEquals(0.0, silent.trend());

@@ -398,20 +398,35 @@ public final class BetaGeoBetaBinomModel implements PurchaseModel, Serializable 
     }
 
     /**
+     * The most customers {@link #simulate} draws, {@value}: three columns of doubles, 240 MB, the
+     * largest that a common heap holds (Integer.MAX_VALUE customers would need 51 GB).
+     */
+    public static final int MAX_SIMULATED_CUSTOMERS = 10_000_000;
+
+    /**
+     * The most opportunities {@link #simulate} observes a customer for, {@value}, as
+     * {@link ShiftedBetaGeometricModel#simulate}: each costs up to two draws per customer.
+     */
+    public static final int MAX_SIMULATED_PERIODS = 100_000;
+
+    /**
      * Simulates {@code customers} new customers over {@code periods} opportunities from this
      * model, for what-if studies and to check fits: each draws p ~ Beta(α, β) and
      * θ ~ Beta(γ, δ); at each opportunity an alive customer first dies with probability θ, then,
      * if still alive, transacts with probability p. The same seed gives the same data.
      *
-     * @param customers how many customers, &ge; 1
-     * @param periods the opportunities n each customer is observed for, &ge; 1
+     * @param customers how many customers, 1 to {@link #MAX_SIMULATED_CUSTOMERS}
+     * @param periods the opportunities n each customer is observed for, 1 to
+     *     {@link #MAX_SIMULATED_PERIODS}
      * @param seed the random seed
      * @return the histories (x, t<sub>x</sub>, n), weight 1 each
-     * @throws IllegalArgumentException if customers or periods is below 1
+     * @throws IllegalArgumentException if customers or periods is outside its range
      */
     public CustomerSummaries simulate(int customers, int periods, long seed) {
-        require(customers >= 1, "customers %s is invalid: simulate at least 1", customers);
-        require(periods >= 1, "periods %s is invalid: observe at least 1 opportunity", periods);
+        require(customers >= 1 && customers <= MAX_SIMULATED_CUSTOMERS,
+                "customers %s is invalid: simulate 1 to %s", customers, MAX_SIMULATED_CUSTOMERS);
+        require(periods >= 1 && periods <= MAX_SIMULATED_PERIODS,
+                "periods %s is invalid: observe 1 to %s opportunities", periods, MAX_SIMULATED_PERIODS);
         HeterogeneityDraws draws = new HeterogeneityDraws(seed);
         double[] x = new double[customers];
         double[] tx = new double[customers];

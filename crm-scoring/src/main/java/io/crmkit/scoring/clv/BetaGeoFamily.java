@@ -223,4 +223,11 @@ abstract sealed class BetaGeoFamily implements TransactionModel, Serializable
     private void readObject(java.io.ObjectInputStream in) throws InvalidObjectException {
         throw SerializedModel.proxyRequired();
     }
+
+    /** @return the model's class, parameters and log-likelihood, never data */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[r=" + r() + ", alpha=" + alpha() + ", a=" + a() + ", b=" + b()
+                + ", logLikelihood=" + diagnostics.logLikelihood() + "]";
+    }
 }

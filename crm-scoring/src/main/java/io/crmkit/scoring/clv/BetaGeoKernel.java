@@ -78,9 +78,23 @@ final class BetaGeoKernel implements Serializable {
         BetaGeoMath.checkHorizon(t);
         if (modified) {
             // survive the first purchase with chance b/(a+b), then BG/NBD with dropout Beta(a, b+1)
-            return b / (a + b) * GaussHypergeometric.stoppedPoissonMean(t, r, alpha, a, b + 1);
+            return b / (a + b) * stoppedPoissonMean(t, r, alpha, a, b + 1);
         }
-        return GaussHypergeometric.stoppedPoissonMean(t, r, alpha, a, b);
+        return stoppedPoissonMean(t, r, alpha, a, b);
+    }
+
+    /**
+     * The expected purchases of an alive customer, refused with the model's parameters (an
+     * IllegalArgumentException, not the evaluator's IllegalStateException) where the series
+     * cannot give a double, as for r = α = a = b = 1e308.
+     */
+    private double stoppedPoissonMean(double t, double shape, double scale, double dropoutA, double dropoutB) {
+        try {
+            return GaussHypergeometric.stoppedPoissonMean(t, shape, scale, dropoutA, dropoutB);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(name() + " parameters r " + r + ", alpha " + alpha + ", a " + a + ", b "
+                    + b + " are invalid for the expected purchases at horizon " + t + ": " + e.getMessage(), e);
+        }
     }
 
     double conditionalExpectedPurchases(double t, double x, double tx, double age) {
@@ -88,7 +102,7 @@ final class BetaGeoKernel implements Serializable {
         BetaGeoMath.checkCustomer(x, tx, age);
         double alive = alive(x, tx, age);
         double bPosterior = modified ? b + x + 1 : b + x;
-        return alive * GaussHypergeometric.stoppedPoissonMean(t, r + x, alpha + age, a, bPosterior);
+        return alive * stoppedPoissonMean(t, r + x, alpha + age, a, bPosterior);
     }
 
     double probabilityAlive(double x, double tx, double age) {

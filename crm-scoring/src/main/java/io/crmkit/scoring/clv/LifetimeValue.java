@@ -33,6 +33,12 @@ public final class LifetimeValue {
     public static final double DAYS_PER_MONTH = 30;
     /** Weeks in a month, as in {@code lifetimes} ({@code freq='W'}). */
     public static final double WEEKS_PER_MONTH = 4.345;
+    /**
+     * The longest horizon, {@value} months (a century): the monthly sum evaluates the purchase
+     * model once a month and customer, so its work grows with the horizon, and a value further
+     * out than a century is no planning figure. For the whole future use {@link #residualValue}.
+     */
+    public static final int MAX_MONTHS = 1200;
 
     private final TransactionModel purchases;
     private final GammaGammaModel spend;
@@ -65,12 +71,13 @@ public final class LifetimeValue {
     /**
      * The same calculator over another horizon.
      *
-     * @param horizon the number of months, &ge; 1
+     * @param horizon the number of months, 1 to {@link #MAX_MONTHS}
      * @return the derived calculator
-     * @throws IllegalArgumentException if the horizon is below 1
+     * @throws IllegalArgumentException if the horizon is below 1 or above {@link #MAX_MONTHS}
      */
     public LifetimeValue overMonths(int horizon) {
-        require(horizon >= 1, "horizon %s months is invalid: it must be >= 1", horizon);
+        require(horizon >= 1 && horizon <= MAX_MONTHS, "horizon %s months is invalid: it must be 1 to %s",
+                horizon, MAX_MONTHS);
         return new LifetimeValue(purchases, spend, horizon, discountRate, unitsPerMonth);
     }
 

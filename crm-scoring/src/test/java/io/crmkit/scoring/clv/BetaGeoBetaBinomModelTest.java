@@ -151,6 +151,17 @@ class BetaGeoBetaBinomModelTest {
     }
 
     @Test
+    void simulationSizesWhoseColumnsCannotExistAreRefused() {
+        // Integer.MAX_VALUE customers used to throw OutOfMemoryError allocating three 17 GB columns
+        IllegalArgumentException many = assertThrows(IllegalArgumentException.class,
+                () -> PAPER.simulate(Integer.MAX_VALUE, Integer.MAX_VALUE, 1));
+        assertEquals("customers 2147483647 is invalid: simulate 1 to 10000000", many.getMessage());
+        IllegalArgumentException long_ = assertThrows(IllegalArgumentException.class,
+                () -> PAPER.simulate(1, Integer.MAX_VALUE, 1));
+        assertEquals("periods 2147483647 is invalid: observe 1 to 100000 opportunities", long_.getMessage());
+    }
+
+    @Test
     void simulatedMeanTransactionsMatchTheModel() {
         CustomerSummaries simulated = PAPER.simulate(40_000, 6, 99);
         double sum = 0;

@@ -2,6 +2,7 @@ package io.crmkit.scoring.clv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +30,13 @@ class ClvModelsRestoreTest {
             assertEquals(kind.name(), restored.name());
             assertEquals(model.parameters(), restored.parameters());
             assertEquals(model.parameters().keySet().asList(), kind.parameterNames(), kind.name());
+            // BetaGeoModel and ModifiedBetaGeoModel used to print Object's default, BetaGeoModel@3b07d329
+            String text = restored.toString();
+            assertTrue(text.startsWith(restored.getClass().getSimpleName() + "[") || text.startsWith(kind.name() + "["),
+                    text);
+            for (String parameter : kind.parameterNames()) {
+                assertTrue(text.contains(parameter + "="), kind.name() + ": " + text);
+            }
         }
         BetaGeoModel bgnbd = (BetaGeoModel) ClvModels.named("bgnbd").restore(Map.of("r", 0.2426, "alpha", 4.414,
                 "a", 0.7929, "b", 2.426));

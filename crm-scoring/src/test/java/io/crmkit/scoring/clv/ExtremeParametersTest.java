@@ -133,4 +133,19 @@ class ExtremeParametersTest {
             assertEquals(limit, previous, 1e-9 * limit);
         }
     }
+
+    @Test
+    void parametersAtTheTopOfTheDoubleRangeGiveAFiniteExpectationOrAnArgumentError() {
+        // BG/NBD with r = alpha = a = b = 1e308 used to throw IllegalStateException from the series
+        for (BetaGeoFamily model : new BetaGeoFamily[] {BetaGeoModel.of(1e308, 1e308, 1e308, 1e308),
+                ModifiedBetaGeoModel.of(1e308, 1e308, 1e308, 1e308)}) {
+            try {
+                double value = model.conditionalExpectedPurchases(10, 5, 3, 4);
+                assertTrue(Double.isFinite(value) && value >= 0, model + ": " + value);
+            } catch (IllegalArgumentException refused) {
+                assertTrue(refused.getMessage().startsWith(model.name() + " parameters r 1.0E308, alpha 1.0E308, a "
+                        + "1.0E308, b 1.0E308 are invalid"), refused.getMessage());
+            }
+        }
+    }
 }

@@ -113,6 +113,34 @@ class HoldoutEvaluationTest {
     }
 
     @Test
+    void aCenturyLongHoldoutTracksEveryCustomerAtTheCostOfTheirFirstDays() {
+        // a holdout to 2100 used to take 14 minutes (5 400 weeks x 2 357 customers); customers with the same
+        // first day now share one evaluation, and the sum is the same as customer by customer
+        LocalDate end = LocalDate.of(2100, 1, 1);
+        HoldoutEvaluation far = HoldoutEvaluation.ofEpochDays(ClvModels.named("bgnbd"), 0, Duration.ofDays(7), LOG[0],
+                LOG[1], CALIBRATION_END, end);
+        List<HoldoutEvaluation.TrackingPoint> weeks = far.tracking();
+        long origin = LocalDate.of(1997, 1, 1).toEpochDay();
+        assertEquals((end.toEpochDay() - origin) / 7 + 1, weeks.size());
+        assertEquals(end, weeks.get(weeks.size() - 1).end());
+        int[] first = new int[2357];
+        java.util.Arrays.fill(first, Integer.MAX_VALUE);
+        for (int i = 0; i < LOG[0].length; i++) {
+            first[LOG[0][i]] = Math.min(first[LOG[0][i]], LOG[1][i]);
+        }
+        for (int w : new int[] {0, 11, 38, weeks.size() - 1}) {
+            long day = weeks.get(w).end().toEpochDay();
+            double expected = 0;
+            for (int f : first) {
+                if (f <= day) {
+                    expected += far.model().expectedPurchases((day - f) / 7.0);
+                }
+            }
+            assertEquals(expected, weeks.get(w).expected(), 1e-9 * expected);
+        }
+    }
+
+    @Test
     void spendModelsAndDatesOutOfOrderAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> HoldoutEvaluation.ofEpochDays(ClvModels.named("bgbb"), 0,
                 Duration.ofDays(7), LOG[0], LOG[1], CALIBRATION_END, HOLDOUT_END));

@@ -65,6 +65,10 @@ class LifetimeValueTest {
     void invalidSettingsAreRejected() {
         LifetimeValue clv = LifetimeValue.of(PURCHASES, SPEND);
         assertThrows(IllegalArgumentException.class, () -> clv.overMonths(0));
+        // the monthly sum costs one model evaluation per month: 100000000 months took minutes, now refused
+        IllegalArgumentException far = assertThrows(IllegalArgumentException.class, () -> clv.overMonths(100_000_000));
+        assertEquals("horizon 100000000 months is invalid: it must be 1 to 1200", far.getMessage());
+        assertEquals(1200, clv.overMonths(LifetimeValue.MAX_MONTHS).months());
         assertThrows(IllegalArgumentException.class, () -> clv.withMonthlyDiscountRate(-1));
         assertThrows(IllegalArgumentException.class, () -> clv.withTimeUnitsPerMonth(Double.NaN));
     }
