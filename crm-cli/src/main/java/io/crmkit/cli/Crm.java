@@ -105,6 +105,7 @@ public final class Crm implements Callable<Integer> {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(Crm::usageError);
         cli.setExecutionExceptionHandler(Crm::executionError);
+        cli.setExecutionStrategy(Crm::execute);
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
@@ -116,10 +117,40 @@ public final class Crm implements Callable<Integer> {
         }
     }
 
-    /** Without a subcommand: the usage on stderr, exit 2. */
+    /** Never reached: {@link #execute} answers a command line without a subcommand. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        return missingSubcommand(spec);
+    }
+
+    /**
+     * Runs the last command of the line, except that a command with subcommands given none (and no
+     * --help or --version) is a usage error of one line, the same for {@code crm}, {@code crm clv}
+     * and every other parent command.
+     */
+    private static int execute(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult last = parseResult;
+        boolean help = last.isUsageHelpRequested() || last.isVersionHelpRequested();
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+            help |= last.isUsageHelpRequested() || last.isVersionHelpRequested();
+        }
+        if (!help && !last.commandSpec().subcommands().isEmpty()) {
+            return missingSubcommand(last.commandSpec());
+        }
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /**
+     * The one line for a parent command given no subcommand, on stderr.
+     *
+     * @param spec the parent command
+     * @return 2, the exit status of a usage error
+     */
+    public static int missingSubcommand(CommandLine.Model.CommandSpec spec) {
+        String names = String.join(", ", spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList());
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": a subcommand is required, one of " + names
+                + "; see " + spec.qualifiedName() + " --help");
         return 2;
     }
 

@@ -222,16 +222,6 @@ class StrictInputTest {
         }
     }
 
-    @Test
-    void aCommandWithoutItsSubcommandIsAUsageError() {
-        for (String[] args : new String[][] {{}, {"clv"}, {"complaint"}}) {
-            Result r = crm(args);
-            assertEquals(2, r.exit(), String.join(" ", args));
-            assertEquals("", r.out());
-            assertTrue(r.err().startsWith("Usage: crm"), r.err());
-        }
-    }
-
     private static String cdnow() {
         try (var in = StrictInputTest.class.getResourceAsStream("/io/crmkit/data/cdnow_customers_summary_with_transactions.csv")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.crmkit.cli.clv;
 
+import io.crmkit.cli.Crm;
 import io.crmkit.cli.db.StoreOptions;
 import io.crmkit.cli.format.ClvModelJson;
 import io.crmkit.cli.format.Csv;
@@ -55,11 +56,10 @@ public final class ClvCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Without a subcommand: the usage on stderr, exit 2. */
+    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+        return Crm.missingSubcommand(spec);
     }
 
     /** The shortest text that reads back as the value (see {@link Values#format(double)}). */
@@ -281,7 +281,7 @@ public final class ClvCommand implements Callable<Integer> {
         @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer used when fitting")
         double penalizer;
 
-        @Option(names = "--discount", description = "continuous discount rate per time unit (15 % a year in weeks:"
+        @Option(names = "--discount", description = "continuous discount rate per time unit (15 %% a year in weeks:"
                 + " 0.0027); appends dert, the discounted expected residual transactions (bgnbd, mbgnbd, pareto);"
                 + " sbg: the rate per period (10 %%: 0.1), appends derl, the discounted expected residual lifetime")
         Double discount;
