@@ -6,6 +6,7 @@ import io.crmkit.cli.campaign.CampaignCommand;
 import io.crmkit.cli.clv.ClvCommand;
 import io.crmkit.cli.complaint.ComplaintCli;
 import io.crmkit.cli.db.DbCommand;
+import io.crmkit.cli.format.Values;
 import io.crmkit.cli.lifecycle.LifecycleCommand;
 import io.crmkit.cli.loyalty.LoyaltyCommand;
 import io.crmkit.cli.relationship.RelationshipCommand;
@@ -103,6 +104,7 @@ public final class Crm implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        OptionTypes.register(cli);
         cli.setParameterExceptionHandler(Crm::usageError);
         cli.setExecutionExceptionHandler(Crm::executionError);
         cli.setExecutionStrategy(Crm::execute);
@@ -182,7 +184,14 @@ public final class Crm implements Callable<Integer> {
     /** A usage error: one line naming the problem (picocli lists the allowed values of enums). */
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + firstLine(e.getMessage()));
+        String message = firstLine(e.getMessage());
+        if (e.getCause() instanceof OptionTypes.ValueException rule && e.getArgSpec() != null) {
+            // the option as typed, its value and the rule, as for a bad value in a file
+            String name = e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName()
+                    : e.getArgSpec().paramLabel();
+            message = name + " " + Values.quote(e.getValue()) + ": " + rule.getMessage();
+        }
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + message);
         return 2;
     }
 
@@ -190,6 +199,10 @@ public final class Crm implements Callable<Integer> {
     private static int executionError(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
         if (e instanceof CommandLine.ParameterException usage) {
             return usageError(usage, new String[0]);
+        }
+        if (e instanceof OptionException usage) {
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + firstLine(usage.getMessage()));
+            return 2;
         }
         cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": "
                 + firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));

@@ -175,6 +175,7 @@ public final class CareCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            io.crmkit.cli.OptionException.require(minimum >= 1, "--minimum", minimum, "must be at least 1");
             CareSchedule schedule;
             try {
                 schedule = CareSchedule.dealerManualBuilder(zone).dailyFollowUps(minimum).build();

@@ -109,7 +109,7 @@ public final class ClvCommand implements Callable<Integer> {
     static void checkPenalizer(CommandSpec spec, double penalizer) {
         if (!(penalizer >= 0) || !Double.isFinite(penalizer)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "penalizer " + penalizer + " is invalid: it must be finite and >= 0");
+                    new io.crmkit.cli.OptionException("--penalizer", penalizer, "must be >= 0").getMessage());
         }
     }
 
@@ -162,6 +162,8 @@ public final class ClvCommand implements Callable<Integer> {
             if (storeAs != null) {
                 StoredModels.checkName(spec, storeAs);
             }
+            io.crmkit.cli.format.OutputFiles.check(java.util.Map.of("--input", input),
+                    save == null ? java.util.Map.of() : java.util.Map.of("--save", save));
             String timeUnit = savedUnit(kind);
             String source;
             ClvModel fitted;
@@ -187,13 +189,8 @@ public final class ClvCommand implements Callable<Integer> {
                 }
             }
             if (save != null) {
-                try {
-                    Files.writeString(save, ClvModelJson.write(ClvModelJson.Saved.of(fitted, timeUnit, source)),
-                            StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new InputException(CsvInput.name(save) + ": cannot be written (" + e.getClass()
-                            .getSimpleName() + ")");
-                }
+                String json = ClvModelJson.write(ClvModelJson.Saved.of(fitted, timeUnit, source));
+                io.crmkit.cli.format.OutputFiles.write(save, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
             }
             if (storeAs != null) {
                 StoredModels.save(store, storeAs, ClvModelJson.Saved.of(fitted, timeUnit, source), Clock.systemUTC());

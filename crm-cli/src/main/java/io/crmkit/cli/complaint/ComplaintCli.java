@@ -139,10 +139,9 @@ public final class ComplaintCli implements Callable<Integer> {
         private ComplaintWorkflow workflow() {
             ZoneId zoneId;
             try {
-                zoneId = ZoneId.of(zone);
-            } catch (java.time.DateTimeException e) {
-                throw new ParameterException(spec.commandLine(), "--zone " + Values.quote(zone)
-                        + ": not a time zone, e.g. Asia/Shanghai or UTC+08:00");
+                zoneId = io.crmkit.cli.OptionTypes.zone(zone);
+            } catch (picocli.CommandLine.TypeConversionException e) {
+                throw new ParameterException(spec.commandLine(), "--zone " + Values.quote(zone) + ": " + e.getMessage());
             }
             BusinessCalendar calendar = businessHours == null ? BusinessCalendar.alwaysOpen(zoneId) : calendar(zoneId);
             return ComplaintWorkflow.standardBuilder().slaPolicy(SlaPolicy.standard(calendar)).build();

@@ -176,7 +176,7 @@ public final class ClvModelJson {
         } catch (CharacterCodingException e) {
             throw new InputException(CsvInput.notUtf8(name, CsvInput.firstMalformedLine(path)));
         } catch (IOException e) {
-            throw new InputException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw FileProblem.reading(path, e);
         }
     }
 

@@ -115,14 +115,14 @@ class LifecycleCommandTest {
                 policy.err());
         Result multiple = crm("lifecycle", "churn", "--input", good.toString(), "--as-of", "2026-06-30", "--multiple", "0.5");
         assertEquals(2, multiple.exit());
-        assertEquals("crm lifecycle churn: --multiple/--fallback-days: k 0.5 must be a finite number of at least 1\n",
+        assertEquals("crm lifecycle churn: --multiple '0.5': must be at least 1\n",
                 multiple.err());
         Result noFile = crm("lifecycle", "churn", "--input", good.toString(), "--as-of", "2026-06-30", "--policy", "p-alive");
         assertEquals(2, noFile.exit());
         assertEquals("crm lifecycle churn: --policy p-alive needs --p-alive FILE\n", noFile.err());
         Result loyal = crm("lifecycle", "stage", "--input", good.toString(), "--as-of", "2026-06-30", "--loyal-visits", "1");
         assertEquals(2, loyal.exit());
-        assertEquals("crm lifecycle stage: --loyal-visits: loyalPurchases 1 must be at least 2\n", loyal.err());
+        assertEquals("crm lifecycle stage: --loyal-visits '1': must be at least 2\n", loyal.err());
         assertEquals(2, crm("lifecycle").exit());
         Result year = crm("lifecycle", "churn", "--input", good.toString(), "--as-of", "0000-01-01");
         assertEquals(2, year.exit());
