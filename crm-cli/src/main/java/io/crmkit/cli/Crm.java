@@ -191,7 +191,7 @@ public final class Crm implements Callable<Integer> {
                     : e.getArgSpec().paramLabel();
             message = name + " " + Values.quote(e.getValue()) + ": " + rule.getMessage();
         }
-        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + message);
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + CommandLineWords.of(message));
         return 2;
     }
 
@@ -205,7 +205,7 @@ public final class Crm implements Callable<Integer> {
             return 2;
         }
         cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": "
-                + firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+                + CommandLineWords.of(firstLine(e.getMessage() == null ? e.toString() : e.getMessage())));
         return 1;
     }
 

@@ -126,7 +126,7 @@ class LifecycleCommandTest {
         assertEquals(2, crm("lifecycle").exit());
         Result year = crm("lifecycle", "churn", "--input", good.toString(), "--as-of", "0000-01-01");
         assertEquals(2, year.exit());
-        assertEquals("crm lifecycle churn: --as-of 0000-01-01: must lie from 0001-01-02 to 9999-12-30\n", year.err());
+        assertEquals("crm lifecycle churn: --as-of '0000-01-01': not a date yyyy-MM-dd in years 1-9999\n", year.err());
         Result early = crm("lifecycle", "churn", "--input", file(dir, "y0.csv", "customer_id,date\na,0000-06-01\n").toString(),
                 "--as-of", "2026-06-30");
         assertEquals(1, early.exit());
