@@ -6,6 +6,7 @@ import io.crmkit.cli.campaign.CampaignCommand;
 import io.crmkit.cli.clv.ClvCommand;
 import io.crmkit.cli.complaint.ComplaintCli;
 import io.crmkit.cli.db.DbCommand;
+import io.crmkit.cli.format.Values;
 import io.crmkit.cli.lifecycle.LifecycleCommand;
 import io.crmkit.cli.loyalty.LoyaltyCommand;
 import io.crmkit.cli.relationship.RelationshipCommand;
@@ -121,8 +122,10 @@ public final class Crm implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        OptionTypes.register(cli);
         cli.setParameterExceptionHandler(Crm::usageError);
         cli.setExecutionExceptionHandler(Crm::executionError);
+        cli.setExecutionStrategy(Crm::execute);
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
@@ -134,10 +137,40 @@ public final class Crm implements Callable<Integer> {
         }
     }
 
-    /** Without a subcommand: the usage on stderr, exit 2. */
+    /** Never reached: {@link #execute} answers a command line without a subcommand. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        return missingSubcommand(spec);
+    }
+
+    /**
+     * Runs the last command of the line, except that a command with subcommands given none (and no
+     * --help or --version) is a usage error of one line, the same for {@code crm}, {@code crm clv}
+     * and every other parent command.
+     */
+    private static int execute(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult last = parseResult;
+        boolean help = last.isUsageHelpRequested() || last.isVersionHelpRequested();
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+            help |= last.isUsageHelpRequested() || last.isVersionHelpRequested();
+        }
+        if (!help && !last.commandSpec().subcommands().isEmpty()) {
+            return missingSubcommand(last.commandSpec());
+        }
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /**
+     * The one line for a parent command given no subcommand, on stderr.
+     *
+     * @param spec the parent command
+     * @return 2, the exit status of a usage error
+     */
+    public static int missingSubcommand(CommandLine.Model.CommandSpec spec) {
+        String names = String.join(", ", spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList());
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": a subcommand is required, one of " + names
+                + "; see " + spec.qualifiedName() + " --help");
         return 2;
     }
 
@@ -169,7 +202,14 @@ public final class Crm implements Callable<Integer> {
     /** A usage error: one line naming the problem (picocli lists the allowed values of enums). */
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + firstLine(e.getMessage()));
+        String message = firstLine(e.getMessage());
+        if (e.getCause() instanceof OptionTypes.ValueException rule && e.getArgSpec() != null) {
+            // the option as typed, its value and the rule, as for a bad value in a file
+            String name = e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName()
+                    : e.getArgSpec().paramLabel();
+            message = name + " " + Values.quote(e.getValue()) + ": " + rule.getMessage();
+        }
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + CommandLineWords.of(message));
         return 2;
     }
 
@@ -178,8 +218,12 @@ public final class Crm implements Callable<Integer> {
         if (e instanceof CommandLine.ParameterException usage) {
             return usageError(usage, new String[0]);
         }
+        if (e instanceof OptionException usage) {
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + firstLine(usage.getMessage()));
+            return 2;
+        }
         cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": "
-                + firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+                + CommandLineWords.of(firstLine(e.getMessage() == null ? e.toString() : e.getMessage())));
         return 1;
     }
 

@@ -1,5 +1,6 @@
 package io.crmkit.cli.account;
 
+import io.crmkit.cli.Crm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,7 +30,7 @@ public final class AccountCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        Crm.missingSubcommand(spec);
     }
 
     /** How the review is written. */

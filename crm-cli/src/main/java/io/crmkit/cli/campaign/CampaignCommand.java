@@ -1,5 +1,6 @@
 package io.crmkit.cli.campaign;
 
+import io.crmkit.cli.Crm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +17,6 @@ public final class CampaignCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        Crm.missingSubcommand(spec);
     }
 }

@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code crm campaign report}: per-group rates, uplift with 95 % intervals, incremental revenue and ROI. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Reports what a campaign achieved against its control group: responses and purchases attributed",
-            "within the plan's window after the contact, response rates, the uplift (treatment - control) with",
-            "Newcombe's 95% interval and revenue per customer with a seeded bootstrap, incremental revenue, cost,",
-            "and ROI = (incremental revenue - cost) / cost."})
+        description = {"Reports what a campaign achieved against its control group: responses and purchases attributed "
+                + "within the plan's window after the contact, response rates, the uplift (treatment - control) with "
+                + "Newcombe's 95%% interval and revenue per customer with a seeded bootstrap, incremental revenue, cost, "
+                + "and ROI = (incremental revenue - cost) / cost."})
 public final class ReportCommand implements Callable<Integer> {
 
     /** The output formats. */

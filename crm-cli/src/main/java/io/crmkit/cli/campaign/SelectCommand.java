@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code crm campaign select}: every customer in treatment, control or excluded, and why. */
 @Command(name = "select", mixinStandardHelpOptions = true,
-        description = {"Selects a campaign's audience: the plan's audience rule, then the suppressions (no consent on the",
-            "channel at the contact instant, an open complaint, the contact cap), then a seeded control group.",
+        description = {"Selects a campaign's audience: the plan's audience rule, then the suppressions (no consent on the "
+                + "channel at the contact instant, an open complaint, the contact cap), then a seeded control group.",
             "Output: CSV customer_id,group,reason with group treatment, control or excluded, in customer-id order."})
 public final class SelectCommand implements Callable<Integer> {
 

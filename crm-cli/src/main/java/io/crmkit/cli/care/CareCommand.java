@@ -1,5 +1,6 @@
 package io.crmkit.cli.care;
 
+import io.crmkit.cli.Crm;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.InputException;
@@ -40,11 +41,10 @@ public final class CareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Without a subcommand: the usage on stderr, exit 2. */
+    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+        return Crm.missingSubcommand(spec);
     }
 
     private static Instant option(CommandSpec spec, String name, String text, ZoneId zone) {
@@ -181,6 +181,7 @@ public final class CareCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            io.crmkit.cli.OptionException.require(minimum >= 1, "--minimum", minimum, "must be at least 1");
             CareSchedule schedule;
             try {
                 schedule = CareSchedule.dealerManualBuilder(zone).dailyFollowUps(minimum).build();

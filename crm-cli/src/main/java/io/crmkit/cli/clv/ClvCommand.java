@@ -1,5 +1,6 @@
 package io.crmkit.cli.clv;
 
+import io.crmkit.cli.Crm;
 import io.crmkit.cli.db.StoreOptions;
 import io.crmkit.cli.format.ClvModelJson;
 import io.crmkit.cli.format.Csv;
@@ -54,11 +55,10 @@ public final class ClvCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Without a subcommand: the usage on stderr, exit 2. */
+    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+        return Crm.missingSubcommand(spec);
     }
 
     /** The shortest text that reads back as the value (see {@link Values#format(double)}). */
@@ -108,7 +108,7 @@ public final class ClvCommand implements Callable<Integer> {
     static void checkPenalizer(CommandSpec spec, double penalizer) {
         if (!(penalizer >= 0) || !Double.isFinite(penalizer)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "penalizer " + penalizer + " is invalid: it must be finite and >= 0");
+                    new io.crmkit.cli.OptionException("--penalizer", penalizer, "must be >= 0").getMessage());
         }
     }
 
@@ -161,6 +161,8 @@ public final class ClvCommand implements Callable<Integer> {
             if (storeAs != null) {
                 StoredModels.checkName(spec, storeAs);
             }
+            io.crmkit.cli.format.OutputFiles.check(java.util.Map.of("--input", input),
+                    save == null ? java.util.Map.of() : java.util.Map.of("--save", save));
             String timeUnit = savedUnit(kind);
             String source;
             ClvModel fitted;
@@ -186,13 +188,8 @@ public final class ClvCommand implements Callable<Integer> {
                 }
             }
             if (save != null) {
-                try {
-                    Files.writeString(save, ClvModelJson.write(ClvModelJson.Saved.of(fitted, timeUnit, source)),
-                            StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new InputException(CsvInput.name(save) + ": cannot be written (" + e.getClass()
-                            .getSimpleName() + ")");
-                }
+                String json = ClvModelJson.write(ClvModelJson.Saved.of(fitted, timeUnit, source));
+                io.crmkit.cli.format.OutputFiles.write(save, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
             }
             if (storeAs != null) {
                 StoredModels.save(store, storeAs, ClvModelJson.Saved.of(fitted, timeUnit, source), Clock.systemUTC());
@@ -280,7 +277,7 @@ public final class ClvCommand implements Callable<Integer> {
         @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer used when fitting")
         double penalizer;
 
-        @Option(names = "--discount", description = "continuous discount rate per time unit (15 % a year in weeks:"
+        @Option(names = "--discount", description = "continuous discount rate per time unit (15 %% a year in weeks:"
                 + " 0.0027); appends dert, the discounted expected residual transactions (bgnbd, mbgnbd, pareto);"
                 + " sbg: the rate per period (10 %%: 0.1), appends derl, the discounted expected residual lifetime")
         Double discount;

@@ -2,7 +2,6 @@ package io.crmkit.cli.clv;
 
 import io.crmkit.cli.format.CsvInput;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,10 +31,9 @@ final class LogDialectOptions {
         }
         ZoneId id;
         try {
-            id = ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--zone '" + zone
-                    + "' is invalid: use a region such as Europe/Berlin or an offset such as +08:00");
+            id = io.crmkit.cli.OptionTypes.zone(zone);
+        } catch (CommandLine.TypeConversionException e) {
+            throw new io.crmkit.cli.OptionException("--zone", zone, e.getMessage());
         }
         try {
             return new CsvInput.Dialect(d.charAt(0), dateFormat, id);

@@ -5,6 +5,7 @@ import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.HoldoutLog;
 import io.crmkit.cli.format.InputException;
 import io.crmkit.cli.format.LogSummary;
+import io.crmkit.cli.format.OutputFiles;
 
 import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CustomerSummaries;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.commons.csv.CSVPrinter;
 import org.knowm.xchart.BitmapEncoder;
@@ -146,6 +148,7 @@ final class PlotCommand implements Runnable {
         if (!holdout && asOf == null) {
             throw usage("--kind " + kind + " needs --as-of");
         }
+        OutputFiles.check(Map.of("--input", input), outputs());
         System.setProperty("java.awt.headless", "true");
         Chart<?, ?> chart;
         if (holdout) {
@@ -163,28 +166,31 @@ final class PlotCommand implements Runnable {
                 throw e instanceof InputException known ? known : new InputException(log.file + ": " + e.getMessage());
             }
         }
-        try (OutputStream out = Files.newOutputStream(output)) {
+        OutputFiles.write(output, out -> {
             if (svg) {
                 VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
             } else {
                 BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
             }
-        } catch (IOException e) {
-            throw new InputException(CsvInput.name(output) + ": cannot be written (" + e.getClass().getSimpleName()
-                    + ")");
-        }
+        });
         if (data != null) {
-            try (Writer w = Files.newBufferedWriter(data, StandardCharsets.UTF_8)) {
+            OutputFiles.write(data, out -> {
+                Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
                 CSVPrinter printer = Csv.printer(w);
                 for (List<String> row : rows) {
                     printer.printRecord(row);
                 }
                 printer.flush();
-            } catch (IOException e) {
-                throw new InputException(CsvInput.name(data) + ": cannot be written (" + e.getClass().getSimpleName()
-                        + ")");
-            }
+            });
         }
+    }
+
+    /** The files this command writes, by option. */
+    private Map<String, Path> outputs() {
+        Map<String, Path> files = new java.util.LinkedHashMap<>();
+        files.put("--output", output);
+        files.put("--data", data);
+        return files;
     }
 
     private CommandLine.ParameterException usage(String message) {

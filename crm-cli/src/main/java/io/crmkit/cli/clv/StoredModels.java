@@ -59,7 +59,7 @@ final class StoredModels {
     static void save(StoreOptions options, String name, ClvModelJson.Saved saved, Clock clock) {
         Map<String, String> fittedOn = new LinkedHashMap<>();
         fittedOn.put("logLikelihood", Double.toString(saved.logLikelihood()));
-        fittedOn.put("customers", Double.toString(saved.customers()));
+        fittedOn.put("customers", io.crmkit.cli.format.Values.format(saved.customers()));
         fittedOn.put("iterations", Integer.toString(saved.iterations()));
         fittedOn.put("gradientNorm", Double.toString(saved.gradientNorm()));
         fittedOn.put("penalizer", Double.toString(saved.penalizer()));

@@ -60,7 +60,7 @@ final class ValueCommand implements Runnable {
     int months;
 
     @Option(names = "--monthly-discount", defaultValue = "0.01", description = "discount rate a month, > -1 "
-            + "(default ${DEFAULT-VALUE}, about 12.7% a year)")
+            + "(default ${DEFAULT-VALUE}, about 12.7%% a year)")
     double discount;
 
     @Option(names = "--unit", defaultValue = "days", description = "unit of recency and T: days or weeks "

@@ -1,5 +1,6 @@
 package io.crmkit.cli.complaint;
 
+import io.crmkit.cli.Crm;
 import io.crmkit.cli.format.ComplaintScript;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.InputException;
@@ -41,11 +42,10 @@ public final class ComplaintCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Without a subcommand: the usage on stderr, exit 2. */
+    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+        return Crm.missingSubcommand(spec);
     }
 
     /** {@code crm complaint replay --input script.jsonl}. */
@@ -139,10 +139,9 @@ public final class ComplaintCli implements Callable<Integer> {
         private ComplaintWorkflow workflow() {
             ZoneId zoneId;
             try {
-                zoneId = ZoneId.of(zone);
-            } catch (java.time.DateTimeException e) {
-                throw new ParameterException(spec.commandLine(), "--zone " + Values.quote(zone)
-                        + ": not a time zone, e.g. Asia/Shanghai or UTC+08:00");
+                zoneId = io.crmkit.cli.OptionTypes.zone(zone);
+            } catch (picocli.CommandLine.TypeConversionException e) {
+                throw new ParameterException(spec.commandLine(), "--zone " + Values.quote(zone) + ": " + e.getMessage());
             }
             BusinessCalendar calendar = businessHours == null ? BusinessCalendar.alwaysOpen(zoneId) : calendar(zoneId);
             return ComplaintWorkflow.standardBuilder().slaPolicy(SlaPolicy.standard(calendar)).build();

@@ -60,8 +60,8 @@ final class StoredComplaintCommands {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " '" + value
-                    + "' is not an ISO-8601 date-time with offset, e.g. 2026-03-02T09:00:00+08:00");
+            throw new io.crmkit.cli.OptionException(option, value,
+                    "not an ISO-8601 date-time with offset, e.g. 2026-03-02T09:00:00+08:00");
         }
     }
 
@@ -168,14 +168,14 @@ final class StoredComplaintCommands {
 
         @Override
         public void run() {
+            Instant t = asOf == null ? null : instant("--as-of", asOf); // a bad option before the store opens
             try (CrmStore opened = store.open()) {
                 ComplaintStore complaints = opened.complaints();
-                if (asOf == null) {
+                if (t == null) {
                     Complaint c = complaints.load(id).orElseThrow(() -> new IllegalArgumentException(
                             "--id " + id + ": no such complaint in " + store.describe()));
                     print(spec, c, c.lastEvent().at());
                 } else {
-                    Instant t = instant("--as-of", asOf);
                     Complaint c = complaints.load(id, t).orElseThrow(() -> new IllegalArgumentException(
                             "--id " + id + ": no such complaint in " + store.describe() + " at " + t));
                     print(spec, c, t);
@@ -296,8 +296,8 @@ final class StoredComplaintCommands {
             try {
                 window = Duration.parse(within);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("--within '" + within
-                        + "' is not an ISO-8601 duration, e.g. PT4H or P2D");
+                throw new io.crmkit.cli.OptionException("--within", within,
+                        "not an ISO-8601 duration, e.g. PT4H or P2D");
             }
             Instant t = asOf == null ? Clock.systemUTC().instant() : instant("--as-of", asOf);
             List<String> ids;

@@ -1,5 +1,6 @@
 package io.crmkit.cli.db;
 
+import io.crmkit.cli.Crm;
 import io.crmkit.store.CrmStore;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -18,11 +19,10 @@ public final class DbCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Without a subcommand: the usage on stderr, exit 2. */
+    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+        return Crm.missingSubcommand(spec);
     }
 
     /** {@code crm db migrate}. */

@@ -152,7 +152,11 @@ public final class ClvModelJson {
         saved.model().parameters().forEach(params::put);
         ObjectNode fit = root.putObject("fit");
         fit.put("logLikelihood", saved.logLikelihood());
-        fit.put("customers", saved.customers());
+        if (saved.customers() == Math.rint(saved.customers()) && Math.abs(saved.customers()) < 0x1p53) {
+            fit.put("customers", (long) saved.customers()); // a count, not 2357.0
+        } else {
+            fit.put("customers", saved.customers()); // weighted rows can count a fraction
+        }
         fit.put("iterations", saved.iterations());
         fit.put("gradientNorm", saved.gradientNorm());
         fit.put("penalizer", saved.penalizer());
@@ -178,7 +182,7 @@ public final class ClvModelJson {
         } catch (CharacterCodingException e) {
             throw new InputException(CsvInput.notUtf8(name, CsvInput.firstMalformedLine(path)));
         } catch (IOException e) {
-            throw new InputException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw FileProblem.reading(path, e);
         }
     }
 

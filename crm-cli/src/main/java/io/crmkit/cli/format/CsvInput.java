@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -395,7 +393,7 @@ public final class CsvInput implements Closeable {
             input.dialect = dialect;
             return input;
         } catch (IOException e) {
-            throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw FileProblem.reading(path, e);
         } catch (RuntimeException e) {
             try {
                 in.close();
@@ -452,12 +450,8 @@ public final class CsvInput implements Closeable {
         InputStream in;
         try {
             in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputException(file + ": cannot be read (permission denied)");
         } catch (IOException e) {
-            throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw FileProblem.reading(path, e);
         }
         try {
             in.mark(4);
@@ -481,7 +475,7 @@ public final class CsvInput implements Closeable {
             } catch (IOException ignored) {
                 // the refusal is what the user needs
             }
-            throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw FileProblem.reading(path, e);
         } catch (InputException e) {
             try {
                 in.close();

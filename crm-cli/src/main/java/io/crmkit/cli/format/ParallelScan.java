@@ -230,7 +230,7 @@ final class ParallelScan {
                 pool.shutdown();
             }
         } catch (IOException e) {
-            throw new InputException(header.file() + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw FileProblem.reading(path, e);
         }
     }
 

@@ -62,7 +62,7 @@ public final class StrictJson {
         try (Reader in = CsvInput.reader(CsvInput.utf8(path, name))) {
             return parse(in, name, () -> CsvInput.firstMalformedLine(path));
         } catch (IOException e) {
-            throw new InputException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw FileProblem.reading(path, e);
         }
     }
 

@@ -66,7 +66,7 @@ public final class TierPolicyJson {
         } catch (NotUtf8 e) {
             throw new InputException(CsvInput.notUtf8(name, CsvInput.firstMalformedLine(path)));
         } catch (IOException e) {
-            throw new InputException(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw FileProblem.reading(path, e);
         }
     }
 

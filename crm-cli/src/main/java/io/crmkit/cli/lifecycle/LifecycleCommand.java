@@ -1,5 +1,7 @@
 package io.crmkit.cli.lifecycle;
 
+import io.crmkit.cli.Crm;
+import io.crmkit.cli.OptionException;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.Values;
 import io.crmkit.core.money.Money;
@@ -38,11 +40,10 @@ public final class LifecycleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Without a subcommand: the usage on stderr, exit 2. */
+    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+        return Crm.missingSubcommand(spec);
     }
 
     /** The options every subcommand shares: the log, the day, the zone, the prospects. */
@@ -113,17 +114,20 @@ public final class LifecycleCommand implements Callable<Integer> {
             try {
                 switch (kind) {
                     case WINDOW:
+                        OptionException.require(windowDays > 0, "--window-days", windowDays, "must be at least 1 day");
                         return option("--window-days", () -> ChurnPolicy.fixedWindow(Duration.ofDays(windowDays)));
                     case RHYTHM:
+                        OptionException.require(multiple >= 1, "--multiple", multiple, "must be at least 1");
+                        OptionException.require(fallbackDays > 0, "--fallback-days", fallbackDays,
+                                "must be at least 1 day");
                         return option("--multiple/--fallback-days",
                                 () -> ChurnPolicy.relativeRhythm(multiple, Duration.ofDays(fallbackDays)));
                     default:
                         if (pAlive == null) {
                             throw new CommandLine.ParameterException(spec.commandLine(), "--policy p-alive needs --p-alive FILE");
                         }
-                        if (!(threshold > 0 && threshold < 1)) {
-                            throw new IllegalArgumentException("--threshold: " + threshold + " must be between 0 and 1");
-                        }
+                        OptionException.require(threshold > 0 && threshold < 1, "--threshold", threshold,
+                                "must be between 0 and 1, both excluded");
                         ProbabilityAlive model = ProbabilityAlive.read(pAlive);
                         return ChurnPolicy.probabilityAlive(pAlive.getFileName().toString(),
                                 h -> model.of(h.customer().value()), threshold);
@@ -198,13 +202,14 @@ public final class LifecycleCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             LifecycleClassifier classifier;
             try {
-                if (periodDays <= 0 || periods < 3) {
-                    throw new IllegalArgumentException("--period-days must be positive and --periods at least 3");
-                }
-                if (periods > LifecycleClassifier.MAX_PERIODS) {
-                    throw new IllegalArgumentException("--periods " + periods + " is invalid: it must be 3 to "
-                            + LifecycleClassifier.MAX_PERIODS);
-                }
+                OptionException.require(periodDays > 0, "--period-days", periodDays, "must be at least 1 day");
+                OptionException.require(periods >= 3 && periods <= LifecycleClassifier.MAX_PERIODS, "--periods", periods,
+                        "must be 3 to " + LifecycleClassifier.MAX_PERIODS);
+                OptionException.require(atRiskMultiple >= 1, "--at-risk-multiple", atRiskMultiple, "must be at least 1");
+                OptionException.require(atRiskFallbackDays > 0, "--at-risk-fallback-days", atRiskFallbackDays,
+                        "must be at least 1 day");
+                OptionException.require(loyalVisits >= 2, "--loyal-visits", loyalVisits, "must be at least 2");
+                OptionException.require(wonBackDays > 0, "--won-back-days", wonBackDays, "must be at least 1 day");
                 LifecycleClassifier.Builder b = LifecycleClassifier.builder()
                         .atRiskPolicy(Policy.option("--at-risk-multiple/--at-risk-fallback-days",
                                 () -> ChurnPolicy.relativeRhythm(atRiskMultiple, Duration.ofDays(atRiskFallbackDays))));

@@ -1,5 +1,6 @@
 package io.crmkit.cli.loyalty;
 
+import io.crmkit.cli.Crm;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.db.StoreOptions;
@@ -46,7 +47,7 @@ public final class LoyaltyCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        Crm.missingSubcommand(spec);
     }
 
     /** The result of reading and applying an events file. */

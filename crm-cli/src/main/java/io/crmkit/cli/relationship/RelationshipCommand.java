@@ -1,5 +1,6 @@
 package io.crmkit.cli.relationship;
 
+import io.crmkit.cli.Crm;
 import io.crmkit.core.relationship.ContactPolicy;
 import io.crmkit.core.relationship.ContactPromise;
 import io.crmkit.core.relationship.RelationshipLevel;
@@ -25,7 +26,7 @@ public final class RelationshipCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        Crm.missingSubcommand(spec);
     }
 
     /** {@code crm relationship recommend --customers many|medium|few --margin high|medium|low}. */

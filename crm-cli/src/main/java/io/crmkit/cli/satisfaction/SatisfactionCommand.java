@@ -1,5 +1,6 @@
 package io.crmkit.cli.satisfaction;
 
+import io.crmkit.cli.Crm;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.InputException;
@@ -38,11 +39,10 @@ public final class SatisfactionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Without a subcommand: the usage on stderr, exit 2. */
+    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+        return Crm.missingSubcommand(spec);
     }
 
     private static String word(Enum<?> e) {

@@ -1,5 +1,6 @@
 package io.crmkit.cli.training;
 
+import io.crmkit.cli.Crm;
 import io.crmkit.cli.format.CsvInput;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -24,13 +25,13 @@ public final class TrainingCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        Crm.missingSubcommand(spec);
     }
 
     /** {@code crm training report}: one row per course. */
     @Command(name = "report", mixinStandardHelpOptions = true,
             description = {"Reports each course as of a date: enrolled, attended, rates, mean reaction and learning "
-                    + "gain, and the level-4 effect (difference-in-differences with a 95 % bootstrap interval).",
+                    + "gain, and the level-4 effect (difference-in-differences with a 95 %% bootstrap interval).",
                 "Output: CSV " + "course_id,enrolled,attended,attendance_rate,completed,completion_rate,mean_reaction,"
                     + "mean_learning_gain,results_effect,results_low,results_high."})
     static final class Report implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package io.crmkit.cli.value;
 
+import io.crmkit.cli.Crm;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.InputException;
 import io.crmkit.cli.format.Values;
@@ -34,11 +35,10 @@ public final class ValueCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Without a subcommand: the usage on stderr, exit 2. */
+    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+        return Crm.missingSubcommand(spec);
     }
 
     /** An enum constant as the output writes it: lower case, e.g. {@code let_go}. */

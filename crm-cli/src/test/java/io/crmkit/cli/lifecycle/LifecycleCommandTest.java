@@ -115,22 +115,22 @@ class LifecycleCommandTest {
                 policy.err());
         Result multiple = crm("lifecycle", "churn", "--input", good.toString(), "--as-of", "2026-06-30", "--multiple", "0.5");
         assertEquals(2, multiple.exit());
-        assertEquals("crm lifecycle churn: --multiple/--fallback-days: k 0.5 must be a finite number of at least 1\n",
+        assertEquals("crm lifecycle churn: --multiple '0.5': must be at least 1\n",
                 multiple.err());
         Result noFile = crm("lifecycle", "churn", "--input", good.toString(), "--as-of", "2026-06-30", "--policy", "p-alive");
         assertEquals(2, noFile.exit());
         assertEquals("crm lifecycle churn: --policy p-alive needs --p-alive FILE\n", noFile.err());
         Result loyal = crm("lifecycle", "stage", "--input", good.toString(), "--as-of", "2026-06-30", "--loyal-visits", "1");
         assertEquals(2, loyal.exit());
-        assertEquals("crm lifecycle stage: --loyal-visits: loyalPurchases 1 must be at least 2\n", loyal.err());
+        assertEquals("crm lifecycle stage: --loyal-visits '1': must be at least 2\n", loyal.err());
         Result periods = crm("lifecycle", "stage", "--input", bundled(dir, "lifecycle-purchases.csv").toString(),
                 "--as-of", "2026-06-30", "--periods", "100000000");
         assertEquals(2, periods.exit());
-        assertEquals("crm lifecycle stage: --periods 100000000 is invalid: it must be 3 to 1000\n", periods.err());
+        assertEquals("crm lifecycle stage: --periods '100000000': must be 3 to 1000\n", periods.err());
         assertEquals(2, crm("lifecycle").exit());
         Result year = crm("lifecycle", "churn", "--input", good.toString(), "--as-of", "0000-01-01");
         assertEquals(2, year.exit());
-        assertEquals("crm lifecycle churn: --as-of 0000-01-01: must lie from 0001-01-02 to 9999-12-30\n", year.err());
+        assertEquals("crm lifecycle churn: --as-of '0000-01-01': not a date yyyy-MM-dd in years 1-9999\n", year.err());
         Result early = crm("lifecycle", "churn", "--input", file(dir, "y0.csv", "customer_id,date\na,0000-06-01\n").toString(),
                 "--as-of", "2026-06-30");
         assertEquals(1, early.exit());

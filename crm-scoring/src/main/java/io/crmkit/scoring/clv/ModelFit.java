@@ -98,6 +98,12 @@ final class ModelFit {
      * @throws IllegalArgumentException if λ is invalid or there are fewer customers than parameters
      * @throws ConvergenceException if the optimiser does not converge
      */
+    /** A number of customers as a count ({@code 1}, not {@code 1.0}); weighted rows may make it a fraction. */
+    private static String count(double customers) {
+        return customers == Math.rint(customers) && Math.abs(customers) < 0x1p53
+                ? Long.toString((long) customers) : Double.toString(customers);
+    }
+
     static Estimate fit(Problem problem, double penalizer) {
         String model = problem.model();
         List<String> names = problem.names();
@@ -105,7 +111,7 @@ final class ModelFit {
         require(Double.isFinite(penalizer) && penalizer >= 0,
                 "penalizer %s is invalid: it must be finite and >= 0", penalizer);
         require(problem.customers() >= k,
-                "%s customers are too few to fit %s: the model has %s parameters", problem.customers(), model, k);
+                "%s customers are too few to fit %s: the model has %s parameters", count(problem.customers()), model, k);
         double[] start = new double[k];
         java.util.Arrays.fill(start, 1.0);
         MaximumLikelihood.Estimate e = MaximumLikelihood.estimate(problem.likelihood(), problem.customers(),

@@ -1,0 +1,137 @@
+package io.crmkit.cli;
+
+import io.crmkit.cli.format.Values;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import picocli.CommandLine;
+
+/**
+ * The one set of option value types of {@code crm}: dates, zones and numbers read by the same
+ * grammar as the input files (no hex, no suffix such as 5d, no NaN or Infinity), registered once on
+ * the root command so that every subcommand refuses a bad value with the same line and exit 2.
+ */
+public final class OptionTypes {
+
+    /** The rule of a date option, as messages state it. */
+    public static final String DATE_RULE = "not a date yyyy-MM-dd in years 1-9999";
+
+    /** The rule of a zone option, as messages state it. */
+    public static final String ZONE_RULE = "not a zone: use a region such as Europe/Berlin or an offset such as +08:00";
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private OptionTypes() {
+    }
+
+    /**
+     * Registers the converters on a command line and all its subcommands.
+     *
+     * @param cli the root command line, with its subcommands added
+     */
+    static void register(CommandLine cli) {
+        cli.registerConverter(LocalDate.class, OptionTypes::date);
+        cli.registerConverter(ZoneId.class, OptionTypes::zone);
+        cli.registerConverter(Double.class, OptionTypes::number);
+        cli.registerConverter(Double.TYPE, OptionTypes::number);
+        cli.registerConverter(Integer.class, OptionTypes::integer);
+        cli.registerConverter(Integer.TYPE, OptionTypes::integer);
+        cli.registerConverter(Long.class, OptionTypes::whole);
+        cli.registerConverter(Long.TYPE, OptionTypes::whole);
+    }
+
+    /**
+     * Reads a date option.
+     *
+     * @param text the value as typed
+     * @return the date
+     * @throws ValueException with {@link #DATE_RULE} unless the text is {@code yyyy-MM-dd} in years 1-9999
+     */
+    public static LocalDate date(String text) {
+        if (text.length() != 10 || text.charAt(0) == '+' || text.charAt(0) == '-') {
+            throw new ValueException(DATE_RULE);
+        }
+        try {
+            LocalDate d = LocalDate.parse(text, DATE);
+            if (d.getYear() < 1) {
+                throw new ValueException(DATE_RULE);
+            }
+            return d;
+        } catch (DateTimeException e) {
+            throw new ValueException(DATE_RULE);
+        }
+    }
+
+    /**
+     * Reads a zone option.
+     *
+     * @param text the value as typed
+     * @return the zone
+     * @throws ValueException with {@link #ZONE_RULE} unless the text is a region or an offset
+     */
+    public static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new ValueException(ZONE_RULE);
+        }
+    }
+
+    /**
+     * Reads a number option by the grammar of the input files ({@link Values#number(String)}).
+     *
+     * @param text the value as typed
+     * @return the value, finite
+     * @throws ValueException with the rule otherwise
+     */
+    public static double number(String text) {
+        try {
+            return Values.number(text);
+        } catch (IllegalArgumentException e) {
+            throw new ValueException(e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a whole-number option within the range of {@code int}.
+     *
+     * @param text the value as typed
+     * @return the value
+     * @throws ValueException with the rule otherwise
+     */
+    public static int integer(String text) {
+        long v = whole(text);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new ValueException("out of range: beyond ±2147483647");
+        }
+        return (int) v;
+    }
+
+    /**
+     * Reads a whole-number option.
+     *
+     * @param text the value as typed
+     * @return the value
+     * @throws ValueException with the rule otherwise
+     */
+    public static long whole(String text) {
+        try {
+            return Values.wholeNumber(text);
+        } catch (IllegalArgumentException e) {
+            throw new ValueException(e.getMessage());
+        }
+    }
+
+    /** A value outside its option's type; the usage line names the option and the value before this rule. */
+    static final class ValueException extends CommandLine.TypeConversionException {
+        private static final long serialVersionUID = 1L;
+
+        ValueException(String rule) {
+            super(rule);
+        }
+    }
+}
