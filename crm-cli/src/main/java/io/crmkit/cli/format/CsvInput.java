@@ -180,7 +180,7 @@ public final class CsvInput implements Closeable {
                 throw new IllegalArgumentException("the format " + dateFormat + " does not give a day");
             }
             if (day.getYear() < 1 || day.getYear() > 9999) {
-                throw new IllegalArgumentException("a date must lie in the years 1 to 9999");
+                throw new IllegalArgumentException(Values.YEAR_RULE);
             }
             return (int) day.toEpochDay();
         }

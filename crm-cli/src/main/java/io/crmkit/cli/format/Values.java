@@ -38,6 +38,9 @@ public final class Values {
     /** The rule of the date grammar, as messages state it. */
     public static final String DATE_RULE = "not a date yyyy-MM-dd (optionally followed by T and a time HH:mm[:ss])";
 
+    /** The rule a date of the year 0 breaks: crmkit's instants lie in the years 1 to 9999. */
+    public static final String YEAR_RULE = "a date must lie in the years 1 to 9999";
+
     /**
      * Whether the text follows the number grammar (sign, digits, optional point and fraction,
      * optional exponent), without converting it.
@@ -128,7 +131,8 @@ public final class Values {
      *
      * @param text {@code yyyy-MM-dd}, optionally with a time of day after {@code T} or a space
      * @return the day, as {@link LocalDate#toEpochDay()}
-     * @throws IllegalArgumentException with the rule when the text is not such a date
+     * @throws IllegalArgumentException with the rule when the text is not such a date or its year
+     *     is 0
      */
     public static int epochDay(String text) {
         int n = text.length();
@@ -152,6 +156,9 @@ public final class Values {
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(DATE_RULE);
             }
+        }
+        if (year < 1) {
+            throw new IllegalArgumentException(YEAR_RULE);
         }
         try {
             return (int) LocalDate.of(year, month, day).toEpochDay();

@@ -58,7 +58,7 @@ class ValuesTest {
     }
 
     @Property
-    void theFastDatePathAgreesWithLocalDate(@ForAll @IntRange(min = -719528, max = 2932896) int epochDay) {
+    void theFastDatePathAgreesWithLocalDate(@ForAll @IntRange(min = -719162, max = 2932896) int epochDay) {
         LocalDate date = LocalDate.ofEpochDay(epochDay);
         assertEquals(epochDay, Values.epochDay(date.toString()));
         assertEquals(epochDay, Values.epochDay(date + "T23:59:59.999"));
@@ -71,6 +71,11 @@ class ValuesTest {
             assertThrows(IllegalArgumentException.class, () -> Values.epochDay(bad), bad);
         }
         assertEquals(LocalDate.of(2024, 2, 29).toEpochDay(), Values.epochDay("2024-02-29"));
+        // crmkit's instants lie in the years 1 to 9999: the year 0 is refused where it is read
+        IllegalArgumentException year0 = assertThrows(IllegalArgumentException.class,
+                () -> Values.epochDay("0000-06-01"));
+        assertEquals("a date must lie in the years 1 to 9999", year0.getMessage());
+        assertEquals(LocalDate.of(1, 1, 1).toEpochDay(), Values.epochDay("0001-01-01"));
     }
 
     @Test
