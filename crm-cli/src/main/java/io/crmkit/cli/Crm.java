@@ -5,6 +5,7 @@ import io.crmkit.cli.care.CareCommand;
 import io.crmkit.cli.campaign.CampaignCommand;
 import io.crmkit.cli.clv.ClvCommand;
 import io.crmkit.cli.complaint.ComplaintCli;
+import io.crmkit.cli.db.DatabaseErrors;
 import io.crmkit.cli.db.DbCommand;
 import io.crmkit.cli.lifecycle.LifecycleCommand;
 import io.crmkit.cli.loyalty.LoyaltyCommand;
@@ -160,8 +161,8 @@ public final class Crm implements Callable<Integer> {
         if (e instanceof CommandLine.ParameterException usage) {
             return usageError(usage, new String[0]);
         }
-        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": "
-                + firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + DatabaseErrors.message(e, cmd)
+                .orElseGet(() -> firstLine(e.getMessage() == null ? e.toString() : e.getMessage())));
         return 1;
     }
 
