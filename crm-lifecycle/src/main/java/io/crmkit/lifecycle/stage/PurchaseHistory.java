@@ -258,6 +258,6 @@ public final class PurchaseHistory {
 
     @Override
     public String toString() {
-        return "PurchaseHistory[" + customer + ", " + purchases.size() + " purchases as of " + asOf + "]";
+        return "PurchaseHistory[" + customer.masked() + ", " + purchases.size() + " purchases as of " + asOf + "]";
     }
 }
