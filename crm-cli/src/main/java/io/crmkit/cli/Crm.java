@@ -5,6 +5,7 @@ import io.crmkit.cli.care.CareCommand;
 import io.crmkit.cli.campaign.CampaignCommand;
 import io.crmkit.cli.clv.ClvCommand;
 import io.crmkit.cli.complaint.ComplaintCli;
+import io.crmkit.cli.db.DatabaseErrors;
 import io.crmkit.cli.db.DbCommand;
 import io.crmkit.cli.format.Values;
 import io.crmkit.cli.lifecycle.LifecycleCommand;
@@ -222,8 +223,8 @@ public final class Crm implements Callable<Integer> {
             cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + firstLine(usage.getMessage()));
             return 2;
         }
-        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": "
-                + CommandLineWords.of(firstLine(e.getMessage() == null ? e.toString() : e.getMessage())));
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + DatabaseErrors.message(e, cmd)
+                .orElseGet(() -> CommandLineWords.of(firstLine(e.getMessage() == null ? e.toString() : e.getMessage()))));
         return 1;
     }
 

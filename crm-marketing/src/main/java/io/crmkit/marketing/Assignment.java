@@ -60,7 +60,7 @@ public record Assignment(CustomerId customer, Group group, Cause cause, String r
         requireNonNull(cause, "cause");
         requireNonNull(reason, "reason");
         checkArgument(cause.group() == group, "cause %s places a customer in %s, not %s", cause, cause.group(), group);
-        checkArgument(!reason.isBlank(), "reason for customer %s is blank", customer);
+        checkArgument(!reason.isBlank(), "reason for customer %s is blank", customer.masked());
     }
 
     /**

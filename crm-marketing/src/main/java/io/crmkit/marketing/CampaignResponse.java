@@ -32,7 +32,7 @@ public record CampaignResponse(CustomerId customer, Instant at, boolean responde
         requireNonNull(customer, "customer");
         requireNonNull(at, "at");
         requireNonNull(revenue, "revenue");
-        checkArgument(!revenue.isNegative(), "revenue %s for customer %s is negative", revenue, customer);
+        checkArgument(!revenue.isNegative(), "revenue %s for customer %s is negative", revenue, customer.masked());
     }
 
     /**

@@ -110,7 +110,7 @@ public final class CampaignResults {
         long nT = 0;
         long nC = 0;
         for (Assignment a : assignments) {
-            checkArgument(groups.put(a.customer(), a.group()) == null, "customer %s is assigned twice", a.customer());
+            checkArgument(groups.put(a.customer(), a.group()) == null, "customer %s is assigned twice", a.customer().masked());
             nT += a.group() == Group.TREATMENT ? 1 : 0;
             nC += a.group() == Group.CONTROL ? 1 : 0;
         }
@@ -126,7 +126,7 @@ public final class CampaignResults {
         for (CampaignResponse r : responses) {
             requireNonNull(r, "response");
             checkArgument(r.revenue().currency().equals(currency), "revenue %s of customer %s is not in the plan's currency %s",
-                    r.revenue(), r.customer(), currency);
+                    r.revenue(), r.customer().masked(), currency);
             Group g = groups.get(r.customer());
             boolean inWindow = !r.at().isBefore(contactAt) && r.at().isBefore(end);
             if (g == null || g == Group.EXCLUDED || !inWindow) {

@@ -105,7 +105,7 @@ public final class CampaignSelection {
         Set<CustomerId> unique = new HashSet<>();
         for (CustomerProfile p : profiles) {
             requireNonNull(p, "profile");
-            checkArgument(unique.add(p.customer()), "customer %s appears twice in the profiles", p.customer());
+            checkArgument(unique.add(p.customer()), "customer %s appears twice in the profiles", p.customer().masked());
         }
 
         Draw draw = new Draw(seed);

@@ -119,7 +119,7 @@ public final class CustomerProfile {
     /** @return the customer id and which values are present (values are not personal data) */
     @Override
     public String toString() {
-        return "CustomerProfile[" + customer + ", segment " + rfmSegment.orElse("-") + ", tier " + tier.orElse("-")
+        return "CustomerProfile[" + customer.masked() + ", segment " + rfmSegment.orElse("-") + ", tier " + tier.orElse("-")
                 + ", clv " + (clv.isPresent() ? clv.getAsDouble() : "-") + ", pAlive " + (pAlive.isPresent() ? pAlive.getAsDouble() : "-")
                 + ", stage " + lifecycleStage.orElse("-") + ", metrics " + metrics + "]";
     }
@@ -160,7 +160,7 @@ public final class CustomerProfile {
         public Builder rfm(RfmScore score) {
             requireNonNull(score, "score");
             checkArgument(score.customer().equals(customer),
-                    "rfm score of customer %s given for customer %s", score.customer(), customer);
+                    "rfm score of customer %s given for customer %s", score.customer().masked(), customer.masked());
             return rfmSegment(score.segment());
         }
 
@@ -195,7 +195,7 @@ public final class CustomerProfile {
          * @throws IllegalArgumentException if the value is NaN or infinite
          */
         public Builder clv(double value) {
-            checkArgument(Double.isFinite(value), "clv %s for customer %s is not a finite number", value, customer);
+            checkArgument(Double.isFinite(value), "clv %s for customer %s is not a finite number", value, customer.masked());
             this.clv = value;
             return this;
         }
@@ -209,7 +209,7 @@ public final class CustomerProfile {
          */
         public Builder pAlive(double probability) {
             checkArgument(probability >= 0 && probability <= 1,
-                    "pAlive %s for customer %s is outside [0, 1]", probability, customer);
+                    "pAlive %s for customer %s is outside [0, 1]", probability, customer.masked());
             this.pAlive = probability;
             return this;
         }
@@ -236,7 +236,7 @@ public final class CustomerProfile {
          */
         public Builder metric(String name, double value) {
             String n = name("metric name", name);
-            checkArgument(Double.isFinite(value), "metric %s %s for customer %s is not a finite number", n, value, customer);
+            checkArgument(Double.isFinite(value), "metric %s %s for customer %s is not a finite number", n, value, customer.masked());
             metrics.put(n, value);
             return this;
         }

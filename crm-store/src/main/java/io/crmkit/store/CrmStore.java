@@ -310,7 +310,7 @@ public final class CrmStore implements AutoCloseable {
             ds.setURL(jdbcUrl);
             return ds;
         }
-        throw new IllegalArgumentException("JDBC URL " + jdbcUrl.replaceAll("password=[^&;]*", "password=***")
+        throw new IllegalArgumentException("JDBC URL " + JdbcUrl.masked(jdbcUrl)
                 + " is not supported: use jdbc:h2:... or jdbc:postgresql:...");
     }
 
@@ -409,7 +409,7 @@ public final class CrmStore implements AutoCloseable {
     public boolean erase(CustomerId customer) {
         requireNonNull(customer, "customer");
         boolean erased = inTransaction(c -> vault.erase(c, customer));
-        LOG.info("crmkit store erased the personal data of customer {} (key destroyed now: {})", customer, erased);
+        LOG.info("crmkit store erased the personal data of customer {} (key destroyed now: {})", customer.masked(), erased);
         return erased;
     }
 

@@ -13,7 +13,7 @@ public final class CustomerErasedException extends StoreException {
     private final CustomerId customer;
 
     CustomerErasedException(CustomerId customer, String what) {
-        super("customer " + customer + " was erased: " + what, null);
+        super("customer " + customer.masked() + " was erased: " + what, null);
         this.customer = customer;
     }
 

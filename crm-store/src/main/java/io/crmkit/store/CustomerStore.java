@@ -197,7 +197,7 @@ public final class CustomerStore {
         return store.inTransaction(c -> {
             int stored = storedVersion(c, id);
             checkArgument(version >= 1 && version <= stored, "version %s of customer %s is not stored: stored "
-                    + "versions are 1 to %s", version, id, stored);
+                    + "versions are 1 to %s", version, id.masked(), stored);
             return load(c, id, version);
         });
     }
@@ -255,7 +255,7 @@ public final class CustomerStore {
             }
         }
         checkArgument(state != null, "version %s of customer %s was not saved with its fields (several changes were "
-                + "saved at once): only its change record is stored", version, id);
+                + "saved at once): only its change record is stored", version, id.masked());
         return restore(id, Customer.Kind.valueOf(kind), read(store.vault().open(key, state, id, "state")), changes);
     }
 

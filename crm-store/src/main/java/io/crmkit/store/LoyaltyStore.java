@@ -356,12 +356,12 @@ public final class LoyaltyStore implements LedgerStore {
 
         void add(Row row) {
             if (row.seq != expected) {
-                throw new StoreCorruptedException("loyalty journal of customer " + customer + " misses event "
+                throw new StoreCorruptedException("loyalty journal of customer " + customer.masked() + " misses event "
                         + expected + " (found " + row.seq + ", event " + row.eventId + ")", null);
             }
             String hash = hash(previous, row);
             if (!hash.equals(row.hash)) {
-                throw new StoreCorruptedException("loyalty journal of customer " + customer + ": event "
+                throw new StoreCorruptedException("loyalty journal of customer " + customer.masked() + ": event "
                         + row.eventId + " (number " + row.seq + ") does not match its hash chain: the row or an "
                         + "earlier one was changed", null);
             }

@@ -155,7 +155,7 @@ final class PersonalDataVault {
             byte[] ct = cipher.doFinal(plain);
             return ByteBuffer.allocate(NONCE + ct.length).put(nonce).put(ct).array();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM encryption failed for customer " + customer + " (" + purpose + ")", e);
+            throw new IllegalStateException("AES-GCM encryption failed for customer " + customer.masked() + " (" + purpose + ")", e);
         }
     }
 
@@ -166,7 +166,7 @@ final class PersonalDataVault {
             cipher.updateAAD(aad(customer, purpose));
             return cipher.doFinal(sealed, NONCE, sealed.length - NONCE);
         } catch (GeneralSecurityException e) {
-            throw new StoreCorruptedException("sealed " + purpose + " of customer " + customer
+            throw new StoreCorruptedException("sealed " + purpose + " of customer " + customer.masked()
                     + " does not decrypt: wrong key-encryption key, or the stored bytes were changed", e);
         }
     }

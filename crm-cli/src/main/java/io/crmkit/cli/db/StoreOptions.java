@@ -1,6 +1,7 @@
 package io.crmkit.cli.db;
 
 import io.crmkit.store.CrmStore;
+import io.crmkit.store.JdbcUrl;
 import io.crmkit.store.KeyEncryptionKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,9 +36,9 @@ public final class StoreOptions {
                     + "(default: ${DEFAULT-VALUE})")
     Path keyFile;
 
-    /** @return the database URL with any password hidden, for messages */
+    /** @return the database URL with every password or other secret hidden, for messages */
     public String describe() {
-        return db.replaceAll("(?i)password=[^&;]*", "password=***");
+        return JdbcUrl.masked(db);
     }
 
     /** @return a data source for {@code --db} */

@@ -225,7 +225,8 @@ public final class Values {
      *
      * @param text {@code yyyy-MM-dd}, optionally with a time of day after {@code T} or a space
      * @return the day, as {@link LocalDate#toEpochDay()}
-     * @throws IllegalArgumentException with the rule when the text is not such a date
+     * @throws IllegalArgumentException with the rule when the text is not such a date or its year
+     *     is 0
      */
     public static int epochDay(String text) {
         int n = text.length();

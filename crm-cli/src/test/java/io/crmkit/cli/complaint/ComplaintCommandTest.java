@@ -78,6 +78,20 @@ class ComplaintCommandTest {
     }
 
     @Test
+    void aRefusalMasksAnActorWhoseIdIsAPhoneNumber() throws IOException {
+        List<String> lines = new ArrayList<>(ComplaintTour.scriptLines().subList(0, 4));
+        lines.add("{\"command\":\"escalate\",\"at\":\"2026-03-02T11:00:00+08:00\",\"actor\":\"13812345678\","
+                + "\"role\":\"agent\"}");
+        Result r = crm("complaint", "replay", "--input", script(lines).toString());
+        assertEquals(1, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("crm complaint replay: script.jsonl:5: complaint CP-2026-0042: escalate refused by "
+                + "guard 'role': "), r.err());
+        assertTrue(r.err().strip().endsWith("; 138****5678 acts as agent"), r.err());
+        assertFalse(r.err().contains("13812345678"), r.err());
+    }
+
+    @Test
     void anIllegalTransitionNamesTheAllowedCommands() throws IOException {
         List<String> lines = new ArrayList<>(ComplaintTour.scriptLines().subList(0, 1));
         lines.add("{\"command\":\"close\",\"at\":\"2026-03-02T09:10:00+08:00\",\"actor\":\"li.na\",\"role\":\"owner\","

@@ -138,6 +138,60 @@ class StoredComplaintCommandTest {
     }
 
     @Test
+    void aWrongKeyFileNamesTheCustomerMasked() throws Exception {
+        String receive = RECEIVE.replace("\"customer\":\"c-17\"", "\"customer\":\"13812345678\"")
+                .replace("CP-7", "CP-9");
+        Result open = crm("complaint", "open", "--command", receive);
+        assertEquals(0, open.status(), open.err());
+        Path wrong = dir.resolve("wrong.key");
+        Files.writeString(wrong, java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Crm.run(new PrintWriter(out), new PrintWriter(err), "complaint", "show", "--id", "CP-9", "--db",
+                "jdbc:h2:file:" + dir.resolve("crm-data/crm").toAbsolutePath(), "--key-file", wrong.toString());
+        assertEquals(1, status);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("of customer 138****5678 does not decrypt"), err.toString());
+        assertFalse(err.toString().contains("13812345678"), err.toString());
+    }
+
+    @Test
+    void aDatabaseUrlIsPrintedWithEverySecretMaskedWhateverItsCase() {
+        for (String[] url : new String[][] {
+                {"jdbc:mysql://h/db?user=u&PASSWORD=hunter2", "jdbc:mysql://h/db?user=u&PASSWORD=***"},
+                {"jdbc:mysql://u:hunter2@h/db", "jdbc:mysql://u:***@h/db"},
+                {"jdbc:sqlserver://h;user=u;Pwd=hunter2", "jdbc:sqlserver://h;user=u;Pwd=***"}}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int status = Crm.run(new PrintWriter(out), new PrintWriter(err), "db", "info", "--db", url[0]);
+            assertEquals(1, status);
+            assertEquals("crm db info: JDBC URL " + url[1] + " is not supported: use jdbc:h2:... or jdbc:postgresql:...",
+                    err.toString().strip());
+        }
+    }
+
+    @Test
+    void aDriverMessageNeverReachesStderr() throws Exception {
+        Path secret = Files.writeString(dir.resolve("passwd"), "root:x:0:0:secret-line:/root:/bin/bash\n");
+        Path program = io.crmkit.cli.CliRun.bundled(dir, "loyalty-program.json");
+        Path events = io.crmkit.cli.CliRun.bundled(dir, "loyalty-events.csv");
+        String url = "jdbc:h2:mem:x;INIT=RUNSCRIPT FROM '" + secret.toAbsolutePath() + "';PASSWORD=hunter2";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Crm.run(new PrintWriter(out), new PrintWriter(err), "loyalty", "import", "--program",
+                program.toString(), "--events", events.toString(), "--db", url,
+                "--key-file", dir.resolve("store.key").toString());
+        assertEquals(1, status);
+        String e = err.toString();
+        assertEquals(1, e.lines().count(), e);
+        assertFalse(e.contains("secret-line"), e);
+        assertFalse(e.contains("hunter2"), e);
+        assertTrue(e.startsWith("crm loyalty import: database jdbc:h2:mem:x;INIT=RUNSCRIPT FROM '"), e);
+        assertTrue(e.contains(";PASSWORD=***: the database refused a statement: syntax error or access rule violation "
+                + "(SQLState 42"), e);
+    }
+
+    @Test
     void aStaleOrUnknownComplaintAndABadUrlAreOneLineErrors() {
         Result unknown = crm("complaint", "show", "--id", "CP-404");
         assertEquals(1, unknown.status());

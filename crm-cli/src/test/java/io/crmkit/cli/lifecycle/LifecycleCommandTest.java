@@ -4,6 +4,7 @@ import static io.crmkit.cli.CliRun.bundled;
 import static io.crmkit.cli.CliRun.crm;
 import static io.crmkit.cli.CliRun.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crmkit.cli.CliRun.Result;
@@ -135,8 +136,21 @@ class LifecycleCommandTest {
                 "--as-of", "2026-06-30");
         assertEquals(1, early.exit());
         assertEquals("", early.out());
-        // the reader's one date grammar refuses the year 0000 for every command, with its line
         assertEquals("crm lifecycle churn: y0.csv:2: date '0000-06-01': a date must lie in the years 1 to 9999\n",
                 early.err());
+        // a phone-number customer id is masked wherever a message names it, and the line is given
+        for (String sub : List.of("stage", "churn")) {
+            Result phone = crm("lifecycle", sub, "--input", file(dir, "p0.csv",
+                    "customer_id,date,amount\n+86 138 1234 5678,0000-01-01,5\n").toString(), "--as-of", "2020-12-31");
+            assertEquals(1, phone.exit());
+            assertEquals("crm lifecycle " + sub + ": p0.csv:2: date '0000-01-01': a date must lie in the years 1 to 9999\n",
+                    phone.err());
+            Result east = crm("lifecycle", sub, "--input", file(dir, "p1.csv",
+                    "customer_id,date,amount\n+86 138 1234 5678,0001-01-01,5\n").toString(), "--as-of", "2020-12-31",
+                    "--zone", "Asia/Shanghai");
+            assertEquals(1, east.exit());
+            assertFalse(east.err().contains("138 1234"), east.err());
+            assertTrue(east.err().contains("+861****5678"), east.err());
+        }
     }
 }

@@ -328,7 +328,7 @@ public final class Customer {
     public Customer withoutContactPoint(ContactPoint point, String actor) {
         requireNonNull(point, "point");
         checkArgument(contactPoints().contains(point),
-                "%s is not a current contact point of customer %s: only a current point can be removed", point, id);
+                "%s is not a current contact point of customer %s: only a current point can be removed", point, id.masked());
         Instant now = nextTime();
         ImmutableList<ContactPeriod> next = contacts.stream()
                 .map(p -> p.isCurrent() && p.point().equals(point) ? p.endedAt(now) : p)
@@ -356,7 +356,7 @@ public final class Customer {
         Instant last = history.get(history.size() - 1).time();
         checkArgument(!now.isBefore(last),
                 "clock time %s is before the last change %s of customer %s: the history must stay in time order",
-                now, last, id);
+                now, last, id.masked());
         return now;
     }
 
@@ -384,22 +384,22 @@ public final class Customer {
 
     private static void checkActor(CustomerId id, String actor) {
         requireNonNull(actor, "actor");
-        checkArgument(!actor.isBlank(), "actor of a change to customer %s is blank: name who made the change", id);
+        checkArgument(!actor.isBlank(), "actor of a change to customer %s is blank: name who made the change", id.masked());
     }
 
     private static String checkName(CustomerId id, Kind kind, String name) {
         requireNonNull(name, "name");
         String n = name.strip();
-        checkArgument(!n.isEmpty(), "name of customer %s is blank: a customer needs a name", id);
+        checkArgument(!n.isEmpty(), "name of customer %s is blank: a customer needs a name", id.masked());
         checkArgument(n.length() <= MAX_NAME_LENGTH && n.chars().noneMatch(Character::isISOControl),
                 "name %s of customer %s (%s chars) is not a name: at most %s characters, no control characters",
-                maskName(kind, n), id, n.length(), MAX_NAME_LENGTH);
+                maskName(kind, n), id.masked(), n.length(), MAX_NAME_LENGTH);
         return n;
     }
 
     private static void checkPersonOnly(CustomerId id, Kind kind, String field, Object value) {
         requireNonNull(value, field);
-        checkArgument(kind == Kind.PERSON, "%s of customer %s: an organisation has no %s, only a person has", field, id, field);
+        checkArgument(kind == Kind.PERSON, "%s of customer %s: an organisation has no %s, only a person has", field, id.masked(), field);
     }
 
     private static void checkBirthDate(CustomerId id, Kind kind, LocalDate date, Clock clock) {
@@ -407,19 +407,19 @@ public final class Customer {
         LocalDate today = LocalDate.now(clock);
         checkArgument(!date.isAfter(today),
                 "birthDate %s of customer %s is after today %s (clock zone %s): a birth date cannot be in the future",
-                maskDate(date), id, today, clock.getZone());
+                maskDate(date), id.masked(), today, clock.getZone());
         checkArgument(!date.isBefore(today.minusYears(MAX_AGE_YEARS)),
                 "birthDate %s of customer %s is more than %s years before today %s: check the year",
-                maskDate(date), id, MAX_AGE_YEARS, today);
+                maskDate(date), id.masked(), MAX_AGE_YEARS, today);
     }
 
     private static String checkOccupation(CustomerId id, Kind kind, String occupation) {
         checkPersonOnly(id, kind, "occupation", occupation);
         String o = occupation.strip();
-        checkArgument(!o.isEmpty(), "occupation of customer %s is blank: leave it unset or name it", id);
+        checkArgument(!o.isEmpty(), "occupation of customer %s is blank: leave it unset or name it", id.masked());
         checkArgument(o.length() <= MAX_NAME_LENGTH && o.chars().noneMatch(Character::isISOControl),
                 "occupation %s of customer %s is too long or holds control characters: at most %s characters",
-                Masking.text(o), id, MAX_NAME_LENGTH);
+                Masking.text(o), id.masked(), MAX_NAME_LENGTH);
         return o;
     }
 
@@ -444,7 +444,7 @@ public final class Customer {
      */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("Customer[").append(id).append(' ').append(kind).append(' ')
+        StringBuilder s = new StringBuilder("Customer[").append(id.masked()).append(' ').append(kind).append(' ')
                 .append(maskName(kind, name));
         birthDate.ifPresent(d -> s.append(", born ").append(maskDate(d)));
         nationalId.ifPresent(n -> s.append(", nationalId ").append(n.masked()));
@@ -580,22 +580,22 @@ public final class Customer {
             requireNonNull(history, "history");
             this.clock = requireNonNull(fileClock, "clock");
             checkArgument(points.isEmpty(), "customer %s: contact points of a restored file come from its contact "
-                    + "history, not from the builder", id);
-            checkArgument(!history.isEmpty(), "history of customer %s is empty: a stored file has at least version 1", id);
+                    + "history, not from the builder", id.masked());
+            checkArgument(!history.isEmpty(), "history of customer %s is empty: a stored file has at least version 1", id.masked());
             ImmutableList<CustomerChange> changes = ImmutableList.copyOf(history);
             CustomerChange first = changes.get(0);
             checkArgument(first.field().equals("file") && first.newValue().equals("opened"),
-                    "version 1 of customer %s changed %s: the first change must open the file", id, first.field());
+                    "version 1 of customer %s changed %s: the first change must open the file", id.masked(), first.field());
             for (int i = 0; i < changes.size(); i++) {
                 CustomerChange c = changes.get(i);
-                checkArgument(c.customer().equals(id), "version %s of customer %s belongs to customer %s", i + 1, id,
-                        c.customer());
+                checkArgument(c.customer().equals(id), "version %s of customer %s belongs to customer %s", i + 1, id.masked(),
+                        c.customer().masked());
                 checkArgument(c.version() == i + 1, "change %s of customer %s has version %s: versions run 1, 2, ... "
-                        + "without a gap", i + 1, id, c.version());
+                        + "without a gap", i + 1, id.masked(), c.version());
                 if (i > 0) {
                     Instant before = changes.get(i - 1).time();
                     checkArgument(!c.time().isBefore(before), "version %s of customer %s at %s is before version %s "
-                            + "at %s: the history must stay in time order", i + 1, id, c.time(), i, before);
+                            + "at %s: the history must stay in time order", i + 1, id.masked(), c.time(), i, before);
                 }
             }
             Instant opened = first.time();
@@ -604,7 +604,7 @@ public final class Customer {
             for (ContactPeriod p : periods) {
                 checkArgument(!p.validFrom().isBefore(opened) && !p.validFrom().isAfter(last)
                         && p.validTo().map(t -> !t.isAfter(last)).orElse(true),
-                        "contact period %s of customer %s lies outside the file's history [%s, %s]", p, id, opened, last);
+                        "contact period %s of customer %s lies outside the file's history [%s, %s]", p, id.masked(), opened, last);
             }
             if (birthDate != null) {
                 checkBirthDate(id, kind, birthDate, clock);

@@ -52,14 +52,14 @@ public record CustomerChange(CustomerId customer, int version, Instant time, Str
         requireNonNull(field, "field");
         requireNonNull(oldValue, "oldValue");
         requireNonNull(newValue, "newValue");
-        checkArgument(version >= 1, "version %s of a change to customer %s is below 1", version, customer);
-        checkArgument(!actor.isBlank(), "actor of a change to customer %s is blank: name who made it", customer);
-        checkArgument(!field.isBlank(), "field of a change to customer %s is blank", customer);
+        checkArgument(version >= 1, "version %s of a change to customer %s is below 1", version, customer.masked());
+        checkArgument(!actor.isBlank(), "actor of a change to customer %s is blank: name who made it", customer.masked());
+        checkArgument(!field.isBlank(), "field of a change to customer %s is blank", customer.masked());
     }
 
     /** @return for example {@code 2026-03-01T10:00:00Z v2 agent-7 mobile: 138****5678 -> 139****0000} */
     @Override
     public String toString() {
-        return time + " v" + version + " " + actor + " " + field + ": " + oldValue + " -> " + newValue;
+        return time + " v" + version + " " + Masking.identifierLike(actor) + " " + field + ": " + oldValue + " -> " + newValue;
     }
 }

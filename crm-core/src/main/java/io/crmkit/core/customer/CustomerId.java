@@ -7,8 +7,9 @@ import java.io.Serializable;
 
 /**
  * The stable identifier of a customer in the customer file: an opaque, non-blank string chosen
- * by the caller (a CRM key, an account number, a row id). It is not personal data; never put a
- * national ID number or a phone number here.
+ * by the caller (a CRM key, an account number, a row id). Keys that are personal data (a mobile
+ * number, an e-mail address) are better avoided; where they are used anyway, {@link #masked()}
+ * hides them in every message.
  *
  * <pre>{@code
  * CustomerId id = CustomerId.of("c-17");
@@ -30,7 +31,7 @@ public record CustomerId(String value) implements Comparable<CustomerId>, Serial
      */
     public CustomerId {
         requireNonNull(value, "customerId");
-        checkArgument(!value.isBlank(), "customerId '%s' is blank: a customer id must have a visible character", value);
+        checkArgument(!value.isBlank(), "customerId is blank: a customer id must have a visible character");
         checkArgument(value.length() <= MAX_LENGTH,
                 "customerId of length %s is too long: at most %s characters", value.length(), MAX_LENGTH);
         checkArgument(value.chars().noneMatch(Character::isISOControl),
@@ -53,7 +54,22 @@ public record CustomerId(String value) implements Comparable<CustomerId>, Serial
         return value.compareTo(other.value);
     }
 
-    /** Returns the identifier itself, so ids print naturally in reports. */
+    /**
+     * Returns the identifier as messages and {@code toString()} of other values may print it:
+     * masked by {@link PersonalData#maskIdentifier(String)} when it looks like a phone number, an
+     * identity number or an e-mail address ({@code 138****5678}), unchanged otherwise
+     * ({@code C-1001}).
+     *
+     * @return the identifier, masked if it looks like personal data
+     */
+    public String masked() {
+        return Masking.identifierLike(value);
+    }
+
+    /**
+     * Returns the identifier itself, so ids print naturally in reports; messages and the
+     * {@code toString()} of other values print {@link #masked()} instead.
+     */
     @Override
     public String toString() {
         return value;

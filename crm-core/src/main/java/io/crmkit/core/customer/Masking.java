@@ -66,6 +66,21 @@ final class Masking {
         return head(s, 1) + "***" + s.substring(at);
     }
 
+    /**
+     * Masks an identifier (a customer id, an actor) when it looks like personal data, and returns
+     * it unchanged otherwise: one holding an {@code @} is masked as an e-mail address, one holding
+     * 11 or more digits (a mobile number with or without its country code, an identity number) is
+     * masked as a phone number ({@code 138****5678}). Ordinary keys such as {@code C-1001} or
+     * {@code agent-7} stay readable.
+     */
+    static String identifierLike(String raw) {
+        if (raw.indexOf('@') >= 0) {
+            return email(raw);
+        }
+        long digits = raw.chars().filter(Character::isDigit).count();
+        return digits >= 11 ? phone(raw) : raw;
+    }
+
     /** Masks a messaging handle or any short token: its first character and three stars. */
     static String handle(String raw) {
         String s = raw.strip();

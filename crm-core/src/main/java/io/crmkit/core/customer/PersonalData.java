@@ -40,4 +40,20 @@ public final class PersonalData {
     public static String maskHandle(String handle) {
         return Masking.handle(requireNonNull(handle, "handle"));
     }
+
+    /**
+     * Masks an identifier that may be personal data: a customer id or the actor of a change, a
+     * complaint step or an event, as every {@code toString()} and exception message in crmkit
+     * shows it. The rule is one for all modules: an identifier holding an {@code @} is masked as
+     * an e-mail address ({@code z***@example.com}); one holding 11 or more digits, as a mobile
+     * number with or without its country code or an identity number does, is masked as a phone
+     * number ({@code 138****5678}, {@code +861****5678}); any other identifier, such as
+     * {@code C-1001} or {@code agent-7}, is returned unchanged so messages stay useful.
+     *
+     * @param identifier any identifier
+     * @return the identifier as it may be printed
+     */
+    public static String maskIdentifier(String identifier) {
+        return Masking.identifierLike(requireNonNull(identifier, "identifier"));
+    }
 }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.PersonalData;
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -69,7 +70,7 @@ public record Interaction(CustomerId customer, InteractionKind kind, Direction d
     /** @return the interaction without the note's text, which may hold personal data */
     @Override
     public String toString() {
-        return "Interaction[customer=" + customer + ", kind=" + kind + ", direction=" + direction
-                + ", time=" + time + ", actor=" + actor + ", note=(" + note.length() + " chars)]";
+        return "Interaction[customer=" + customer.masked() + ", kind=" + kind + ", direction=" + direction
+                + ", time=" + time + ", actor=" + PersonalData.maskIdentifier(actor) + ", note=(" + note.length() + " chars)]";
     }
 }

@@ -86,8 +86,8 @@ public abstract class Purchase {
     void check() {
         checkArgument(!amount().isNegative(),
                 "amount %s of purchase by customer %s is negative: a purchase amount must be zero or more",
-                amount(), customer());
+                amount(), customer().masked());
         product().ifPresent(p -> checkArgument(!p.isBlank(),
-                "product of purchase by customer %s is blank: leave it empty or name the product", customer()));
+                "product of purchase by customer %s is blank: leave it empty or name the product", customer().masked()));
     }
 }

@@ -421,12 +421,12 @@ public final class PurchaseLog {
         public Builder add(CustomerId id, Instant time, Money paid) {
             requireNonNull(id, "customer");
             requireNonNull(paid, "amount");
-            requireInRange("time of purchase by customer " + id, time);
+            requireInRange("time of purchase by customer " + id.masked(), time);
             checkArgument(!paid.isNegative(), "amount %s of purchase by customer %s is negative: a purchase amount "
-                    + "must be zero or more", paid, id);
+                    + "must be zero or more", paid, id.masked());
             checkArgument(currency == null || currency.equals(paid.currency()),
                     "purchases mix currencies %s and %s (customer %s): a purchase log holds one currency; "
-                    + "convert or split it first", currency, paid.currency(), id);
+                    + "convert or split it first", currency, paid.currency(), id.masked());
             currency = paid.currency();
             if (size == customer.length) {
                 int grown = Math.max(16, size + (size >> 1));

@@ -32,7 +32,7 @@ public record CareEvent(CustomerId customer, CareMoment moment, Instant at, Stri
         requireNonNull(at, "at");
         requireNonNull(owner, "owner");
         checkArgument(!owner.isBlank(), "owner of %s care event for customer %s is blank: name who is responsible",
-                moment, customer);
+                moment, customer.masked());
     }
 
     /**

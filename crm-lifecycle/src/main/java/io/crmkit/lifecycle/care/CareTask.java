@@ -51,7 +51,7 @@ public record CareTask(CustomerId customer, CareMoment moment, String action, St
      */
     public CareTask doneAt(Instant at) {
         requireNonNull(at, "at");
-        checkArgument(doneAt.isEmpty(), "care task '%s' for customer %s is already done", action, customer);
+        checkArgument(doneAt.isEmpty(), "care task '%s' for customer %s is already done", action, customer.masked());
         return new CareTask(customer, moment, action, assignee, eventAt, due, Optional.of(at));
     }
 

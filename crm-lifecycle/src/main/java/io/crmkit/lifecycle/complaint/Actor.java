@@ -3,9 +3,12 @@ package io.crmkit.lifecycle.complaint;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.crmkit.core.customer.PersonalData;
+
 /**
  * Who fired a command, in which role. The id names an employee, team or system (or the customer,
- * by the caller's customer id); it is not personal data.
+ * by the caller's customer id); {@link #toString()} and every message show it masked by
+ * {@link PersonalData#maskIdentifier(String)} when it looks like a phone number or an e-mail address.
  *
  * @param id the actor's identifier, not blank, at most 128 characters, no control characters
  * @param role the role the actor acts in
@@ -41,6 +44,6 @@ public record Actor(String id, Role role) {
 
     @Override
     public String toString() {
-        return id + " (" + role.label() + ")";
+        return PersonalData.maskIdentifier(id) + " (" + role.label() + ")";
     }
 }

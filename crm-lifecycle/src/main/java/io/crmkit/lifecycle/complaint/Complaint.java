@@ -3,6 +3,7 @@ package io.crmkit.lifecycle.complaint;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.crmkit.core.customer.PersonalData;
 import com.google.common.collect.ImmutableList;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.lifecycle.sla.Severity;
@@ -668,8 +669,8 @@ public final class Complaint {
     /** Shows the complaint without its description or notes (personal data). */
     @Override
     public String toString() {
-        return "Complaint[id=" + id() + ", customer=" + customer() + ", category=" + category() + ", severity="
-                + severity() + ", state=" + state() + ", owner=" + owner() + ", level=" + escalationLevel() + ", events="
+        return "Complaint[id=" + id() + ", customer=" + customer().masked() + ", category=" + category() + ", severity="
+                + severity() + ", state=" + state() + ", owner=" + PersonalData.maskIdentifier(owner()) + ", level=" + escalationLevel() + ", events="
                 + size + ", description=<" + intake.description().length() + " chars>]";
     }
 }

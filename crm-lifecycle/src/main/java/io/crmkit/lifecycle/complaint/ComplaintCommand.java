@@ -3,6 +3,7 @@ package io.crmkit.lifecycle.complaint;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.crmkit.core.customer.PersonalData;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -224,7 +225,7 @@ public final class ComplaintCommand {
             s.append(' ').append(intake);
         }
         if (assignee != null) {
-            s.append(" to ").append(assignee);
+            s.append(" to ").append(PersonalData.maskIdentifier(assignee));
         }
         if (satisfaction != 0) {
             s.append(" satisfaction ").append(satisfaction).append(" root cause ").append(rootCause);

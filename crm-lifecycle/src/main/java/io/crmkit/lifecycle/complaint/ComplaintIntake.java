@@ -80,7 +80,7 @@ public abstract class ComplaintIntake {
     /** Shows everything but the description, which may hold personal data. */
     @Override
     public String toString() {
-        return "ComplaintIntake[id=" + id() + ", customer=" + customer() + ", channel=" + channel() + ", category="
+        return "ComplaintIntake[id=" + id() + ", customer=" + customer().masked() + ", channel=" + channel() + ", category="
                 + category() + ", severity=" + severity() + ", description=<" + description().length()
                 + " chars>" + linkedTo().map(l -> ", linkedTo=" + l).orElse("") + "]";
     }

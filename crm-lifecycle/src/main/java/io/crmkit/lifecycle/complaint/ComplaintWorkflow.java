@@ -32,6 +32,7 @@ import static io.crmkit.lifecycle.complaint.Role.OWNER;
 import static io.crmkit.lifecycle.complaint.Role.SUPERVISOR;
 import static java.util.Objects.requireNonNull;
 
+import io.crmkit.core.customer.PersonalData;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Sets;
 import io.crmkit.lifecycle.sla.SlaPolicy;
@@ -365,17 +366,17 @@ public final class ComplaintWorkflow {
         Set<Role> allowed = roles.get(command.trigger());
         if (!allowed.contains(actor.role())) {
             throw new GuardRefusedException(complaintId, context.state(), command.trigger(), "role",
-                    "only " + roleNames(allowed) + " may " + command.trigger().commandName() + "; " + actor.id()
+                    "only " + roleNames(allowed) + " may " + command.trigger().commandName() + "; " + PersonalData.maskIdentifier(actor.id())
                             + " acts as " + actor.role().label());
         }
         if (actor.role() == OWNER && !actor.id().equals(context.owner())) {
             throw new GuardRefusedException(complaintId, context.state(), command.trigger(), "owner",
-                    actor.id() + " acts as owner but the owner is " + context.owner());
+                    PersonalData.maskIdentifier(actor.id()) + " acts as owner but the owner is " + PersonalData.maskIdentifier(context.owner()));
         }
         if (actor.role() == CUSTOMER && !actor.id().equals(context.customer().value())) {
             throw new GuardRefusedException(complaintId, context.state(), command.trigger(), "customer",
-                    actor.id() + " acts as customer but complaint " + complaintId + " is customer "
-                            + context.customer().value() + "'s");
+                    PersonalData.maskIdentifier(actor.id()) + " acts as customer but complaint " + complaintId + " is customer "
+                            + context.customer().masked() + "'s");
         }
     }
 

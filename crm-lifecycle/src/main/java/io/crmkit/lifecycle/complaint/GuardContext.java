@@ -1,5 +1,6 @@
 package io.crmkit.lifecycle.complaint;
 
+import io.crmkit.core.customer.PersonalData;
 import io.crmkit.core.customer.CustomerId;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,8 +101,8 @@ public final class GuardContext {
 
     @Override
     public String toString() {
-        return "GuardContext[id=" + complaintId + ", customer=" + customer + ", state=" + state + ", owner="
-                + facts.owner() + ", level=" + facts.escalationLevel() + ", reopens=" + facts.reopenCount()
+        return "GuardContext[id=" + complaintId + ", customer=" + customer.masked() + ", state=" + state + ", owner="
+                + PersonalData.maskIdentifier(facts.owner()) + ", level=" + facts.escalationLevel() + ", reopens=" + facts.reopenCount()
                 + ", enteredStateAt=" + enteredStateAt + ", lastEventAt=" + lastEventAt + "]";
     }
 }

@@ -132,7 +132,7 @@ public interface ChurnPolicy {
                 double p = pAlive.applyAsDouble(h);
                 checkArgument(Double.isFinite(p) && p >= 0 && p <= 1,
                         "model %s returned P(alive) %s for customer %s: a probability must be within [0, 1]", name, p,
-                        h.customer());
+                        h.customer().masked());
                 boolean churned = p < threshold;
                 return new ChurnDecision(policy, churned, String.format(Locale.ROOT, "P(alive) %.3f is %s %.2f", p,
                         churned ? "below" : "at or above", threshold), Optional.empty());

@@ -34,8 +34,8 @@ public record Departure(CustomerId customer, Instant lostAt, String cause, Strin
         requireNonNull(cause, "cause");
         requireNonNull(customerClass, "customerClass");
         checkArgument(!cause.isBlank(), "cause of departure of customer %s is blank: use 'unknown' if unknown",
-                customer);
-        checkArgument(!customerClass.isBlank(), "customerClass of departure of customer %s is blank", customer);
+                customer.masked());
+        checkArgument(!customerClass.isBlank(), "customerClass of departure of customer %s is blank", customer.masked());
     }
 
     /**

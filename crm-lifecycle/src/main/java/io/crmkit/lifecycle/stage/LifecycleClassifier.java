@@ -138,7 +138,7 @@ public final class LifecycleClassifier {
                 currency = p.amount().currency();
             }
             checkArgument(currency.equals(p.amount().currency()),
-                    "purchases of customer %s are in %s and %s: the trend needs one currency", history.customer(),
+                    "purchases of customer %s are in %s and %s: the trend needs one currency", history.customer().masked(),
                     currency, p.amount().currency());
             // periods back from the as-of instant, ceil(age / length); division of durations, so
             // that no span, however long, overflows

@@ -36,7 +36,7 @@ public record PhaseAssessment(CustomerId customer, LifecyclePhase phase, List<Bi
         spendPerPeriod = List.copyOf(spendPerPeriod);
         requireNonNull(reason, "reason");
         if (!Double.isFinite(trend)) {
-            throw new IllegalArgumentException("trend " + trend + " of customer " + customer + " is not finite");
+            throw new IllegalArgumentException("trend " + trend + " of customer " + customer.masked() + " is not finite");
         }
     }
 }

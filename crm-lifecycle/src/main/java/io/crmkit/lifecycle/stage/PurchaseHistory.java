@@ -92,7 +92,7 @@ public final class PurchaseHistory {
         List<Purchase> mine = new ArrayList<>();
         for (Purchase p : requireNonNull(purchases, "purchases")) {
             if (p.customer().equals(customer)) {
-                PurchaseLog.requireInRange("time of purchase by customer " + customer, p.time());
+                PurchaseLog.requireInRange("time of purchase by customer " + customer.masked(), p.time());
                 if (!p.time().isAfter(asOf)) {
                     mine.add(p);
                 }
@@ -258,6 +258,6 @@ public final class PurchaseHistory {
 
     @Override
     public String toString() {
-        return "PurchaseHistory[" + customer + ", " + purchases.size() + " purchases as of " + asOf + "]";
+        return "PurchaseHistory[" + customer.masked() + ", " + purchases.size() + " purchases as of " + asOf + "]";
     }
 }

@@ -29,8 +29,8 @@ public record Attendance(String courseId, String sessionId, CustomerId customer,
         requireNonNull(courseId, "course id");
         requireNonNull(sessionId, "session id");
         requireNonNull(customer, "customer");
-        checkArgument(!courseId.isBlank(), "course id of an attendance record of customer %s is blank", customer);
-        checkArgument(!sessionId.isBlank(), "session id of an attendance record of customer %s is blank", customer);
+        checkArgument(!courseId.isBlank(), "course id of an attendance record of customer %s is blank", customer.masked());
+        checkArgument(!sessionId.isBlank(), "session id of an attendance record of customer %s is blank", customer.masked());
     }
 
     /**

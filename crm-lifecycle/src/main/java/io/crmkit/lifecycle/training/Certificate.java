@@ -50,7 +50,7 @@ public record Certificate(String courseId, CustomerId customer, LocalDate issued
         requireNonNull(issuedOn, "issuedOn");
         requireNonNull(expiresOn, "expiresOn");
         checkArgument(expiresOn.isAfter(issuedOn), "certificate of customer %s for course %s expires on %s, not after "
-                + "its issue on %s", customer, courseId, expiresOn, issuedOn);
+                + "its issue on %s", customer.masked(), courseId, expiresOn, issuedOn);
     }
 
     /**

@@ -85,14 +85,14 @@ public final class CourseHistory {
         for (Attendance a : requireNonNull(attendance, "attendance")) {
             empty.check(a);
             checkArgument(seen.add(a.sessionId() + '\u0000' + a.customer().value()),
-                    "attendance of customer %s at session %s is recorded twice", a.customer(), a.sessionId());
+                    "attendance of customer %s at session %s is recorded twice", a.customer().masked(), a.sessionId());
         }
         Set<String> scores = new HashSet<>();
         for (Evaluation e : requireNonNull(evaluations, "evaluations")) {
             empty.check(e);
             checkArgument(e.level() != KirkpatrickLevel.LEARNING
                     || scores.add(e.measure() + '\u0000' + e.customer().value()),
-                    "customer %s has two %s-test scores in course %s", e.customer(), e.measure(), course.id());
+                    "customer %s has two %s-test scores in course %s", e.customer().masked(), e.measure(), course.id());
         }
         return new CourseHistory(course, plan, roster, ImmutableList.copyOf(attendance),
                 ImmutableList.copyOf(evaluations));
@@ -109,11 +109,11 @@ public final class CourseHistory {
     public void check(Attendance a) {
         requireNonNull(a, "attendance");
         checkArgument(a.courseId().equals(course.id()), "attendance of customer %s is for course %s, not %s",
-                a.customer(), a.courseId(), course.id());
+                a.customer().masked(), a.courseId(), course.id());
         checkArgument(sessions.containsKey(a.sessionId()), "session %s is not a session of course %s",
                 a.sessionId(), course.id());
         checkArgument(roster.status(a.customer()).isPresent(),
-                "customer %s attended session %s of course %s without an enrolment", a.customer(), a.sessionId(),
+                "customer %s attended session %s of course %s without an enrolment", a.customer().masked(), a.sessionId(),
                 course.id());
     }
 
@@ -128,21 +128,21 @@ public final class CourseHistory {
     public void check(Evaluation e) {
         requireNonNull(e, "evaluation");
         checkArgument(e.courseId().equals(course.id()), "evaluation of customer %s is for course %s, not %s",
-                e.customer(), e.courseId(), course.id());
+                e.customer().masked(), e.courseId(), course.id());
         e.sessionId().ifPresent(id -> checkArgument(sessions.containsKey(id),
-                "session %s of the %s of customer %s is not a session of course %s", id, e.measure(), e.customer(),
+                "session %s of the %s of customer %s is not a session of course %s", id, e.measure(), e.customer().masked(),
                 course.id()));
         LocalDate followUp = course.lastDay().plus(plan.followUpDelay());
         switch (e.level()) {
             case REACTION -> checkArgument(e.value() >= plan.reactionMin() && e.value() <= plan.reactionMax(),
-                    "reaction %s of customer %s is outside the scale %s-%s", e.value(), e.customer(),
+                    "reaction %s of customer %s is outside the scale %s-%s", e.value(), e.customer().masked(),
                     plan.reactionMin(), plan.reactionMax());
             case LEARNING -> checkArgument(e.value() >= 0 && e.value() <= plan.testMax(),
-                    "%s-test score %s of customer %s is outside [0, %s]", e.measure(), e.value(), e.customer(),
+                    "%s-test score %s of customer %s is outside [0, %s]", e.measure(), e.value(), e.customer().masked(),
                     plan.testMax());
             case BEHAVIOUR -> checkArgument(!e.observedOn().orElseThrow().isBefore(followUp),
                     "behaviour %s of customer %s observed on %s, before the follow-up date %s (last session %s "
-                            + "plus %s)", e.measure(), e.customer(), e.observedOn().orElseThrow(), followUp,
+                            + "plus %s)", e.measure(), e.customer().masked(), e.observedOn().orElseThrow(), followUp,
                     course.lastDay(), plan.followUpDelay());
             case RESULTS -> throw new IllegalStateException("level 4 evaluations are refused by Evaluation");
         }
@@ -291,7 +291,7 @@ public final class CourseHistory {
         for (Attendance a : attendance) {
             Session s = sessions.get(a.sessionId());
             checkArgument(s.isHeldBy(asOf), "attendance of customer %s is recorded for session %s on %s, after %s: "
-                    + "a session is attended once it is held", a.customer(), s.id(), s.date(), asOf);
+                    + "a session is attended once it is held", a.customer().masked(), s.id(), s.date(), asOf);
             if (a.present()) {
                 days.computeIfAbsent(a.customer(), c -> new ArrayList<>()).add(s.date());
             }

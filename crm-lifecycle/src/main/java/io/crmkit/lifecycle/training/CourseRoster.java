@@ -90,11 +90,11 @@ public final class CourseRoster {
         int waiting = 0;
         for (Enrolment e : sorted) {
             checkArgument(e.courseId().equals(course.id()), "enrolment of customer %s is for course %s, not %s",
-                    e.customer(), e.courseId(), course.id());
+                    e.customer().masked(), e.courseId(), course.id());
             if (e.isActive()) {
                 checkArgument(active.add(e.customer()),
                         "customer %s has two active enrolments in course %s: at most one may be enrolled or waitlisted",
-                        e.customer(), course.id());
+                        e.customer().masked(), course.id());
             }
             enrolled += e.status() == EnrolmentStatus.ENROLLED ? 1 : 0;
             waiting += e.status() == EnrolmentStatus.WAITLISTED ? 1 : 0;
@@ -119,7 +119,7 @@ public final class CourseRoster {
         requireNonNull(customer, "customer");
         requireNonNull(at, "at");
         checkArgument(status(customer).filter(s -> s != EnrolmentStatus.CANCELLED).isEmpty(),
-                "customer %s is already %s in course %s", customer,
+                "customer %s is already %s in course %s", customer.masked(),
                 status(customer).map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).orElse(""), course.id());
         EnrolmentStatus status = enrolled().size() < course.capacity() ? EnrolmentStatus.ENROLLED
                 : EnrolmentStatus.WAITLISTED;
@@ -140,7 +140,7 @@ public final class CourseRoster {
         Optional<Enrolment> cancelled = enrolments.stream().filter(e -> e.isActive() && e.customer().equals(customer))
                 .findFirst();
         checkArgument(cancelled.isPresent(), "customer %s holds no active enrolment in course %s to cancel",
-                customer, course.id());
+                customer.masked(), course.id());
         Optional<Enrolment> promoted = cancelled.get().status() == EnrolmentStatus.ENROLLED
                 ? waiting().stream().findFirst() : Optional.empty();
         List<Enrolment> next = new ArrayList<>(enrolments.size());

@@ -29,9 +29,9 @@ public record CustomerOutcome(CustomerId customer, double before, double after) 
     public CustomerOutcome {
         requireNonNull(customer, "customer");
         checkArgument(Math.abs(before) <= MAX_MAGNITUDE, "outcome before %s of customer %s is not a finite number "
-                + "of magnitude at most 1e15", before, customer);
+                + "of magnitude at most 1e15", before, customer.masked());
         checkArgument(Math.abs(after) <= MAX_MAGNITUDE, "outcome after %s of customer %s is not a finite number "
-                + "of magnitude at most 1e15", after, customer);
+                + "of magnitude at most 1e15", after, customer.masked());
     }
 
     /**

@@ -103,7 +103,7 @@ public final class DifferenceInDifferences {
         for (CustomerOutcome o : untrained) {
             checkArgument(!seen.contains(o.customer()),
                     "customer %s is both trained and in the comparison group: a customer belongs to one group",
-                    o.customer());
+                    o.customer().masked());
         }
         double meanT = mean(t);
         double meanC = mean(c);
@@ -131,7 +131,7 @@ public final class DifferenceInDifferences {
         for (int i = 0; i < changes.length; i++) {
             CustomerOutcome o = sorted.get(i);
             checkArgument(i == 0 || !sorted.get(i - 1).customer().equals(o.customer()),
-                    "customer %s appears twice in the %s group", o.customer(), name);
+                    "customer %s appears twice in the %s group", o.customer().masked(), name);
             changes[i] = o.change();
         }
         return changes;

@@ -30,7 +30,7 @@ public record Enrolment(String courseId, CustomerId customer, Instant enrolledAt
         requireNonNull(customer, "customer");
         requireNonNull(enrolledAt, "enrolledAt");
         requireNonNull(status, "status");
-        checkArgument(!courseId.isBlank(), "course id of the enrolment of customer %s is blank", customer);
+        checkArgument(!courseId.isBlank(), "course id of the enrolment of customer %s is blank", customer.masked());
     }
 
     /**

@@ -63,13 +63,13 @@ public record Evaluation(String courseId, CustomerId customer, KirkpatrickLevel 
         requireNonNull(observedOn, "observedOn");
         requireNonNull(sessionId, "sessionId");
         sessionId.ifPresent(id -> checkArgument(!id.isBlank(), "session id of a %s evaluation of customer %s is blank",
-                measure, customer));
-        checkArgument(!courseId.isBlank(), "course id of an evaluation of customer %s is blank", customer);
+                measure, customer.masked()));
+        checkArgument(!courseId.isBlank(), "course id of an evaluation of customer %s is blank", customer.masked());
         checkArgument(!measure.isBlank(), "measure of a level %s evaluation of customer %s is blank",
-                level.number(), customer);
+                level.number(), customer.masked());
         checkArgument(Math.abs(value) <= MAX_MAGNITUDE,
                 "value %s of measure %s of customer %s is not a finite number of magnitude at most 1e15", value,
-                measure, customer);
+                measure, customer.masked());
         switch (level) {
             case REACTION -> checkArgument(measure.equals(REACTION),
                     "measure %s is not a level 1 measure: level 1 records '%s'", measure, REACTION);
@@ -78,7 +78,7 @@ public record Evaluation(String courseId, CustomerId customer, KirkpatrickLevel 
                     POST);
             case BEHAVIOUR -> checkArgument(observedOn.isPresent(),
                     "behaviour measure %s of customer %s has no observation date: level 3 observations are dated",
-                    measure, customer);
+                    measure, customer.masked());
             case RESULTS -> throw new IllegalArgumentException("measure " + measure
                     + " is on level 4: results are measured from complaints and purchases (outcomes), not recorded as evaluations");
         }

@@ -34,8 +34,8 @@ public record LearningGain(CustomerId customer, double pre, double post, double 
     public LearningGain {
         requireNonNull(customer, "customer");
         checkArgument(max > 0 && max <= 1e9, "test maximum %s is outside (0, 1e9]", max);
-        checkArgument(pre >= 0 && pre <= max, "pre-test score %s of customer %s is outside [0, %s]", pre, customer, max);
-        checkArgument(post >= 0 && post <= max, "post-test score %s of customer %s is outside [0, %s]", post, customer,
+        checkArgument(pre >= 0 && pre <= max, "pre-test score %s of customer %s is outside [0, %s]", pre, customer.masked(), max);
+        checkArgument(post >= 0 && post <= max, "post-test score %s of customer %s is outside [0, %s]", post, customer.masked(),
                 max);
     }
 

@@ -6,6 +6,7 @@ import static io.crmkit.lifecycle.complaint.ComplaintStoriesTest.WANG;
 import static io.crmkit.lifecycle.complaint.ComplaintStoriesTest.at;
 import static io.crmkit.lifecycle.complaint.ComplaintStoriesTest.investigating;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,22 @@ class ComplaintReplayTest {
         assertEquals("event 6 (customerAccepts at 2026-03-02T10:30:00Z) could not have been recorded: complaint CP-1: "
                 + "customerAccepts refused by guard 'customer': c-99 acts as customer but complaint CP-1 is customer "
                 + "c-17's", refusal(events));
+    }
+
+    @Test
+    void anActorWhoseIdIsAPhoneNumberIsMaskedInRefusalsAndInToString() {
+        Actor phone = Actor.of("13812345678", Role.OWNER);
+        assertEquals("138****5678 (owner)", phone.toString());
+        List<ComplaintEvent> events = forged(closed().history(), 3,
+                ComplaintCommand.of(ComplaintTrigger.ACKNOWLEDGE, at(20), phone));
+        assertEquals("event 3 (acknowledge at 2026-03-02T09:20:00Z) could not have been recorded: complaint CP-1: "
+                + "acknowledge refused by guard 'owner': 138****5678 acts as owner but the owner is wang.wei",
+                refusal(events));
+        List<ComplaintEvent> accepted = forged(closed().history(), 6, ComplaintCommand.of(
+                ComplaintTrigger.CUSTOMER_ACCEPTS, at(90), Actor.of("li@example.com", Role.CUSTOMER)));
+        String refused = refusal(accepted);
+        assertTrue(refused.contains("l***@example.com acts as customer"), refused);
+        assertFalse(refused.contains("li@example.com"), refused);
     }
 
     @Test

@@ -554,7 +554,7 @@ public final class CustomerSummarizer {
             requireNonNull(calibration, "calibration");
             require(holdoutFrequency >= 0 && Double.isFinite(holdoutMonetaryValue) && holdoutMonetaryValue >= 0
                     && Double.isFinite(holdoutDuration) && holdoutDuration > 0,
-                    "holdout of customer %s is invalid: frequency %s, duration %s", calibration.customer(),
+                    "holdout of customer %s is invalid: frequency %s, duration %s", calibration.customer().masked(),
                     holdoutFrequency, holdoutDuration);
         }
     }

@@ -50,9 +50,9 @@ public record CustomerSummary(CustomerId customer, int frequency, double recency
      */
     public CustomerSummary {
         requireNonNull(customer, "customer");
-        CustomerSummaries.requireValid(frequency, recency, age, " of customer " + customer);
+        CustomerSummaries.requireValid(frequency, recency, age, " of customer " + customer.masked());
         require(Double.isFinite(monetaryValue) && monetaryValue >= 0,
-                "monetary value of customer %s is invalid: it must be finite and >= 0", customer);
+                "monetary value of customer %s is invalid: it must be finite and >= 0", customer.masked());
     }
 
     /**

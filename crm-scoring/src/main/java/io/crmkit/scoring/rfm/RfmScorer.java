@@ -161,7 +161,7 @@ public final class RfmScorer {
                             RoundingMode.HALF_EVEN), currency);
             mon[i] = money[i].amount().doubleValue();
             checkArgument(Double.isFinite(mon[i]), "monetary value %s of customer %s does not fit a double: scores "
-                    + "need values below 1.8e308", money[i], customers.get(i));
+                    + "need values below 1.8e308", money[i], customers.get(i).masked());
         }
         RfmScores s = scoreColumns(rec, freq, mon);
         ImmutableList.Builder<RfmScore> out = ImmutableList.builderWithExpectedSize(n);

@@ -311,8 +311,8 @@ public final class ParetoClassifier {
         double[] out = new double[ids.length];
         for (int i = 0; i < ids.length; i++) {
             Double v = values.get(ids[i]);
-            checkArgument(v != null, "value of customer %s is missing", ids[i]);
-            checkArgument(Double.isFinite(v), "value %s of customer %s is not a finite number", v, ids[i]);
+            checkArgument(v != null, "value of customer %s is missing", ids[i].masked());
+            checkArgument(Double.isFinite(v), "value %s of customer %s is not a finite number", v, ids[i].masked());
             out[i] = v;
         }
         return out;
