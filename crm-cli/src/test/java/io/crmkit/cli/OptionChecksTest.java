@@ -25,7 +25,7 @@ class OptionChecksTest {
         "lifecycle stage --input none.csv --as-of 2026-03-01 --multiple 0.5"
                 + "|crm lifecycle stage: --multiple '0.5': must be at least 1",
         "lifecycle stage --input none.csv --as-of 2026-03-01 --periods 2"
-                + "|crm lifecycle stage: --periods '2': must be at least 3",
+                + "|crm lifecycle stage: --periods '2': must be 3 to 1000",
         "care quota --interactions none.csv --day 2026-03-04 --minimum 0"
                 + "|crm care quota: --minimum '0': must be at least 1",
         "clv fit --model bgnbd --input none.csv --penalizer -1"
