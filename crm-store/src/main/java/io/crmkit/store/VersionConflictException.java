@@ -1,5 +1,7 @@
 package io.crmkit.store;
 
+import io.crmkit.core.customer.PersonalData;
+
 /**
  * A write expected a complaint's stream (or a customer's file) at one version but another writer
  * had moved it on: nothing was written. Load it again, re-apply the command or change and write
@@ -14,7 +16,8 @@ public final class VersionConflictException extends StoreException {
     private final long currentVersion;
 
     VersionConflictException(String what, String id, long expectedVersion, long currentVersion) {
-        super(what + " " + id + " is at version " + currentVersion + ", not the expected " + expectedVersion
+        // a customer id may look like a phone number or an e-mail address: the message masks it
+        super(what + " " + PersonalData.maskIdentifier(id) + " is at version " + currentVersion + ", not the expected " + expectedVersion
                 + ": another writer wrote first; reload and retry", null);
         this.id = id;
         this.expectedVersion = expectedVersion;

@@ -407,7 +407,7 @@ public final class TrainingFiles {
                 Long earlier = scores.putIfAbsent(courseId + '\u0000' + measure + '\u0000' + customer.value(),
                         row.line());
                 if (earlier != null) {
-                    throw row.error("measure", measure, "customer " + customer + " already has this score on line "
+                    throw row.error("measure", measure, "customer " + customer.masked() + " already has this score on line "
                             + earlier);
                 }
             }

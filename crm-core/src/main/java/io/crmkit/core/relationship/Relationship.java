@@ -297,7 +297,7 @@ public final class Relationship {
     /** @return for example {@code Relationship[c-17 PROACTIVE since 2026-02-01T00:00:00Z, zone ACCOUNTABLE..PROACTIVE, bond level 1]} */
     @Override
     public String toString() {
-        return "Relationship[" + customer + " " + level() + " since " + levels.get(levels.size() - 1).since()
+        return "Relationship[" + customer.masked() + " " + level() + " since " + levels.get(levels.size() - 1).since()
                 + ", zone " + zone + ", bond level " + bondLevel() + "]";
     }
 }

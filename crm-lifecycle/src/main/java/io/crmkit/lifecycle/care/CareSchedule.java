@@ -149,7 +149,7 @@ public final class CareSchedule {
         }
         int year = due == null ? 0 : due.atZone(zone).getYear();
         checkArgument(year >= 1 && year <= 9999, "event %s of customer %s at %s: rule '%s' (%s %s) puts the due time "
-                + "outside the years 1 to 9999", e.moment(), e.customer().value(), e.at(), r.action(), r.timing(),
+                + "outside the years 1 to 9999", e.moment(), e.customer().masked(), e.at(), r.action(), r.timing(),
                 r.offset());
         return due;
     }
