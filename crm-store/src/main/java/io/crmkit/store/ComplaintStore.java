@@ -122,7 +122,8 @@ public final class ComplaintStore {
         checkChained(complaintId, batch);
         for (int attempt = 1;; attempt++) {
             try {
-                return store.inTransaction(c -> append(c, complaintId, expectedVersion, batch, idempotencyKey));
+                return store.inTransaction("appending complaint events",
+                        c -> append(c, complaintId, expectedVersion, batch, idempotencyKey));
             } catch (StoreException e) {
                 if (e instanceof VersionConflictException || !(e.getCause() instanceof SQLException sql)
                         || !isRace(sql)) {
@@ -133,7 +134,7 @@ public final class ComplaintStore {
                 // append also needed (the customer's first data key, the index row of a new stream), and the
                 // append is tried again on what it wrote
                 boolean last = attempt == RACE_ATTEMPTS;
-                Optional<AppendResult> settled = store.inTransaction(c -> {
+                Optional<AppendResult> settled = store.inTransaction("settling a concurrent complaint append", c -> {
                     Optional<AppendResult> done = recorded(c, idempotencyKey, complaintId);
                     if (done.isPresent()) {
                         return done;
@@ -191,7 +192,8 @@ public final class ComplaintStore {
         requireNonNull(complaintId, "complaintId");
         requireNonNull(command, "command");
         requireNonNull(idempotencyKey, "idempotencyKey");
-        Optional<AppendResult> done = store.inTransaction(c -> recorded(c, idempotencyKey, complaintId));
+        Optional<AppendResult> done = store.inTransaction("reading an idempotency key",
+                c -> recorded(c, idempotencyKey, complaintId));
         if (done.isPresent()) {
             return load(complaintId).orElseThrow();
         }
@@ -488,7 +490,7 @@ public final class ComplaintStore {
      */
     public long version(String complaintId) {
         requireNonNull(complaintId, "complaintId");
-        return store.inTransaction(c -> head(c, complaintId).map(h -> h.version).orElse(0L));
+        return store.inTransaction("reading a complaint's version", c -> head(c, complaintId).map(h -> h.version).orElse(0L));
     }
 
     /**
@@ -515,7 +517,7 @@ public final class ComplaintStore {
      */
     public Optional<Complaint> load(String complaintId, Instant asOf) {
         requireNonNull(complaintId, "complaintId");
-        return store.inTransaction(c -> {
+        return store.inTransaction("loading a complaint", c -> {
             Optional<Head> head = head(c, complaintId);
             if (head.isEmpty()) {
                 return Optional.<Complaint>empty();
@@ -828,7 +830,7 @@ public final class ComplaintStore {
         List<Complaint> due = new ArrayList<>();
         List<Instant> when = new ArrayList<>();
         List<String> ids = open(null, null, null).stream().map(ComplaintSummary::id).toList();
-        for (Complaint c : store.inTransaction(conn -> loadAll(conn, ids, asOf))) {
+        for (Complaint c : store.inTransaction("loading complaints near their deadline", conn -> loadAll(conn, ids, asOf))) {
             if (!c.isOpen()) {
                 continue;
             }
@@ -870,14 +872,14 @@ public final class ComplaintStore {
         List<String> ids = summaries(SUMMARY + " WHERE received_s >= ? AND received_s < ? ORDER BY received_s, "
                 + "complaint_id", List.of(from.getEpochSecond(), to.getEpochSecond())).stream()
                 .map(ComplaintSummary::id).toList();
-        return List.copyOf(store.inTransaction(c -> loadAll(c, ids, null)));
+        return List.copyOf(store.inTransaction("loading complaints received in a period", c -> loadAll(c, ids, null)));
     }
 
     private static final String SUMMARY = "SELECT complaint_id, customer_id, category, severity, state, owner, version, "
             + "received_s, closed_s FROM crm_complaint";
 
     private List<ComplaintSummary> summaries(String sql, List<?> args) {
-        return store.inTransaction(c -> {
+        return store.inTransaction("listing complaints", c -> {
             List<ComplaintSummary> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.size(); i++) {

@@ -136,7 +136,7 @@ public final class CrmStore implements AutoCloseable {
                 String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
                 return product.contains("postgres") ? POSTGRESQL : product.equals("h2") ? H2 : OTHER;
             } catch (SQLException e) {
-                throw new StoreException("connecting to the crmkit store failed: " + e.getMessage(), e);
+                throw StoreException.failed("reading the database's product name", e);
             }
         }
     }
@@ -197,8 +197,7 @@ public final class CrmStore implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("locking the crmkit store schema for migration failed (SQL state "
-                    + e.getSQLState() + "): " + e.getMessage(), e);
+            throw StoreException.failed("locking the schema for migration", e);
         }
     }
 
@@ -241,7 +240,7 @@ public final class CrmStore implements AutoCloseable {
         try {
             flyway.migrate();
         } catch (RuntimeException e) {
-            throw new StoreException("migrating the crmkit store schema failed: " + e.getMessage(), e);
+            throw StoreException.failed("migrating the schema", e);
         }
         MigrationInfo current = flyway.info().current();
         return current == null ? "0" : current.getVersion().getVersion();
@@ -254,10 +253,10 @@ public final class CrmStore implements AutoCloseable {
             if (e.getErrorCode() == H2_DATABASE_IN_USE) {
                 throw new StoreException("the crmkit store's H2 file database is open in another process (H2 keeps "
                         + "a file database to one JVM): close that process, add ;AUTO_SERVER=TRUE to the JDBC URL "
-                        + "of every process so that the first serves the others, or use PostgreSQL (" + e.getMessage()
-                        + ")", e);
+                        + "of every process so that the first serves the others, or use PostgreSQL (H2 error code "
+                        + H2_DATABASE_IN_USE + ")", e);
             }
-            throw new StoreException("connecting to the crmkit store failed: " + e.getMessage(), e);
+            throw StoreException.failed("connecting", e);
         }
     }
 
@@ -327,7 +326,7 @@ public final class CrmStore implements AutoCloseable {
                     .current();
             return Optional.ofNullable(current).map(m -> m.getVersion().getVersion());
         } catch (RuntimeException e) {
-            throw new StoreException("reading the crmkit store schema version failed: " + e.getMessage(), e);
+            throw StoreException.failed("reading the schema version", e);
         }
     }
 
@@ -336,7 +335,7 @@ public final class CrmStore implements AutoCloseable {
         try {
             applied = flyway.info().applied();
         } catch (RuntimeException e) {
-            throw new StoreException("reading the crmkit store schema history failed: " + e.getMessage(), e);
+            throw StoreException.failed("reading the schema history", e);
         }
         MigrationVersion newest = Arrays.stream(applied).map(MigrationInfo::getVersion).filter(v -> v != null)
                 .filter(v -> v.isNewerThan(SCHEMA_VERSION)).max(MigrationVersion::compareTo).orElse(null);
@@ -408,7 +407,7 @@ public final class CrmStore implements AutoCloseable {
      */
     public boolean erase(CustomerId customer) {
         requireNonNull(customer, "customer");
-        boolean erased = inTransaction(c -> vault.erase(c, customer));
+        boolean erased = inTransaction("erasing a customer", c -> vault.erase(c, customer));
         LOG.info("crmkit store erased the personal data of customer {} (key destroyed now: {})", customer.masked(), erased);
         return erased;
     }
@@ -422,7 +421,8 @@ public final class CrmStore implements AutoCloseable {
      */
     public boolean isErased(CustomerId customer) {
         requireNonNull(customer, "customer");
-        return inTransaction(c -> vault.dataKey(c, customer).map(Optional::isEmpty).orElse(false));
+        return inTransaction("reading whether a customer is erased",
+                c -> vault.dataKey(c, customer).map(Optional::isEmpty).orElse(false));
     }
 
     Clock clock() {
@@ -438,7 +438,14 @@ public final class CrmStore implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    <T> T inTransaction(SqlWork<T> work) {
+    /**
+     * Runs work in one transaction, committed if it returns and rolled back if it throws.
+     *
+     * @param operation what the work does, for the message of a database failure ({@code appending
+     *        loyalty events}); no personal data
+     * @throws StoreException if the database fails, in crmkit's words (see {@link StoreException})
+     */
+    <T> T inTransaction(String operation, SqlWork<T> work) {
         if (closed.get()) {
             throw new IllegalStateException("crmkit store is closed: open it again to use it");
         }
@@ -456,8 +463,7 @@ public final class CrmStore implements AutoCloseable {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new StoreException("crmkit store: the database failed (SQL state " + e.getSQLState() + "): "
-                    + e.getMessage(), e);
+            throw StoreException.failed(operation, e);
         }
     }
 

@@ -81,7 +81,7 @@ public final class CustomerStore {
 
     private int saveOnce(Customer customer) {
         CustomerId id = customer.id();
-        return store.inTransaction(c -> {
+        return store.inTransaction("saving a customer file", c -> {
             List<CustomerChange> history = customer.history();
             int stored = storedVersion(c, id);
             if (stored > customer.version() || stored > 0 && !sameChange(c, id, history.get(stored - 1))) {
@@ -119,7 +119,7 @@ public final class CustomerStore {
     }
 
     private int storedVersionAfterRollback(CustomerId id) {
-        return store.inTransaction(c -> storedVersion(c, id));
+        return store.inTransaction("reading a customer file's version", c -> storedVersion(c, id));
     }
 
     static boolean isDuplicateKey(SQLException e) {
@@ -163,7 +163,7 @@ public final class CustomerStore {
      */
     public int version(CustomerId id) {
         requireNonNull(id, "id");
-        return store.inTransaction(c -> storedVersion(c, id));
+        return store.inTransaction("reading a customer file's version", c -> storedVersion(c, id));
     }
 
     /**
@@ -176,7 +176,7 @@ public final class CustomerStore {
      */
     public Optional<Customer> load(CustomerId id) {
         requireNonNull(id, "id");
-        return store.inTransaction(c -> {
+        return store.inTransaction("loading a customer file", c -> {
             int v = storedVersion(c, id);
             return v == 0 ? Optional.<Customer>empty() : Optional.of(load(c, id, v));
         });
@@ -194,7 +194,7 @@ public final class CustomerStore {
      */
     public Customer load(CustomerId id, int version) {
         requireNonNull(id, "id");
-        return store.inTransaction(c -> {
+        return store.inTransaction("loading a customer file version", c -> {
             int stored = storedVersion(c, id);
             checkArgument(version >= 1 && version <= stored, "version %s of customer %s is not stored: stored "
                     + "versions are 1 to %s", version, id.masked(), stored);
@@ -212,7 +212,7 @@ public final class CustomerStore {
      */
     public List<CustomerChange> history(CustomerId id) {
         requireNonNull(id, "id");
-        return store.inTransaction(c -> {
+        return store.inTransaction("reading a customer file's history", c -> {
             Optional<SecretKey> key = store.vault().dataKey(c, id).flatMap(k -> k);
             List<CustomerChange> changes = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT version, changed_s, changed_n, actor, field, sealed "

@@ -123,7 +123,7 @@ public final class LoyaltyStore implements LedgerStore {
         }
         for (int attempt = 1;; attempt++) {
             try {
-                return store.inTransaction(c -> append(c, batch));
+                return store.inTransaction("appending loyalty events", c -> append(c, batch));
             } catch (StoreException e) {
                 if (!(e.getCause() instanceof SQLException s) || !ComplaintStore.isRace(s) || attempt == ATTEMPTS) {
                     throw e;
@@ -240,7 +240,7 @@ public final class LoyaltyStore implements LedgerStore {
     @Override
     public Optional<LoyaltyEvent> find(String id) {
         requireNonNull(id, "id");
-        return store.inTransaction(c -> {
+        return store.inTransaction("finding a loyalty event", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM crm_loyalty_event WHERE event_id = ?")) {
                 s.setString(1, id);
                 try (ResultSet r = s.executeQuery()) {
@@ -263,7 +263,7 @@ public final class LoyaltyStore implements LedgerStore {
     @Override
     public List<LoyaltyEvent> events(CustomerId customer) {
         requireNonNull(customer, "customer");
-        return store.inTransaction(c -> {
+        return store.inTransaction("reading a customer's loyalty events", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM crm_loyalty_event WHERE customer_id = ? "
                     + "ORDER BY seq")) {
                 s.setString(1, customer.value());
@@ -293,7 +293,7 @@ public final class LoyaltyStore implements LedgerStore {
     public Map<CustomerId, List<LoyaltyEvent>> events(Collection<CustomerId> customers) {
         requireNonNull(customers, "customers");
         List<String> members = customers.stream().map(c -> requireNonNull(c, "customer").value()).distinct().toList();
-        return store.inTransaction(c -> {
+        return store.inTransaction("reading customers' loyalty events", c -> {
             Map<CustomerId, List<LoyaltyEvent>> events = new HashMap<>();
             for (String member : members) {
                 events.put(CustomerId.of(member), List.of());
@@ -340,7 +340,7 @@ public final class LoyaltyStore implements LedgerStore {
     public Map<String, LoyaltyEvent> findAll(Collection<String> ids) {
         requireNonNull(ids, "ids");
         List<String> distinct = ids.stream().map(id -> requireNonNull(id, "id")).distinct().toList();
-        return store.inTransaction(c -> storedById(c, distinct));
+        return store.inTransaction("finding loyalty events", c -> storedById(c, distinct));
     }
 
     /** A member's events as they are read, checked against the sequence and the hash chain. */
@@ -379,7 +379,7 @@ public final class LoyaltyStore implements LedgerStore {
      */
     @Override
     public Set<CustomerId> customers() {
-        return store.inTransaction(c -> {
+        return store.inTransaction("listing the loyalty customers", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT customer_id FROM crm_loyalty_event");
                     ResultSet r = s.executeQuery()) {
                 Set<CustomerId> members = new TreeSet<>();
@@ -398,7 +398,7 @@ public final class LoyaltyStore implements LedgerStore {
      * @throws StoreException if the database fails
      */
     public long size() {
-        return store.inTransaction(c -> {
+        return store.inTransaction("counting loyalty events", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM crm_loyalty_event");
                     ResultSet r = s.executeQuery()) {
                 r.next();

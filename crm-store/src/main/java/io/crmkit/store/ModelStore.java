@@ -45,7 +45,7 @@ public final class ModelStore {
         model.parameters().forEach(parameters::put);
         ObjectNode fittedOn = JSON.createObjectNode();
         model.fittedOn().forEach(fittedOn::put);
-        return store.inTransaction(c -> {
+        return store.inTransaction("saving a fitted model", c -> {
             int revision = revision(c, model.name());
             String sql = revision == 0
                     ? "INSERT INTO crm_fitted_model (model, time_unit, fitted_s, fitted_n, parameters, metadata, "
@@ -87,7 +87,7 @@ public final class ModelStore {
      */
     public Optional<StoredModel> load(String name) {
         requireNonNull(name, "name");
-        return store.inTransaction(c -> {
+        return store.inTransaction("loading a fitted model", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT name, model, time_unit, fitted_s, fitted_n, parameters, "
                     + "metadata FROM crm_fitted_model WHERE name = ?")) {
                 s.setString(1, name);
@@ -105,7 +105,7 @@ public final class ModelStore {
      * @throws StoreException if the database fails
      */
     public List<String> names() {
-        return store.inTransaction(c -> {
+        return store.inTransaction("listing fitted models", c -> {
             List<String> names = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT name FROM crm_fitted_model ORDER BY name");
                     ResultSet r = s.executeQuery()) {
