@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.PersonalData;
 import io.crmkit.core.money.Money;
 import io.crmkit.core.purchase.Purchase;
 import java.time.Instant;
@@ -232,6 +233,19 @@ public sealed interface LoyaltyEvent {
         @Override
         public int rank() {
             return 2;
+        }
+
+        /**
+         * Returns the adjustment as a record prints it, with the customer id and the actor masked
+         * by {@link PersonalData#maskIdentifier} (an actor that is a phone number or an e-mail
+         * address).
+         *
+         * @return the adjustment, masked
+         */
+        @Override
+        public String toString() {
+            return "Adjusted[id=" + id + ", customer=" + customer.masked() + ", at=" + at + ", points=" + points
+                    + ", actor=" + PersonalData.maskIdentifier(actor) + ", reason=" + reason + "]";
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.crmkit.store;
 
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.PersonalData;
 import io.crmkit.lifecycle.complaint.ComplaintCategory;
 import io.crmkit.lifecycle.complaint.ComplaintState;
 import io.crmkit.lifecycle.sla.Severity;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * A complaint as the store indexes it, without replaying its history: what list queries return.
- * Holds no personal data.
+ * Holds no personal data beyond the customer id and the owner's id, which {@link #toString()}
+ * masks.
  *
  * @param id the complaint's id
  * @param customer who complained
@@ -23,4 +25,17 @@ import java.util.Optional;
  */
 public record ComplaintSummary(String id, CustomerId customer, ComplaintCategory category, Severity severity,
         ComplaintState state, String owner, long version, Instant receivedAt, Optional<Instant> closedAt) {
+
+    /**
+     * Returns the summary as a record prints it, with the customer id and the owner masked by
+     * {@link PersonalData#maskIdentifier}.
+     *
+     * @return the summary, masked
+     */
+    @Override
+    public String toString() {
+        return "ComplaintSummary[id=" + id + ", customer=" + customer.masked() + ", category=" + category
+                + ", severity=" + severity + ", state=" + state + ", owner=" + PersonalData.maskIdentifier(owner)
+                + ", version=" + version + ", receivedAt=" + receivedAt + ", closedAt=" + closedAt + "]";
+    }
 }

@@ -73,7 +73,7 @@ public final class ScoringExample {
                         -clv.value(c.frequency(), c.recency(), c.age(), c.monetaryValue())))
                 .limit(3)
                 .forEach(c -> System.out.printf(Locale.ROOT, "%s: %d repeat purchases, P(alive) %.3f, 12-month value %.2f%n",
-                        c.customer(), (long) c.frequency(), bgnbd.probabilityAlive(c.frequency(), c.recency(), c.age()),
+                        c.customer().value(), (long) c.frequency(), bgnbd.probabilityAlive(c.frequency(), c.recency(), c.age()),
                         clv.value(c.frequency(), c.recency(), c.age(), c.monetaryValue())));
     }
 

@@ -73,7 +73,7 @@ public final class SelectCommand implements Callable<Integer> {
             CSVPrinter csv = Csv.printer(spec.commandLine().getOut());
             csv.printRecord("customer_id", "group", "reason");
             for (Assignment a : selection.assignments()) {
-                csv.printRecord(a.customer(), a.group().label(), a.reason());
+                csv.printRecord(a.customer().value(), a.group().label(), a.reason());
             }
             csv.flush();
         } catch (IOException e) {

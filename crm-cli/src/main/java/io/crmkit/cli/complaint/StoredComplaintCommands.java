@@ -227,7 +227,7 @@ final class StoredComplaintCommands {
                     .setHeader("id", "customer", "category", "severity", "state", "owner", "version", "received_at")
                     .build());
             for (ComplaintSummary s : summaries) {
-                csv.printRecord(s.id(), s.customer(), s.category().name().toLowerCase(java.util.Locale.ROOT),
+                csv.printRecord(s.id(), s.customer().value(), s.category().name().toLowerCase(java.util.Locale.ROOT),
                         s.severity().name().toLowerCase(java.util.Locale.ROOT),
                         s.state().name().toLowerCase(java.util.Locale.ROOT), s.owner(), s.version(), s.receivedAt());
             }

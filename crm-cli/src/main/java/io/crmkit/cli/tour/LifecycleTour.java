@@ -128,13 +128,13 @@ public final class LifecycleTour implements TourSection {
         DateTimeFormatter when = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(SHANGHAI);
         out.println("The dealer manual's care schedule turns events into dated tasks (Shanghai time):");
         for (CareTask t : tasks) {
-            out.printf("  due %s  %-5s %-20s %s%n", when.format(t.due()), t.customer(), t.assignee(), t.action());
+            out.printf("  due %s  %-5s %-20s %s%n", when.format(t.due()), t.customer().value(), t.assignee(), t.action());
         }
         List<CareTask> done = new ArrayList<>(tasks);
         done.replaceAll(t -> t.action().startsWith("thank the customer") ? t.doneAt(delivered.plus(Duration.ofHours(20)))
                 : t);
         out.printf("As of %s, with the thank-you done, overdue: %s%n", when.format(AS_OF),
-                care.overdue(done, AS_OF).stream().map(t -> t.customer() + " " + t.action()).toList());
+                care.overdue(done, AS_OF).stream().map(t -> t.customer().value() + " " + t.action()).toList());
         List<Interaction> calls = new ArrayList<>();
         for (String c : List.of("c-02", "c-03", "c-08")) {
             calls.add(Interaction.of(CustomerId.of(c), InteractionKind.CALL, Direction.OUTBOUND,

@@ -118,7 +118,7 @@ public final class ScoringTour implements TourSection {
                 once, scores.size(), fOfOnce, fOfTwice);
         RfmScore first = scores.get(0);
         out.printf("  customer %s: last bought %d days before, %d purchases, %s -> r=%d f=%d m=%d, %s%n",
-                first.customer(), first.recencyDays(), first.frequency(), first.monetary(), first.r(), first.f(), first.m(), first.segment());
+                first.customer().value(), first.recencyDays(), first.frequency(), first.monetary(), first.r(), first.f(), first.m(), first.segment());
     }
 
     private static double[] spendPerCustomer(List<Purchase> purchases, LocalDate from, LocalDate to, Map<String, Integer> index) {

@@ -88,7 +88,7 @@ public final class TrainingTour implements TourSection {
         out.println();
         out.printf(Locale.ROOT, "%d certificates, valid %s; %s's expires on %s and is renewed through the care "
                 + "schedule:%n", drive.certificates().size(), drive.spec().course().certificateValidity().orElseThrow(),
-                certificate.customer(), certificate.expiresOn());
+                certificate.customer().value(), certificate.expiresOn());
         for (CareTask task : schedule.build().tasks(List.of(certificate.renewalEvent("li.na", SHANGHAI)))) {
             out.printf(Locale.ROOT, "  %s  %s: %s%n", task.due(), task.assignee(), task.action());
         }

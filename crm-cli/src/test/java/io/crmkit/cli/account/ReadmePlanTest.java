@@ -27,7 +27,7 @@ class ReadmePlanTest {
     void theReadmesCompleteExampleParsesWithEveryPart() throws IOException {
         AccountPlan plan = PlanJson.parse(readmeExample(), "README.md");
         assertEquals("Northwind Steel", plan.account());
-        assertEquals("c-2041", plan.customer().orElseThrow().toString());
+        assertEquals("c-2041", plan.customer().orElseThrow().value());
         assertEquals(2, plan.people().size());
         assertEquals(1, plan.targets().size());
         assertEquals(1, plan.competitors().size());

@@ -9,7 +9,8 @@ import java.io.Serializable;
  * The stable identifier of a customer in the customer file: an opaque, non-blank string chosen
  * by the caller (a CRM key, an account number, a row id). Keys that are personal data (a mobile
  * number, an e-mail address) are better avoided; where they are used anyway, {@link #masked()}
- * hides them in every message.
+ * hides them in every message, and {@link #toString()} returns that masked form too. The
+ * identifier itself is {@link #value()}.
  *
  * <pre>{@code
  * CustomerId id = CustomerId.of("c-17");
@@ -67,11 +68,15 @@ public record CustomerId(String value) implements Comparable<CustomerId>, Serial
     }
 
     /**
-     * Returns the identifier itself, so ids print naturally in reports; messages and the
-     * {@code toString()} of other values print {@link #masked()} instead.
+     * Returns {@link #masked()}, so that every value holding a customer id (a record's generated
+     * {@code toString()}, a message built by string concatenation, a log argument) prints it
+     * masked without having to remember to. Reports, files, JSON and database columns that need
+     * the identifier itself use {@link #value()}; never this method.
+     *
+     * @return the identifier, masked if it looks like personal data
      */
     @Override
     public String toString() {
-        return value;
+        return masked();
     }
 }

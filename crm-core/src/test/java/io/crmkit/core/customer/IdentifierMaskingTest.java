@@ -37,7 +37,9 @@ class IdentifierMaskingTest {
         assertEquals("agent-7", PersonalData.maskIdentifier("agent-7"));
         assertEquals("0123456789", PersonalData.maskIdentifier("0123456789"));
         assertEquals("138****5678", CustomerId.of(MOBILE).masked());
-        assertEquals(MOBILE, CustomerId.of(MOBILE).toString(), "the id itself still prints in reports");
+        assertEquals("138****5678", CustomerId.of(MOBILE).toString(), "toString is the masked form");
+        assertEquals(MOBILE, CustomerId.of(MOBILE).value(), "reports print value()");
+        assertEquals("C-1001", CustomerId.of("C-1001").toString());
     }
 
     @Test

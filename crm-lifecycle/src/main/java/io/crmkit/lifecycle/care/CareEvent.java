@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.PersonalData;
 import java.time.Instant;
 
 /**
@@ -47,5 +48,17 @@ public record CareEvent(CustomerId customer, CareMoment moment, Instant at, Stri
      */
     public static CareEvent of(CustomerId customer, CareMoment moment, Instant at, String owner) {
         return new CareEvent(customer, moment, at, owner);
+    }
+
+    /**
+     * Returns the event as a record prints it, with the customer id and the owner masked by
+     * {@link PersonalData#maskIdentifier} (an owner that is a phone number or an e-mail address).
+     *
+     * @return the event, masked
+     */
+    @Override
+    public String toString() {
+        return "CareEvent[customer=" + customer.masked() + ", moment=" + moment + ", at=" + at + ", owner="
+                + PersonalData.maskIdentifier(owner) + "]";
     }
 }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.core.customer.PersonalData;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -69,5 +70,18 @@ public record CareTask(CustomerId customer, CareMoment moment, String action, St
     /** @return whether it was done after its deadline */
     public boolean wasLate() {
         return doneAt.isPresent() && doneAt.get().isAfter(due);
+    }
+
+    /**
+     * Returns the task as a record prints it, with the customer id and the assignee masked by
+     * {@link PersonalData#maskIdentifier} (an assignee that is a phone number or an e-mail address).
+     *
+     * @return the task, masked
+     */
+    @Override
+    public String toString() {
+        return "CareTask[customer=" + customer.masked() + ", moment=" + moment + ", action=" + action + ", assignee="
+                + PersonalData.maskIdentifier(assignee) + ", eventAt=" + eventAt + ", due=" + due + ", doneAt=" + doneAt
+                + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.crmkit.lifecycle.complaint;
 
+import io.crmkit.core.customer.PersonalData;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,5 +19,12 @@ record ComplaintFacts(String owner, int escalationLevel, int reopenCount, int sa
     /** @return the facts of a complaint just received by {@code receiver} */
     static ComplaintFacts receivedBy(String receiver) {
         return new ComplaintFacts(receiver, 0, 0, 0, null);
+    }
+
+    /** @return the facts as a record prints them, the owner masked as an {@link Actor} prints its id */
+    @Override
+    public String toString() {
+        return "ComplaintFacts[owner=" + PersonalData.maskIdentifier(owner) + ", escalationLevel=" + escalationLevel
+                + ", reopenCount=" + reopenCount + ", satisfaction=" + satisfaction + ", rootCause=" + rootCause + "]";
     }
 }

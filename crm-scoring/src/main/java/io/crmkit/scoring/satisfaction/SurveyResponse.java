@@ -3,6 +3,7 @@ package io.crmkit.scoring.satisfaction;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.crmkit.core.customer.PersonalData;
 import java.time.LocalDate;
 
 /**
@@ -32,5 +33,17 @@ public record SurveyResponse(LocalDate date, String salesperson, String question
         checkArgument(!salesperson.isBlank(), "salesperson is blank");
         checkArgument(!question.isBlank(), "question is blank");
         checkArgument(Double.isFinite(score), "score %s of question '%s' on %s is not a finite number", score, question, date);
+    }
+
+    /**
+     * Returns the answer as a record prints it, with the salesperson's identifier masked by
+     * {@link PersonalData#maskIdentifier} (one that is a phone number or an e-mail address).
+     *
+     * @return the answer, masked
+     */
+    @Override
+    public String toString() {
+        return "SurveyResponse[date=" + date + ", salesperson=" + PersonalData.maskIdentifier(salesperson)
+                + ", question=" + question + ", score=" + score + "]";
     }
 }
