@@ -92,11 +92,11 @@ public final class GammaGammaModel implements SpendModel, Serializable {
      * Fits the model on the repeat customers (x &gt; 0) with an L2 penalty.
      *
      * @param data summaries with monetary value
-     * @param penalizer the penalty coefficient, &ge; 0, as {@code lifetimes}' {@code penalizer_coef}
+     * @param penalizer the penalty coefficient, 0 to {@link ClvModels#MAX_PENALIZER}, as {@code lifetimes}' {@code penalizer_coef}
      * @return the fitted model
      * @throws IllegalArgumentException if the summaries carry no monetary value, a repeat
      *     customer's mean spend is not positive, there are fewer than 3 repeat customers, or the
-     *     penalizer is negative
+     *     penalizer is out of range
      * @throws ConvergenceException if BFGS does not converge
      */
     public static GammaGammaModel fit(CustomerSummaries data, double penalizer) {
