@@ -4,6 +4,7 @@ import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.CustomerIndex;
 import io.crmkit.cli.format.InputException;
+import io.crmkit.cli.format.MoneyText;
 import io.crmkit.cli.format.TransactionLog;
 import io.crmkit.cli.format.Values;
 import io.crmkit.core.money.Money;
@@ -134,7 +135,7 @@ public final class RfmCommand implements Callable<Integer> {
                 csv.print(customers.id(order[k]));
                 csv.print(Long.toString((long) rec[k]));
                 csv.print(Long.toString((long) freq[k]));
-                csv.print(shown[k].toPlainString());
+                csv.print(MoneyText.format(shown[k], money));
                 csv.print(Integer.toString(scores.r(k)));
                 csv.print(Integer.toString(scores.f(k)));
                 csv.print(Integer.toString(scores.m(k)));
