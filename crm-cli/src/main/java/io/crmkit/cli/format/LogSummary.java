@@ -39,7 +39,8 @@ public final class LogSummary {
 
     /**
      * The power of two by which a customer's repeat amount is scaled once its plain sum overflows,
-     * as in crm-scoring's summarizer: at most 2^31 amounts below 2^1024 stay below 2^1023.
+     * as in crm-scoring's summarizer: fewer than 2^32 amounts of one customer, each below 2^1024,
+     * stay below the largest double once scaled.
      */
     private static final int SPEND_SCALE = 32;
 
