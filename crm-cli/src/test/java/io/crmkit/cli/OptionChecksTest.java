@@ -29,7 +29,8 @@ class OptionChecksTest {
         "care quota --interactions none.csv --day 2026-03-04 --minimum 0"
                 + "|crm care quota: --minimum '0': must be at least 1",
         "clv fit --model bgnbd --input none.csv --penalizer -1"
-                + "|crm clv fit: --penalizer '-1': must be >= 0",
+                + "|crm clv fit: --penalizer '-1': must be 0 to 10000 (a larger L2 penalty outweighs the data by "
+                + "orders of magnitude and cannot be fitted reliably)",
     })
     void anOptionOutsideItsRangeNamesTheOptionAsTyped(String line, String expected) {
         Result r = crm(line.split(" "));

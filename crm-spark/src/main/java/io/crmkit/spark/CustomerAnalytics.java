@@ -614,7 +614,8 @@ public final class CustomerAnalytics implements Serializable {
      * @param summaries rows with the model's input columns
      * @param weightColumn the column of weights (customers per row, &gt; 0), or {@code null} for one
      *     customer per row
-     * @param penalizer the L2 penalizer, as {@code lifetimes}' {@code penalizer_coef}, &ge; 0
+     * @param penalizer the L2 penalizer, as {@code lifetimes}' {@code penalizer_coef}, 0 to
+     *     {@link io.crmkit.scoring.clv.ClvModels#MAX_PENALIZER}
      * @return the fitted model
      * @throws IllegalArgumentException if the name is unknown, a column is missing, the penalizer
      *     is invalid, or the model cannot be fitted on the data

@@ -3,6 +3,7 @@ package io.crmkit.cli.campaign;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crmkit.cli.format.MoneyText;
 import io.crmkit.marketing.Assignment;
 import io.crmkit.marketing.CampaignPlan;
 import io.crmkit.marketing.CampaignResponse;
@@ -12,9 +13,10 @@ import io.crmkit.marketing.GroupOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.math.RoundingMode;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -85,12 +87,13 @@ public final class ReportCommand implements Callable<Integer> {
 
     private static String json(CampaignResults r) {
         ObjectNode root = JSON.createObjectNode();
-        group(root.putObject("treatment"), r.treatment());
-        group(root.putObject("control"), r.control());
+        Currency currency = r.cost().currency();
+        group(root.putObject("treatment"), r.treatment(), currency);
+        group(root.putObject("control"), r.control(), currency);
         interval(root.putObject("responseUplift"), r.responseUplift());
         interval(root.putObject("revenueUplift"), r.revenueUplift());
-        root.put("incrementalRevenue", r.incrementalRevenue().amount());
-        root.put("cost", r.cost().amount());
+        root.put("incrementalRevenue", MoneyText.number(r.incrementalRevenue().amount(), currency));
+        root.put("cost", MoneyText.number(r.cost().amount(), currency));
         root.put("currency", r.cost().currency().getCurrencyCode());
         if (r.roi().isPresent()) {
             root.put("roi", r.roi().getAsDouble());
@@ -105,11 +108,11 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private static void group(ObjectNode node, GroupOutcome g) {
+    private static void group(ObjectNode node, GroupOutcome g, Currency currency) {
         node.put("n", g.customers());
         node.put("responders", g.responders());
         node.put("purchases", g.purchases());
-        node.put("revenue", g.revenue().amount());
+        node.put("revenue", MoneyText.number(g.revenue().amount(), currency));
         node.put("responseRate", g.responseRate());
     }
 
@@ -120,19 +123,21 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private static void text(PrintWriter out, CampaignPlan p, Instant contactAt, CampaignResults r) {
-        String currency = r.cost().currency().getCurrencyCode();
+        Currency money = r.cost().currency();
+        String currency = money.getCurrencyCode();
         out.printf(Locale.ROOT, "campaign %s (%s): contacts at %s, responses attributed for %s%n",
                 p.id(), p.channel().name().toLowerCase(Locale.ROOT), contactAt, window(p.attributionWindow()));
         out.printf(Locale.ROOT, "%-10s %9s %10s %7s %9s %12s %12s%n", "group", "customers", "responders", "rate",
                 "purchases", "revenue", "per customer");
-        row(out, "treatment", r.treatment());
-        row(out, "control", r.control());
+        row(out, "treatment", r.treatment(), money);
+        row(out, "control", r.control(), money);
         out.printf(Locale.ROOT, "response uplift      %s%n", percent(r.responseUplift()));
         ConfidenceInterval rev = r.revenueUplift();
-        out.printf(Locale.ROOT, "revenue uplift       %s %.2f per customer (95%% CI %.2f to %.2f)%n", currency,
-                rev.estimate(), rev.low(), rev.high());
-        out.printf(Locale.ROOT, "incremental revenue  %s%n", r.incrementalRevenue());
-        out.printf(Locale.ROOT, "cost                 %s%n", r.cost());
+        out.printf(Locale.ROOT, "revenue uplift       %s %s per customer (95%% CI %s to %s)%n", currency,
+                money(rev.estimate(), money), money(rev.low(), money), money(rev.high(), money));
+        out.printf(Locale.ROOT, "incremental revenue  %s %s%n", currency,
+                MoneyText.format(r.incrementalRevenue().amount(), money));
+        out.printf(Locale.ROOT, "cost                 %s %s%n", currency, MoneyText.format(r.cost().amount(), money));
         out.printf(Locale.ROOT, "ROI                  %s%n",
                 r.roi().isPresent() ? String.format(Locale.ROOT, "%.2f  (incremental revenue - cost) / cost", r.roi().getAsDouble())
                         : "none: the contacts cost nothing");
@@ -141,10 +146,15 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private static void row(PrintWriter out, String name, GroupOutcome g) {
+    private static void row(PrintWriter out, String name, GroupOutcome g, Currency currency) {
         out.printf(Locale.ROOT, "%-10s %9d %10d %6.2f%% %9d %12s %12s%n", name, g.customers(), g.responders(),
-                100 * g.responseRate(), g.purchases(), g.revenue().amount().toPlainString(),
-                g.revenuePerCustomer().setScale(2, RoundingMode.HALF_EVEN).toPlainString());
+                100 * g.responseRate(), g.purchases(), MoneyText.format(g.revenue().amount(), currency),
+                MoneyText.format(g.revenuePerCustomer(), currency));
+    }
+
+    /** A statistic in money (a mean difference per customer) at the currency's fraction digits. */
+    private static String money(double value, Currency currency) {
+        return MoneyText.format(BigDecimal.valueOf(value), currency);
     }
 
     private static String window(java.time.Duration d) {

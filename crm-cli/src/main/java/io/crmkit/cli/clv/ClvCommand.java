@@ -105,10 +105,20 @@ public final class ClvCommand implements Callable<Integer> {
         return SummaryCsv.schema(kind.input() == ClvModels.Input.OPPORTUNITIES, kind.input() == ClvModels.Input.SPEND);
     }
 
+    /** The rule of --penalizer and --regularization, as messages and help state it. */
+    static final String PENALIZER_RULE = "must be 0 to " + (long) ClvModels.MAX_PENALIZER + " (a larger L2 penalty "
+            + "outweighs the data by orders of magnitude and cannot be fitted reliably)";
+
+    /** Refuses (exit 2) a penalizer outside 0 to {@link ClvModels#MAX_PENALIZER}, the library's range. */
     static void checkPenalizer(CommandSpec spec, double penalizer) {
-        if (!(penalizer >= 0) || !Double.isFinite(penalizer)) {
+        checkPenalty(spec, "--penalizer", penalizer);
+    }
+
+    /** Refuses (exit 2) an L2 penalty option outside 0 to {@link ClvModels#MAX_PENALIZER}. */
+    static void checkPenalty(CommandSpec spec, String option, double penalty) {
+        if (!(penalty >= 0 && penalty <= ClvModels.MAX_PENALIZER)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    new io.crmkit.cli.OptionException("--penalizer", penalizer, "must be >= 0").getMessage());
+                    new io.crmkit.cli.OptionException(option, penalty, PENALIZER_RULE).getMessage());
         }
     }
 
@@ -130,7 +140,8 @@ public final class ClvCommand implements Callable<Integer> {
                         + " + litt), optional weight; sbg: period,alive (a cohort's customers still active after each period)")
         Path input;
 
-        @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer, as lifetimes' penalizer_coef")
+        @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer, as lifetimes' penalizer_coef, "
+                + "0 to 10000 (without --covariates)")
         double penalizer;
 
         @Option(names = "--save", paramLabel = "model.json",
@@ -158,6 +169,7 @@ public final class ClvCommand implements Callable<Integer> {
             checkPenalizer(spec, penalizer);
             ClvModels.Model kind = ClvModels.named(name);
             withCovariates.check(spec, kind, null);
+            withCovariates.checkPenalizer(spec, penalizer);
             if (storeAs != null) {
                 StoredModels.checkName(spec, storeAs);
             }
@@ -274,7 +286,8 @@ public final class ClvCommand implements Callable<Integer> {
                 description = "how far ahead, in the data's time unit (bgbb: number of opportunities; sbg: periods)")
         double horizon;
 
-        @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer used when fitting")
+        @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer used when fitting, 0 to 10000 "
+                + "(without --covariates)")
         double penalizer;
 
         @Option(names = "--discount", description = "continuous discount rate per time unit (15 %% a year in weeks:"
@@ -316,6 +329,7 @@ public final class ClvCommand implements Callable<Integer> {
             String name = saved == null ? checkModel(spec, model) : saved.name();
             ClvModels.Model kind = ClvModels.named(name);
             withCovariates.check(spec, kind, saved);
+            withCovariates.checkPenalizer(spec, penalizer);
             if (withCovariates.given() && (discount != null || intervals != null)) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--discount and --intervals are not available with --covariates");

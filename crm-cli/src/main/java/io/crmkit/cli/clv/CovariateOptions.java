@@ -40,7 +40,7 @@ final class CovariateOptions {
     List<String> equal = new ArrayList<>();
 
     @Option(names = "--regularization", defaultValue = "0", description = "L2 penalty on the covariate "
-            + "coefficients")
+            + "coefficients, 0 to 10000 (with --covariates)")
     double regularization;
 
     /** @return whether covariates were given */
@@ -60,8 +60,9 @@ final class CovariateOptions {
         if (covariates != null && !kind.takesCovariates()) {
             throw usage(spec, "--covariates works with --model pareto or bgnbd only");
         }
-        if (!(regularization >= 0) || !Double.isFinite(regularization)) {
-            throw usage(spec, "regularization " + regularization + " is invalid: it must be finite and >= 0");
+        ClvCommand.checkPenalty(spec, "--regularization", regularization);
+        if (covariates == null && regularization != 0) {
+            throw usage(spec, "--regularization needs --covariates: without them the L2 penalty is --penalizer");
         }
         if (saved instanceof CovariateModel && covariates == null) {
             throw usage(spec, "the saved model has covariates " + names((CovariateModel) saved)
@@ -91,6 +92,19 @@ final class CovariateOptions {
                 throw usage(spec, "--equal " + e
                         + ": a covariate constrained equal must be in both --trans and --life");
             }
+        }
+    }
+
+    /**
+     * Refuses a penalizer given with covariates, where it would be ignored: the covariate fits
+     * penalise their coefficients through --regularization only.
+     *
+     * @throws CommandLine.ParameterException (exit 2) for a non-zero penalizer with covariates
+     */
+    void checkPenalizer(CommandSpec spec, double penalizer) {
+        if (covariates != null && penalizer != 0) {
+            throw usage(spec, "--penalizer applies to fits without covariates: with --covariates the L2 penalty is "
+                    + "--regularization");
         }
     }
 

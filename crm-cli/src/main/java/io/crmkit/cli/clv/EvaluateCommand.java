@@ -63,8 +63,8 @@ final class EvaluateCommand implements Runnable {
             + "weeks (default ${DEFAULT-VALUE}); predictions do not depend on it")
     ClvCommand.Unit unit;
 
-    @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer of the fit (default "
-            + "${DEFAULT-VALUE})")
+    @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer of the fit, 0 to 10000 "
+            + "(default ${DEFAULT-VALUE})")
     double penalizer;
 
     @Option(names = "--format", defaultValue = "json", description = "json (everything, one object) or csv "

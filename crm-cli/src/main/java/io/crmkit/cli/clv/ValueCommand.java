@@ -68,7 +68,7 @@ final class ValueCommand implements Runnable {
     ClvCommand.Unit unit;
 
     @Option(names = "--penalizer", defaultValue = "0", description = "L2 penalizer of both fits, as lifetimes' "
-            + "penalizer_coef (default ${DEFAULT-VALUE})")
+            + "penalizer_coef, 0 to 10000 (default ${DEFAULT-VALUE})")
     double penalizer;
 
     @Override

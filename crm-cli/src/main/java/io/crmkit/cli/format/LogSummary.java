@@ -2,10 +2,14 @@ package io.crmkit.cli.format;
 
 import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.CustomerSummarizer;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A transaction log summarised per customer while it is read — frequency, recency, T, monetary
@@ -22,7 +26,9 @@ import java.util.Arrays;
  * distinct days, and sums the repeat amounts again in file order now that the first day is known,
  * so that the sum rounds exactly as the summarizer's. With {@code litt} the distinct days of every
  * customer are kept the same way (8 bytes per distinct customer-day), since the summarizer sums
- * the log gaps from the last purchase backwards.
+ * the log gaps from the last purchase backwards. A repeat sum that would exceed the largest double
+ * goes on scaled by 2^−32, as in the summarizer, so that the mean of amounts near 1.7e308 is still
+ * right; only a mean beyond the largest double is refused.
  */
 public final class LogSummary {
 
@@ -30,6 +36,13 @@ public final class LogSummary {
     private static final long SECONDS_PER_DAY = 86_400;
     /** Moves every day of 0001–9999 to a non-negative 32-bit value for packing. */
     private static final long DAY_OFFSET = 1L << 30;
+
+    /**
+     * The power of two by which a customer's repeat amount is scaled once its plain sum overflows,
+     * as in crm-scoring's summarizer: fewer than 2^32 amounts of one customer, each below 2^1024,
+     * stay below the largest double once scaled.
+     */
+    private static final int SPEND_SCALE = 32;
 
     private static final byte NONE = 0;
     private static final byte ORDERED = 1;
@@ -66,7 +79,8 @@ public final class LogSummary {
      * @return one row per customer with a purchase on or before the as-of date and a first purchase
      *     before it, in order of first appearance
      * @throws InputException naming file, line, field, value and rule of the first bad row; or the
-     *     file when it has no rows, or no purchase on or before the as-of date
+     *     file when it has no rows, or no purchase on or before the as-of date; or the file and the
+     *     customer whose mean repeat amount exceeds the largest double
      */
     public static LogSummary read(Path path, boolean amountRequired, CsvInput.Dialect dialect, LocalDate asOf,
             Duration unit, boolean litt) {
@@ -135,6 +149,8 @@ public final class LogSummary {
         int[] last = new int[1 << 12];
         int[] distinct = new int[1 << 12];
         double[] repeat = new double[1 << 12];
+        /** The repeat amount scaled by 2^-32, of the customers whose plain sum overflowed (rare). */
+        final Map<Integer, Double> scaledRepeat = new HashMap<>();
         byte[] state = new byte[1 << 12];
         /** (customer, day) packed, one per distinct day of the ordered customers when litt is asked. */
         long[] days = new long[0];
@@ -186,7 +202,7 @@ public final class LogSummary {
                         }
                     }
                     if (day != first[c]) {
-                        repeat[c] += amount;
+                        addRepeat(c, amount);
                     }
                 } else {
                     state[c] = UNORDERED;
@@ -200,6 +216,45 @@ public final class LogSummary {
             } else if (day > last[c]) {
                 last[c] = day;
             }
+        }
+
+        /**
+         * Adds a repeat amount to the customer's sum as the summarizer does: plainly, and once the
+         * plain sum overflows (it is then infinite) on in {@link #scaledRepeat}, scaled by 2^−32 —
+         * exact, so that the mean of amounts near the largest double comes out right while an
+         * ordinary sum keeps every bit.
+         */
+        private void addRepeat(int c, double amount) {
+            double sum = repeat[c] + amount;
+            if (sum == Double.POSITIVE_INFINITY) {
+                double before = repeat[c];
+                double base = before == Double.POSITIVE_INFINITY ? scaledRepeat.get(c)
+                        : Math.scalb(before, -SPEND_SCALE);
+                scaledRepeat.put(c, base + Math.scalb(amount, -SPEND_SCALE));
+            }
+            repeat[c] = sum;
+        }
+
+        /**
+         * The mean repeat amount of a customer over {@code count} repeat days.
+         *
+         * @throws InputException naming the file and the customer when the mean exceeds the
+         *     largest double (repeat days whose purchases together exceed it)
+         */
+        private double meanRepeat(String file, CustomerIndex index, int c, int count) {
+            double sum = repeat[c];
+            if (sum != Double.POSITIVE_INFINITY) {
+                return sum / count;
+            }
+            double scaledMean = scaledRepeat.get(c) / count;
+            double mean = Math.scalb(scaledMean, SPEND_SCALE);
+            if (mean == Double.POSITIVE_INFINITY) {
+                throw new InputException(file + ": customer " + Values.quote(index.id(c)) + ": monetary_value "
+                        + new BigDecimal(scaledMean).multiply(BigDecimal.valueOf(1L << SPEND_SCALE))
+                                .round(new MathContext(6))
+                        + ": the mean repeat amount must not exceed the largest double 1.7976931348623157e308");
+            }
+            return mean;
         }
 
         private void grow() {
@@ -226,6 +281,7 @@ public final class LogSummary {
             for (int c = 0; c < customers; c++) {
                 if (state[c] == UNORDERED) {
                     repeat[c] = 0;
+                    scaledRepeat.remove(c);
                 }
             }
         }
@@ -236,7 +292,7 @@ public final class LogSummary {
                 return;
             }
             if (day != first[c]) {
-                repeat[c] += amount;
+                addRepeat(c, amount);
             }
             if (day != lastSpilled[c]) {
                 lastSpilled[c] = day;
@@ -315,7 +371,7 @@ public final class LogSummary {
                 x[row] = n - 1;
                 tx[row] = (firstLag - lastLag) * scale;
                 age[row] = firstLag * scale;
-                monetary[row] = n > 1 ? repeat[c] / (n - 1) : 0;
+                monetary[row] = n > 1 ? meanRepeat(file, index, c, n - 1) : 0;
                 if (logGaps != null) {
                     // from the last purchase backwards, as the summarizer adds them
                     double sum = 0;

@@ -4,6 +4,7 @@ import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.CustomerIndex;
 import io.crmkit.cli.format.InputException;
+import io.crmkit.cli.format.MoneyText;
 import io.crmkit.cli.format.TransactionLog;
 import io.crmkit.cli.format.Values;
 import io.crmkit.core.money.Money;
@@ -29,12 +30,14 @@ import picocli.CommandLine.Spec;
  * {@code crm rfm}: recency, frequency, monetary scores and segments from a transaction log. The
  * log streams into per-customer totals (last day, count, exact sum of the amounts), so memory
  * grows with the customers, not the purchases; the totals are scored by
- * {@link RfmScorer#scoreColumns}, exactly as {@link RfmScorer#score} scores purchases.
+ * {@link RfmScorer#scoreColumns}, exactly as {@link RfmScorer#score} scores purchases. The
+ * monetary column is written by {@link MoneyText}: at the currency's fraction digits, half-even.
  */
 @Command(name = "rfm", mixinStandardHelpOptions = true,
         description = {"Scores customers by recency, frequency and monetary value (quintiles, ties never split) and names their segment.",
             "Input: CSV customer_id,date,amount (date yyyy-MM-dd); purchases after the as-of date are left out.",
-            "Output: CSV customer_id,recency_days,frequency,monetary,r,f,m,segment."})
+            "Output: CSV customer_id,recency_days,frequency,monetary,r,f,m,segment; monetary at the currency's "
+                + "fraction digits (USD 12.50, JPY 301), from 1e21 on in scientific form (1.0E308)."})
 public final class RfmCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, description = "transactions CSV: customer_id,date,amount")
@@ -134,7 +137,7 @@ public final class RfmCommand implements Callable<Integer> {
                 csv.print(customers.id(order[k]));
                 csv.print(Long.toString((long) rec[k]));
                 csv.print(Long.toString((long) freq[k]));
-                csv.print(shown[k].toPlainString());
+                csv.print(MoneyText.format(shown[k], money));
                 csv.print(Integer.toString(scores.r(k)));
                 csv.print(Integer.toString(scores.f(k)));
                 csv.print(Integer.toString(scores.m(k)));

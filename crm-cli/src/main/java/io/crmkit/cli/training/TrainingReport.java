@@ -1,5 +1,6 @@
 package io.crmkit.cli.training;
 
+import io.crmkit.cli.format.Values;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.lifecycle.training.Attendance;
 import io.crmkit.lifecycle.training.Certificate;
@@ -15,8 +16,6 @@ import io.crmkit.lifecycle.training.ResultsEffect;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -198,12 +197,12 @@ public final class TrainingReport {
         }
     }
 
-    /** Four decimals, half-even, or an empty cell. */
+    /** The value exactly, in the shortest text that reads back as it ({@link Values#format}), or an empty cell. */
     static String format(OptionalDouble value) {
         return value.isPresent() ? format(value.getAsDouble()) : "";
     }
 
     static String format(double value) {
-        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).toPlainString();
+        return Values.format(value);
     }
 }

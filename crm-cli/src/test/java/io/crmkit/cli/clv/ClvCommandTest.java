@@ -261,6 +261,24 @@ class ClvCommandTest {
     }
 
     @Test
+    void summarizeGivesTheFiniteMeanOfRepeatAmountsWhoseSumOverflows() throws IOException {
+        // 1.7e308 + 1.7e308 is beyond the largest double, their mean 1.7e308 is not; a repeat day worth
+        // 3.4e308 (two purchases of 1.7e308) has no finite mean and is refused as bad data, naming the customer
+        Path log = file("huge.csv", "customer_id,date,amount", "c1,2020-01-01,1", "c1,2020-02-01,1.7e308",
+                "c1,2020-03-01,1.7e308", "c2,2020-01-01,5", "c2,2020-01-05,7");
+        Result run = crm("clv", "summarize", "--input", log.toString(), "--as-of", "2020-12-31");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("customer_id,frequency,recency,T,monetary_value", "c1,2,60,365,1.7E308", "c2,1,4,365,7"),
+                run.lines());
+        Path beyond = file("beyond.csv", "customer_id,date,amount", "c1,2020-01-01,1", "c1,2020-02-01,1.7e308",
+                "c1,2020-02-01,1.7e308");
+        Result refused = crm("clv", "summarize", "--input", beyond.toString(), "--as-of", "2020-12-31");
+        assertEquals(1, refused.exit());
+        assertEquals("crm clv summarize: beyond.csv: customer 'c1': monetary_value 3.40000E+308: the mean repeat "
+                + "amount must not exceed the largest double 1.7976931348623157e308", refused.err().strip());
+    }
+
+    @Test
     void summarizeWithLittFeedsTheRegularityModels() throws IOException {
         // c1 bought on 1997-01-01, 01-18 and 08-02: gaps of 17 and 196 days, litt = ln(17/7) + ln(28) in weeks
         Path log = file("transactions.csv", "customer_id,date,amount", "c1,1997-01-01,29.33", "c1,1997-01-18,29.73",

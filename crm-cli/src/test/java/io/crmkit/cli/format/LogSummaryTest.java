@@ -119,6 +119,61 @@ class LogSummaryTest {
     }
 
     @Test
+    void repeatAmountsNear1point7e308HaveTheirFiniteMean() {
+        // 1.7e308 + 1.7e308 overflows a double; the mean of the two repeat days is 1.7e308 exactly,
+        // in file order or not (the second pass sums again)
+        Path ordered = write(List.of("c,2024-01-01,1", "c,2024-02-01,1.7e308", "c,2024-03-01,1.7e308"));
+        Path unordered = write(List.of("c,2024-02-01,1.7e308", "c,2024-03-01,1.7e308", "c,2024-01-01,1"));
+        for (Path file : List.of(ordered, unordered)) {
+            LogSummary s = LogSummary.read(file, false, CsvInput.Dialect.DEFAULT, AS_OF, Duration.ofDays(1), false);
+            assertEquals(2, s.summaries().frequency(0));
+            assertEquals(1.7e308, s.summaries().monetaryValue(0));
+            assertSameAsTheSummarizer(file, Duration.ofDays(1), false);
+        }
+    }
+
+    @Property(tries = 60)
+    void hugeAmountsAreSummedAsTheSummarizerSumsThem(@ForAll long seed, @ForAll boolean shuffled) {
+        // the amounts of the random log, scaled so that every customer's sum is beyond the largest double
+        Random random = new Random(seed);
+        List<String> rows = new ArrayList<>();
+        for (String row : rows(seed, 12, shuffled)) {
+            String[] f = row.split(",");
+            rows.add(f[0] + "," + f[1] + "," + (Double.parseDouble(f[2]) + random.nextDouble()) * 1e306);
+        }
+        Path file = write(rows);
+        if (rows.stream().allMatch(r -> LocalDate.parse(r.split(",")[1]).isAfter(AS_OF))) {
+            return;
+        }
+        LogColumns log = LogColumns.read(file);
+        boolean refused = false;
+        try {
+            CustomerSummarizer.asOf(AS_OF).summarizeEpochDays(log.customer, log.day, log.amount);
+        } catch (IllegalArgumentException e) {
+            refused = true;
+        }
+        if (refused) {
+            // several purchases on one repeat day may make a mean beyond the largest double: both refuse it
+            InputException e = assertThrows(InputException.class, () -> LogSummary.read(file, false,
+                    CsvInput.Dialect.DEFAULT, AS_OF, Duration.ofDays(1), false));
+            assertTrue(e.getMessage().contains(": the mean repeat amount must not exceed the largest double"),
+                    e.getMessage());
+        } else {
+            assertSameAsTheSummarizer(file, Duration.ofDays(1), false);
+        }
+    }
+
+    @Test
+    void aMeanRepeatAmountBeyondTheLargestDoubleIsRefusedNamingTheCustomer() {
+        // two purchases on one repeat day make one repeat purchase worth 3.4e308: no double holds the mean
+        Path file = write(List.of("c,2024-01-01,1", "c,2024-02-01,1.7e308", "c,2024-02-01,1.7e308"));
+        InputException e = assertThrows(InputException.class, () -> LogSummary.read(file, false,
+                CsvInput.Dialect.DEFAULT, AS_OF, Duration.ofDays(1), false));
+        assertTrue(e.getMessage().endsWith(": customer 'c': monetary_value 3.40000E+308: the mean repeat amount must "
+                + "not exceed the largest double 1.7976931348623157e308"), e.getMessage());
+    }
+
+    @Test
     void aLogWithoutPurchasesByTheAsOfDateIsRefusedWithItsFirstDay() {
         Path file = write(List.of("c,2024-04-10,1"));
         InputException e = assertThrows(InputException.class, () -> LogSummary.read(file, false,

@@ -108,10 +108,10 @@ public final class BetaGeoBetaBinomModel implements PurchaseModel, Serializable 
      *
      * @param data histories with x in {@code frequency}, t<sub>x</sub> in {@code recency} and the
      *     number of opportunities n in {@code T}; rows may be weighted
-     * @param penalizer λ &ge; 0
+     * @param penalizer λ, 0 to {@link ClvModels#MAX_PENALIZER}
      * @return the fitted model
      * @throws IllegalArgumentException if a row is not a valid discrete-time history, there are
-     *     fewer than 4 customers, none made a transaction, or λ is negative or not finite
+     *     fewer than 4 customers, none made a transaction, or λ is out of range
      * @throws ConvergenceException if the optimiser does not converge
      */
     public static BetaGeoBetaBinomModel fit(CustomerSummaries data, double penalizer) {

@@ -53,7 +53,7 @@ public final class BetaGeoCovariateModel extends CovariateModelBase implements C
      * @param transaction covariates of the purchase process, one row per row of {@code data}
      * @param life covariates of the dropout process, one row per row of {@code data}
      * @param equal names present in both with one common γ for both processes
-     * @param regularization λ &ge; 0 of the L2 penalty λ Σ γ² on the mean negative log-likelihood
+     * @param regularization λ, 0 to {@link ClvModels#MAX_PENALIZER}, of the L2 penalty λ Σ γ² on the mean negative log-likelihood
      * @return the fitted model
      * @throws IllegalArgumentException if the rows do not match, a constrained name is not in both
      *     sets, λ is invalid, or the data cannot be fitted

@@ -57,10 +57,10 @@ public final class BetaGeoModel extends BetaGeoFamily {
      * Fits the model by maximum likelihood with an L2 penalty on the parameters.
      *
      * @param data the customers' (x, t<sub>x</sub>, T), optionally weighted
-     * @param penalizer the penalty coefficient, &ge; 0, as {@code lifetimes}' {@code penalizer_coef}
+     * @param penalizer the penalty coefficient, 0 to {@link ClvModels#MAX_PENALIZER}, as {@code lifetimes}' {@code penalizer_coef}
      * @return the fitted model
      * @throws IllegalArgumentException if there are fewer customers than parameters, or the
-     *     penalizer is negative
+     *     penalizer is out of range
      * @throws ConvergenceException if BFGS does not converge
      */
     public static BetaGeoModel fit(CustomerSummaries data, double penalizer) {

@@ -303,8 +303,9 @@ final class CovariateFit {
         requireNonNull(transaction, "transaction");
         requireNonNull(life, "life");
         requireNonNull(equal, "equal");
-        require(Double.isFinite(regularization) && regularization >= 0,
-                "regularization %s is invalid: it must be finite and >= 0", regularization);
+        require(regularization >= 0 && regularization <= ClvModels.MAX_PENALIZER,
+                "regularization %s is invalid: it must be 0 to %s (ClvModels.MAX_PENALIZER)", regularization,
+                (long) ClvModels.MAX_PENALIZER);
         require(transaction.size() == data.size() && life.size() == data.size(), "covariates have %s and %s rows for"
                 + " %s customers: give one row per customer", transaction.size(), life.size(), data.size());
         for (String name : equal) {

@@ -7,6 +7,8 @@ import com.google.common.collect.ImmutableList;
 import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.purchase.Purchase;
 import io.crmkit.core.purchase.PurchaseLog;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +42,12 @@ import org.jspecify.annotations.Nullable;
  * purchase and the as-of period, times the period length, expressed in the <em>unit</em>:
  * summarising by day in units of 7 days gives T = days / 7, the convention of the CDNOW data and
  * of {@code lifetimes}' {@code freq='D', freq_multiplier=7}.
+ *
+ * <p>The monetary value is the mean spend of the repeat periods, their amounts summed in input
+ * order. A sum that would exceed the largest double goes on scaled by 2<sup>−32</sup> (exact for
+ * a power of two), so that the mean of amounts near 1.7e308 is still the right finite double; it
+ * is refused only when the mean itself exceeds the largest double. Ordinary sums never take that
+ * path and keep every bit.
  *
  * <p>Entry points: {@link #summarize(Iterable)} over {@link Purchase} values,
  * {@link #summarize(PurchaseLog)} over a purchase log, and {@link #summarizeEpochDays} /
@@ -162,7 +170,7 @@ public final class CustomerSummarizer {
      * @param purchases the purchase log, in any order, all in one currency
      * @return the summaries
      * @throws IllegalArgumentException if purchases mix currencies, or an instant or amount is out
-     *     of the range of {@link PurchaseLog}
+     *     of the range of {@link PurchaseLog}, or a customer's mean spend exceeds the largest double
      */
     public ImmutableList<CustomerSummary> summarize(Iterable<Purchase> purchases) {
         return summarize(PurchaseLog.of(purchases, zone));
@@ -175,7 +183,7 @@ public final class CustomerSummarizer {
      * @param log the purchase log, read in this summarizer's zone
      * @return the summaries
      * @throws IllegalArgumentException if the log's zone differs from the summarizer's, or an
-     *     amount does not fit a {@code double}
+     *     amount does not fit a {@code double}, or a customer's mean spend exceeds the largest double
      */
     public ImmutableList<CustomerSummary> summarize(PurchaseLog log) {
         IndexedSummaries columns = summarizeLog(log);
@@ -210,7 +218,8 @@ public final class CustomerSummarizer {
      * @param calibrationEnd the last day of the calibration period, before the as-of date
      * @return one entry per calibration customer, in order of first appearance
      * @throws IllegalArgumentException if the calibration end is not before the as-of date, or
-     *     purchases mix currencies, or an instant is out of the range of {@link PurchaseLog}
+     *     purchases mix currencies, or an instant is out of the range of {@link PurchaseLog}, or a
+     *     customer's mean spend exceeds the largest double
      */
     public ImmutableList<CalibrationHoldout> splitAt(Iterable<Purchase> purchases, LocalDate calibrationEnd) {
         return splitAt(PurchaseLog.of(purchases, zone), calibrationEnd);
@@ -224,7 +233,7 @@ public final class CustomerSummarizer {
      * @param calibrationEnd the last day of the calibration period, before the as-of date
      * @return one entry per calibration customer, in order of the log's customer indices
      * @throws IllegalArgumentException if the calibration end is not before the as-of date, or the
-     *     log's zone differs from the summarizer's
+     *     log's zone differs from the summarizer's, or a customer's mean spend exceeds the largest double
      */
     public ImmutableList<CalibrationHoldout> splitAt(PurchaseLog log, LocalDate calibrationEnd) {
         requireNonNull(calibrationEnd, "calibrationEnd");
@@ -239,13 +248,16 @@ public final class CustomerSummarizer {
         long calCut = calibration.lastSecond();
         long obsCut = lastSecond();
         double[] amount = log.amountColumn();
-        Map<Integer, Map<Long, Double>> holdout = new HashMap<>();
+        // per holdout period: the plain sum and the sum scaled by 2^-32 (for the mean when the plain sums overflow)
+        Map<Integer, Map<Long, double[]>> holdout = new HashMap<>();
         for (int i = 0; i < log.size(); i++) {
             long second = log.epochSecond(i);
             long period = periodOfEpochSecond(second);
             if (second > calCut && second <= obsCut && period <= obsEnd) {
-                holdout.computeIfAbsent(log.customerIndex(i), c -> new HashMap<>())
-                        .merge(period, amount[i], Double::sum);
+                double[] sums = holdout.computeIfAbsent(log.customerIndex(i), c -> new HashMap<>())
+                        .computeIfAbsent(period, p -> new double[2]);
+                sums[0] += amount[i];
+                sums[1] += Math.scalb(amount[i], -SPEND_SCALE);
             }
         }
         double duration = (obsEnd - calEnd) * periodSeconds / unitSeconds;
@@ -255,9 +267,16 @@ public final class CustomerSummarizer {
             int c = cal.customerIndex(row);
             CustomerSummary summary = new CustomerSummary(log.customers().get(c), (int) s.frequency(row), s.recency(row),
                     s.age(row), s.monetaryValue(row));
-            Map<Long, Double> periods = holdout.getOrDefault(c, Map.of());
+            Map<Long, double[]> periods = holdout.getOrDefault(c, Map.of());
             double mean = periods.isEmpty() ? 0
-                    : periods.values().stream().mapToDouble(Double::doubleValue).sum() / periods.size();
+                    : periods.values().stream().mapToDouble(sums -> sums[0]).sum() / periods.size();
+            if (mean == Double.POSITIVE_INFINITY) {
+                double scaled = periods.values().stream().mapToDouble(sums -> sums[1]).sum();
+                mean = Math.scalb(scaled / periods.size(), SPEND_SCALE);
+                require(mean != Double.POSITIVE_INFINITY, "mean holdout spend of customer %s is out of range: %s is "
+                        + "beyond the largest double %s", log.customers().get(c).masked(),
+                        unscaled(scaled / periods.size()), Double.MAX_VALUE);
+            }
             out.add(new CalibrationHoldout(summary, periods.size(), mean, duration));
         }
         return out.build();
@@ -274,7 +293,8 @@ public final class CustomerSummarizer {
      *     (monetary values are then 0)
      * @return one row per customer with a purchase up to the as-of date, in customer-index order
      * @throws IllegalArgumentException if the columns differ in length, an index is negative or
-     *     beyond 2^31 − 10, a day or an amount is invalid, or the period is not a whole number of days
+     *     beyond 2^31 − 10, a day or an amount is invalid, the period is not a whole number of days,
+     *     or a customer's mean repeat spend exceeds the largest double
      */
     public IndexedSummaries summarizeEpochDays(int[] customer, int[] epochDay, double @Nullable [] amount) {
         requireNonNull(epochDay, "epochDay");
@@ -304,7 +324,8 @@ public final class CustomerSummarizer {
      * @param amount the value of each purchase, finite and &ge; 0; {@code null} when unknown
      * @return one row per customer with a purchase up to the as-of date, in customer-index order
      * @throws IllegalArgumentException if the columns differ in length, an index is negative or
-     *     beyond 2^31 − 10, or an instant or an amount is invalid
+     *     beyond 2^31 − 10, an instant or an amount is invalid, or a customer's mean repeat spend
+     *     exceeds the largest double
      */
     public IndexedSummaries summarizeEpochSeconds(int[] customer, long[] epochSecond, double @Nullable [] amount) {
         requireNonNull(epochSecond, "epochSecond");
@@ -383,6 +404,8 @@ public final class CustomerSummarizer {
             }
         }
         double[] repeatAmount = new double[customers];
+        // the scaled sums of the customers whose plain sum overflowed (repeatAmount then infinite), rarely needed
+        double[] scaledRepeat = null;
         int[] start = count;
         for (int c = 0; c < customers; c++) {
             start[c + 1] += start[c];
@@ -394,14 +417,69 @@ public final class CustomerSummarizer {
                 int c = customer[i];
                 sorted[fill[c]++] = lag[i];
                 if (amount != null && lag[i] != firstLag[c]) {
-                    repeatAmount[c] += amount[i];
+                    double sum = repeatAmount[c] + amount[i];
+                    if (sum == Double.POSITIVE_INFINITY) {
+                        if (scaledRepeat == null) {
+                            scaledRepeat = new double[customers];
+                        }
+                        scaledRepeat[c] = addScaled(repeatAmount[c], scaledRepeat[c], amount[i]);
+                    }
+                    repeatAmount[c] = sum;
                 }
             }
         }
-        return rows(customers, start, sorted, firstLag, repeatAmount);
+        return rows(customers, start, sorted, firstLag, repeatAmount, scaledRepeat);
     }
 
-    private IndexedSummaries rows(int customers, int[] start, int[] sorted, int[] firstLag, double[] repeatAmount) {
+    /**
+     * The power of two by which a sum of amounts is scaled once its plain sum overflows: at most
+     * 2^31 amounts, each below 2^1024, stay below 2^1023 when scaled by 2^−32.
+     */
+    private static final int SPEND_SCALE = 32;
+
+    /**
+     * Adds an amount to a customer's repeat spend whose plain sum has just overflowed or had
+     * overflowed before: the sum goes on scaled by 2^−32. Scaling by a power of two is exact in the
+     * normal range and the overflowing sum is at least 2^1023, so every scaled addition rounds as
+     * the plain one would with an unbounded exponent (an amount so small that its scaled value is
+     * subnormal lies far below half an ulp of the sum): ordinary data never come here and keep
+     * their bits, and a sum beyond the largest double still gives the right mean.
+     *
+     * @param plain the plain sum before this amount, infinite once it has overflowed
+     * @param scaled the scaled sum, meaningful once the plain sum has overflowed
+     * @param amount the amount to add, finite and &ge; 0
+     * @return the scaled sum including the amount
+     */
+    static double addScaled(double plain, double scaled, double amount) {
+        double base = plain == Double.POSITIVE_INFINITY ? scaled : Math.scalb(plain, -SPEND_SCALE);
+        return base + Math.scalb(amount, -SPEND_SCALE);
+    }
+
+    /**
+     * The mean repeat spend: the plain sum over the count, or, when the plain sum overflowed, the
+     * scaled sum over the count scaled back (exact: the mean of amounts below 2^1024 is a normal
+     * double or beyond the largest double).
+     *
+     * @throws IllegalArgumentException naming the customer index when the mean itself exceeds the
+     *     largest double (repeat periods whose purchases together exceed it)
+     */
+    private static double meanRepeat(int customer, double plain, double @Nullable [] scaled, int count) {
+        if (plain != Double.POSITIVE_INFINITY || scaled == null) {
+            return plain / count;
+        }
+        double mean = Math.scalb(scaled[customer] / count, SPEND_SCALE);
+        require(mean != Double.POSITIVE_INFINITY, "mean repeat spend of customer index %s is out of range: %s is "
+                + "beyond the largest double %s", customer, unscaled(scaled[customer] / count), Double.MAX_VALUE);
+        return mean;
+    }
+
+    /** A value scaled by 2^−32 as the decimal it stands for, to six digits (for a message). */
+    private static BigDecimal unscaled(double scaled) {
+        return new BigDecimal(scaled).multiply(BigDecimal.valueOf(1L << SPEND_SCALE)).round(new MathContext(6));
+    }
+
+    private IndexedSummaries rows(int customers, int[] start, int[] sorted, int[] firstLag, double[] repeatAmount,
+            double @Nullable [] scaledRepeat) {
         int rows = 0;
         for (int c = 0; c < customers; c++) {
             if (start[c + 1] > start[c] && firstLag[c] > 0) {
@@ -428,7 +506,7 @@ public final class CustomerSummarizer {
             x[row] = distinct - 1;
             tx[row] = (firstLag[c] - lastLag) * scale;
             age[row] = firstLag[c] * scale;
-            monetary[row] = distinct > 1 ? repeatAmount[c] / (distinct - 1) : 0;
+            monetary[row] = distinct > 1 ? meanRepeat(c, repeatAmount[c], scaledRepeat, distinct - 1) : 0;
             if (litt != null) {
                 // the slice is sorted by lag: consecutive distinct lags are consecutive purchase periods
                 double sum = 0;

@@ -92,11 +92,11 @@ public final class GammaGammaModel implements SpendModel, Serializable {
      * Fits the model on the repeat customers (x &gt; 0) with an L2 penalty.
      *
      * @param data summaries with monetary value
-     * @param penalizer the penalty coefficient, &ge; 0, as {@code lifetimes}' {@code penalizer_coef}
+     * @param penalizer the penalty coefficient, 0 to {@link ClvModels#MAX_PENALIZER}, as {@code lifetimes}' {@code penalizer_coef}
      * @return the fitted model
      * @throws IllegalArgumentException if the summaries carry no monetary value, a repeat
      *     customer's mean spend is not positive, there are fewer than 3 repeat customers, or the
-     *     penalizer is negative
+     *     penalizer is out of range
      * @throws ConvergenceException if BFGS does not converge
      */
     public static GammaGammaModel fit(CustomerSummaries data, double penalizer) {
@@ -132,6 +132,28 @@ public final class GammaGammaModel implements SpendModel, Serializable {
             sum += w[i] * m[i];
         }
         double scale = n > 0 ? total / sum : 1;
+        boolean overflow = sum == Double.POSITIVE_INFINITY;
+        if (overflow) {
+            // mean spends near the largest double: the weighted sum overflows although the mean does not;
+            // standardise by the power of two of the mean's binade instead (exact, even below 2^-1022), found
+            // with weights and spends scaled below 2 by the powers of two of their largest values
+            double largestWeight = 0;
+            double largestSpend = 0;
+            for (int i = 0; i < n; i++) {
+                largestWeight = Math.max(largestWeight, w[i]);
+                largestSpend = Math.max(largestSpend, m[i]);
+            }
+            int weightExponent = Math.getExponent(largestWeight);
+            int spendExponent = Math.getExponent(largestSpend);
+            double scaledWeights = 0;
+            double scaledSum = 0;
+            for (int i = 0; i < n; i++) {
+                double weight = Math.scalb(w[i], -weightExponent);
+                scaledWeights += weight;
+                scaledSum += weight * Math.scalb(m[i], -spendExponent);
+            }
+            scale = Math.scalb(1.0, -Math.getExponent(scaledSum / scaledWeights) - spendExponent);
+        }
         double[] standardised = new double[n];
         for (int i = 0; i < n; i++) {
             standardised[i] = m[i] * scale;
@@ -141,7 +163,9 @@ public final class GammaGammaModel implements SpendModel, Serializable {
                 likelihood.x.length, scale, new double[] {0, 0, -1}, total * Math.log(scale),
                 GammaGammaModel::meaning), penalizer);
         double[] params = e.params();
-        return new GammaGammaModel(params[0], params[1], params[2], e.diagnostics(), correlation(x, m, w));
+        // Pearson's correlation does not depend on the spend's unit: on the standardised spend its squares stay finite
+        return new GammaGammaModel(params[0], params[1], params[2], e.diagnostics(),
+                correlation(x, overflow ? standardised : m, w));
     }
 
     private static String meaning(String parameter, boolean atInfinity) {

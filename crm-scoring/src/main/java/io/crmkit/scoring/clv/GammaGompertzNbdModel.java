@@ -107,10 +107,10 @@ public final class GammaGompertzNbdModel implements PurchaseModel, Serializable 
      * (the objective −LL/W + λ Σ θ², as for every model of this package).
      *
      * @param data customer summaries (x, t<sub>x</sub>, T), possibly weighted
-     * @param penalizer λ &ge; 0
+     * @param penalizer λ, 0 to {@link ClvModels#MAX_PENALIZER}
      * @return the fitted model
      * @throws IllegalArgumentException if there are fewer than 5 customers, none made a repeat
-     *     purchase, or λ is negative or not finite
+     *     purchase, or λ is out of range
      * @throws ConvergenceException if the optimiser does not converge
      */
     public static GammaGompertzNbdModel fit(CustomerSummaries data, double penalizer) {

@@ -93,7 +93,7 @@ final class ModelFit {
      * Fits the problem from all ones on the standardised scale.
      *
      * @param problem the model's problem
-     * @param penalizer λ &ge; 0, on the standardised parameters
+     * @param penalizer λ, 0 to {@link ClvModels#MAX_PENALIZER}, on the standardised parameters
      * @return the estimate
      * @throws IllegalArgumentException if λ is invalid or there are fewer customers than parameters
      * @throws ConvergenceException if the optimiser does not converge
@@ -108,8 +108,9 @@ final class ModelFit {
         String model = problem.model();
         List<String> names = problem.names();
         int k = names.size();
-        require(Double.isFinite(penalizer) && penalizer >= 0,
-                "penalizer %s is invalid: it must be finite and >= 0", penalizer);
+        require(penalizer >= 0 && penalizer <= ClvModels.MAX_PENALIZER,
+                "penalizer %s is invalid: it must be 0 to %s (ClvModels.MAX_PENALIZER)", penalizer,
+                (long) ClvModels.MAX_PENALIZER);
         require(problem.customers() >= k,
                 "%s customers are too few to fit %s: the model has %s parameters", count(problem.customers()), model, k);
         double[] start = new double[k];

@@ -18,7 +18,7 @@ import java.util.Set;
  * {@link ParetoNbdModel} at (r, α<sub>i</sub>, s, β<sub>i</sub>).
  *
  * <p>Options, as CLVTools': a covariate named in {@code equal} gets one γ for both processes
- * (CLVTools' {@code names.cov.constr}); {@code regularization} λ &ge; 0 adds λ Σ γ² to the mean
+ * (CLVTools' {@code names.cov.constr}); {@code regularization} λ (0 to {@link ClvModels#MAX_PENALIZER}) adds λ Σ γ² to the mean
  * negative log-likelihood (CLVTools' {@code reg.lambdas}, here one λ for both processes). The
  * fit starts from the Pareto/NBD fit without covariates (γ = 0) and maximises over
  * (ln r, ln α, ln s, ln β, γ) by BFGS with the analytic gradient; without any covariate it
@@ -53,7 +53,7 @@ public final class ParetoNbdCovariateModel extends CovariateModelBase implements
      * @param transaction covariates of the purchase process, one row per row of {@code data}
      * @param life covariates of the attrition process, one row per row of {@code data}
      * @param equal names present in both with one common γ for both processes
-     * @param regularization λ &ge; 0 of the L2 penalty λ Σ γ² on the mean negative log-likelihood
+     * @param regularization λ, 0 to {@link ClvModels#MAX_PENALIZER}, of the L2 penalty λ Σ γ² on the mean negative log-likelihood
      * @return the fitted model
      * @throws IllegalArgumentException if the rows do not match, a constrained name is not in both
      *     sets, λ is invalid, or the data cannot be fitted

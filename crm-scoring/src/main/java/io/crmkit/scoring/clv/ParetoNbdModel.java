@@ -113,10 +113,10 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
      * {@code lifetimes}' {@code penalizer_coef}: the objective is −LL/W + λ Σ θ²).
      *
      * @param data customer summaries (x, t<sub>x</sub>, T), possibly weighted
-     * @param penalizer λ &ge; 0
+     * @param penalizer λ, 0 to {@link ClvModels#MAX_PENALIZER}
      * @return the fitted model
      * @throws IllegalArgumentException if there are fewer than 4 customers, none made a repeat
-     *     purchase, or λ is negative or not finite
+     *     purchase, or λ is out of range
      * @throws ConvergenceException if the optimiser does not converge
      */
     public static ParetoNbdModel fit(CustomerSummaries data, double penalizer) {

@@ -153,7 +153,7 @@ public final class ShiftedBetaGeometricModel implements ClvModel, Serializable {
      *
      * @param data rows with the renewals m in {@code frequency} and {@code recency} and the periods
      *     observed n in {@code T}, weighted by the number of customers
-     * @param penalizer λ &ge; 0
+     * @param penalizer λ, 0 to {@link ClvModels#MAX_PENALIZER}
      * @return the fitted model
      * @throws IllegalArgumentException if a row is not such a row, nobody cancelled or nobody
      *     renewed (then the likelihood has no maximum), or λ is invalid

@@ -72,6 +72,24 @@ class ScaleEquivarianceTest {
         }
     }
 
+    @Test
+    void gammaGammaOnSpendNearTheLargestDoubleIsTheSameFit() {
+        // CDNOW spend x 2^1015 (mean spends up to about 1e308): the weighted spend overflows a double
+        // (946 repeat customers, mean about 1.2e307), the mean does not; the standardised fit is the same
+        // and v carries the factor 2^1015 exactly as the money unit: v = plain v x 2^1015 (about 1.4e307)
+        double c = Math.scalb(1.0, 1015);
+        GammaGammaModel plain = GammaGammaModel.fit(spendTimes(1));
+        GammaGammaModel huge = GammaGammaModel.fit(spendTimes(c));
+        assertRelative(plain.p(), huge.p(), 1e-6);
+        assertRelative(plain.q(), huge.q(), 1e-6);
+        assertRelative(plain.v() * c, huge.v(), 1e-6);
+        double n = plain.diagnostics().customers();
+        assertEquals(plain.diagnostics().logLikelihood() - n * 1015 * Math.log(2), huge.diagnostics().logLikelihood(),
+                1e-6 * Math.abs(huge.diagnostics().logLikelihood()));
+        assertEquals(plain.frequencyMonetaryCorrelation().getAsDouble(),
+                huge.frequencyMonetaryCorrelation().getAsDouble(), 1e-12);
+    }
+
     @Property(tries = 6)
     void gammaGammaIsEquivariantUnderTheMoneyUnit(@ForAll @IntRange(min = -6, max = 12) int exponent) {
         double c = Math.pow(10, exponent);
