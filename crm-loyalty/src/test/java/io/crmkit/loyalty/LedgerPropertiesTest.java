@@ -129,6 +129,31 @@ class LedgerPropertiesTest {
     }
 
     @Property(tries = 200)
+    void aRefundBeyondWhatIsLeftOfItsPurchaseIsRejectedAndChangesNothing(@ForAll("histories") List<Spec> specs,
+            @ForAll @IntRange(min = 0, max = 1) int refund, @ForAll @IntRange(min = 1, max = 100_000) int extraCents,
+            @ForAll @IntRange(min = 0, max = 1_000) int pick) {
+        List<LoyaltyEvent> events = events(specs);
+        List<LoyaltyEvent.Purchased> purchases = events.stream().filter(e -> e instanceof LoyaltyEvent.Purchased)
+                .map(e -> (LoyaltyEvent.Purchased) e).toList();
+        Ledger ledger = ledger(program(0, refund, 0, false), events);
+        List<Account> before = ledger.accounts(END);
+        LoyaltyEvent.Purchased p = purchases.isEmpty() ? null : purchases.get(pick % purchases.size());
+        BigDecimal refunded = events.stream().filter(e -> e instanceof LoyaltyEvent.Refunded r && p != null
+                && r.purchaseId().equals(p.id())).map(e -> ((LoyaltyEvent.Refunded) e).amount().amount())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        // what is left of the purchase plus at least one cent; with no purchase, a refund of one never seen
+        LoyaltyEvent.Refunded beyond = p == null
+                ? new LoyaltyEvent.Refunded("x", CustomerId.of("m0"), START, "nowhere", Money.of(BigDecimal.ONE, Fixtures.CNY))
+                : new LoyaltyEvent.Refunded("x", p.customer(), END.minusSeconds(1), p.id(), Money.of(
+                        p.purchase().amount().amount().subtract(refunded).add(BigDecimal.valueOf(extraCents, 2)), Fixtures.CNY));
+        RejectedEventException e = org.junit.jupiter.api.Assertions.assertThrows(RejectedEventException.class,
+                () -> ledger.apply(beyond));
+        assertEquals("x", e.eventId());
+        assertTrue(e.getMessage().startsWith("refund x of " + beyond.amount().amount().toPlainString() + " "), e.getMessage());
+        assertEquals(before, ledger.accounts(END));
+    }
+
+    @Property(tries = 200)
     void reapplyingAnyEventChangesNothing(@ForAll("histories") List<Spec> specs, @ForAll long seed,
                                           @ForAll @IntRange(min = 0, max = 3) int expiry, @ForAll @IntRange(min = 0, max = 1) int refund) {
         Program p = program(expiry, refund, 0, false);
