@@ -26,8 +26,11 @@ import java.util.stream.Collectors;
  * <p>Boundaries: a decision maker contacted exactly {@code contactIntervalDays} before the review
  * is covered; an action due on the review day is not overdue; a plan or card reviewed exactly
  * {@code reviewEveryDays} before is current; a deal exactly {@code maxDaysInStage} days in its stage
- * is not stalled. Assessments dated after the review day are not counted; a last contact or last
- * review dated after it counts as current, as the plan keeps only the latest of each.
+ * is not stalled. Assessments dated after the review day are not counted (the plan keeps them all,
+ * so an earlier review sees those it had). The plan keeps only the latest contact, review and stage
+ * change, so a review as of a day before one of them is refused rather than guessed: the review
+ * day is on or after the plan's {@code lastReview}, every key person's {@code lastContact}, every
+ * card's {@code lastReview} and every deal's {@link Deal#since()} ({@link #RULE}).
  *
  * <pre>{@code
  * AccountReview review = AccountReview.of(plan, LocalDate.parse("2026-11-29"));
@@ -46,16 +49,33 @@ public final class AccountReview {
         this.findings = findings;
     }
 
+    /** The rule a review day before the plan's latest facts breaks, as messages state it. */
+    public static final String RULE = "a review is as of a day on or after every last contact, last review and "
+            + "stage change the plan records";
+
     /**
      * Reviews a plan as of a day.
      *
      * @param plan the plan
-     * @param asOf the day of the review
+     * @param asOf the day of the review, on or after every dated fact the plan keeps only the latest of
      * @return the review with its findings in severity order
+     * @throws IllegalArgumentException if {@code asOf} is before the plan's {@code lastReview}, a key
+     *     person's {@code lastContact}, a card's {@code lastReview} or a deal's current stage
+     *     {@code since}; the message names the field, its owner, both days and {@link #RULE}
      */
     public static AccountReview of(AccountPlan plan, LocalDate asOf) {
         requireNonNull(plan, "plan");
         requireNonNull(asOf, "asOf");
+        notBefore(asOf, plan.lastReview(), "lastReview of account " + plan.account());
+        for (KeyPerson p : plan.people()) {
+            notBefore(asOf, p.lastContact(), "lastContact of key person " + p.id());
+        }
+        for (Deal d : plan.deals()) {
+            notBefore(asOf, Optional.of(d.since()), "since (stage " + d.stage() + ") of deal " + d.id());
+        }
+        for (ExpansionCard c : plan.cards()) {
+            notBefore(asOf, c.lastReview(), "lastReview of the expansion card of " + c.person());
+        }
         List<Ranked> found = new ArrayList<>();
         new Rules(plan, asOf, found).apply();
         found.sort(Comparator.comparing((Ranked r) -> r.finding.code())
@@ -64,6 +84,12 @@ public final class AccountReview {
                 .thenComparing(r -> r.finding.reason()));
         return new AccountReview(plan.account(), asOf,
                 found.stream().map(r -> r.finding).collect(Collectors.toUnmodifiableList()));
+    }
+
+    private static void notBefore(LocalDate asOf, Optional<LocalDate> fact, String field) {
+        if (fact.isPresent() && asOf.isBefore(fact.get())) {
+            throw new IllegalArgumentException("asOf " + asOf + " is before the " + field + ", " + fact.get() + ": " + RULE);
+        }
     }
 
     /** @return the account's name */

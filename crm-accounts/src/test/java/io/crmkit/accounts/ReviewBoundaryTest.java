@@ -1,6 +1,7 @@
 package io.crmkit.accounts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,6 +153,29 @@ class ReviewBoundaryTest {
         assertEquals(new Finding(FindingCode.STAGE_STALLED, "d1",
                 "deal d1 has been in PROJECT_RUN since 2026-05-01, 91 days, more than the 90 days the plan allows"),
                 only(plan.review(LocalDate.parse("2026-07-31")).findings()));
+    }
+
+    @Test
+    void aReviewBeforeAFactThePlanKeepsOnlyTheLatestOfIsRefused() {
+        AccountPlan plan = cleanPlan().lastReview(LocalDate.parse("2026-07-30"))
+                .people(List.of(KeyPerson.builder().from(decisionMaker()).lastContact(LocalDate.parse("2026-11-10")).build()))
+                .addDeals(Deal.of("d1", ProjectStage.PROJECT_RUN, LocalDate.parse("2026-05-01"))).build();
+        // as of 2026-10-01 the contact of 2026-11-10 had not happened: counting p1 as covered would be a guess
+        IllegalArgumentException contact = assertThrows(IllegalArgumentException.class,
+                () -> plan.review(LocalDate.parse("2026-10-01")));
+        assertEquals("asOf 2026-10-01 is before the lastContact of key person p1, 2026-11-10: a review is as of a day on or "
+                + "after every last contact, last review and stage change the plan records", contact.getMessage());
+        IllegalArgumentException old = assertThrows(IllegalArgumentException.class,
+                () -> plan.review(LocalDate.parse("1900-01-01")));
+        assertEquals("asOf 1900-01-01 is before the lastReview of account Northwind Steel, 2026-07-30: " + AccountReview.RULE,
+                old.getMessage());
+        AccountPlan staged = cleanPlan().lastReview(Optional.empty())
+                .people(List.of(KeyPerson.builder().from(decisionMaker()).lastContact(Optional.empty()).build()))
+                .addDeals(Deal.of("d1", ProjectStage.PROJECT_RUN, LocalDate.parse("2026-05-01"))).build();
+        assertEquals("asOf 2026-04-30 is before the since (stage PROJECT_RUN) of deal d1, 2026-05-01: " + AccountReview.RULE,
+                assertThrows(IllegalArgumentException.class, () -> staged.review(LocalDate.parse("2026-04-30"))).getMessage());
+        // the day of the latest fact itself is a review day
+        assertEquals(LocalDate.parse("2026-11-10"), plan.review(LocalDate.parse("2026-11-10")).asOf());
     }
 
     @Test

@@ -159,6 +159,9 @@ public final class Crm implements Callable<Integer> {
         if (!help && !last.commandSpec().subcommands().isEmpty()) {
             return missingSubcommand(last.commandSpec());
         }
+        if (!help) {
+            OptionTypes.refuseRepeatedKeys(parseResult);
+        }
         return new CommandLine.RunLast().execute(parseResult);
     }
 

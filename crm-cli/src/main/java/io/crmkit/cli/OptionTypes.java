@@ -7,7 +7,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The one set of option value types of {@code crm}: dates, zones and numbers read by the same
@@ -123,6 +127,46 @@ public final class OptionTypes {
             return Values.wholeNumber(text);
         } catch (IllegalArgumentException e) {
             throw new ValueException(e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses a multi-valued option that names the same key twice: a map option such as
+     * {@code --weight reliability=0.5 --weight reliability=1} (picocli would keep the last value
+     * silently) or a list option such as {@code --salespeople ann,ann} (the second would count for
+     * nothing, or twice). Enum keys are compared as the option reads them, ignoring case; blank values
+     * are left to the command's own rule.
+     *
+     * @param parsed the parsed command line, root to the command that runs
+     * @throws CommandLine.ParameterException naming the option, the repeated value and the first
+     *     one, for exit 2
+     */
+    static void refuseRepeatedKeys(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+            for (OptionSpec option : p.matchedOptions()) {
+                if (!option.isMultiValue()) {
+                    continue;
+                }
+                boolean map = option.typeInfo().isMap();
+                Class<?> keyType = option.auxiliaryTypes().length > 0 ? option.auxiliaryTypes()[0] : String.class;
+                Map<String, String> first = new HashMap<>();
+                for (String typed : option.originalStringValues()) {
+                    String[] values = option.splitRegex().isEmpty() ? new String[] {typed} : typed.split(option.splitRegex(), -1);
+                    for (String value : values) {
+                        String key = map && value.indexOf('=') >= 0 ? value.substring(0, value.indexOf('=')) : value;
+                        if (key.isBlank()) {
+                            continue; // a blank key is the command's own rule to state
+                        }
+                        String same = keyType.isEnum() ? key.strip().toLowerCase(Locale.ROOT) : key;
+                        String earlier = first.putIfAbsent(same, value);
+                        if (earlier != null) {
+                            throw new CommandLine.ParameterException(p.commandSpec().commandLine(), option.longestName() + " "
+                                    + Values.quote(value) + ": " + (map ? key + " is given twice (first "
+                                    + Values.quote(earlier) + "): give each key once" : "given twice: name each once"));
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ import java.util.TreeSet;
  * refused, changing nothing, if the balance at its instant is short; a refund reverses the same
  * share of each of the purchase's lots, rounded to the nearest point with halves up, under the
  * program's {@link RefundPolicy}. A new lot first fills a negative balance or settles refund debt.
+ * A refund of a purchase the journal does not hold (before the refund, for the same member), or
+ * beyond what was purchased, is rejected when applied ({@link RejectedEventException}) and never
+ * enters the journal: the one exception to arrival order not mattering is that a refund needs
+ * its purchase applied first, or in the same batch.
  *
  * <pre>{@code
  * Ledger ledger = Ledger.inMemory(program);
@@ -86,16 +91,21 @@ public final class Ledger {
 
     /**
      * Applies a source event once. An event whose id is already in the journal with the same
-     * content is a duplicate and changes nothing. An event that would be refused at its instant (a
-     * redemption beyond the balance, a refund of an unknown purchase or beyond its amount) enters
-     * the journal, so that the outcome does not depend on arrival order, but produces no entry and
-     * changes no balance; the outcome names the balance. Costs a replay of the member's events.
+     * content is a duplicate and changes nothing. A redemption or downward adjustment beyond the
+     * balance at its instant enters the journal, so that the outcome does not depend on arrival
+     * order, but produces no entry and changes no balance; the outcome names the balance. A refund
+     * must reverse a purchase of the same member at or before its instant, in the journal or the
+     * same batch, and a purchase's refunds total at most its amount: a refund that breaks either
+     * rule is an inconsistent record and is rejected, never stored (so a refund cannot arrive
+     * before its purchase). Costs a replay of the member's events.
      *
      * @param event the event
      * @return applied, duplicate or refused with the reason
      * @throws RejectedEventException if the id is already used by a different event, a purchase
-     *         or refund is not in the program's currency, or the member's points would overflow a
-     *         long (then nothing is stored)
+     *         or refund is not in the program's currency, a refund reverses no purchase of the
+     *         member at or before it or more than the purchase's amount (the message names the
+     *         refund's id, its amount and the rule), or the member's points would overflow a long
+     *         (then nothing is stored)
      */
     public Outcome apply(LoyaltyEvent event) {
         requireNonNull(event, "event");
@@ -143,15 +153,14 @@ public final class Ledger {
         Map<String, String> refused = new HashMap<>();
         Map<CustomerId, List<LoyaltyEvent>> history = store.events(byMember.keySet());
         for (Map.Entry<CustomerId, List<Pending>> member : byMember.entrySet()) {
-            List<LoyaltyEvent> all = new ArrayList<>(history.getOrDefault(member.getKey(), List.of()));
+            List<LoyaltyEvent> before = history.getOrDefault(member.getKey(), List.of());
+            List<LoyaltyEvent> all = new ArrayList<>(before);
             for (Pending p : member.getValue()) {
                 all.add(p.event);
             }
-            Instant last = Instant.MIN;
-            for (LoyaltyEvent e : all) {
-                last = e.at().isAfter(last) ? e.at() : last;
-            }
-            for (Refusal r : Replay.run(program, member.getKey(), all, last).refusals()) {
+            List<Refusal> refusals = Replay.run(program, member.getKey(), all, last(all)).refusals();
+            rejectInconsistentRefunds(member.getKey(), before, member.getValue(), fresh, refusals);
+            for (Refusal r : refusals) {
                 refused.put(r.eventId(), r.reason());
             }
         }
@@ -180,6 +189,55 @@ public final class Ledger {
             }
         }
         return outcomes.build();
+    }
+
+    private static Instant last(List<LoyaltyEvent> events) {
+        Instant last = Instant.MIN;
+        for (LoyaltyEvent e : events) {
+            last = e.at().isAfter(last) ? e.at() : last;
+        }
+        return last;
+    }
+
+    /**
+     * Rejects the batch if, with it, a refund would reverse a purchase the journal does not hold (an
+     * unknown id, another member's purchase, or one after the refund) or take a purchase's refunds
+     * beyond its amount: such a refund is an inconsistent record, not an outcome, and the journal
+     * is append-only, so it never enters. A refund of the batch is named itself; a stored refund
+     * pushed beyond the purchase by an earlier one of the batch names that one. A refund the
+     * journal already held refused (written before this rule) stays as it was.
+     */
+    private void rejectInconsistentRefunds(CustomerId member, List<LoyaltyEvent> before, List<Pending> batch,
+            Map<String, Pending> fresh, List<Refusal> refusals) {
+        Set<String> refusedBefore = null;
+        for (Refusal r : refusals) {
+            if (fresh.containsKey(r.eventId())) {
+                if (fresh.get(r.eventId()).event instanceof Refunded) {
+                    throw new RejectedEventException(r.eventId(), r.reason());
+                }
+                continue;
+            }
+            LoyaltyEvent stored = before.stream().filter(e -> e.id().equals(r.eventId())).findFirst().orElse(null);
+            if (!(stored instanceof Refunded storedRefund)) {
+                continue;
+            }
+            if (refusedBefore == null) {
+                refusedBefore = new HashSet<>();
+                for (Refusal old : Replay.run(program, member, before, last(before)).refusals()) {
+                    refusedBefore.add(old.eventId());
+                }
+            }
+            if (refusedBefore.contains(r.eventId())) {
+                continue;
+            }
+            for (Pending p : batch) {
+                if (p.event instanceof Refunded earlier && earlier.purchaseId().equals(storedRefund.purchaseId())) {
+                    throw new RejectedEventException(earlier.id(), "refund " + earlier.id() + " of "
+                            + earlier.amount().amount().toPlainString() + " takes purchase " + earlier.purchaseId()
+                            + "'s refunds beyond its amount: then " + r.reason());
+                }
+            }
+        }
     }
 
     /** A new event of a batch: whether the store took it, and whether its outcome was reported. */

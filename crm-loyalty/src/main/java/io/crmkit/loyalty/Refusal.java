@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * An event the ledger refused at its instant: a redemption or downward adjustment beyond the
- * balance, or a refund of an unknown purchase or beyond its amount. A refused event produces no
- * entry and changes no balance.
+ * balance (or, in a journal written before the ledger rejected them, a refund of an unknown
+ * purchase or beyond its amount). A refused event produces no entry and changes no balance.
  *
  * @param eventId the refused event's id
  * @param customer the member

@@ -4,8 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * An event the ledger cannot take at all, so nothing is stored: its id is already used by a
- * different event, its currency is not the program's, or it would make points overflow a
- * {@code long}. (An event refused at its instant, such as a redemption beyond the balance, is not
+ * different event, its currency is not the program's, it is a refund of a purchase the journal
+ * does not hold (for the member, at or before the refund) or of more than was purchased, or it
+ * would make points overflow a {@code long}. (An event refused at its instant, such as a redemption beyond the balance, is not
  * an exception: it is an {@link Outcome}.)
  */
 public final class RejectedEventException extends IllegalArgumentException {

@@ -11,7 +11,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -47,20 +49,28 @@ class LedgerPropertiesTest {
         return spec.list().ofMaxSize(40);
     }
 
-    /** Turns specs into events: kinds 0 purchase, 1 refund, 2 redemption, 3 bonus, 4 adjustment. */
+    /**
+     * Turns specs into events: kinds 0 purchase, 1 refund, 2 redemption, 3 bonus, 4 adjustment. A
+     * refund reverses part of an earlier purchase of the same member at or before it, never more than
+     * is left of it (the ledger rejects any other); with no such purchase, the spec is a redemption.
+     */
     private static List<LoyaltyEvent> events(List<Spec> specs) {
         List<LoyaltyEvent> events = new ArrayList<>();
+        Map<String, BigDecimal> left = new HashMap<>();
         for (int i = 0; i < specs.size(); i++) {
             Spec s = specs.get(i);
             String id = "e" + i;
             CustomerId who = CustomerId.of("m" + s.member());
             // minutes rounded to hours half the time, so that events share instants
             Instant at = START.plusSeconds(60L * (s.ref() % 2 == 0 ? s.minute() - s.minute() % 60 : s.minute()));
-            switch (s.kind()) {
-                case 0 -> events.add(LoyaltyEvent.purchase(id, Purchase.of(who, at, Money.of(BigDecimal.valueOf(s.cents(), 2),
-                        Fixtures.CNY)), s.ref() % 3 == 0 ? "books" : null));
-                case 1 -> events.add(new LoyaltyEvent.Refunded(id, who, at, "e" + (s.ref() % Math.max(i, 1)),
-                        Money.of(BigDecimal.valueOf(1 + s.cents() / 2, 2), Fixtures.CNY)));
+            LoyaltyEvent.Purchased refunded = s.kind() == 1 ? Fixtures.refundable(events, left, who, at, s.ref()) : null;
+            switch (refunded == null && s.kind() == 1 ? 2 : s.kind()) {
+                case 0 -> {
+                    events.add(LoyaltyEvent.purchase(id, Purchase.of(who, at, Money.of(BigDecimal.valueOf(s.cents(), 2),
+                            Fixtures.CNY)), s.ref() % 3 == 0 ? "books" : null));
+                    left.put(id, BigDecimal.valueOf(s.cents(), 2));
+                }
+                case 1 -> events.add(Fixtures.refundOf(id, refunded, at, BigDecimal.valueOf(1 + s.cents() / 2, 2), left));
                 case 2 -> events.add(new LoyaltyEvent.Redeemed(id, who, at, s.points()));
                 case 3 -> events.add(new LoyaltyEvent.Awarded(id, who, at, s.points(), "referral"));
                 default -> events.add(new LoyaltyEvent.Adjusted(id, who, at, s.ref() % 2 == 0 ? s.points() : -s.points(),
@@ -114,8 +124,33 @@ class LedgerPropertiesTest {
         List<LoyaltyEvent> shuffled = new ArrayList<>(events);
         Collections.shuffle(shuffled, new Random(seed));
         Ledger oneByOne = Ledger.inMemory(p);
-        shuffled.forEach(oneByOne::apply);
+        Fixtures.purchasesBeforeTheirRefunds(shuffled).forEach(oneByOne::apply);
         assertEquals(ledger(p, events).accounts(END), oneByOne.accounts(END));
+    }
+
+    @Property(tries = 200)
+    void aRefundBeyondWhatIsLeftOfItsPurchaseIsRejectedAndChangesNothing(@ForAll("histories") List<Spec> specs,
+            @ForAll @IntRange(min = 0, max = 1) int refund, @ForAll @IntRange(min = 1, max = 100_000) int extraCents,
+            @ForAll @IntRange(min = 0, max = 1_000) int pick) {
+        List<LoyaltyEvent> events = events(specs);
+        List<LoyaltyEvent.Purchased> purchases = events.stream().filter(e -> e instanceof LoyaltyEvent.Purchased)
+                .map(e -> (LoyaltyEvent.Purchased) e).toList();
+        Ledger ledger = ledger(program(0, refund, 0, false), events);
+        List<Account> before = ledger.accounts(END);
+        LoyaltyEvent.Purchased p = purchases.isEmpty() ? null : purchases.get(pick % purchases.size());
+        BigDecimal refunded = events.stream().filter(e -> e instanceof LoyaltyEvent.Refunded r && p != null
+                && r.purchaseId().equals(p.id())).map(e -> ((LoyaltyEvent.Refunded) e).amount().amount())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        // what is left of the purchase plus at least one cent; with no purchase, a refund of one never seen
+        LoyaltyEvent.Refunded beyond = p == null
+                ? new LoyaltyEvent.Refunded("x", CustomerId.of("m0"), START, "nowhere", Money.of(BigDecimal.ONE, Fixtures.CNY))
+                : new LoyaltyEvent.Refunded("x", p.customer(), END.minusSeconds(1), p.id(), Money.of(
+                        p.purchase().amount().amount().subtract(refunded).add(BigDecimal.valueOf(extraCents, 2)), Fixtures.CNY));
+        RejectedEventException e = org.junit.jupiter.api.Assertions.assertThrows(RejectedEventException.class,
+                () -> ledger.apply(beyond));
+        assertEquals("x", e.eventId());
+        assertTrue(e.getMessage().startsWith("refund x of " + beyond.amount().amount().toPlainString() + " "), e.getMessage());
+        assertEquals(before, ledger.accounts(END));
     }
 
     @Property(tries = 200)

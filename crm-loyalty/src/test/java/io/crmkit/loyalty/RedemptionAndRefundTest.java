@@ -6,11 +6,13 @@ import static io.crmkit.loyalty.Fixtures.buy;
 import static io.crmkit.loyalty.Fixtures.redeem;
 import static io.crmkit.loyalty.Fixtures.refund;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** FIFO redemption across lots, refusals, and partial refunds under both refund policies, pinned by hand. */
@@ -106,11 +108,60 @@ class RedemptionAndRefundTest {
         ledger.apply(refund("f2", ANN, "2026-01-07T10:00", "p1", "0.50"));     // 3 × 1/3 = 1 → 1: nothing more
         ledger.apply(refund("f3", ANN, "2026-01-08T10:00", "p1", "2.00"));     // 3 × 3/3 = 3: 2 more
         assertEquals(List.of("EARN 3 p1 p1", "REVERSE -1 f1 p1", "REVERSE -2 f3 p1"), lines(ledger.account(ANN, END)));
-        Outcome beyond = ledger.apply(refund("f4", ANN, "2026-01-09T10:00", "p1", "0.01"));
-        assertEquals("refund f4 of 0.01 with 3.00 already refunded exceeds purchase p1's 3.00", beyond.reason().orElseThrow());
-        Outcome unknown = ledger.apply(refund("f5", ANN, "2026-01-09T10:00", "p9", "1.00"));
-        assertEquals("refund f5 refers to purchase p9, which is not a purchase of this member before the refund",
-                unknown.reason().orElseThrow());
+    }
+
+    @Test
+    void aRefundOfAnUnknownPurchaseOrBeyondItsAmountIsRejectedAndNeverStored() {
+        Ledger ledger = Ledger.inMemory(Fixtures.program().build());
+        ledger.apply(buy("p1", ANN, "2026-01-05T10:00", "3.00"));
+        ledger.apply(refund("f3", ANN, "2026-01-08T10:00", "p1", "3.00"));
+        RejectedEventException beyond = assertThrows(RejectedEventException.class,
+                () -> ledger.apply(refund("f4", ANN, "2026-01-09T10:00", "p1", "0.01")));
+        assertEquals("f4", beyond.eventId());
+        assertEquals("refund f4 of 0.01 with 3.00 already refunded exceeds purchase p1's 3.00: the refunds of a purchase "
+                + "total at most its amount", beyond.getMessage());
+        RejectedEventException unknown = assertThrows(RejectedEventException.class,
+                () -> ledger.apply(refund("f5", ANN, "2026-01-09T10:00", "p9", "1.00")));
+        assertEquals("refund f5 of 1.00 refers to purchase p9, which is not a purchase of this member at or before the "
+                + "refund: a refund reverses a purchase the ledger holds", unknown.getMessage());
+        // another member's purchase, and a refund dated before its purchase, are no purchase of the refund's member
+        assertThrows(RejectedEventException.class, () -> ledger.apply(refund("f6", Fixtures.BOB, "2026-01-09T10:00", "p1", "1.00")));
+        assertThrows(RejectedEventException.class, () -> ledger.apply(refund("f7", ANN, "2026-01-04T10:00", "p1", "1.00")));
+        // the journal is append-only: none of them entered it, and the ledger is as before
+        assertEquals(Set.of(ANN), ledger.customers());
+        assertEquals(List.of("EARN 3 p1 p1", "REVERSE -3 f3 p1"), lines(ledger.account(ANN, END)));
+        assertEquals(Outcome.Status.APPLIED, ledger.apply(buy("p9", ANN, "2026-01-09T09:00", "1.00")).status());
+        assertEquals(Outcome.Status.APPLIED, ledger.apply(refund("f5", ANN, "2026-01-09T10:00", "p9", "1.00")).status());
+    }
+
+    @Test
+    void aBatchWithAnInconsistentRefundStoresNothing() {
+        Ledger ledger = Ledger.inMemory(Fixtures.program().build());
+        RejectedEventException e = assertThrows(RejectedEventException.class, () -> ledger.applyAll(List.of(
+                buy("p1", ANN, "2026-01-05T10:00", "100.00"), refund("f1", ANN, "2026-01-06T10:00", "p1", "60.00"),
+                refund("f2", ANN, "2026-01-07T10:00", "p1", "50.00"))));
+        assertEquals("f2", e.eventId());
+        assertEquals("refund f2 of 50.00 with 60.00 already refunded exceeds purchase p1's 100.00: the refunds of a purchase "
+                + "total at most its amount", e.getMessage());
+        assertEquals(Set.of(), ledger.customers());
+        // purchase and refund in one batch, in any order, are consistent
+        assertEquals(List.of(Outcome.Status.APPLIED, Outcome.Status.APPLIED), ledger.applyAll(List.of(
+                refund("f1", ANN, "2026-01-06T10:00", "p1", "60.00"), buy("p1", ANN, "2026-01-05T10:00", "100.00")))
+                .stream().map(Outcome::status).toList());
+    }
+
+    @Test
+    void aNewRefundDatedBeforeAStoredOneThatWouldPushItBeyondThePurchaseIsNamed() {
+        Ledger ledger = Ledger.inMemory(Fixtures.program().build());
+        ledger.applyAll(List.of(buy("p1", ANN, "2026-01-05T10:00", "100.00"), refund("f2", ANN, "2026-01-08T10:00", "p1", "60.00")));
+        // replayed in time order, f1 would take 60 first and leave the stored f2 beyond the 100 purchased
+        RejectedEventException e = assertThrows(RejectedEventException.class,
+                () -> ledger.apply(refund("f1", ANN, "2026-01-06T10:00", "p1", "60.00")));
+        assertEquals("f1", e.eventId());
+        assertEquals("refund f1 of 60.00 takes purchase p1's refunds beyond its amount: then refund f2 of 60.00 with 60.00 "
+                + "already refunded exceeds purchase p1's 100.00: the refunds of a purchase total at most its amount",
+                e.getMessage());
+        assertEquals(List.of("EARN 100 p1 p1", "REVERSE -60 f2 p1"), lines(ledger.account(ANN, END)));
     }
 
     @Test

@@ -152,15 +152,16 @@ final class ReferenceReplay {
     private void refund(Refunded r) {
         PurchaseState state = purchases.get(r.purchaseId());
         if (state == null) {
-            refuse(r, "refund " + r.id() + " refers to purchase " + r.purchaseId()
-                    + ", which is not a purchase of this member before the refund");
+            refuse(r, "refund " + r.id() + " of " + r.amount().amount().toPlainString() + " refers to purchase "
+                    + r.purchaseId() + ", which is not a purchase of this member at or before the refund: a refund "
+                    + "reverses a purchase the ledger holds");
             return;
         }
         BigDecimal total = state.refunded.add(r.amount().amount());
         if (total.compareTo(state.amount) > 0) {
             refuse(r, "refund " + r.id() + " of " + r.amount().amount().toPlainString() + " with "
                     + state.refunded.toPlainString() + " already refunded exceeds purchase " + r.purchaseId() + "'s "
-                    + state.amount.toPlainString());
+                    + state.amount.toPlainString() + ": the refunds of a purchase total at most its amount");
             return;
         }
         state.refunded = total;

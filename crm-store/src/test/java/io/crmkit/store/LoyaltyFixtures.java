@@ -66,23 +66,33 @@ final class LoyaltyFixtures {
     }
 
     /**
-     * Turns specs into events: kinds 0 purchase, 1 refund, 2 redemption, 3 bonus, 4 adjustment.
+     * Turns specs into events: kinds 0 purchase, 1 refund, 2 redemption, 3 bonus, 4 adjustment. A
+     * refund reverses part of an earlier purchase of the same member, at most what is left of it;
+     * with no such purchase, the spec is a redemption.
      *
      * @param prefix prepended to every event id and member, so that histories do not meet in one store
      */
     static List<LoyaltyEvent> events(String prefix, List<Spec> specs) {
         List<LoyaltyEvent> events = new ArrayList<>();
+        java.util.Map<String, BigDecimal> left = new java.util.HashMap<>();
         for (int i = 0; i < specs.size(); i++) {
             Spec s = specs.get(i);
             String id = prefix + "e" + i;
             CustomerId who = CustomerId.of(prefix + "m" + s.member());
             // minutes rounded to hours half the time, so that events share instants
             Instant at = START.plusSeconds(60L * (s.ref() % 2 == 0 ? s.minute() - s.minute() % 60 : s.minute()));
-            switch (s.kind()) {
-                case 0 -> events.add(LoyaltyEvent.purchase(id, Purchase.of(who, at, Money.of(BigDecimal.valueOf(s.cents(), 2),
-                        CNY)), s.ref() % 3 == 0 ? "books" : null));
-                case 1 -> events.add(new LoyaltyEvent.Refunded(id, who, at, prefix + "e" + (s.ref() % Math.max(i, 1)),
-                        Money.of(BigDecimal.valueOf(1 + s.cents() / 2, 2), CNY)));
+            LoyaltyEvent.Purchased refunded = s.kind() == 1 ? refundable(events, left, who, at, s.ref()) : null;
+            switch (refunded == null && s.kind() == 1 ? 2 : s.kind()) {
+                case 0 -> {
+                    events.add(LoyaltyEvent.purchase(id, Purchase.of(who, at, Money.of(BigDecimal.valueOf(s.cents(), 2),
+                            CNY)), s.ref() % 3 == 0 ? "books" : null));
+                    left.put(id, BigDecimal.valueOf(s.cents(), 2));
+                }
+                case 1 -> {
+                    BigDecimal amount = BigDecimal.valueOf(1 + s.cents() / 2, 2).min(left.get(refunded.id()));
+                    left.put(refunded.id(), left.get(refunded.id()).subtract(amount));
+                    events.add(new LoyaltyEvent.Refunded(id, who, at, refunded.id(), Money.of(amount, CNY)));
+                }
                 case 2 -> events.add(new LoyaltyEvent.Redeemed(id, who, at, s.points()));
                 case 3 -> events.add(new LoyaltyEvent.Awarded(id, who, at, s.points(), "referral"));
                 default -> events.add(new LoyaltyEvent.Adjusted(id, who, at, s.ref() % 2 == 0 ? s.points() : -s.points(),
@@ -90,5 +100,21 @@ final class LoyaltyFixtures {
             }
         }
         return events;
+    }
+
+    /**
+     * An earlier purchase of the member at or before {@code at} with an amount left to refund (the
+     * ledger rejects a refund of any other): the {@code ref}-th of them, cyclically; null if none.
+     */
+    private static LoyaltyEvent.Purchased refundable(List<LoyaltyEvent> events, java.util.Map<String, BigDecimal> left,
+            CustomerId who, Instant at, int ref) {
+        List<LoyaltyEvent.Purchased> open = new ArrayList<>();
+        for (LoyaltyEvent e : events) {
+            if (e instanceof LoyaltyEvent.Purchased p && p.customer().equals(who) && !p.at().isAfter(at)
+                    && left.getOrDefault(p.id(), BigDecimal.ZERO).signum() > 0) {
+                open.add(p);
+            }
+        }
+        return open.isEmpty() ? null : open.get(ref % open.size());
     }
 }

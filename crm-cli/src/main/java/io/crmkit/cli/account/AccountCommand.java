@@ -52,6 +52,9 @@ public final class AccountCommand implements Runnable {
     /** {@code crm account review}. */
     @Command(name = "review", mixinStandardHelpOptions = true,
             description = {"Checks a key-account plan as of a date and lists its findings, most severe first.",
+                "The as-of date is on or after every date of which the plan keeps only the latest (lastReview of the "
+                    + "plan and its cards, lastContact of each person, since of each deal): a plan dated after its "
+                    + "review is refused with the file and line of the first such date.",
                 "Exit 0 whether or not there are findings; 1 for a malformed plan; 2 for a usage error."})
     static final class ReviewCommand implements Callable<Integer> {
 
@@ -69,7 +72,7 @@ public final class AccountCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            AccountReview review = PlanJson.read(plan).review(asOf);
+            AccountReview review = PlanJson.read(plan, asOf).review(asOf);
             PrintWriter out = spec.commandLine().getOut();
             if (format == ReviewFormat.JSON) {
                 out.println(json(review));

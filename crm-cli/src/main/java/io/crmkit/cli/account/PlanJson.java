@@ -130,6 +130,22 @@ public final class PlanJson {
      *     read, is not valid JSON, does not follow the format, or breaks a rule of the plan
      */
     public static AccountPlan read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads and checks a plan file for a review as of a day: besides the checks of {@link #read(Path)},
+     * the day must not be before a dated fact of which the plan keeps only the latest (the plan's and
+     * the cards' {@code lastReview}, the people's {@code lastContact}, the deals' {@code since}), as
+     * {@link io.crmkit.accounts.AccountReview#of} requires.
+     *
+     * @param file the JSON file
+     * @param asOf the review day, or null for no such check
+     * @return the plan
+     * @throws PlanException with one line {@code file:line: $.path 'date': rule}, for the first such
+     *     fact in the file
+     */
+    public static AccountPlan read(Path file, LocalDate asOf) {
         String name = CsvInput.name(file);
         String text;
         try (Reader in = CsvInput.reader(CsvInput.utf8(file, name))) {
@@ -143,7 +159,7 @@ public final class PlanJson {
         } catch (InputException e) {
             throw new PlanException(e.getMessage(), e);
         }
-        return parse(text, name);
+        return parse(text, name, asOf);
     }
 
     /**
@@ -155,6 +171,10 @@ public final class PlanJson {
      * @throws PlanException with one line {@code name:line: $.path: reason}
      */
     public static AccountPlan parse(String text, String name) {
+        return parse(text, name, null);
+    }
+
+    private static AccountPlan parse(String text, String name, LocalDate asOf) {
         Plan plan;
         try {
             plan = MAPPER.readValue(text, Plan.class);
@@ -169,10 +189,48 @@ public final class PlanJson {
             throw new PlanException(name + ":1: $: the file holds null, not a plan object", null);
         }
         try {
-            return new Converter().plan(plan);
+            AccountPlan read = new Converter().plan(plan);
+            if (asOf != null) {
+                notAfter(plan, asOf, text, name);
+            }
+            return read;
         } catch (Located e) {
             throw new PlanException(name + ":" + lineOf(text, e.path) + ": " + jsonPath(e.path) + ": " + e.getMessage(),
                     e.getCause());
+        }
+    }
+
+    /** Refuses the first dated fact of the file (in line order) that lies after the review day. */
+    private static void notAfter(Plan p, LocalDate asOf, String text, String name) {
+        Map<JsonPointer, String> dated = new java.util.LinkedHashMap<>();
+        JsonPointer root = JsonPointer.empty();
+        dated.put(root.appendProperty("lastReview"), p.lastReview());
+        List<Person> people = p.people() == null ? List.of() : p.people();
+        for (int i = 0; i < people.size(); i++) {
+            dated.put(root.appendProperty("people").appendIndex(i).appendProperty("lastContact"), people.get(i).lastContact());
+        }
+        List<DealJson> deals = p.deals() == null ? List.of() : p.deals();
+        for (int i = 0; i < deals.size(); i++) {
+            dated.put(root.appendProperty("deals").appendIndex(i).appendProperty("since"), deals.get(i).since());
+        }
+        List<Card> cards = p.cards() == null ? List.of() : p.cards();
+        for (int i = 0; i < cards.size(); i++) {
+            dated.put(root.appendProperty("cards").appendIndex(i).appendProperty("lastReview"), cards.get(i).lastReview());
+        }
+        JsonPointer first = null;
+        int firstLine = Integer.MAX_VALUE;
+        for (Map.Entry<JsonPointer, String> d : dated.entrySet()) {
+            if (d.getValue() != null && LocalDate.ofEpochDay(Values.epochDay(d.getValue())).isAfter(asOf)) {
+                int line = lineOf(text, d.getKey());
+                if (line < firstLine) {
+                    first = d.getKey();
+                    firstLine = line;
+                }
+            }
+        }
+        if (first != null) {
+            throw new PlanException(name + ":" + firstLine + ": " + jsonPath(first) + " " + Values.quote(dated.get(first))
+                    + ": after the as-of date " + asOf + ": " + io.crmkit.accounts.AccountReview.RULE, null);
         }
     }
 

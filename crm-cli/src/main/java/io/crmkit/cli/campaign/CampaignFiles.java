@@ -183,6 +183,7 @@ public final class CampaignFiles {
         int campaign = in.column("campaign");
         int channelColumn = in.column("channel");
         int at = in.column("at");
+        java.util.Map<MarketingContact, Long> lines = new java.util.HashMap<>();
         while (in.next()) {
             CustomerId id = CustomerId.of(in.customerId(customer));
             Channel channel;
@@ -194,7 +195,14 @@ public final class CampaignFiles {
             if (in.text(campaign).isEmpty()) {
                 throw in.refuse(campaign, "a contact names its campaign");
             }
-            out.add(MarketingContact.of(id, in.text(campaign), channel, in.instant(at, ZoneOffset.UTC)));
+            MarketingContact contact = MarketingContact.of(id, in.text(campaign), channel, in.instant(at, ZoneOffset.UTC));
+            Long first = lines.putIfAbsent(contact, in.line());
+            if (first != null) {
+                // counted twice, it would use up a frequency cap the customer never reached
+                throw in.refuse(customer, "the same contact (campaign, channel and instant) is listed again (first on line "
+                        + first + "): one row per contact");
+            }
+            out.add(contact);
         }
         return out;
     }
@@ -267,13 +275,21 @@ public final class CampaignFiles {
         int at = in.column("at");
         int responded = in.column("responded");
         int revenueColumn = in.column("revenue");
+        java.util.Map<java.util.List<Object>, Long> lines = new java.util.HashMap<>();
         while (in.next()) {
             BigDecimal revenue = in.text(revenueColumn).isEmpty() ? BigDecimal.ZERO : in.decimal(revenueColumn);
             if (revenue.signum() < 0) {
                 throw in.refuse(revenueColumn, "must be 0 or more");
             }
             CustomerId id = CustomerId.of(in.customerId(customer));
-            out.add(CampaignResponse.of(id, in.instant(at, ZoneOffset.UTC), bool(in, responded), Money.of(revenue, currency)));
+            java.time.Instant when = in.instant(at, ZoneOffset.UTC);
+            Long first = lines.putIfAbsent(java.util.List.of(id, when), in.line());
+            if (first != null) {
+                // counted twice, it would add a purchase and its revenue the campaign never brought
+                throw in.refuse(customer, "a response at " + when + " is listed again (first on line " + first
+                        + "): one row per customer and instant");
+            }
+            out.add(CampaignResponse.of(id, when, bool(in, responded), Money.of(revenue, currency)));
         }
         return out;
     }

@@ -97,6 +97,7 @@ public final class CareCommand implements Callable<Integer> {
                 int moment = in.column("moment");
                 int when = in.column("at");
                 int owner = in.column("owner");
+                java.util.Map<List<Object>, Long> lines = new java.util.HashMap<>();
                 while (in.next()) {
                     CustomerId customer = CustomerId.of(in.customerId(id));
                     CareMoment m;
@@ -113,6 +114,12 @@ public final class CareCommand implements Callable<Integer> {
                     }
                     if (in.text(owner).isBlank()) {
                         throw in.refuse(owner, "empty: name the salesperson or team responsible");
+                    }
+                    Long first = lines.putIfAbsent(List.of(customer, m, t), in.line());
+                    if (first != null) {
+                        // scheduled twice, the same moment would give its tasks twice
+                        throw in.refuse(moment, "the same moment of this customer at the same time is listed again (first on "
+                                + "line " + first + "): one row per event");
                     }
                     CareEvent event = CareEvent.of(customer, m, t, in.text(owner));
                     try {

@@ -127,7 +127,9 @@ public final class LoyaltyCommand implements Runnable {
                 "Events come from --events, or with --db from the store's journal that crm loyalty import fills.",
                 "Output: CSV customer_id,balance,qualifying_points,tier,expiring_30d,earned,redeemed,expired,reversed;"
                     + " earned counts purchase and bonus points. A refused redemption is reported on stderr with its line"
-                    + " (with --db: its event id)."})
+                    + " (with --db: its event id).",
+                "A refund of a purchase the events do not hold (for the member, at or before the refund), or beyond what"
+                    + " was purchased, is bad data: its line on stderr, exit 1, no statement."})
     public static final class StatementCommand implements Callable<Integer> {
 
         @Option(names = "--program", required = true, description = "the program as JSON")
@@ -207,7 +209,9 @@ public final class LoyaltyCommand implements Runnable {
             description = {"Appends the events of a CSV file to the store's loyalty journal, each event id once: importing"
                     + " a file again, or a file that repeats stored events, appends only the new ones.",
                 "Events as for crm loyalty statement; the program checks them (currency, amounts) exactly as the statement"
-                    + " does. An id already stored with other fields is bad data (its line, exit 1) and nothing is appended.",
+                    + " does. An id already stored with other fields, or a refund of a purchase neither the journal nor the"
+                    + " file holds (for the member, at or before the refund) or beyond what was purchased, is bad data (its"
+                    + " line, exit 1) and nothing is appended: the journal is append-only.",
                 "Output: one line, events appended: N, duplicates: M (already stored, or repeated in the file), store: URL. A redemption refused at its instant is"
                     + " stored (it stays refused whatever arrives later) and reported on stderr with its line."})
     public static final class ImportCommand implements Callable<Integer> {

@@ -60,7 +60,8 @@ public final class SatisfactionCommand implements Callable<Integer> {
                     + "gap the dimension gaps weighted by --weight (equal weights over the dimensions with items unless set; "
                     + "once one is set, the others weigh 0; they must sum to 1). Negative gaps: the service fell short.",
                 "Input: questionnaire CSV item,dimension (dimension: " + "reliability, assurance, tangibles, empathy, "
-                        + "responsiveness); ratings CSV [respondent_id,]item,expectation,perception on the scale.",
+                        + "responsiveness); ratings CSV [respondent_id,]item,expectation,perception on the scale (with "
+                        + "respondent_id, one row per respondent and item; without it, each row is one respondent's answer).",
                 "Output: CSV kind,name,dimension,gap: one row per rated item (questionnaire order), per dimension, and "
                         + "the weighted overall gap."})
     public static final class GapsCommand implements Callable<Integer> {
@@ -77,7 +78,8 @@ public final class SatisfactionCommand implements Callable<Integer> {
         @Option(names = "--scale-max", defaultValue = "7", description = "the highest answer (default: ${DEFAULT-VALUE})")
         double scaleMax;
 
-        @Option(names = "--weight", description = "a dimension's weight, e.g. --weight reliability=0.3 (repeat per dimension)")
+        @Option(names = "--weight", description = "a dimension's weight, e.g. --weight reliability=0.3 (repeat per dimension, "
+                + "each dimension once)")
         Map<RaterDimension, Double> weights;
 
         @Spec
@@ -140,10 +142,23 @@ public final class SatisfactionCommand implements Callable<Integer> {
                 int item = in.column("item");
                 int expectation = in.column("expectation");
                 int perception = in.column("perception");
+                int respondent = in.column("respondent_id");
+                Map<List<String>, Long> rated = new HashMap<>();
                 while (in.next()) {
                     String name = in.text(item);
                     if (!quality.items().containsKey(name)) {
                         throw in.refuse(item, "not an item of " + questionnaireFile);
+                    }
+                    if (respondent >= 0) {
+                        String who = in.text(respondent);
+                        if (who.isEmpty()) {
+                            throw in.refuse(respondent, "empty: name the respondent (or leave out the column)");
+                        }
+                        Long first = rated.putIfAbsent(List.of(who, name), in.line());
+                        if (first != null) {
+                            throw in.refuse(item, "rated again by respondent " + Values.quote(who) + " (first on line "
+                                    + first + "): one rating per respondent and item");
+                        }
                     }
                     double e = onScale(in, expectation);
                     double p = onScale(in, perception);

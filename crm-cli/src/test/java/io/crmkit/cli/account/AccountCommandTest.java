@@ -212,6 +212,27 @@ class AccountCommandTest {
     }
 
     @Test
+    void aReviewDayBeforeTheFactsThePlanKeepsOnlyTheLatestOfIsRefusedAtTheFirstSuchDate() {
+        // as of 2026-10-01, p2's last contact of 2026-11-10 counted as current: a contact the review could not have known
+        assertEquals(1, crm("account", "review", "--plan", bundled.toString(), "--as-of", "2026-10-01"));
+        assertEquals("", out.toString());
+        assertEquals("crm account review: key-account-plan.json:23: $.people[1].lastContact '2026-11-10': after the as-of "
+                + "date 2026-10-01: a review is as of a day on or after every last contact, last review and stage change "
+                + "the plan records\n", err.toString());
+        // 1900-01-01 is before the plan's own last review, the first dated fact of the file
+        assertEquals(1, crm("account", "review", "--plan", bundled.toString(), "--as-of", "1900-01-01"));
+        assertEquals("", out.toString());
+        assertEquals("crm account review: key-account-plan.json:6: $.lastReview '2026-09-01': after the as-of date "
+                + "1900-01-01: a review is as of a day on or after every last contact, last review and stage change the "
+                + "plan records\n", err.toString());
+        // the latest fact is p4's contact of 2026-11-20: that day is the earliest review the plan allows
+        assertEquals(1, crm("account", "review", "--plan", bundled.toString(), "--as-of", "2026-11-19"));
+        assertTrue(err.toString().startsWith("crm account review: key-account-plan.json:29: $.people[3].lastContact "
+                + "'2026-11-20'"), err.toString());
+        assertEquals(0, crm("account", "review", "--plan", bundled.toString(), "--as-of", "2026-11-20"), err.toString());
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, crm("account", "review", "--plan", bundled.toString()));
         assertEquals(1, err.toString().lines().count(), err.toString());

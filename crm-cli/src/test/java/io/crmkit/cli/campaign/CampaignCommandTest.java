@@ -219,6 +219,19 @@ class CampaignCommandTest {
                 "--responses", file(dir, "r2.csv", "customer_id,at,responded,revenue\na,2026-12-02,maybe,1\n").toString());
         assertEquals(1, empty.exit());
         assertEquals("crm campaign report: r2.csv:2: responded 'maybe': must be true or false", empty.err().strip());
+
+        // a response row repeated used to count a second purchase and its revenue for the treated group
+        refused(new String[] {"campaign", "report", "--plan", plan.toString(),
+            "--audience", file(dir, "a3.csv", "customer_id,group,reason\na,treatment,x\n").toString(),
+            "--responses", file(dir, "r3.csv", "customer_id,at,responded,revenue\na,2026-12-02T10:00,true,30\n"
+                    + "a,2026-12-03,true,20\na,2026-12-02T10:00:00Z,true,30\n").toString()},
+                "crm campaign report: r3.csv:4: customer_id 'a': a response at 2026-12-02T10:00:00Z is listed again (first on "
+                        + "line 2): one row per customer and instant");
+        // a contact row repeated used to count twice toward the plan's frequency cap
+        refused(select(file(dir, "c5.csv", CUSTOMERS), file(dir, "k5.csv",
+                "customer_id,campaign,channel,at\na,spring,sms,2026-11-12\na,spring,email,2026-11-12\na,spring,sms,2026-11-12\n")),
+                "crm campaign select: k5.csv:4: customer_id 'a': the same contact (campaign, channel and instant) is listed "
+                        + "again (first on line 2): one row per contact");
     }
 
     @Test

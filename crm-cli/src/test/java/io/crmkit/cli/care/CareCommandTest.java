@@ -76,6 +76,13 @@ class CareCommandTest {
         assertEquals("crm care schedule: e.csv:3: moment 'delivred': not one of prospect_visit, prospect_left, "
                 + "price_objection, delivery_booked, delivered, first_service_due, birthday, holiday, club_event, "
                 + "bad_weather, certificate_expires\n", moment.err());
+        // the same event twice used to schedule its tasks twice
+        Result twice = crm("care", "schedule", "--events", file(dir, "twice.csv", "customer_id,moment,at,owner\n"
+                + "k,delivered,2026-03-01T10:00,w\nk,delivered,2026-03-02T10:00,w\nk,delivered,2026-03-01T10:00,li\n").toString());
+        assertEquals(1, twice.exit());
+        assertEquals("", twice.out());
+        assertEquals("crm care schedule: twice.csv:4: moment 'delivered': the same moment of this customer at the same time "
+                + "is listed again (first on line 2): one row per event\n", twice.err());
         Result at = crm("care", "schedule", "--events",
                 file(dir, "t.csv", "customer_id,moment,at,owner\nk,delivered,03/01/2026,w\n").toString());
         assertEquals(1, at.exit());
@@ -112,6 +119,12 @@ class CareCommandTest {
             assertTrue(blank.err().contains("--salespeople '" + names + "' is invalid: a name must not be blank"),
                     blank.err());
         }
+        // a salesperson named twice was checked once, the repetition silently dropped
+        Result named = crm("care", "quota", "--interactions", bundled(dir, "care-interactions.csv").toString(),
+                "--day", "2026-03-04", "--salespeople", "wang.wei,zhao.lei", "--salespeople", "wang.wei");
+        assertEquals(2, named.exit());
+        assertEquals("", named.out());
+        assertEquals("crm care quota: --salespeople 'wang.wei': given twice: name each once\n", named.err());
         Result usage = crm("care", "schedule", "--events", "e.csv", "--overdue-only");
         assertEquals(2, usage.exit());
         assertEquals("crm care schedule: --overdue-only needs --as-of\n", usage.err());

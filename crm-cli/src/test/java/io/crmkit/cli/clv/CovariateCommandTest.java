@@ -217,7 +217,7 @@ class CovariateCommandTest {
     void covariateOptionsThatCannotGoTogetherAreUsageErrors() throws IOException {
         Path input = bundled("cdnow_customers_summary_with_transactions.csv");
         Path plain = editedCovariates("plain.csv", l -> l);
-        assertTrue(refused(2, fit(input, plain, "--trans", "Gender,Gender")).contains("--trans Gender: named twice"));
+        assertTrue(refused(2, fit(input, plain, "--trans", "Gender,Gender")).contains("--trans 'Gender': given twice: name each once"));
         assertTrue(refused(2, fit(input, plain, "--life", "customer_id")).contains(
                 "--life customer_id: the customer key joins the files; it is not a covariate"));
         assertTrue(refused(2, fit(input, plain, "--trans", "Gender", "--life", "Age", "--equal", "Gender")).contains(

@@ -84,6 +84,24 @@ class LoyaltyCommandTest {
     }
 
     @Test
+    void aRefundOfAPurchaseNeverSeenOrBeyondItIsBadDataWithItsLine() throws IOException {
+        Path program = file("program.json", MINIMAL);
+        // both used to print a statement with exit 0, the refunds only listed as refused
+        Result unknown = statement(program, file("unknown.csv", HEADER + "p1,c-1,2025-03-02T10:15,purchase,100.00,,,\n"
+                + "f1,c-1,2025-03-03T10:15,refund,50.00,,,p9\n"), "2025-12-31");
+        assertEquals(1, unknown.exit());
+        assertEquals("", unknown.out());
+        assertEquals("crm loyalty statement: unknown.csv:3: refund f1 of 50.00 refers to purchase p9, which is not a purchase "
+                + "of this member at or before the refund: a refund reverses a purchase the ledger holds\n", unknown.err());
+        Result beyond = statement(program, file("beyond.csv", HEADER + "p1,c-1,2025-03-02T10:15,purchase,100.00,,,\n"
+                + "f1,c-1,2025-03-04T10:15,refund,60.00,,,p1\n" + "f2,c-1,2025-03-05T10:15,refund,50.00,,,p1\n"), "2025-12-31");
+        assertEquals(1, beyond.exit());
+        assertEquals("", beyond.out());
+        assertEquals("crm loyalty statement: beyond.csv:4: refund f2 of 50.00 with 60.00 already refunded exceeds purchase "
+                + "p1's 100.00: the refunds of a purchase total at most its amount\n", beyond.err());
+    }
+
+    @Test
     void aRefusedRedemptionIsReportedWithItsLineAndTheStatementContinues() throws IOException {
         Path program = file("program.json", MINIMAL);
         Path events = file("events.csv", HEADER + "p1,c-1,2026-01-10,purchase,300.00,,,\n\n"

@@ -58,6 +58,33 @@ class StoredLoyaltyCommandTest {
     }
 
     @Test
+    void anImportWithARefundOfAPurchaseTheJournalNeverSawAppendsNothing() throws IOException {
+        Path program = bundled("loyalty-program.json");
+        String header = "event_id,customer_id,at,type,amount,points,category,ref\n";
+        Path purchase = file("purchase.csv", header + "p1,c-1,2025-03-02T10:15,purchase,100.00,,,\n");
+        assertEquals(0, stored("loyalty", "import", "--program", program.toString(), "--events", purchase.toString()).exit());
+        // the journal is append-only: a refund row it cannot match would stay there for good
+        Path bad = file("refunds.csv", header + "b1,c-2,2025-03-03T10:15,purchase,10.00,,,\n"
+                + "f1,c-1,2025-03-04T10:15,refund,150.00,,,p1\n");
+        Result r = stored("loyalty", "import", "--program", program.toString(), "--events", bad.toString());
+        assertEquals(1, r.exit());
+        assertEquals("", r.out());
+        assertEquals("crm loyalty import: refunds.csv:3: refund f1 of 150.00 with 0 already refunded exceeds purchase p1's "
+                + "100.00: the refunds of a purchase total at most its amount\n", r.err());
+        Result unseen = stored("loyalty", "import", "--program", program.toString(), "--events",
+                file("unseen.csv", header + "f2,c-1,2025-03-04T10:15,refund,10.00,,,p7\n").toString());
+        assertEquals(1, unseen.exit());
+        assertEquals("crm loyalty import: unseen.csv:2: refund f2 of 10.00 refers to purchase p7, which is not a purchase of "
+                + "this member at or before the refund: a refund reverses a purchase the ledger holds\n", unseen.err());
+        Result again = stored("loyalty", "import", "--program", program.toString(), "--events",
+                file("b1.csv", header + "b1,c-2,2025-03-03T10:15,purchase,10.00,,,\n").toString());
+        assertEquals("events appended: 1, duplicates: 0, store: " + url(), again.out().strip(), "b1 was not appended before");
+        Result fixed = stored("loyalty", "import", "--program", program.toString(), "--events",
+                file("fixed.csv", header + "f1,c-1,2025-03-04T10:15,refund,100.00,,,p1\n").toString());
+        assertEquals(0, fixed.exit(), fixed.err());
+    }
+
+    @Test
     void theStatementFromTheStoreEqualsTheStatementFromTheFile() throws IOException {
         Path program = bundled("loyalty-program.json");
         Path events = bundled("loyalty-events.csv");

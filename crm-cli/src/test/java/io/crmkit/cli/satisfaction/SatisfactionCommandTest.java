@@ -58,6 +58,38 @@ class SatisfactionCommandTest {
     }
 
     @Test
+    void aDimensionWeightedTwiceIsAUsageErrorNotTheLastValue() throws IOException {
+        // keeping the last, reliability=1 would weigh reliability alone and print overall -1.25 with exit 0
+        Result r = gaps("--weight", "reliability=0.5", "--weight", "reliability=1");
+        assertEquals(2, r.exit());
+        assertEquals("", r.out());
+        assertEquals("crm satisfaction gaps: --weight 'reliability=1': reliability is given twice (first "
+                + "'reliability=0.5'): give each key once\n", r.err());
+        Result cased = gaps("--weight", "reliability=0.5", "--weight", "assurance=0.5", "--weight", "RELIABILITY=0.5");
+        assertEquals(2, cased.exit());
+        assertEquals("crm satisfaction gaps: --weight 'RELIABILITY=0.5': RELIABILITY is given twice (first "
+                + "'reliability=0.5'): give each key once\n", cased.err());
+    }
+
+    @Test
+    void aRespondentRatingTheSameItemTwiceIsRefusedWithBothLines() throws IOException {
+        Path items = bundled(dir, "servqual-items.csv");
+        // counted twice, r-1's second answer would pull on-time-delivery's gap to (-2 - 1 - 6)/3 = -3
+        Result r = crm("satisfaction", "gaps", "--questionnaire", items.toString(), "--ratings",
+                file(dir, "twice.csv", "respondent_id,item,expectation,perception\nr-1,on-time-delivery,7,5\n"
+                        + "r-2,on-time-delivery,6,5\nr-1,on-time-delivery,7,1\n").toString());
+        assertEquals(1, r.exit());
+        assertEquals("", r.out());
+        assertEquals("crm satisfaction gaps: twice.csv:4: item 'on-time-delivery': rated again by respondent 'r-1' "
+                + "(first on line 2): one rating per respondent and item\n", r.err());
+        Result blank = crm("satisfaction", "gaps", "--questionnaire", items.toString(), "--ratings",
+                file(dir, "blank.csv", "respondent_id,item,expectation,perception\n,on-time-delivery,7,5\n").toString());
+        assertEquals(1, blank.exit());
+        assertEquals("crm satisfaction gaps: blank.csv:2: respondent_id '': empty: name the respondent (or leave out "
+                + "the column)\n", blank.err());
+    }
+
+    @Test
     void badRatingsAndQuestionnairesAreRefusedWithTheirLine() throws IOException {
         Path items = bundled(dir, "servqual-items.csv");
         Result scale = crm("satisfaction", "gaps", "--questionnaire", items.toString(), "--ratings",

@@ -191,16 +191,19 @@ public final class ServiceQuality {
 
         /**
          * Sets a dimension's weight; once any weight is set, unset dimensions weigh 0. A dimension
-         * given a weight above 0 needs at least one item.
+         * given a weight above 0 needs at least one item. Each dimension is weighted once: a second
+         * weight for it is refused, as a second declaration of an item is, rather than replacing the first.
          *
          * @param dimension the dimension
          * @param weight the weight, in [0, 1]
          * @return this builder
-         * @throws IllegalArgumentException if the weight is out of range
+         * @throws IllegalArgumentException if the weight is out of range or the dimension already has one
          */
         public Builder weight(RaterDimension dimension, double weight) {
             requireNonNull(dimension, "dimension");
             checkArgument(weight >= 0 && weight <= 1, "weight %s of %s is out of range: it must be in [0, 1]", weight, dimension);
+            checkArgument(!weights.containsKey(dimension), "dimension %s is weighted twice (%s, then %s): give each "
+                    + "dimension one weight", dimension, weights.get(dimension), weight);
             weights.put(dimension, weight);
             return this;
         }

@@ -59,6 +59,14 @@ class ServiceQualityTest {
     }
 
     @Test
+    void aDimensionWeightedTwiceIsRefusedRatherThanKeepingTheLast() {
+        // 0.5 then 1 for reliability: keeping the last would make the weights sum to 1 and hide the mistake
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ServiceQuality.builder(1, 7).item("x", RELIABILITY).weight(RELIABILITY, 0.5).weight(RELIABILITY, 1));
+        assertEquals("dimension RELIABILITY is weighted twice (0.5, then 1.0): give each dimension one weight", e.getMessage());
+    }
+
+    @Test
     void weightsMustSumToOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ServiceQuality.builder(1, 7).item("x", RELIABILITY).weight(RELIABILITY, 0.5).weight(EMPATHY, 0.3).build());
