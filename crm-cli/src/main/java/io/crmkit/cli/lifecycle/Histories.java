@@ -9,64 +9,64 @@ import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.money.Money;
 import io.crmkit.core.purchase.Purchase;
 import io.crmkit.core.purchase.PurchaseLog;
+import io.crmkit.lifecycle.stage.LifecycleClassifier;
 import io.crmkit.lifecycle.stage.PurchaseHistory;
+import io.crmkit.lifecycle.stage.VisitDays;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The customers' purchase histories from a transaction log, as of the start of a day in a zone:
- * each purchase is placed at the start of its day in the zone (the day counts, not the time), and
- * purchases on the as-of day are included. Customers named only in an optional customers file
- * (prospects) get an empty history.
+ * The customers' visit days and spend per phase period from a transaction log, as of the start of
+ * a day in a zone: each purchase is placed at the start of its day in the zone (the day counts, not
+ * the time), and purchases on the as-of day are included. Customers named only in an optional
+ * customers file (prospects) have no visits.
  *
  * <p>The log is read once into what the stages, the churn policies and the phase read of a
- * history — never a list of purchases: per customer its distinct visit days up to the as-of day
- * (4 bytes a day once sorted; 8 while read, one packed (customer, day) per run of rows of one
- * customer on one day) and, when a phase is asked for, its spend in each of the phase periods (8
- * bytes a period, exact: cents while every amount has at most two decimals, a {@link BigDecimal}
- * beside them for the rare cell that has more). {@link #history(int)} then builds one customer's
- * {@link PurchaseHistory} at a time: one purchase at the start of each visit day, the first visit
- * of each phase period carrying the period's spend and the others zero, which gives the library
- * the visits, first and last days, gaps and period sums of the log itself.
+ * customer ({@link VisitDays} and the spend per period), never a list of purchases or an object per
+ * row:
+ * <ul>
+ * <li>per customer its distinct visit days up to the as-of day, as varint-coded differences from the
+ *     previous day kept (1 to 2 bytes a visit day for a log in date order, 3 for a customer's
+ *     first day; a day coming out of order is coded as a negative difference and sorted out when
+ *     the customer is classified), in one small array per customer: the median gap between visits
+ *     needs every gap;</li>
+ * <li>for the phase, the spend of each customer with a purchase in the phase window in each period,
+ *     exact (cents, in pages of {@value #PAGE} cells; a {@link BigDecimal} beside them for the rare
+ *     cell whose amounts have more decimals).</li>
+ * </ul>
+ * {@link #visits(int)} and {@link #spend(int)} then give one customer at a time.
  */
 final class Histories {
 
-    private static final long DAY_OFFSET = 1L << 30;
     private static final long FIRST_DAY = PurchaseLog.EARLIEST_DATE.toEpochDay();
     private static final long LAST_DAY = PurchaseLog.LATEST_DATE.toEpochDay();
+    private static final int PAGE_BITS = 14;
+    /** Cells of spend per page. */
+    static final int PAGE = 1 << PAGE_BITS;
 
     /** Whether the log has amounts (without them, the phase cannot be read). */
     final boolean amounts;
     private final CustomerIndex customers;
     private final int[] order;
-    private final int[] start;
-    private final int[] days;
+    private final Visits visits;
     private final Instant end;
     private final ZoneId zone;
-    private final Money zero;
-    private final Phase phase;
 
-    private Histories(boolean amounts, CustomerIndex customers, int[] order, int[] start, int[] days, Instant end,
-            ZoneId zone, Money zero, Phase phase) {
+    private Histories(boolean amounts, CustomerIndex customers, int[] order, Visits visits, Instant end, ZoneId zone) {
         this.amounts = amounts;
         this.customers = customers;
         this.order = order;
-        this.start = start;
-        this.days = days;
+        this.visits = visits;
         this.end = end;
         this.zone = zone;
-        this.zero = zero;
-        this.phase = phase;
     }
 
     /**
@@ -76,31 +76,29 @@ final class Histories {
      * @param customersFile a CSV with a {@code customer_id} column (other columns carried), or null
      * @param asOf the day of the decision
      * @param zone the zone of the days
-     * @param currency the currency of the amounts
      * @return the histories
      * @throws InputException naming file, line, field, value and rule of the first bad row
      */
-    static Histories read(Path log, Path customersFile, LocalDate asOf, ZoneId zone, Currency currency) {
-        return read(log, customersFile, asOf, zone, currency, null, 0);
+    static Histories read(Path log, Path customersFile, LocalDate asOf, ZoneId zone) {
+        return read(log, customersFile, asOf, zone, null, 0);
     }
 
     /**
      * Reads the log and the optional customers file, with the spend of each customer in each of
      * {@code periods} periods of {@code period} ending at the as-of instant when {@code period} is
-     * not null (the input of {@link io.crmkit.lifecycle.stage.LifecycleClassifier#phase}).
+     * not null (the input of {@link LifecycleClassifier#phase(VisitDays, Duration, List)}).
      *
      * @param log the transaction log, {@code customer_id,date[,amount]}
      * @param customersFile a CSV with a {@code customer_id} column (other columns carried), or null
      * @param asOf the day of the decision
      * @param zone the zone of the days
-     * @param currency the currency of the amounts
      * @param period the length of a phase period, positive, or null for no phase
-     * @param periods the number of phase periods, at least 3 when {@code period} is given
+     * @param periods the number of phase periods, 3 to {@link LifecycleClassifier#MAX_PERIODS} when
+     *     {@code period} is given
      * @return the histories
      * @throws InputException naming file, line, field, value and rule of the first bad row
      */
-    static Histories read(Path log, Path customersFile, LocalDate asOf, ZoneId zone, Currency currency,
-            Duration period, int periods) {
+    static Histories read(Path log, Path customersFile, LocalDate asOf, ZoneId zone, Duration period, int periods) {
         Instant end = asOf.atStartOfDay(zone).toInstant();
         Visits visits = new Visits((int) asOf.toEpochDay(), zone, end, period, periods);
         CustomerIndex customers = new CustomerIndex();
@@ -120,7 +118,6 @@ final class Histories {
             throw new InputException(file + ":1: has no data rows");
         }
         int[] order = customers.sortedById();
-        Money zero = Money.zero(currency);
         if (!visits.outOfRange.isEmpty()) {
             for (int c : order) {
                 Integer day = visits.outOfRange.get(c);
@@ -128,7 +125,8 @@ final class Histories {
                     // the library's own refusal of that purchase, as building the whole history gives it
                     CustomerId id = CustomerId.of(customers.id(c));
                     try {
-                        PurchaseHistory.of(id, List.of(Purchase.of(id, startOf(day, zone), zero)), end, zone);
+                        PurchaseHistory.of(id, List.of(Purchase.of(id, startOf(day, zone), Money.zero(
+                                Money.currency("USD")))), end, zone);
                     } catch (IllegalArgumentException e) {
                         throw new InputException(file + ": customer_id " + Values.quote(id.value()) + ": "
                                 + e.getMessage());
@@ -136,32 +134,8 @@ final class Histories {
                 }
             }
         }
-        long[] packed = visits.packed;
-        int count = visits.count;
-        visits.packed = null;
-        Arrays.sort(packed, 0, count);
-        int[] start = new int[n + 1];
-        int k = 0;
-        for (int i = 0; i < count; i++) {
-            if (i == 0 || packed[i] != packed[i - 1]) {
-                k++;
-            }
-        }
-        int[] days = new int[k];
-        k = 0;
-        for (int i = 0; i < count; i++) {
-            if (i > 0 && packed[i] == packed[i - 1]) {
-                continue;
-            }
-            int c = (int) (packed[i] >>> 32);
-            start[c + 1]++;
-            days[k++] = (int) ((packed[i] & 0xffff_ffffL) - DAY_OFFSET);
-        }
-        for (int c = 0; c < n; c++) {
-            start[c + 1] += start[c];
-        }
-        Phase phase = period == null ? null : visits.phase(n);
-        return new Histories(scanned.hasAmount(), customers, order, start, days, end, zone, zero, phase);
+        visits.seal(n);
+        return new Histories(scanned.hasAmount(), customers, order, visits, end, zone);
     }
 
     /** @return the number of customers, prospects included */
@@ -178,77 +152,43 @@ final class Histories {
     }
 
     /**
-     * Builds the history of the i-th customer by id.
-     *
      * @param i 0 to {@link #size()} − 1, in order of customer id
-     * @return the history as of the start of the as-of day
+     * @return whether the i-th customer has a visit up to the as-of day
      */
-    PurchaseHistory history(int i) {
-        int c = order[i];
-        CustomerId id = CustomerId.of(customers.id(c));
-        List<Purchase> purchases = new ArrayList<>(start[c + 1] - start[c]);
-        int lastCell = -1;
-        for (int k = start[c]; k < start[c + 1]; k++) {
-            Instant at = startOf(days[k], zone);
-            Money amount = zero;
-            if (phase != null) {
-                int cell = phase.cellOf(at);
-                if (cell >= 0 && cell != lastCell) {
-                    lastCell = cell;
-                    amount = phase.spend(c, cell, zero.currency());
-                }
-            }
-            purchases.add(Purchase.of(id, at, amount));
-        }
-        return PurchaseHistory.of(id, purchases, end, zone);
+    boolean hasVisits(int i) {
+        return visits.used[order[i]] > 0;
     }
 
     /**
-     * The phase period a purchase at {@code at} counts in, as the classifier places it: ceil(age /
-     * period) periods back from {@code end}, the newest period last; −1 when it lies further back.
+     * The visit days of the i-th customer by id.
+     *
+     * @param i 0 to {@link #size()} − 1, in order of customer id
+     * @return the visit days as of the start of the as-of day
      */
-    private static int cellOf(Instant at, Instant end, Duration period, int periods) {
-        Duration age = Duration.between(at, end);
-        long q = age.dividedBy(period);
-        long back = q + (age.equals(period.multipliedBy(q)) ? 0 : 1);
-        return back <= periods ? (int) Math.min(periods - back, periods - 1) : -1;
+    VisitDays visits(int i) {
+        int c = order[i];
+        return VisitDays.of(CustomerId.of(customers.id(c)), visits.days(c), end, zone);
+    }
+
+    /**
+     * The spend of the i-th customer by id in each phase period, oldest first; only when read with
+     * a period.
+     *
+     * @param i 0 to {@link #size()} − 1, in order of customer id
+     * @return the exact spend per period
+     */
+    List<BigDecimal> spend(int i) {
+        return visits.spend(order[i]);
     }
 
     private static Instant startOf(long day, ZoneId zone) {
         return LocalDate.ofEpochDay(day).atStartOfDay(zone).toInstant();
     }
 
-    /** The spend of every customer in each phase period, exact. */
-    private static final class Phase {
-        final Instant end;
-        final Duration period;
-        final int periods;
-        final long[] cents;
-        final Map<Long, BigDecimal> beyondCents;
-
-        Phase(Instant end, Duration period, int periods, long[] cents, Map<Long, BigDecimal> beyond) {
-            this.end = end;
-            this.period = period;
-            this.periods = periods;
-            this.cents = cents;
-            this.beyondCents = beyond;
-        }
-
-        int cellOf(Instant at) {
-            return Histories.cellOf(at, end, period, periods);
-        }
-
-        /** The spend of customer {@code c} in period {@code cell}, as the money of one purchase. */
-        Money spend(int c, int cell, Currency currency) {
-            long key = (long) c * periods + cell;
-            BigDecimal sum = BigDecimal.valueOf(cents[(int) key], 2);
-            BigDecimal beyond = beyondCents.get(key);
-            return Money.of(beyond == null ? sum : sum.add(beyond), currency);
-        }
-    }
-
-    /** The rows as they are read: visit days packed per customer, spend per customer and period. */
+    /** The rows as they are read: visit days coded per customer, spend per customer and period. */
     private static final class Visits implements TransactionLog.Rows {
+        private static final byte[] NONE = new byte[0];
+
         final int asOfDay;
         final ZoneId zone;
         final Instant end;
@@ -256,15 +196,21 @@ final class Histories {
         final int periods;
         /** The earliest day that may fall in a phase period, a day early for the zone's offset. */
         final long windowStart;
-        long[] packed = new long[1 << 12];
-        int count;
+        /** Per customer: its visit days, each a zigzag varint of the difference from the day before. */
+        byte[][] coded = new byte[1 << 12][];
+        /** Per customer: the bytes of {@link #coded} in use. */
+        int[] used = new int[1 << 12];
+        /** Per customer: the last day coded, {@link Integer#MIN_VALUE} before the first. */
         int[] lastDay = new int[1 << 12];
         int customers;
         /** The first day per customer whose start in the zone lies outside the years 1 to 9999. */
         final Map<Integer, Integer> outOfRange = new HashMap<>();
-        /** The phase period of each day read in the window, −1 before it. */
-        final Map<Integer, Integer> cellOfDay = new HashMap<>();
-        long[] cents = new long[0];
+        /** The phase period of each day from {@link #windowStart} to the as-of day, −2 not yet known. */
+        final int[] cellOfDay;
+        /** Per customer: its row of spend cells, −1 while it has no purchase in the phase window. */
+        int[] spendRow = new int[0];
+        int spendRows;
+        long[][] centPages = new long[0][];
         final Map<Long, BigDecimal> beyondCents = new HashMap<>();
 
         Visits(int asOfDay, ZoneId zone, Instant end, Duration period, int periods) {
@@ -275,6 +221,11 @@ final class Histories {
             this.periods = periods;
             long days = period == null ? 0 : Math.min(period.toDays() * periods + 2, LAST_DAY - FIRST_DAY + 2);
             this.windowStart = asOfDay - days;
+            this.cellOfDay = new int[period == null ? 0 : (int) (asOfDay - windowStart + 1)];
+            Arrays.fill(cellOfDay, -2);
+            if (period != null) {
+                spendRow = new int[1 << 12];
+            }
         }
 
         @Override
@@ -282,8 +233,17 @@ final class Histories {
             if (c == customers) {
                 if (c == lastDay.length) {
                     lastDay = Arrays.copyOf(lastDay, c * 2);
+                    used = Arrays.copyOf(used, c * 2);
+                    coded = Arrays.copyOf(coded, c * 2);
+                    if (period != null) {
+                        spendRow = Arrays.copyOf(spendRow, c * 2);
+                    }
                 }
                 lastDay[c] = Integer.MIN_VALUE;
+                coded[c] = NONE;
+                if (period != null) {
+                    spendRow[c] = -1;
+                }
                 customers++;
             }
             if (day <= FIRST_DAY + 1 || day >= LAST_DAY - 1) {
@@ -295,36 +255,92 @@ final class Histories {
             if (day > asOfDay) {
                 return;
             }
-            if (day != lastDay[c]) {
+            int last = lastDay[c];
+            if (day != last) {
+                code(c, last == Integer.MIN_VALUE ? day : (long) day - last);
                 lastDay[c] = day;
-                if (count == packed.length) {
-                    packed = Arrays.copyOf(packed, count + (count >> 1));
-                }
-                packed[count++] = (long) c << 32 | (day + DAY_OFFSET);
             }
             if (period != null && day >= windowStart) {
                 spend(c, day, amount);
             }
         }
 
+        /** Appends a zigzag varint: 7 bits a byte, the high bit set on every byte but the last. */
+        private void code(int c, long difference) {
+            long v = (difference << 1) ^ (difference >> 63);
+            byte[] b = coded[c];
+            int u = used[c];
+            if (u + 5 > b.length) {
+                b = Arrays.copyOf(b, Math.max(8, b.length * 2));
+                coded[c] = b;
+            }
+            while (v >= 0x80) {
+                b[u++] = (byte) (v | 0x80);
+                v >>>= 7;
+            }
+            b[u++] = (byte) v;
+            used[c] = u;
+        }
+
+        /** Customer c's coded days, in the order read (distinct but for days that came out of order). */
+        long[] days(int c) {
+            byte[] b = coded[c];
+            int u = used[c];
+            int n = 0;
+            for (int k = 0; k < u; k++) {
+                n += b[k] >= 0 ? 1 : 0;
+            }
+            long[] days = new long[n];
+            long day = 0;
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                long v = 0;
+                int shift = 0;
+                byte x;
+                do {
+                    x = b[k++];
+                    v |= (long) (x & 0x7f) << shift;
+                    shift += 7;
+                } while (x < 0);
+                day += (v >>> 1) ^ -(v & 1);
+                days[i] = day;
+            }
+            return days;
+        }
+
         private void spend(int c, int day, double amount) {
-            int cell = cellOfDay.computeIfAbsent(day, d -> cellOf(startOf(d, zone), end, period, periods));
+            int d = (int) (day - windowStart);
+            int cell = cellOfDay[d];
+            if (cell == -2) {
+                cell = LifecycleClassifier.periodOf(startOf(day, zone), end, period, periods);
+                cellOfDay[d] = cell;
+            }
             if (cell < 0) {
                 return;
             }
-            long key = (long) c * periods + cell;
+            int row = spendRow[c];
+            if (row < 0) {
+                row = spendRows++;
+                spendRow[c] = row;
+            }
+            long key = (long) row * periods + cell;
             if (key > Integer.MAX_VALUE - 9) {
                 throw new InputException("the spend of " + customers + " customers in " + periods
                         + " periods exceeds the 2^31 cells of one table: ask for fewer --periods");
             }
-            if (key >= cents.length) {
-                cents = Arrays.copyOf(cents, (int) Math.min(Integer.MAX_VALUE - 8,
-                        Math.max(key + 1, Math.max(1 << 12, (long) cents.length * 2))));
+            int page = (int) (key >>> PAGE_BITS);
+            if (page >= centPages.length) {
+                centPages = Arrays.copyOf(centPages, Math.max(page + 1, centPages.length * 2));
             }
+            if (centPages[page] == null) {
+                centPages[page] = new long[PAGE];
+            }
+            long[] cents = centPages[page];
+            int at = (int) (key & (PAGE - 1));
             BigDecimal v = BigDecimal.valueOf(amount);
             if (v.scale() <= 2) {
                 try {
-                    cents[(int) key] = Math.addExact(cents[(int) key], v.movePointRight(2).longValueExact());
+                    cents[at] = Math.addExact(cents[at], v.movePointRight(2).longValueExact());
                     return;
                 } catch (ArithmeticException tooLarge) {
                     // kept exactly beside the cents
@@ -333,10 +349,40 @@ final class Histories {
             beyondCents.merge(key, v, BigDecimal::add);
         }
 
-        Phase phase(int n) {
-            long cells = (long) n * periods;
-            return new Phase(end, period, periods, Arrays.copyOf(cents, (int) Math.max(cells, cents.length)),
-                    beyondCents);
+        /** Trims the per-customer arrays to the n customers (prospects included). */
+        void seal(int n) {
+            if (lastDay.length < n) {
+                used = Arrays.copyOf(used, n);
+                coded = Arrays.copyOf(coded, n);
+                if (period != null) {
+                    spendRow = Arrays.copyOf(spendRow, n);
+                }
+            }
+            for (int c = customers; c < n; c++) {
+                coded[c] = NONE;
+                if (period != null) {
+                    spendRow[c] = -1;
+                }
+            }
+            lastDay = null;
+        }
+
+        /** Customer c's spend in each period, oldest first. */
+        List<BigDecimal> spend(int c) {
+            BigDecimal[] spend = new BigDecimal[periods];
+            int row = spendRow[c];
+            for (int cell = 0; cell < periods; cell++) {
+                if (row < 0) {
+                    spend[cell] = BigDecimal.ZERO;
+                    continue;
+                }
+                long key = (long) row * periods + cell;
+                long[] page = centPages[(int) (key >>> PAGE_BITS)];
+                BigDecimal sum = BigDecimal.valueOf(page == null ? 0 : page[(int) (key & (PAGE - 1))], 2);
+                BigDecimal beyond = beyondCents.isEmpty() ? null : beyondCents.get(key);
+                spend[cell] = beyond == null ? sum : sum.add(beyond);
+            }
+            return Arrays.asList(spend);
         }
     }
 }

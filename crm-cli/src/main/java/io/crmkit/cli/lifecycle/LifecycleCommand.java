@@ -4,20 +4,17 @@ import io.crmkit.cli.Crm;
 import io.crmkit.cli.OptionException;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.Values;
-import io.crmkit.core.money.Money;
 import io.crmkit.lifecycle.stage.ChurnDecision;
 import io.crmkit.lifecycle.stage.ChurnPolicy;
 import io.crmkit.lifecycle.stage.LifecycleClassifier;
 import io.crmkit.lifecycle.stage.PhaseAssessment;
-import io.crmkit.lifecycle.stage.PurchaseHistory;
 import io.crmkit.lifecycle.stage.StageAssessment;
+import io.crmkit.lifecycle.stage.VisitDays;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -72,7 +69,7 @@ public final class LifecycleCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--as-of " + asOf
                         + ": must lie from 0001-01-02 to 9999-12-30");
             }
-            return Histories.read(input, customers, asOf, zone, Money.currency("USD"), period, periods);
+            return Histories.read(input, customers, asOf, zone, period, periods);
         }
     }
 
@@ -99,6 +96,9 @@ public final class LifecycleCommand implements Callable<Integer> {
                 + "run as of the same day; every customer with purchases needs a row")
         Path pAlive;
 
+        /** The p-alive policy's model, once built. */
+        ProbabilityAlive model;
+
         @Option(names = "--threshold", defaultValue = "0.5", description = "the p-alive policy: lost below this probability, in (0, 1) (default: ${DEFAULT-VALUE})")
         double threshold;
 
@@ -107,6 +107,20 @@ public final class LifecycleCommand implements Callable<Integer> {
                 return policy.get();
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(names + ": " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Refuses, before any output, a log customer the policy cannot decide: with the p-alive
+         * policy, every customer with a visit needs a row (the first missing in id order is named).
+         */
+        void requireDecidable(Histories h) {
+            if (model != null) {
+                for (int i = 0; i < h.size(); i++) {
+                    if (h.hasVisits(i)) {
+                        model.of(h.customerId(i));
+                    }
+                }
             }
         }
 
@@ -129,6 +143,7 @@ public final class LifecycleCommand implements Callable<Integer> {
                         OptionException.require(threshold > 0 && threshold < 1, "--threshold", threshold,
                                 "must be between 0 and 1, both excluded");
                         ProbabilityAlive model = ProbabilityAlive.read(pAlive);
+                        this.model = model;
                         return ChurnPolicy.probabilityAlive(pAlive.getFileName().toString(),
                                 h -> model.of(h.customer().value()), threshold);
                 }
@@ -227,28 +242,28 @@ public final class LifecycleCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            Histories h = input.read(spec, Duration.ofDays(periodDays), periods);
-            // the rows as CSV text (a policy may still refuse a customer): about a tenth of the memory of row objects
-            StringBuilder text = new StringBuilder();
-            CSVPrinter csv = Csv.printer(text);
+            Duration period = Duration.ofDays(periodDays);
+            Histories h = input.read(spec, period, periods);
+            lapsed.requireDecidable(h);
+            // every refusal is behind us: the rows go straight out, one customer at a time
+            CSVPrinter csv = Csv.printer(spec.commandLine().getOut());
             if (h.amounts) {
                 csv.printRecord("customer_id", "visits", "stage", "reason", "phase", "trend");
             } else {
                 csv.printRecord("customer_id", "visits", "stage", "reason");
             }
             for (int i = 0; i < h.size(); i++) {
-                PurchaseHistory history = h.history(i);
-                StageAssessment s = classifier.stage(history);
-                List<Object> row = new ArrayList<>(List.of(history.customer().value(), history.visits(), word(s.stage()),
-                        s.reason()));
+                VisitDays visits = h.visits(i);
+                StageAssessment s = classifier.stage(visits);
+                String id = visits.customer().value();
                 if (h.amounts) {
-                    Optional<PhaseAssessment> p = classifier.phase(history, Duration.ofDays(periodDays), periods);
-                    row.add(p.map(a -> word(a.phase())).orElse(""));
-                    row.add(p.map(a -> Values.format(a.trend())).orElse(""));
+                    Optional<PhaseAssessment> p = classifier.phase(visits, period, h.spend(i));
+                    csv.printRecord(id, visits.visits(), word(s.stage()), s.reason(),
+                            p.map(a -> word(a.phase())).orElse(""), p.map(a -> Values.format(a.trend())).orElse(""));
+                } else {
+                    csv.printRecord(id, visits.visits(), word(s.stage()), s.reason());
                 }
-                csv.printRecord(row);
             }
-            spec.commandLine().getOut().append(text);
             spec.commandLine().getOut().flush();
             return 0;
         }
@@ -276,18 +291,18 @@ public final class LifecycleCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             ChurnPolicy p = policy.build(spec);
             Histories h = input.read(spec);
-            // the rows as CSV text (a policy may still refuse a customer): about a tenth of the memory of row objects
-            StringBuilder text = new StringBuilder();
-            CSVPrinter csv = Csv.printer(text);
+            policy.requireDecidable(h);
+            // every refusal is behind us: the rows go straight out, one customer at a time
+            CSVPrinter csv = Csv.printer(spec.commandLine().getOut());
             csv.printRecord("customer_id", "churned", "reason", "churned_at");
             int lost = 0;
             for (int i = 0; i < h.size(); i++) {
-                ChurnDecision d = p.assess(h.history(i));
+                VisitDays visits = h.visits(i);
+                ChurnDecision d = p.assess(visits);
                 lost += d.churned() ? 1 : 0;
-                csv.printRecord(h.customerId(i), d.churned(), d.reason(),
+                csv.printRecord(visits.customer().value(), d.churned(), d.reason(),
                         d.churnedAt().map(t -> t.atZone(input.zone).toLocalDate().toString()).orElse(""));
             }
-            spec.commandLine().getOut().append(text);
             spec.commandLine().getOut().flush();
             spec.commandLine().getErr().println(p.name() + ": " + lost + " of " + h.size() + " customers lost as of "
                     + input.asOf);

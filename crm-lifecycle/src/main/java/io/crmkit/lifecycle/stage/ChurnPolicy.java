@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -40,6 +41,18 @@ public interface ChurnPolicy {
     ChurnDecision assess(PurchaseHistory history);
 
     /**
+     * Decides whether a customer is lost from the visit days alone. The built-in window and rhythm
+     * policies read the days directly, with the decision they give for {@link VisitDays#toHistory()};
+     * this default, and so every other policy, assesses that history.
+     *
+     * @param visits the customer's visit days as of the instant of decision
+     * @return the decision with its reason
+     */
+    default ChurnDecision assess(VisitDays visits) {
+        return assess(visits.toHistory());
+    }
+
+    /**
      * Lost after a fixed inactivity window.
      *
      * @param window the longest silence still considered active, positive
@@ -57,10 +70,19 @@ public interface ChurnPolicy {
 
             @Override
             public ChurnDecision assess(PurchaseHistory h) {
-                if (h.last().isEmpty()) {
+                return decide(h.last(), h.asOf());
+            }
+
+            @Override
+            public ChurnDecision assess(VisitDays v) {
+                return decide(v.last(), v.asOf());
+            }
+
+            private ChurnDecision decide(Optional<Instant> last, Instant asOf) {
+                if (last.isEmpty()) {
                     return notYetCustomer(name());
                 }
-                return silenceDecision(name(), h, window, "the " + days(window) + "-day window");
+                return silenceDecision(name(), last.get(), asOf, window, "the " + days(window) + "-day window");
             }
         };
     }
@@ -79,7 +101,9 @@ public interface ChurnPolicy {
         checkArgument(Double.isFinite(k) && k >= 1.0, "k %s must be a finite number of at least 1", k);
         requireNonNull(fallback, "fallback");
         checkArgument(!fallback.isNegative() && !fallback.isZero(), "fallback %s must be positive", fallback);
-        String name = String.format(Locale.ROOT, "rhythm %.1f x median gap", k);
+        String multiple = String.format(Locale.ROOT, "%.1f", k);
+        String name = "rhythm " + multiple + " x median gap";
+        String fallbackRule = "the " + days(fallback) + "-day fallback window (no purchase rhythm yet)";
         return new ChurnPolicy() {
             @Override
             public String name() {
@@ -88,17 +112,23 @@ public interface ChurnPolicy {
 
             @Override
             public ChurnDecision assess(PurchaseHistory h) {
-                if (h.last().isEmpty()) {
-                    return notYetCustomer(name);
-                }
-                Optional<Duration> median = h.medianGap();
+                Optional<Instant> last = h.last();
+                return last.isEmpty() ? notYetCustomer(name) : decide(last.get(), h.asOf(), h.medianGap());
+            }
+
+            @Override
+            public ChurnDecision assess(VisitDays v) {
+                Optional<Instant> last = v.last();
+                return last.isEmpty() ? notYetCustomer(name) : decide(last.get(), v.asOf(), v.medianGap());
+            }
+
+            private ChurnDecision decide(Instant last, Instant asOf, Optional<Duration> median) {
                 if (median.isEmpty()) {
-                    return silenceDecision(name, h, fallback, "the " + days(fallback)
-                            + "-day fallback window (no purchase rhythm yet)");
+                    return silenceDecision(name, last, asOf, fallback, fallbackRule);
                 }
                 Duration limit = Duration.ofSeconds((long) Math.ceil(k * median.get().getSeconds()));
-                return silenceDecision(name, h, limit, String.format(Locale.ROOT, "%.1f x the median gap of %d days",
-                        k, days(median.get())));
+                return silenceDecision(name, last, asOf, limit,
+                        multiple + " x the median gap of " + days(median.get()) + " days");
             }
         };
     }
@@ -144,14 +174,14 @@ public interface ChurnPolicy {
         return new ChurnDecision(policy, false, "no purchases: a prospect cannot churn", Optional.empty());
     }
 
-    private static ChurnDecision silenceDecision(String policy, PurchaseHistory h, Duration limit, String rule) {
-        Duration silence = h.sinceLast().orElseThrow();
+    private static ChurnDecision silenceDecision(String policy, Instant last, Instant asOf, Duration limit, String rule) {
+        Duration silence = Duration.between(last, asOf);
         boolean churned = silence.compareTo(limit) > 0;
         String reason = "no purchase for " + days(silence) + " days, " + (churned ? "more than " : "within ") + rule;
         // Only a churned customer has a loss date; computing it for a window that ends after
         // Instant.MAX would overflow.
         return new ChurnDecision(policy, churned, reason,
-                churned ? Optional.of(h.last().orElseThrow().plus(limit)) : Optional.empty());
+                churned ? Optional.of(last.plus(limit)) : Optional.empty());
     }
 
     private static long days(Duration d) {

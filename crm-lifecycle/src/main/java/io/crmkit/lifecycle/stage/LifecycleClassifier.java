@@ -3,6 +3,7 @@ package io.crmkit.lifecycle.stage;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.crmkit.core.customer.CustomerId;
 import io.crmkit.core.purchase.Purchase;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -13,6 +14,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Classifies customers into life-cycle stages and product-style phases.
@@ -81,33 +84,54 @@ public final class LifecycleClassifier {
      */
     public StageAssessment stage(PurchaseHistory history) {
         requireNonNull(history, "history");
-        int n = history.visits();
+        return stage(history, history.customer(), history.visits(), history.last(), history.asOf(),
+                PurchaseHistory::beforeLastVisit, PurchaseHistory::asOf, (p, h) -> p.assess(h));
+    }
+
+    /**
+     * Places a customer in a stage from the visit days alone: the assessment {@link #stage(PurchaseHistory)}
+     * gives for {@link VisitDays#toHistory()}, without building a purchase per visit when the
+     * policies are the built-in window or rhythm ones (see {@link ChurnPolicy#assess(VisitDays)}).
+     *
+     * @param visits the customer's visit days as of the instant of classification
+     * @return the stage with its reason
+     */
+    public StageAssessment stage(VisitDays visits) {
+        requireNonNull(visits, "visits");
+        return stage(visits, visits.customer(), visits.visits(), visits.last(), visits.asOf(),
+                VisitDays::beforeLastVisit, VisitDays::asOf, (p, v) -> p.assess(v));
+    }
+
+    /** The rules of {@link #stage(PurchaseHistory)}, on a history or on visit days. */
+    private <H> StageAssessment stage(H history, CustomerId customer, int n, Optional<Instant> lastVisit, Instant asOf,
+            Function<H, Optional<H>> beforeLastVisit, Function<H, Instant> asOfOf,
+            BiFunction<ChurnPolicy, H, ChurnDecision> assess) {
         if (n == 0) {
-            return new StageAssessment(history.customer(), LifecycleStage.PROSPECT, "no purchases yet");
+            return new StageAssessment(customer, LifecycleStage.PROSPECT, "no purchases yet");
         }
-        ChurnDecision lost = churn.assess(history);
+        ChurnDecision lost = assess.apply(churn, history);
         if (lost.churned()) {
-            return new StageAssessment(history.customer(), LifecycleStage.LAPSED, lost.reason());
+            return new StageAssessment(customer, LifecycleStage.LAPSED, lost.reason());
         }
-        Instant last = history.last().orElseThrow();
-        if (n >= 2 && Duration.between(last, history.asOf()).compareTo(wonBackWindow) <= 0) {
-            PurchaseHistory before = history.beforeLastVisit().orElseThrow();
-            ChurnDecision then = churn.assess(before);
+        Instant last = lastVisit.orElseThrow();
+        if (n >= 2 && Duration.between(last, asOf).compareTo(wonBackWindow) <= 0) {
+            H before = beforeLastVisit.apply(history).orElseThrow();
+            ChurnDecision then = assess.apply(churn, before);
             if (then.churned()) {
-                return new StageAssessment(history.customer(), LifecycleStage.WON_BACK,
-                        "bought again on " + before.asOf() + " after having lapsed (" + then.reason() + ")");
+                return new StageAssessment(customer, LifecycleStage.WON_BACK,
+                        "bought again on " + asOfOf.apply(before) + " after having lapsed (" + then.reason() + ")");
             }
         }
-        ChurnDecision risk = atRisk.assess(history);
+        ChurnDecision risk = assess.apply(atRisk, history);
         if (risk.churned()) {
-            return new StageAssessment(history.customer(), LifecycleStage.AT_RISK, risk.reason());
+            return new StageAssessment(customer, LifecycleStage.AT_RISK, risk.reason());
         }
         String purchases = n + (n == 1 ? " visit, " : " visits, ") + lost.reason();
         if (n == 1) {
-            return new StageAssessment(history.customer(), LifecycleStage.FIRST_TIME, purchases);
+            return new StageAssessment(customer, LifecycleStage.FIRST_TIME, purchases);
         }
-        return new StageAssessment(history.customer(), n >= loyalPurchases ? LifecycleStage.LOYAL
-                : LifecycleStage.REPEAT, purchases);
+        return new StageAssessment(customer, n >= loyalPurchases ? LifecycleStage.LOYAL : LifecycleStage.REPEAT,
+                purchases);
     }
 
     /**
@@ -122,11 +146,7 @@ public final class LifecycleClassifier {
      */
     public Optional<PhaseAssessment> phase(PurchaseHistory history, Duration periodLength, int periods) {
         requireNonNull(history, "history");
-        requireNonNull(periodLength, "periodLength");
-        checkArgument(!periodLength.isNegative() && !periodLength.isZero(), "periodLength %s must be positive",
-                periodLength);
-        checkArgument(periods >= 3, "periods %s: at least 3 periods are needed for a trend", periods);
-        checkArgument(periods <= MAX_PERIODS, "periods %s is invalid: at most %s periods", periods, MAX_PERIODS);
+        checkPeriods(periodLength, periods);
         if (history.count() == 0) {
             return Optional.empty();
         }
@@ -140,21 +160,86 @@ public final class LifecycleClassifier {
             checkArgument(currency.equals(p.amount().currency()),
                     "purchases of customer %s are in %s and %s: the trend needs one currency", history.customer().masked(),
                     currency, p.amount().currency());
-            // periods back from the as-of instant, ceil(age / length); division of durations, so
-            // that no span, however long, overflows
-            Duration age = Duration.between(p.time(), history.asOf());
-            long back = age.dividedBy(periodLength) + (age.equals(periodLength.multipliedBy(age.dividedBy(periodLength)))
-                    ? 0 : 1);
-            if (back <= periods) {
-                int i = (int) Math.min(periods - back, periods - 1);
+            int i = periodOf(p.time(), history.asOf(), periodLength, periods);
+            if (i >= 0) {
                 spend[i] = spend[i].add(p.amount().amount());
             }
         }
+        return Optional.of(phase(history.customer(), history.first().orElseThrow(), history.asOf(), periodLength,
+                spend));
+    }
+
+    /**
+     * Reads the product-style phase from visit days and the spend per period the caller summed,
+     * each purchase placed by {@link #periodOf} (for example while streaming a transaction log): the
+     * assessment {@link #phase(PurchaseHistory, Duration, int)} gives for a history with those visit
+     * days whose purchases in each period add up to that period's spend.
+     *
+     * @param visits the customer's visit days as of the instant of classification
+     * @param periodLength the length of one period, e.g. 90 days
+     * @param spendPerPeriod the amount spent in each period, oldest first, each 0 or more; 3 to
+     *     {@link #MAX_PERIODS} periods
+     * @return the phase, or empty for a customer without visits
+     * @throws IllegalArgumentException if the period is not positive, the count of periods is out of
+     *     range, or a spend is negative
+     */
+    public Optional<PhaseAssessment> phase(VisitDays visits, Duration periodLength, List<BigDecimal> spendPerPeriod) {
+        requireNonNull(visits, "visits");
+        requireNonNull(spendPerPeriod, "spendPerPeriod");
+        checkPeriods(periodLength, spendPerPeriod.size());
+        BigDecimal[] spend = spendPerPeriod.toArray(new BigDecimal[0]);
+        for (BigDecimal v : spend) {
+            requireNonNull(v, "spendPerPeriod element");
+            checkArgument(v.signum() >= 0, "spendPerPeriod %s of customer %s: a spend must be 0 or more", v,
+                    visits.customer().masked());
+        }
+        if (visits.visits() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(phase(visits.customer(), visits.first().orElseThrow(), visits.asOf(), periodLength, spend));
+    }
+
+    /**
+     * The phase period a purchase counts in: ceil(age / period length) periods back from the as-of
+     * instant (the age being the time from the purchase to that instant; a purchase at the instant
+     * is in the newest period), by division of durations so that no span overflows.
+     *
+     * @param time when the purchase happened, not after {@code asOf}
+     * @param asOf the instant of classification
+     * @param periodLength the length of one period, positive
+     * @param periods how many periods the phase looks back, 3 to {@link #MAX_PERIODS}
+     * @return the period's index, 0 (oldest) to {@code periods} − 1 (newest), or −1 if the
+     *     purchase lies further back than the periods
+     * @throws IllegalArgumentException if {@code time} is after {@code asOf}, the period is not
+     *     positive or the count of periods is out of range
+     */
+    public static int periodOf(Instant time, Instant asOf, Duration periodLength, int periods) {
+        requireNonNull(time, "time");
+        requireNonNull(asOf, "asOf");
+        checkPeriods(periodLength, periods);
+        checkArgument(!time.isAfter(asOf), "time %s is after asOf %s", time, asOf);
+        Duration age = Duration.between(time, asOf);
+        long q = age.dividedBy(periodLength);
+        long back = q + (age.equals(periodLength.multipliedBy(q)) ? 0 : 1);
+        return back <= periods ? (int) Math.min(periods - back, periods - 1) : -1;
+    }
+
+    private static void checkPeriods(Duration periodLength, int periods) {
+        requireNonNull(periodLength, "periodLength");
+        checkArgument(!periodLength.isNegative() && !periodLength.isZero(), "periodLength %s must be positive",
+                periodLength);
+        checkArgument(periods >= 3, "periods %s: at least 3 periods are needed for a trend", periods);
+        checkArgument(periods <= MAX_PERIODS, "periods %s is invalid: at most %s periods", periods, MAX_PERIODS);
+    }
+
+    /** The phase rules on the spend per period, oldest first. */
+    private static PhaseAssessment phase(CustomerId customer, Instant first, Instant asOf, Duration periodLength,
+            BigDecimal[] spend) {
+        int periods = spend.length;
         List<BigDecimal> perPeriod = List.of(spend);
-        Instant first = history.first().orElseThrow();
-        if (Duration.between(first, history.asOf()).dividedBy(periodLength) < 2) {
-            return Optional.of(new PhaseAssessment(history.customer(), LifecyclePhase.INTRODUCTION, perPeriod, 0.0,
-                    "first purchase on " + first + ", within the last two periods"));
+        if (Duration.between(first, asOf).dividedBy(periodLength) < 2) {
+            return new PhaseAssessment(customer, LifecyclePhase.INTRODUCTION, perPeriod, 0.0,
+                    "first purchase on " + first + ", within the last two periods");
         }
         double trend = relativeSlope(spend);
         boolean nothingSpent = java.util.Arrays.stream(spend).allMatch(v -> v.signum() == 0);
@@ -169,7 +254,7 @@ public final class LifecycleClassifier {
             reason = String.format(Locale.ROOT, "spend trend %+.1f %% of the mean per period (band ±10 %%)",
                     100 * trend);
         }
-        return Optional.of(new PhaseAssessment(history.customer(), phase, perPeriod, trend, reason));
+        return new PhaseAssessment(customer, phase, perPeriod, trend, reason);
     }
 
     /**
