@@ -122,7 +122,7 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
     public static ParetoNbdModel fit(CustomerSummaries data, double penalizer) {
         requireNonNull(data, "data");
         requireRepeatPurchases(data, NAME);
-        CustomerSummaries rows = data.compressed();
+        CustomerSummaries rows = data.purchaseHistories();
         int size = rows.size();
         double[] x = rows.frequencies();
         double[] tx = rows.recencies();
