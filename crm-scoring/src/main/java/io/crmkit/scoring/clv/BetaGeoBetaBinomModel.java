@@ -120,7 +120,7 @@ public final class BetaGeoBetaBinomModel implements PurchaseModel, Serializable 
             checkRow(data.frequency(i), data.recency(i), data.age(i), i);
         }
         ParetoNbdModel.requireRepeatPurchases(data, NAME);
-        CustomerSummaries rows = data.purchaseHistories();
+        CustomerSummaries rows = data.compressed();
         int size = rows.size();
         double[] x = rows.frequencies();
         double[] tx = rows.recencies();

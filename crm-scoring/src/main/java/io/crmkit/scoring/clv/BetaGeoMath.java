@@ -28,7 +28,7 @@ final class BetaGeoMath {
      */
     static ModelFit.Estimate fit(String model, CustomerSummaries data, double penalizer, boolean modified) {
         requireNonNull(data, "data");
-        CustomerSummaries rows = data.purchaseHistories();
+        CustomerSummaries rows = data.compressed();
         double maxAge = 0;
         double repeat = 0;
         for (int i = 0; i < rows.size(); i++) {

@@ -416,20 +416,6 @@ public final class CustomerSummaries implements Serializable {
     }
 
     /**
-     * The rows the purchase models fit on: {@linkplain #compressed() compressed} on (x,
-     * t<sub>x</sub>, T) and the sum of log inter-purchase times, leaving out spend, which none of
-     * them reads — customers with the same purchase history but different spend share one row.
-     * On a summary with spend, most repeat customers have a mean spend of their own, so compressing
-     * on it too kept nearly a row per customer (1,020,095 rows of 1,365,503 customers in the CLI
-     * benchmark's log, 419,228 without it).
-     */
-    CustomerSummaries purchaseHistories() {
-        CustomerSummaries histories = monetary == null ? this
-                : new CustomerSummaries(frequency, recency, age, null, weight, timeUnit, logInterPurchaseTimes);
-        return histories.compressed();
-    }
-
-    /**
      * Appends another set of summaries (e.g. from another partition). Both must carry spend, or
      * neither; likewise the sum of log inter-purchase times.
      *

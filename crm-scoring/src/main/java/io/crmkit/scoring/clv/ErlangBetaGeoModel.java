@@ -199,7 +199,7 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
         }
         require(data.hasLogInterPurchaseTimes(), "%s with k %s needs the sum of log inter-purchase times: summarise"
                 + " with CustomerSummarizer.withLogInterPurchaseTimes() or add the column", model, k);
-        CustomerSummaries rows = data.purchaseHistories();
+        CustomerSummaries rows = data.compressed();
         int size = rows.size();
         double[] x = rows.frequencies();
         double[] tx = rows.recencies();

@@ -116,7 +116,7 @@ public final class GammaGompertzNbdModel implements PurchaseModel, Serializable 
     public static GammaGompertzNbdModel fit(CustomerSummaries data, double penalizer) {
         requireNonNull(data, "data");
         ParetoNbdModel.requireRepeatPurchases(data, NAME);
-        CustomerSummaries rows = data.purchaseHistories();
+        CustomerSummaries rows = data.compressed();
         int size = rows.size();
         double[] x = rows.frequencies();
         double[] tx = rows.recencies();

@@ -122,7 +122,7 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
     public static ParetoNbdModel fit(CustomerSummaries data, double penalizer) {
         requireNonNull(data, "data");
         requireRepeatPurchases(data, NAME);
-        CustomerSummaries rows = data.purchaseHistories();
+        CustomerSummaries rows = data.compressed();
         int size = rows.size();
         double[] x = rows.frequencies();
         double[] tx = rows.recencies();
