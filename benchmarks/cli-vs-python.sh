@@ -4,7 +4,8 @@
 #
 #   benchmarks/cli-vs-python.sh [ROWS...]        default: 1000000 10000000
 #
-# Jobs: the three-step pipeline (crm clv summarize | fit | predict, three JVMs) and the one-step
+# Jobs: the three-step pipeline (crm clv summarize | fit | predict, three JVMs; once as written, predict
+# fitting again, and once with fit --save model.json and predict --model-file model.json) and the one-step
 # crm clv value (summary, BG/NBD, Gamma-Gamma, 12-month CLV in one JVM) against lifetimes; crm rfm
 # against pandas.
 # Environment: CRM_JAR (default crm-cli/target/crm.jar), BASELINE_JAR (an earlier crm.jar, used
@@ -35,13 +36,21 @@ measure() {
 }
 
 # the crm pipeline: summarize, fit, predict as three processes; times add up, memory is the peak.
-# $2 is the command that runs crm: "java -jar JAR" or the launcher crm-cli/bin/crm
+# $2 is the command that runs crm: "java -jar JAR" or the launcher crm-cli/bin/crm; $4 "saved" makes fit
+# save the model (--save model.json) and predict read it (--model-file model.json) instead of fitting again,
+# as the README shows an analyst
 crm_pipeline() {
-  local label=$1 crm=$2 tx=$3
+  local label=$1 crm=$2 tx=$3 saved=${4:-}
   local a b c
   a=$(measure x $crm clv summarize --input "$tx" --as-of $as_of --unit weeks); cp "$work/out.txt" "$work/summary.csv"
-  b=$(measure x $crm clv fit --model bgnbd --input "$work/summary.csv")
-  c=$(measure x $crm clv predict --model bgnbd --horizon 39 --input "$work/summary.csv")
+  if [ "$saved" = saved ]; then
+    rm -f "$work/model.json"
+    b=$(measure x $crm clv fit --model bgnbd --input "$work/summary.csv" --unit weeks --save "$work/model.json")
+    c=$(measure x $crm clv predict --model-file "$work/model.json" --horizon 39 --input "$work/summary.csv")
+  else
+    b=$(measure x $crm clv fit --model bgnbd --input "$work/summary.csv")
+    c=$(measure x $crm clv predict --model bgnbd --horizon 39 --input "$work/summary.csv")
+  fi
   echo "$a;$b;$c" | awk -v l="$label" -F';' '{split($1,x," "); split($2,y," "); split($3,z," ");
     if (x[2]=="FAILED:"||y[2]=="FAILED:"||z[2]=="FAILED:") {print l " FAILED: " $0; exit}
     m=x[4]; if (y[4]>m) m=y[4]; if (z[4]>m) m=z[4];
@@ -64,6 +73,8 @@ for rows in "${sizes[@]}"; do
   for ((i = 1; i <= rounds; i++)); do
     crm_pipeline "crm-pipeline" "java -jar $jar" "$tx"
     crm_pipeline "crm-launcher-pipeline" "env CRM_JAR=$jar $launcher" "$tx"
+    # the same with the model saved by fit and read by predict: one fit instead of two
+    crm_pipeline "crm-launcher-pipeline-saved-model" "env CRM_JAR=$jar $launcher" "$tx" saved
     [ -n "${PYTHON:-}" ] && measure "python-pipeline" env $PYTHON "$here/cli/python_pipeline.py" "$tx" $as_of 39 "$work/py-predict.csv"
     [ -n "${BASELINE_JAR:-}" ] && crm_pipeline "baseline-pipeline" "java -jar $BASELINE_JAR" "$tx"
     # the one-step path: crm clv value reads the log once, fits BG/NBD and Gamma-Gamma, prints the CLV table

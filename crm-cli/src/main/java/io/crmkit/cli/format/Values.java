@@ -1,5 +1,7 @@
 package io.crmkit.cli.format;
 
+import com.fasterxml.jackson.core.io.NumberInput;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.CustomerId;
 import java.time.DateTimeException;
@@ -105,7 +107,10 @@ public final class Values {
         if (!isDecimal(text)) {
             throw new IllegalArgumentException(NUMBER_RULE);
         }
-        double v = Double.parseDouble(text);
+        // FastDoubleParser (inside jackson-core): the correctly rounded value, as Double.parseDouble
+        // gives it, without the slow big-number path JDK 17 takes for 16-17 digits such as
+        // 76.71428571428571 (the text of every other recency and T in weeks)
+        double v = NumberInput.parseDouble(text, true);
         if (Double.isInfinite(v)) {
             throw new IllegalArgumentException("out of range: beyond ±1.7976931348623157e308, the largest double");
         }
@@ -130,7 +135,10 @@ public final class Values {
      * correctly: the result is the double nearest the decimal, as {@link Double#parseDouble}
      * gives it (Clinger's fast path: W. D. Clinger, "How to read floating point numbers
      * accurately", PLDI 1990). Most cells of the commands' files are such numbers (prices,
-     * counts, the 16-digit output of {@link #format(double)} below 9.007...e15 in its digits).
+     * counts, the 16-digit output of {@link #format(double)} below 9.007...e15 in its digits); the
+     * rest are read by FastDoubleParser (W. Charlton's Java port of D. Lemire's fast_float,
+     * "Number Parsing at a Gigabyte per Second", Software: Practice and Experience 51(8), 2021),
+     * which jackson-core ships.
      */
     private static double shortDecimal(String s) {
         int n = s.length();
@@ -426,17 +434,33 @@ public final class Values {
     }
 
     /**
-     * The shortest text that reads back as exactly {@code value} (the digits of
-     * {@link Double#toString(double)}), written as a plain decimal without trailing zeros when
-     * the magnitude is between 1e-7 and 1e21 ({@code 1}, {@code 0.25}, {@code 1234567.5},
-     * {@code 0.0000012}), else in scientific form ({@code 1.5E-12}, {@code 2.0E22}); never dozens
-     * of zeros. Every form reads back exactly in Java, Python ({@code float}, pandas) and R.
+     * The shortest text that reads back as exactly {@code value}, written as a plain decimal
+     * without trailing zeros when the magnitude is between 1e-7 and 1e21 ({@code 1}, {@code 0.25},
+     * {@code 1234567.5}, {@code 0.0000012}), else in scientific form ({@code 1.5E-12},
+     * {@code 2.0E22}); never dozens of zeros. Every form reads back exactly in Java, Python
+     * ({@code float}, pandas) and R.
+     *
+     * <p>The digits are those of {@link Double#toString(double)} from Java 19 on: the shortest
+     * decimal that rounds to the value, the closest to it among those of that length (R. Giulietti's
+     * Schubfach, "The Schubfach way to render doubles", 2020, in the copy jackson-core ships; Java
+     * 19 made it the JDK's own, JDK-4511638). Java 17's {@code Double.toString}, which crm used
+     * before, gives the same text for nearly every value but writes one digit too many, or a
+     * last digit one off the closest, for some values, mostly between 1e16 and 1e25 (such as
+     * 2.9453307538430272E16, now 2.945330753843027E16) and a few elsewhere (2<sup>-31</sup>,
+     * 4.6566128730773926E-10, now 4.656612873077393E-10); both texts read back as the same double.
      *
      * @param value a finite value
      * @return the text
      */
     public static String format(double value) {
-        String s = Double.toString(value + 0.0);
+        return plain(NumberOutput.toString(value + 0.0, true));
+    }
+
+    /**
+     * The text of {@link #format(double)} from the digits of a {@code Double.toString} form
+     * ({@code d.ddd} or {@code d.dddE±n}).
+     */
+    static String plain(String s) {
         int e = s.indexOf('E');
         if (e < 0) {
             // d.ddd: drop a trailing ".0" or trailing zeros of the fraction

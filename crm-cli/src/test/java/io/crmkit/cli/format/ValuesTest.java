@@ -25,6 +25,104 @@ class ValuesTest {
         assertTrue(text.length() <= 32, text);
     }
 
+    /**
+     * Against Java 17's {@code Double.toString}, which crm wrote with before: the text is never
+     * longer in significant digits (counted from two, as both show at least {@code d.d}), and
+     * where it has as many, its value is at least as close to
+     * the double's exact binary value (Schubfach's shortest-then-closest rule, JDK-4511638); both
+     * read back as the same double.
+     */
+    @Property(tries = 20000)
+    void theTextIsNeverLongerNorFartherThanJava17s(@ForAll long bits) {
+        double value = Double.longBitsToDouble(bits);
+        if (!Double.isFinite(value)) {
+            return;
+        }
+        String now = Values.format(value);
+        String before = Values.plain(Double.toString(value + 0.0));
+        java.math.BigDecimal nowValue = new java.math.BigDecimal(now);
+        java.math.BigDecimal beforeValue = new java.math.BigDecimal(before);
+        assertEquals(value + 0.0, Double.parseDouble(now), now);
+        assertEquals(value + 0.0, Double.parseDouble(before), before);
+        // both forms show at least two digits (d.d): Java 17 writes 1.0E-323 for 2 * 4.9E-324, Schubfach the closer 9.9E-324
+        int nowDigits = Math.max(2, nowValue.stripTrailingZeros().precision());
+        int beforeDigits = Math.max(2, beforeValue.stripTrailingZeros().precision());
+        assertTrue(nowDigits <= beforeDigits, now + " vs Java 17 " + before);
+        if (nowDigits == beforeDigits && value != 0) {
+            java.math.BigDecimal exact = new java.math.BigDecimal(value);
+            assertTrue(nowValue.subtract(exact).abs().compareTo(beforeValue.subtract(exact).abs()) <= 0,
+                    now + " vs Java 17 " + before);
+        }
+    }
+
+    /** The same property on the values the commands write most: times in weeks, means of amounts in cents. */
+    @Property(tries = 5000)
+    void weeksAndMeanAmountsAreNeverLongerThanJava17s(@ForAll @IntRange(min = 0, max = 3_000_000) int days,
+            @ForAll @IntRange(min = 1, max = 100_000_000) int cents, @ForAll @IntRange(min = 1, max = 500) int repeats) {
+        for (double value : new double[] {days / 7.0, cents / 100.0 / repeats}) {
+            String now = Values.format(value);
+            String before = Values.plain(Double.toString(value));
+            assertEquals(value, Values.number(now), now);
+            assertTrue(now.length() <= before.length(), now + " vs Java 17 " + before);
+        }
+    }
+
+    @Test
+    void theDigitsAreJava19s() {
+        // Java 17 writes 2.9453307538430272E16, 4.6566128730773926E-10 (2^-31) and 9.999999999999999E22 (1e23)
+        assertEquals("29453307538430270", Values.format(2.9453307538430272E16));
+        assertEquals("4.656612873077393E-10", Values.format(0x1p-31));
+        assertEquals("1.0E23", Values.format(1e23));
+        assertEquals("4.9E-324", Values.format(Double.MIN_VALUE));
+        assertEquals("1.7976931348623157E308", Values.format(Double.MAX_VALUE));
+        assertEquals("76.71428571428571", Values.format(537.0 / 7));
+    }
+
+    /**
+     * Every double's texts — Java's shortest form, the exact binary expansion (hundreds of
+     * digits), and 17 significant digits in plain and scientific form — read to the same bits as
+     * {@link Double#parseDouble} reads them.
+     */
+    @Property(tries = 5000)
+    void everyDoublesTextsReadAsParseDoubleReadsThem(@ForAll long bits) {
+        double value = Math.abs(Double.longBitsToDouble(bits));
+        if (!Double.isFinite(value)) {
+            return;
+        }
+        java.math.BigDecimal exact = new java.math.BigDecimal(value);
+        for (String text : new String[] {Double.toString(value), exact.toPlainString(), exact.toString(),
+                String.format(java.util.Locale.ROOT, "%.16e", value), "-" + Double.toString(value),
+                exact.round(new java.math.MathContext(17)).toPlainString()}) {
+            double expected = Double.parseDouble(text);
+            if (expected == 0 && value != 0) {
+                continue;
+            }
+            assertEquals(Double.doubleToRawLongBits(expected + 0.0), Double.doubleToRawLongBits(Values.number(text)),
+                    text);
+        }
+    }
+
+    /** Midpoints between neighbouring doubles, the hardest texts to round, read as parseDouble reads them (ties to even). */
+    @Property(tries = 5000)
+    void halfwayTextsRoundAsParseDoubleRoundsThem(@ForAll long bits) {
+        double value = Math.abs(Double.longBitsToDouble(bits));
+        if (!Double.isFinite(value) || value == Double.MAX_VALUE) {
+            return;
+        }
+        java.math.BigDecimal low = new java.math.BigDecimal(value);
+        java.math.BigDecimal high = new java.math.BigDecimal(Math.nextUp(value));
+        java.math.BigDecimal mid = low.add(high).divide(java.math.BigDecimal.valueOf(2));
+        for (java.math.BigDecimal t : new java.math.BigDecimal[] {mid, mid.add(java.math.BigDecimal.ONE.movePointLeft(
+                mid.scale() + 2)), mid.subtract(java.math.BigDecimal.ONE.movePointLeft(mid.scale() + 2))}) {
+            String text = t.toString();
+            double expected = Double.parseDouble(text);
+            if (expected == 0 || Double.isInfinite(expected)) {
+                continue;
+            }
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(Values.number(text)), text);
+        }
+    }
+
     @Test
     void numbersArePlainBetweenTenToTheMinusSevenAndTenToTheTwentyOne() {
         assertEquals("1", Values.format(1.0));

@@ -99,13 +99,11 @@ final class BetaGeoLikelihood implements LogLikelihood {
             t[i] = data.age(i) * scale + 0.0;
             tx[i] = data.recency(i) * scale + 0.0;
         }
-        this.recencies = distinct(tx);
         int[] byRecency = new int[n];
-        for (int i = 0; i < n; i++) {
-            byRecency[i] = Arrays.binarySearch(recencies, tx[i]);
-        }
+        this.recencies = distinct(tx, byRecency);
         int[] order = countingOrder(byRecency, recencies.length);
-        this.ages = distinct(t);
+        int[] byAge = new int[n];
+        this.ages = distinct(t, byAge);
         this.x = new double[n];
         this.weight = new double[n];
         this.ageIndex = new int[n];
@@ -115,7 +113,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
             int i = order[j];
             x[j] = data.frequency(i);
             weight[j] = data.weight(i);
-            ageIndex[j] = Arrays.binarySearch(ages, t[i]);
+            ageIndex[j] = byAge[i];
             recencyIndex[j] = byRecency[i];
             max = Math.max(max, x[j] + shift);
         }
@@ -195,6 +193,71 @@ final class BetaGeoLikelihood implements LogLikelihood {
             }
         }
         return Arrays.copyOf(sorted, count);
+    }
+
+    /**
+     * The sorted distinct values of {@code values} (no NaN; no -0.0), as {@link #distinct(double[])}
+     * gives them, with the position of each value among them written to {@code index}: the same
+     * result as sorting every value and searching each, found by hashing the values' bits, since
+     * the distinct values (times on a grid of days) are few next to the rows.
+     */
+    static double[] distinct(double[] values, int[] index) {
+        int n = values.length;
+        int bits = 10;
+        long[] keys = new long[1 << bits];
+        int[] ids = new int[1 << bits];
+        Arrays.fill(ids, -1);
+        double[] seen = new double[64];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            long key = Double.doubleToRawLongBits(values[i]);
+            int mask = (1 << bits) - 1;
+            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - bits));
+            while (ids[slot] >= 0 && keys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            if (ids[slot] >= 0) {
+                index[i] = ids[slot];
+                continue;
+            }
+            if (count == seen.length) {
+                seen = Arrays.copyOf(seen, count * 2);
+            }
+            seen[count] = values[i];
+            keys[slot] = key;
+            ids[slot] = count;
+            index[i] = count++;
+            if (2 * count > mask + 1) {
+                // half full: twice the slots, every key placed again
+                bits++;
+                long[] oldKeys = keys;
+                int[] oldIds = ids;
+                keys = new long[1 << bits];
+                ids = new int[1 << bits];
+                Arrays.fill(ids, -1);
+                for (int s = 0; s < oldIds.length; s++) {
+                    if (oldIds[s] >= 0) {
+                        int to = (int) ((oldKeys[s] * 0x9E3779B97F4A7C15L) >>> (64 - bits));
+                        while (ids[to] >= 0) {
+                            to = (to + 1) & ((1 << bits) - 1);
+                        }
+                        keys[to] = oldKeys[s];
+                        ids[to] = oldIds[s];
+                    }
+                }
+            }
+        }
+        // the distinct values in ascending order, and each one's rank
+        double[] sorted = Arrays.copyOf(seen, count);
+        Arrays.sort(sorted);
+        int[] rank = new int[count];
+        for (int k = 0; k < count; k++) {
+            rank[k] = Arrays.binarySearch(sorted, seen[k]);
+        }
+        for (int i = 0; i < n; i++) {
+            index[i] = rank[index[i]];
+        }
+        return sorted;
     }
 
     /** Row indices ordered by key (a counting sort, stable). */
