@@ -143,6 +143,17 @@ class ScoringCommandsTest {
     }
 
     @Test
+    void aSummedMetricBeyondTheDoubleRangeIsOneLineNamingTheMetricTheValuesAndTheRule() throws IOException {
+        // review s24, finding 5: this printed "Character I is neither a decimal digit number, ..."
+        Path metrics = file(dir, "m1.csv", "customer_id,assets,loans\nc1,1e308,1e308\n");
+        Result r = crm("tier", "--policy", bundled(dir, "wealth-tiers.json").toString(), "--input", metrics.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals("", r.out());
+        assertEquals("crm tier: m1.csv:2: metric 'assets+loans' 1e308 + 1e308 adds up beyond the range of a double "
+                + "(1.7976931348623157e308): the sum cannot be compared with assets+loans ≥ 8,000,000", r.err().strip());
+    }
+
+    @Test
     void aBadPolicyIsRejectedWithItsPath() throws IOException {
         Path metrics = file(dir, "m.csv", "customer_id,assets\nc-1,100\n");
         Path overlapping = file(dir, "p.json", "{\"name\":\"w\",\"tiers\":[{\"name\":\"Platinum\",\"criteria\":[{\"metric\":\"assets\",\"atLeast\":100}]},"

@@ -35,6 +35,25 @@ public sealed interface LoyaltyEvent {
     /** @return the rank of the event's kind among events at the same instant */
     int rank();
 
+    /** The earliest instant an event may have: 0001-01-01T00:00:00Z. */
+    Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /** The latest instant an event may have: 9999-12-31T23:59:59.999999999Z. */
+    Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /**
+     * Refuses an instant outside the years 1 to 9999 (UTC), where expiry and qualification
+     * windows could not be counted on the programme's calendar: such an event would enter the
+     * journal and make every later replay of the member fail.
+     */
+    private static Instant checkAt(String id, Instant at) {
+        requireNonNull(at, "at");
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw new IllegalArgumentException("event " + id + " at " + at
+                    + ": an instant must lie in the years 1 to 9999 (UTC)");
+        }
+        return at;
+    }
+
     private static String checkId(String id) {
         requireNonNull(id, "id");
         checkArgument(!id.isBlank() && id.length() <= MAX_ID_LENGTH,
@@ -49,7 +68,8 @@ public sealed interface LoyaltyEvent {
      * @param purchase the purchase (member, instant, amount at least 0)
      * @param category the purchase's category, or null for none
      * @return the event
-     * @throws IllegalArgumentException if the id is blank or the amount negative
+     * @throws IllegalArgumentException if the id is blank or the amount negative, or the instant lies
+     *         outside the years 1 to 9999 (UTC)
      */
     static Purchased purchase(String id, Purchase purchase, @Nullable String category) {
         return new Purchased(id, purchase, Optional.ofNullable(category));
@@ -69,11 +89,13 @@ public sealed interface LoyaltyEvent {
          * @param id the event id
          * @param purchase the purchase
          * @param category the category
-         * @throws IllegalArgumentException if the id is blank or the amount negative
+         * @throws IllegalArgumentException if the id is blank or the amount negative, or the instant lies
+         *         outside the years 1 to 9999 (UTC)
          */
         public Purchased {
             checkId(id);
             requireNonNull(purchase, "purchase");
+            checkAt(id, purchase.time());
             requireNonNull(category, "category");
             checkArgument(!purchase.amount().isNegative(), "purchase %s amount %s is negative", id, purchase.amount());
         }
@@ -112,13 +134,14 @@ public sealed interface LoyaltyEvent {
          * @param at the instant
          * @param purchaseId the purchase's id
          * @param amount the amount, positive
-         * @throws IllegalArgumentException if an id is blank or the amount not positive
+         * @throws IllegalArgumentException if an id is blank or the amount not positive, or the instant lies
+         *         outside the years 1 to 9999 (UTC)
          */
         public Refunded {
             checkId(id);
             checkId(purchaseId);
             requireNonNull(customer, "customer");
-            requireNonNull(at, "at");
+            checkAt(id, at);
             requireNonNull(amount, "amount");
             checkArgument(amount.amount().signum() > 0, "refund %s amount %s is not positive", id, amount);
         }
@@ -145,12 +168,13 @@ public sealed interface LoyaltyEvent {
          * @param customer the member
          * @param at the instant
          * @param points the points, positive
-         * @throws IllegalArgumentException if the id is blank or points not positive
+         * @throws IllegalArgumentException if the id is blank or points not positive, or the instant lies
+         *         outside the years 1 to 9999 (UTC)
          */
         public Redeemed {
             checkId(id);
             requireNonNull(customer, "customer");
-            requireNonNull(at, "at");
+            checkAt(id, at);
             checkArgument(points > 0, "redemption %s points %s is not positive", id, points);
         }
 
@@ -178,12 +202,13 @@ public sealed interface LoyaltyEvent {
          * @param at the instant
          * @param points the points, positive
          * @param reason the reason, non-blank
-         * @throws IllegalArgumentException if the id or reason is blank or points not positive
+         * @throws IllegalArgumentException if the id or reason is blank or points not positive, or the instant lies
+         *         outside the years 1 to 9999 (UTC)
          */
         public Awarded {
             checkId(id);
             requireNonNull(customer, "customer");
-            requireNonNull(at, "at");
+            checkAt(id, at);
             requireNonNull(reason, "reason");
             checkArgument(points > 0, "bonus %s points %s is not positive", id, points);
             checkArgument(!reason.isBlank(), "bonus %s reason is blank", id);
@@ -217,12 +242,13 @@ public sealed interface LoyaltyEvent {
          * @param points the change, not 0 nor {@link Long#MIN_VALUE}
          * @param actor who, non-blank
          * @param reason why, non-blank
-         * @throws IllegalArgumentException if a field is blank or points is 0
+         * @throws IllegalArgumentException if a field is blank or points is 0, or the instant lies
+         *         outside the years 1 to 9999 (UTC)
          */
         public Adjusted {
             checkId(id);
             requireNonNull(customer, "customer");
-            requireNonNull(at, "at");
+            checkAt(id, at);
             requireNonNull(actor, "actor");
             requireNonNull(reason, "reason");
             checkArgument(points != 0 && points != Long.MIN_VALUE, "adjustment %s points %s is 0 or out of range", id, points);

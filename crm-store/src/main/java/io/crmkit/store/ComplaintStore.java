@@ -103,13 +103,20 @@ public final class ComplaintStore {
      * @return the stream's new version and head hash
      * @throws VersionConflictException if the stream is not at {@code expectedVersion}; nothing is written
      * @throws IllegalArgumentException if the events do not continue the stream (first event not a
-     *         {@code receive} of this complaint, states or hash chain not following on), or the
-     *         key was used for another complaint
+     *         {@code receive} of this complaint, states or hash chain not following on), the stream
+     *         with them would not replay on this store's workflow (see
+     *         {@link Complaint#replay(ComplaintWorkflow, Iterable)}: nothing is written that could
+     *         not be loaded again), or the key was used for another complaint
      * @throws CustomerErasedException if the complaint's customer was erased
      * @throws StoreException if the database fails
      */
     public AppendResult append(String complaintId, long expectedVersion, List<ComplaintEvent> events,
             String idempotencyKey) {
+        return append(complaintId, expectedVersion, events, idempotencyKey, true);
+    }
+
+    private AppendResult append(String complaintId, long expectedVersion, List<ComplaintEvent> events,
+            String idempotencyKey, boolean replayFirst) {
         requireNonNull(complaintId, "complaintId");
         requireNonNull(events, "events");
         requireNonNull(idempotencyKey, "idempotencyKey");
@@ -123,7 +130,7 @@ public final class ComplaintStore {
         for (int attempt = 1;; attempt++) {
             try {
                 return store.inTransaction("appending complaint events",
-                        c -> append(c, complaintId, expectedVersion, batch, idempotencyKey));
+                        c -> append(c, complaintId, expectedVersion, batch, idempotencyKey, replayFirst));
             } catch (StoreException e) {
                 if (e instanceof VersionConflictException || !(e.getCause() instanceof SQLException sql)
                         || !isRace(sql)) {
@@ -161,7 +168,8 @@ public final class ComplaintStore {
      * @param idempotencyKey the command's key (see {@link #append(String, long, List, String)})
      * @return the stream's new version and head hash
      * @throws VersionConflictException if the stream is not at {@code expectedVersion}
-     * @throws IllegalArgumentException if the complaint has no events after {@code expectedVersion}
+     * @throws IllegalArgumentException if the complaint has no events after {@code expectedVersion},
+     *         or it follows another workflow and its history would not replay on this store's
      * @throws StoreException if the database fails
      */
     public AppendResult append(Complaint complaint, long expectedVersion, String idempotencyKey) {
@@ -170,8 +178,10 @@ public final class ComplaintStore {
                 "complaint %s has %s events: nothing after version %s to append", complaint.id(),
                 complaint.eventCount(), expectedVersion);
         List<ComplaintEvent> history = complaint.history();
+        // a complaint made by commands on this store's workflow replays by construction; on another
+        // workflow its history is replayed on this one before anything is written
         return append(complaint.id(), expectedVersion, history.subList((int) expectedVersion, history.size()),
-                idempotencyKey);
+                idempotencyKey, complaint.workflow() != workflow);
     }
 
     /**
@@ -240,8 +250,8 @@ public final class ComplaintStore {
         boolean closed;
     }
 
-    private AppendResult append(Connection c, String id, long expected, List<ComplaintEvent> batch, String key)
-            throws SQLException {
+    private AppendResult append(Connection c, String id, long expected, List<ComplaintEvent> batch, String key,
+            boolean replayFirst) throws SQLException {
         Optional<AppendResult> done = recorded(c, key, id);
         if (done.isPresent()) {
             return done.get();
@@ -274,6 +284,9 @@ public final class ComplaintStore {
                     "the events do not continue complaint %s at version %s: the first starts from %s with previous "
                             + "hash %s, the stream is %s with head %s", id, current, first.from(),
                     first.previousHash().substring(0, 12), head.state, head.hash.substring(0, 12));
+        }
+        if (replayFirst) {
+            checkReplays(c, id, stored, batch);
         }
         Optional<SecretKey> key0 = Optional.empty();
         boolean needsKey = batch.stream().anyMatch(ComplaintStore::hasPersonalText);
@@ -327,6 +340,26 @@ public final class ComplaintStore {
             s.executeUpdate();
         }
         return new AppendResult(id, next, last.hash(), false);
+    }
+
+    /**
+     * Refuses events after which the stream would not replay, so every stored stream loads: the
+     * stored events (read in this transaction, which holds the stream's index row) and the new
+     * ones are replayed together on this store's workflow before anything is written.
+     */
+    private void checkReplays(Connection c, String id, Optional<Head> stored, List<ComplaintEvent> batch)
+            throws SQLException {
+        List<ComplaintEvent> history = new ArrayList<>();
+        if (stored.isPresent()) {
+            history.addAll(replay(c, id, stored.get(), null).orElseThrow().history());
+        }
+        history.addAll(batch);
+        try {
+            Complaint.replay(workflow, history);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the events cannot be appended to complaint " + id + ": the stream "
+                    + "would not replay: " + e.getMessage(), e);
+        }
     }
 
     private static boolean hasPersonalText(ComplaintEvent e) {

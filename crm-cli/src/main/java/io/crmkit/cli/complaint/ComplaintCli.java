@@ -116,12 +116,18 @@ public final class ComplaintCli implements Callable<Integer> {
         }
 
         private Instant asOfInstant() {
+            Instant t;
             try {
-                return OffsetDateTime.parse(asOf).toInstant();
+                t = OffsetDateTime.parse(asOf).toInstant();
             } catch (DateTimeParseException e) {
                 throw new ParameterException(spec.commandLine(), "--as-of " + Values.quote(asOf)
                         + ": not an ISO-8601 date-time with offset, e.g. 2026-03-02T09:00:00+08:00");
             }
+            if (t.isBefore(BusinessCalendar.MIN_INSTANT) || t.isAfter(BusinessCalendar.MAX_INSTANT)) {
+                throw new ParameterException(spec.commandLine(), "--as-of " + Values.quote(asOf)
+                        + ": an instant must lie in the years 1 to 9999 (UTC)");
+            }
+            return t;
         }
 
         private Instant evaluationInstant(Complaint c) {

@@ -9,6 +9,8 @@ import io.crmkit.lifecycle.complaint.ComplaintCommand;
 import io.crmkit.lifecycle.complaint.ComplaintEvent;
 import io.crmkit.lifecycle.complaint.ComplaintState;
 import io.crmkit.lifecycle.complaint.ComplaintWorkflow;
+import io.crmkit.lifecycle.complaint.InstantOutOfRangeException;
+import io.crmkit.lifecycle.sla.BusinessCalendar;
 import io.crmkit.store.AppendResult;
 import io.crmkit.store.ComplaintStore;
 import io.crmkit.store.ComplaintSummary;
@@ -57,11 +59,25 @@ final class StoredComplaintCommands {
     }
 
     static Instant instant(String option, String value) {
+        Instant t;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            t = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw new io.crmkit.cli.OptionException(option, value,
                     "not an ISO-8601 date-time with offset, e.g. 2026-03-02T09:00:00+08:00");
+        }
+        if (t.isBefore(BusinessCalendar.MIN_INSTANT) || t.isAfter(BusinessCalendar.MAX_INSTANT)) {
+            throw new io.crmkit.cli.OptionException(option, value, "an instant must lie in the years 1 to 9999 (UTC)");
+        }
+        return t;
+    }
+
+    /** Applies a command through the store, wording a refused instant as the line wrote it. */
+    static Complaint apply(ComplaintStore complaints, String id, ComplaintCommand command, String line, String key) {
+        try {
+            return complaints.apply(id, command, key);
+        } catch (InstantOutOfRangeException e) {
+            throw new IllegalArgumentException("--command: " + ComplaintScript.refusal(line, e), e);
         }
     }
 
@@ -97,7 +113,7 @@ final class StoredComplaintCommands {
             String id = command.intake().orElseThrow().id();
             Complaint c;
             try (CrmStore opened = store.open()) {
-                c = opened.complaints().apply(id, command, key == null ? keyOf(id, line) : key);
+                c = apply(opened.complaints(), id, command, line, key == null ? keyOf(id, line) : key);
             }
             print(spec, c, c.lastEvent().at());
         }
@@ -142,7 +158,7 @@ final class StoredComplaintCommands {
                 Complaint current = complaints.load(id).orElseThrow(() -> new IllegalArgumentException(
                         "--id " + id + ": no such complaint in " + store.describe()));
                 ComplaintCommand command = parse(line, current.intake());
-                c = complaints.apply(id, command, key == null ? keyOf(id, line) : key);
+                c = apply(complaints, id, command, line, key == null ? keyOf(id, line) : key);
             }
             print(spec, c, c.lastEvent().at());
         }

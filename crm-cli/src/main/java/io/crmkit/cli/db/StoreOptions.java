@@ -3,14 +3,9 @@ package io.crmkit.cli.db;
 import io.crmkit.store.CrmStore;
 import io.crmkit.store.JdbcUrl;
 import io.crmkit.store.KeyEncryptionKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import javax.sql.DataSource;
 import picocli.CommandLine.Option;
 
@@ -32,7 +27,8 @@ public final class StoreOptions {
 
     @Option(names = "--key-file", paramLabel = "FILE", defaultValue = DEFAULT_KEY,
             description = "the key-encryption key that protects customers' personal data: 32 bytes, Base64; "
-                    + "created with a random key if missing. Keep it safe: without it personal data cannot be read "
+                    + "created owner-only (mode 600) with a random key if missing; a key file the group or others can "
+                    + "access is refused. Keep it safe: without it personal data cannot be read "
                     + "(default: ${DEFAULT-VALUE})")
     Path keyFile;
 
@@ -56,30 +52,6 @@ public final class StoreOptions {
     }
 
     private KeyEncryptionKey key() {
-        try {
-            if (!Files.exists(keyFile)) {
-                byte[] k = new byte[KeyEncryptionKey.LENGTH];
-                new SecureRandom().nextBytes(k);
-                if (keyFile.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(keyFile.toAbsolutePath().getParent());
-                }
-                Files.writeString(keyFile, Base64.getEncoder().encodeToString(k) + "\n", StandardCharsets.US_ASCII);
-                return KeyEncryptionKey.of(k);
-            }
-            String text = Files.readString(keyFile, StandardCharsets.US_ASCII).strip();
-            byte[] k;
-            try {
-                k = Base64.getDecoder().decode(text);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(keyFile + ":1: key is not Base64: expected 32 bytes in Base64");
-            }
-            if (k.length != KeyEncryptionKey.LENGTH) {
-                throw new IllegalArgumentException(keyFile + ":1: key has " + k.length
-                        + " bytes: expected 32 bytes in Base64");
-            }
-            return KeyEncryptionKey.of(k);
-        } catch (IOException e) {
-            throw new UncheckedIOException(keyFile + ": cannot read or create the key file: " + e.getMessage(), e);
-        }
+        return KeyFile.readOrCreate(keyFile, new SecureRandom());
     }
 }

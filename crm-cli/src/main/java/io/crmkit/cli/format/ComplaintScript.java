@@ -17,6 +17,7 @@ import io.crmkit.lifecycle.complaint.ComplaintCommand;
 import io.crmkit.lifecycle.complaint.ComplaintEvent;
 import io.crmkit.lifecycle.complaint.ComplaintIntake;
 import io.crmkit.lifecycle.complaint.ComplaintTrigger;
+import io.crmkit.lifecycle.complaint.InstantOutOfRangeException;
 import io.crmkit.lifecycle.complaint.ComplaintWorkflow;
 import io.crmkit.lifecycle.complaint.PendingAction;
 import io.crmkit.lifecycle.complaint.Role;
@@ -87,6 +88,9 @@ public final class ComplaintScript {
             try {
                 ComplaintCommand command = parse(line, complaint == null ? null : complaint.intake());
                 complaint = complaint == null ? Complaint.receive(workflow, command) : complaint.apply(command);
+            } catch (InstantOutOfRangeException e) {
+                return new Outcome(Optional.ofNullable(complaint),
+                        Optional.of(source + ":" + lineNumber + ": " + refusal(line, e)));
             } catch (IllegalArgumentException | IllegalStateException e) {
                 return new Outcome(Optional.ofNullable(complaint),
                         Optional.of(source + ":" + lineNumber + ": " + e.getMessage()));
@@ -108,7 +112,33 @@ public final class ComplaintScript {
      * @throws IllegalArgumentException if the line is malformed, naming the field and the rule
      */
     public static ComplaintCommand command(String line, ComplaintIntake current) {
-        return parse(line, current);
+        try {
+            return parse(line, current);
+        } catch (InstantOutOfRangeException e) {
+            throw new IllegalArgumentException(refusal(line, e), e);
+        }
+    }
+
+    /**
+     * Words a refused instant in the user's terms: the field and the value as written on the
+     * line, e.g. {@code field 'at' value '+10000-03-02T09:00:00+08:00': an instant must lie in the
+     * years 1 to 9999 (UTC)}.
+     *
+     * @param line the script line that gave the instant
+     * @param e the refusal
+     * @return the reason, without file or line
+     */
+    public static String refusal(String line, InstantOutOfRangeException e) {
+        String written = e.instant().toString();
+        try {
+            JsonNode value = JSON.readTree(line).get(e.field());
+            if (value != null && value.isTextual()) {
+                written = value.textValue();
+            }
+        } catch (JsonProcessingException | RuntimeException unreadable) {
+            // the line was read once already; keep the instant as the library saw it
+        }
+        return "field '" + e.field() + "' value '" + written + "': " + e.rule();
     }
 
     private static ComplaintCommand parse(String line, ComplaintIntake current) {

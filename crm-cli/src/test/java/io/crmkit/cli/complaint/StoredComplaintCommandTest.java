@@ -145,6 +145,7 @@ class StoredComplaintCommandTest {
         assertEquals(0, open.status(), open.err());
         Path wrong = dir.resolve("wrong.key");
         Files.writeString(wrong, java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+        Files.setPosixFilePermissions(wrong, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Crm.run(new PrintWriter(out), new PrintWriter(err), "complaint", "show", "--id", "CP-9", "--db",

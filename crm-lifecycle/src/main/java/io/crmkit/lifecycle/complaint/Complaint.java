@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import io.crmkit.core.customer.PersonalData;
 import com.google.common.collect.ImmutableList;
 import io.crmkit.core.customer.CustomerId;
+import io.crmkit.lifecycle.sla.ClockRun;
 import io.crmkit.lifecycle.sla.Severity;
 import io.crmkit.lifecycle.sla.SlaClock;
 import io.crmkit.lifecycle.sla.SlaPolicy;
@@ -13,6 +14,8 @@ import io.crmkit.lifecycle.sla.SlaStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -76,6 +79,8 @@ public final class Complaint {
      * @param receiver who received it
      * @return the complaint in state RECEIVED, with one event
      * @throws GuardRefusedException if the receiver's role may not receive complaints
+     * @throws InstantOutOfRangeException if {@code at} lies outside the years 1 to 9999 (UTC), or
+     *         an SLA clock started at {@code at} would fall due after year 9999
      */
     public static Complaint receive(ComplaintIntake intake, Instant at, Actor receiver) {
         return receive(ComplaintWorkflow.standard(), ComplaintCommand.receive(intake, at, receiver));
@@ -89,6 +94,8 @@ public final class Complaint {
      * @return the complaint with one event
      * @throws IllegalArgumentException if the command is not a {@code receive}
      * @throws GuardRefusedException if the receiver's role may not receive complaints
+     * @throws InstantOutOfRangeException if an SLA clock started at the command's instant would
+     *         fall due after year 9999, with the workflow's SLA policy
      */
     public static Complaint receive(ComplaintWorkflow workflow, ComplaintCommand command) {
         requireNonNull(workflow, "workflow");
@@ -98,7 +105,8 @@ public final class Complaint {
                 command.trigger().commandName());
         Transition t = workflow.transition(intake.id(), ComplaintState.NEW, ComplaintTrigger.RECEIVE);
         List<String> external = workflow.checkGuards(receiptContext(workflow, command), command, t, true);
-        return first(workflow, ComplaintEvent.recorded(command, ComplaintState.NEW, t.to(), external, null), t);
+        ComplaintEvent e = ComplaintEvent.recorded(command, ComplaintState.NEW, t.to(), external, null);
+        return checkDue(first(workflow, e, t), e, t);
     }
 
     /** What the guards of a receive see: the receiver owns the complaint being received. */
@@ -165,7 +173,8 @@ public final class Complaint {
      * event; its {@link ComplaintEvent#previousHash()} is the previous event's hash; and the role,
      * owner and customer checks and every guard of its row hold on the complaint as the history
      * has it so far (the owner, escalation level, windows and timeouts all follow from the
-     * history and the workflow's settings). External guards ({@link Guard#external}) are not
+     * history and the workflow's settings); and no SLA clock it starts, resumes or restarts
+     * falls due after year 9999 with the workflow's SLA policy. External guards ({@link Guard#external}) are not
      * evaluated again: the event must record that they passed. Replay on the workflow the
      * history was recorded on: a narrower workflow (a shorter reopen window, fewer roles) refuses
      * histories that a wider one recorded. When {@code expectedHead} is given, the last event's
@@ -193,6 +202,8 @@ public final class Complaint {
      * @throws IllegalArgumentException if the command is earlier than the last event
      * @throws IllegalTransitionException if the table has no such transition from the current state
      * @throws GuardRefusedException if the role, the owner check or a guard refuses
+     * @throws InstantOutOfRangeException if an SLA clock the command resumes or restarts would fall
+     *         due after year 9999, with the workflow's SLA policy
      */
     public Complaint apply(ComplaintCommand command) {
         requireNonNull(command, "command");
@@ -203,7 +214,37 @@ public final class Complaint {
         }
         Transition t = workflow.transition(id(), state(), command.trigger());
         List<String> external = workflow.checkGuards(context(), command, t, true);
-        return next(ComplaintEvent.recorded(command, last.to(), t.to(), external, last), t);
+        ComplaintEvent e = ComplaintEvent.recorded(command, last.to(), t.to(), external, last);
+        return checkDue(next(e, t), e, t);
+    }
+
+    /**
+     * Refuses an event after which an SLA clock could not be evaluated: one that starts, resumes
+     * or restarts a clock whose due instant, with the workflow's SLA policy, falls after
+     * {@link io.crmkit.lifecycle.sla.BusinessCalendar#MAX_INSTANT}. No other event moves a
+     * running clock's due instant (a pause removes it, a stop ends it), so checking these events
+     * keeps every instant from receipt to the last event evaluable.
+     *
+     * @return {@code c}, the complaint after event {@code e} of row {@code t}
+     */
+    static Complaint checkDue(Complaint c, ComplaintEvent e, Transition t) {
+        if (e.from() != ComplaintState.NEW && e.from() != ComplaintState.AWAITING_CUSTOMER
+                && !t.effect().restartsResolution()) {
+            return c;
+        }
+        SlaPolicy policy = c.workflow.slaPolicy();
+        Map<SlaClock, ClockRun> runs = ComplaintClocks.runs(c.workflow, c.history());
+        for (SlaClock clock : SlaClock.values()) {
+            try {
+                policy.status(clock, c.severity(), runs.get(clock), e.at());
+            } catch (IllegalArgumentException late) {
+                throw new InstantOutOfRangeException("at", e.at(), "the " + clock.label() + " SLA target of "
+                        + Texts.duration(policy.target(c.severity(), clock)) + " for a "
+                        + c.severity().name().toLowerCase(Locale.ROOT) + "-severity complaint would fall due after "
+                        + "the year 9999 (UTC)");
+            }
+        }
+        return c;
     }
 
     /** The complaint with one more event, whose row is {@code t}; the row's effect changes the facts. */

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.crmkit.core.customer.PersonalData;
+import io.crmkit.lifecycle.sla.BusinessCalendar;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +39,9 @@ public final class ComplaintCommand {
 
     private ComplaintCommand(ComplaintTrigger trigger, Instant at, Actor actor, @Nullable ComplaintIntake intake,
             @Nullable String assignee, int satisfaction, @Nullable String rootCause, @Nullable String note) {
+        if (at.isBefore(BusinessCalendar.MIN_INSTANT) || at.isAfter(BusinessCalendar.MAX_INSTANT)) {
+            throw new InstantOutOfRangeException("at", at, InstantOutOfRangeException.YEARS);
+        }
         this.trigger = trigger;
         this.at = at;
         this.actor = actor;
@@ -52,10 +56,12 @@ public final class ComplaintCommand {
      * Returns a command without data.
      *
      * @param trigger the trigger, not {@code RECEIVE} (use {@link #receive})
-     * @param at when it is fired
+     * @param at when it is fired, in the years 1 to 9999 (UTC):
+     *        {@link BusinessCalendar#MIN_INSTANT} to {@link BusinessCalendar#MAX_INSTANT}
      * @param actor who fires it, in which role
      * @return the command
      * @throws IllegalArgumentException if the trigger is {@code RECEIVE}
+     * @throws InstantOutOfRangeException if {@code at} lies outside the years 1 to 9999
      */
     public static ComplaintCommand of(ComplaintTrigger trigger, Instant at, Actor actor) {
         requireNonNull(trigger, "trigger");
@@ -69,9 +75,11 @@ public final class ComplaintCommand {
      * Returns the command that receives a new complaint.
      *
      * @param intake what is recorded at receipt
-     * @param at when it was received
+     * @param at when it was received, in the years 1 to 9999 (UTC):
+     *        {@link BusinessCalendar#MIN_INSTANT} to {@link BusinessCalendar#MAX_INSTANT}
      * @param receiver who received it (and owns it until handing it over)
      * @return the command
+     * @throws InstantOutOfRangeException if {@code at} lies outside the years 1 to 9999
      */
     public static ComplaintCommand receive(ComplaintIntake intake, Instant at, Actor receiver) {
         return new ComplaintCommand(ComplaintTrigger.RECEIVE, requireNonNull(at, "at"),

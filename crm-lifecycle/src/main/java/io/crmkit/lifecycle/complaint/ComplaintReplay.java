@@ -31,7 +31,7 @@ final class ComplaintReplay {
                 Transition row = row(workflow, e, n);
                 checkLink(e, ComplaintEvent.GENESIS, n);
                 recheck(workflow, Complaint.receiptContext(workflow, e.command()), e, row, n);
-                c = Complaint.first(workflow, e, row);
+                c = checkDue(Complaint.first(workflow, e, row), e, row, n);
                 continue;
             }
             // each check is tested before its message is built: checking an event allocates nothing
@@ -46,7 +46,7 @@ final class ComplaintReplay {
             }
             checkLink(e, c.headHash(), n);
             recheck(workflow, c.context(), e, row, n);
-            c = c.next(e, row);
+            c = checkDue(c.next(e, row), e, row, n);
         }
         checkArgument(c != null, "history is empty: a complaint starts with a receive event");
         if (expectedHead != null) {
@@ -55,6 +55,16 @@ final class ComplaintReplay {
                             + "were dropped, added or edited", c.id(), n, c.headHash(), expectedHead);
         }
         return c;
+    }
+
+    /** The check {@code apply} makes of the SLA clocks' due instants (see {@link Complaint#checkDue}). */
+    private static Complaint checkDue(Complaint c, ComplaintEvent e, Transition row, int n) {
+        try {
+            return Complaint.checkDue(c, e, row);
+        } catch (InstantOutOfRangeException late) {
+            throw new IllegalArgumentException("event " + n + " (" + e.trigger().commandName() + ") could not have "
+                    + "been recorded: " + late.getMessage(), late);
+        }
     }
 
     private static Transition row(ComplaintWorkflow workflow, ComplaintEvent e, int n) {

@@ -1,6 +1,7 @@
 package io.crmkit.lifecycle.complaint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crmkit.lifecycle.sla.BusinessCalendar;
@@ -60,8 +61,21 @@ class ComplaintInstantRangePropertiesTest {
             @ForAll("gaps") List<Long> gaps, @ForAll("instants") Instant asOf,
             @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 2) int which) {
         ComplaintWorkflow workflow = WORKFLOWS.get(which);
-        Complaint c = Complaint.receive(workflow, ComplaintCommand.receive(ComplaintStoriesTest.intake(Severity.HIGH),
-                receivedAt, Actor.of("li.na", Role.MANAGER)));
+        boolean inRange = !receivedAt.isBefore(BusinessCalendar.MIN_INSTANT)
+                && !receivedAt.isAfter(BusinessCalendar.MAX_INSTANT);
+        Complaint c;
+        try {
+            c = Complaint.receive(workflow, ComplaintCommand.receive(ComplaintStoriesTest.intake(Severity.HIGH),
+                    receivedAt, Actor.of("li.na", Role.MANAGER)));
+        } catch (InstantOutOfRangeException refused) {
+            // outside the years 1 to 9999, or the SLA targets run past them: refused before any event exists
+            assertTrue(!inRange || receivedAt.isAfter(BusinessCalendar.MAX_INSTANT.minus(Duration.ofDays(400))),
+                    refused.getMessage());
+            assertEquals(receivedAt, refused.instant());
+            Statistics.label("receive").collect("refused");
+            return;
+        }
+        assertTrue(inRange, receivedAt.toString());
         Instant at = receivedAt;
         int k = 0;
         for (long gap : gaps) {
@@ -71,6 +85,12 @@ class ComplaintInstantRangePropertiesTest {
                 break;
             }
             ComplaintTrigger t = permitted.get(k++ % permitted.size());
+            if (at.isAfter(BusinessCalendar.MAX_INSTANT)) {
+                Instant late = at;
+                assertEquals(late, assertThrows(InstantOutOfRangeException.class,
+                        () -> ComplaintCommand.of(t, late, Actor.of("qian.min", Role.MANAGER))).instant());
+                break;
+            }
             ComplaintCommand cmd = ComplaintCommand.of(t, at, t == ComplaintTrigger.CUSTOMER_ACCEPTS
                     || t == ComplaintTrigger.CUSTOMER_RESPONDED || t == ComplaintTrigger.CUSTOMER_REJECTS
                     || t == ComplaintTrigger.WITHDRAW ? Actor.of("c-17", Role.CUSTOMER) : Actor.of("qian.min",
@@ -82,12 +102,17 @@ class ComplaintInstantRangePropertiesTest {
             };
             try {
                 c = c.apply(cmd);
-            } catch (ComplaintRefusedException refused) {
+            } catch (ComplaintRefusedException | InstantOutOfRangeException refused) {
                 Statistics.label("refused").collect(refused.getClass().getSimpleName());
             }
         }
         Complaint last = c;
         assertEquals(last, Complaint.replay(workflow, last.history(), last.headHash()));
+        // review s24, finding 1: every complaint the commands made answers at each of its events' instants
+        for (ComplaintEvent e : last.history()) {
+            assertEquals(io.crmkit.lifecycle.sla.SlaClock.values().length, last.sla(e.at()).size(), e.toString());
+            last.pendingActions(e.at());
+        }
         for (Instant when : List.of(asOf, last.lastEvent().at(), receivedAt)) {
             try {
                 for (SlaStatus s : last.sla(when)) {

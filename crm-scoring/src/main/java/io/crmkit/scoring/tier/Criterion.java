@@ -192,8 +192,10 @@ public final class Criterion implements Serializable {
      * Returns the value of the metric for a customer: the sum of the named metrics.
      *
      * @param metrics the customer's metrics by name
-     * @return the value
-     * @throws IllegalArgumentException if a metric is missing or not a finite number
+     * @return the value, finite
+     * @throws IllegalArgumentException if a metric is missing or not a finite number, or the sum
+     *         lies beyond the range of a {@code double} (e.g. {@code 1e308 + 1e308}), where it
+     *         cannot be compared with a threshold or shown
      */
     public double valueOf(Map<String, Double> metrics) {
         double sum = 0.0;
@@ -203,7 +205,21 @@ public final class Criterion implements Serializable {
             checkArgument(Double.isFinite(v), "metric '%s' %s is not a finite number", name, v);
             sum += v;
         }
+        if (!Double.isFinite(sum)) {
+            StringBuilder shown = new StringBuilder();
+            for (String name : terms) {
+                shown.append(shown.length() == 0 ? "" : " + ").append(shortest(metrics.get(name)));
+            }
+            throw new IllegalArgumentException("metric '" + metric + "' " + shown + " adds up beyond the range of a "
+                    + "double (" + shortest(Double.MAX_VALUE) + "): the sum cannot be compared with " + this);
+        }
         return sum;
+    }
+
+    /** A value in a message: the shortest decimal that is exactly it, e.g. {@code 1e308} or {@code 6200000}. */
+    private static String shortest(double v) {
+        String s = BigDecimal.valueOf(v).stripTrailingZeros().toString();
+        return s.replace("E+", "e").replace('E', 'e');
     }
 
     /**
@@ -211,7 +227,7 @@ public final class Criterion implements Serializable {
      *
      * @param metrics the customer's metrics by name
      * @return whether it holds
-     * @throws IllegalArgumentException if a metric is missing or not a finite number
+     * @throws IllegalArgumentException as {@link #valueOf(Map)}
      */
     public boolean holds(Map<String, Double> metrics) {
         return test(valueOf(metrics));
@@ -273,7 +289,7 @@ public final class Criterion implements Serializable {
      *
      * @param metrics the customer's metrics by name
      * @return the description
-     * @throws IllegalArgumentException if a metric is missing or not a finite number
+     * @throws IllegalArgumentException as {@link #valueOf(Map)}
      */
     public String shortfall(Map<String, Double> metrics) {
         return "needs " + this + ", has " + formatBeside(valueOf(metrics));

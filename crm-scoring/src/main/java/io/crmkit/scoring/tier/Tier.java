@@ -54,7 +54,8 @@ public record Tier(String name, Match match, List<Criterion> criteria) implement
      *
      * @param metrics the customer's metrics by name
      * @return whether the criteria hold as combined by {@link #match()}
-     * @throws IllegalArgumentException if a metric is missing or not a finite number
+     * @throws IllegalArgumentException if a metric is missing or not a finite number, or a summed metric
+     *         lies beyond the range of a {@code double} (see {@link Criterion#valueOf(Map)})
      */
     public boolean qualifies(Map<String, Double> metrics) {
         if (isBase()) {

@@ -125,7 +125,8 @@ public final class TierPolicy implements Serializable {
      * @param metrics the customer's metrics by name; every metric a tier down to the placed tier
      *        (and the tier above it) names must be present and finite
      * @return the placement
-     * @throws IllegalArgumentException if a metric is missing or not a finite number
+     * @throws IllegalArgumentException if a metric is missing or not a finite number, or a summed metric
+     *         lies beyond the range of a {@code double} (see {@link Criterion#valueOf(Map)})
      */
     public TierPlacement place(Map<String, Double> metrics) {
         requireNonNull(metrics, "metrics");
@@ -184,7 +185,8 @@ public final class TierPolicy implements Serializable {
      * @param periods the customer's metrics per period, keyed by the period's date (any order)
      * @param rule how tiers are lost
      * @return the movements in date order, the first being the initial placement
-     * @throws IllegalArgumentException if there are no periods or a metric is missing or not finite
+     * @throws IllegalArgumentException if there are no periods or a metric is missing or not finite,
+     *         or a summed metric lies beyond the range of a {@code double} (see {@link Criterion#valueOf(Map)})
      */
     public List<TierMovement> track(Map<LocalDate, Map<String, Double>> periods, DowngradeRule rule) {
         requireNonNull(periods, "periods");
