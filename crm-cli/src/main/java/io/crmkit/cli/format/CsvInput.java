@@ -188,6 +188,8 @@ public final class CsvInput implements Closeable {
     private final Path path;
     private final String file;
     private final CSVParser parser;
+    /** The watcher of the characters the parser reads, for quotes inside unquoted cells. */
+    private final StrayQuotes quotes;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
     private final int[] schemaColumn;
@@ -195,15 +197,17 @@ public final class CsvInput implements Closeable {
     private final Schema schema;
     private CSVRecord record;
     private long line = 1;
-    private Dialect dialect = Dialect.DEFAULT;
+    private final Dialect dialect;
     /** Lines of the file before the text this parser reads (a chunk of a file read in parallel). */
     private final long linesBefore;
 
-    private CsvInput(Path path, String file, CSVParser parser, Schema schema) {
+    private CsvInput(Path path, String file, StrayQuotes text, Schema schema, Dialect dialect) throws IOException {
         this.linesBefore = 0;
         this.path = path;
         this.file = file;
-        this.parser = parser;
+        this.dialect = dialect;
+        this.quotes = text;
+        this.parser = parse(text, dialect);
         this.records = parser.iterator();
         if (!advance()) {
             throw new InputException(file + ":1: the file is empty: a header line is expected");
@@ -265,10 +269,11 @@ public final class CsvInput implements Closeable {
     }
 
     /** The data rows of a later part of the file {@code header} has opened: same columns, lines counted on. */
-    private CsvInput(CsvInput header, CSVParser parser, long linesBefore) {
+    private CsvInput(CsvInput header, StrayQuotes text, long linesBefore) throws IOException {
         this.path = header.path;
         this.file = header.file;
-        this.parser = parser;
+        this.quotes = text;
+        this.parser = parse(text, header.dialect);
         this.records = parser.iterator();
         this.header = header.header;
         this.schemaColumn = header.schemaColumn;
@@ -291,11 +296,15 @@ public final class CsvInput implements Closeable {
      */
     public CsvInput continuedAt(java.io.Reader text, long linesBefore) {
         try {
-            return new CsvInput(this, FORMAT.builder().setDelimiter(dialect.delimiter()).build().parse(text),
-                    linesBefore);
+            return new CsvInput(this, new StrayQuotes(text, dialect.delimiter()), linesBefore);
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    private static CSVParser parse(java.io.Reader text, Dialect dialect) throws IOException {
+        CSVFormat format = dialect.delimiter() == ',' ? FORMAT : FORMAT.builder().setDelimiter(dialect.delimiter()).build();
+        return format.parse(text);
     }
 
     /** @return the dialect the input reads */
@@ -388,10 +397,7 @@ public final class CsvInput implements Closeable {
         String file = name(path);
         InputStream in = utf8(path, file);
         try {
-            CSVParser parser = FORMAT.builder().setDelimiter(dialect.delimiter()).build().parse(reader(in));
-            CsvInput input = new CsvInput(path, file, parser, schema);
-            input.dialect = dialect;
-            return input;
+            return new CsvInput(path, file, new StrayQuotes(reader(in), dialect.delimiter()), schema, dialect);
         } catch (IOException e) {
             throw FileProblem.reading(path, e);
         } catch (RuntimeException e) {
@@ -421,7 +427,7 @@ public final class CsvInput implements Closeable {
             if (first >= 0 && first != '\uFEFF') {
                 in.unread(first);
             }
-            return new CsvInput(null, file, FORMAT.parse(in), schema);
+            return new CsvInput(null, file, new StrayQuotes(in, ','), schema, Dialect.DEFAULT);
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
@@ -566,6 +572,15 @@ public final class CsvInput implements Closeable {
             }
             record = records.next();
             line = before + 1;
+            int stray = quotes.strayCell(line - linesBefore);
+            if (stray >= 0) {
+                String value = stray < record.size() ? record.get(stray) : "";
+                String rule = "a quote inside a cell that does not start with one (RFC 4180): quote the whole cell "
+                        + "and double the quote, e.g. \"ab\"\"c\"";
+                throw header == null ? InputException.of(file, line, "column " + (stray + 1) + " name", value, rule)
+                        : InputException.of(file, line, stray < header.size() ? header.get(stray)
+                                : "column " + (stray + 1), value, rule);
+            }
             if (!(record.size() == 1 && record.get(0).isEmpty())) {
                 return true;
             }
