@@ -268,7 +268,7 @@ public final class CampaignFiles {
         int responded = in.column("responded");
         int revenueColumn = in.column("revenue");
         while (in.next()) {
-            BigDecimal revenue = in.text(revenueColumn).isEmpty() ? BigDecimal.ZERO : in.decimal(revenueColumn);
+            BigDecimal revenue = in.text(revenueColumn).isEmpty() ? BigDecimal.ZERO : in.amount(revenueColumn, currency);
             if (revenue.signum() < 0) {
                 throw in.refuse(revenueColumn, "must be 0 or more");
             }

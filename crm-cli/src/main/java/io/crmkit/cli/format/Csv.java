@@ -160,9 +160,9 @@ public final class Csv {
     private static Money parseAmount(String text, String where, Currency currency) {
         BigDecimal amount;
         try {
-            amount = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": amount '" + text + "' is not a number", e);
+            amount = Values.money(text, currency);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": amount " + Values.quote(text) + ": " + e.getMessage(), e);
         }
         if (amount.signum() < 0) {
             throw new IllegalArgumentException(where + ": amount '" + text + "' is negative: a purchase amount must be 0 or more");
@@ -171,15 +171,10 @@ public final class Csv {
     }
 
     private static double parseNumber(String column, String text, String where) {
-        double v;
         try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": " + column + " '" + text + "' is not a number", e);
+            return Values.number(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + column + " " + Values.quote(text) + ": " + e.getMessage(), e);
         }
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(where + ": " + column + " '" + text + "' is not a finite number");
-        }
-        return v;
     }
 }

@@ -709,12 +709,25 @@ public final class CsvInput implements Closeable {
      * @throws InputException naming the file, line, column and rule otherwise
      */
     public io.crmkit.core.money.Money money(int column, java.util.Currency currency) {
-        java.math.BigDecimal amount = decimal(column);
-        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-        if (amount.stripTrailingZeros().scale() > digits) {
-            throw refuse(column, "more decimals than " + currency.getCurrencyCode() + " has (" + digits + ")");
+        return io.crmkit.core.money.Money.of(amount(column, currency), currency);
+    }
+
+    /**
+     * Reads a cell as an exact amount in a currency, by the one money grammar
+     * ({@link Values#money(String, java.util.Currency)}).
+     *
+     * @param column the column
+     * @param currency the currency of the amount
+     * @return the amount, as written
+     * @throws InputException naming the file, line, column and rule otherwise
+     */
+    public java.math.BigDecimal amount(int column, java.util.Currency currency) {
+        String text = record.get(column);
+        try {
+            return Values.money(text, currency);
+        } catch (IllegalArgumentException e) {
+            throw refuse(column, e.getMessage());
         }
-        return io.crmkit.core.money.Money.of(amount, currency);
     }
 
     /**

@@ -284,6 +284,38 @@ public final class Values {
     }
 
     /**
+     * Reads an amount of money in a currency — the one money grammar of every input, CSV cell or
+     * JSON value: a number of the grammar ({@link #number(String)}, so within the range of
+     * {@code double}), with no more decimals than the currency's smallest unit has (after trailing
+     * zeros: {@code 5.001} is no amount of USD or CNY, whose smallest unit is 0.01, {@code 5.000}
+     * is; JPY has none). The sign is the caller's rule.
+     *
+     * @param text the text
+     * @param currency the currency of the amount
+     * @return the exact amount, as written
+     * @throws IllegalArgumentException with the rule when the text is not such an amount
+     */
+    public static java.math.BigDecimal money(String text, java.util.Currency currency) {
+        java.math.BigDecimal amount = decimal(text);
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        if (amount.scale() > digits && amount.stripTrailingZeros().scale() > digits) {
+            throw new IllegalArgumentException(moneyRule(currency));
+        }
+        return amount;
+    }
+
+    /**
+     * The rule of amounts of money in a currency, as messages state it.
+     *
+     * @param currency the currency
+     * @return the rule
+     */
+    public static String moneyRule(java.util.Currency currency) {
+        return "more decimals than " + currency.getCurrencyCode() + " has (" + Math.max(currency.getDefaultFractionDigits(), 0)
+                + ")";
+    }
+
+    /**
      * Reads a whole number: an optional sign and digits, within the range of {@code long}.
      *
      * @param text the text

@@ -463,6 +463,11 @@ public final class TrainingFiles {
                     }
                     currency[0] = c;
                     currencyLine[0] = row.line();
+                    try {
+                        Values.money(amount, c);
+                    } catch (IllegalArgumentException e) {
+                        throw row.error("amount", amount, e.getMessage());
+                    }
                     purchases.add(Purchase.of(customer, at, Money.of(value, c)));
                 }
                 default -> throw row.error("kind", row.get("kind"), "expected complaint, purchase or customer");
