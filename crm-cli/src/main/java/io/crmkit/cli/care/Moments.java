@@ -19,19 +19,23 @@ final class Moments {
     /**
      * Reads an instant: an ISO date (the start of the day in the zone), a local date-time in the
      * zone, or a date-time with an offset (the time may follow the date after a space instead of {@code T}) ({@code Z} or {@code +08:00}).
+     * A local date-time inside a daylight-saving gap of the zone is refused; one inside an overlap
+     * is taken at the earlier offset ({@link io.crmkit.cli.format.Values#instant}).
      *
      * @param text the text
      * @param zone the zone of dates and local date-times
      * @return the instant
-     * @throws IllegalArgumentException with {@link #INSTANT_RULE} otherwise
+     * @throws IllegalArgumentException with {@link #INSTANT_RULE}, or the rule the value breaks, otherwise
      */
     static Instant instant(String text, ZoneId zone) {
         // the reader's one date grammar, with its years 1 to 9999
         try {
             return io.crmkit.cli.format.Values.instant(text, zone);
         } catch (IllegalArgumentException e) {
+            // the care files' own wording of the grammar; other rules (a year, a day of the calendar, a
+            // local time in a daylight-saving gap) as the reader states them
             String rule = e.getMessage();
-            throw new IllegalArgumentException(io.crmkit.cli.format.Values.YEAR_RULE.equals(rule) ? rule : INSTANT_RULE,
+            throw new IllegalArgumentException(io.crmkit.cli.format.Values.INSTANT_RULE.equals(rule) ? INSTANT_RULE : rule,
                     e);
         }
     }
