@@ -155,6 +155,9 @@ public final class PlanJson {
      * @throws PlanException with one line {@code name:line: $.path: reason}
      */
     public static AccountPlan parse(String text, String name) {
+        if (text.isBlank()) {
+            throw new PlanException(name + ":1: not valid JSON: the file is empty", null); // as StrictJson says it
+        }
         Plan plan;
         try {
             plan = MAPPER.readValue(text, Plan.class);

@@ -37,11 +37,11 @@ public final class CampaignFiles {
             .optional("rfm_segment").optional("tier").optional("lifecycle_stage").optional("clv").optional("p_alive")
             .optional("open_complaint");
     private static final CsvInput.Schema CONTACTS = CsvInput.Schema.of(CsvInput.Others.REFUSE).required("customer_id")
-            .required("campaign").required("channel").required("at");
+            .required("campaign").required("channel").required("at").mayBeEmpty();
     private static final CsvInput.Schema AUDIENCE = CsvInput.Schema.of(CsvInput.Others.REFUSE).required("customer_id")
             .required("group").optional("reason");
     private static final CsvInput.Schema RESPONSES = CsvInput.Schema.of(CsvInput.Others.REFUSE).required("customer_id")
-            .required("at").required("responded").required("revenue");
+            .required("at").required("responded").required("revenue").mayBeEmpty();
 
     private CampaignFiles() {
     }

@@ -9,10 +9,6 @@ import java.util.stream.Collectors;
 /** The instants and enum words of the care files. */
 final class Moments {
 
-    /** The rule of {@link #instant}, as messages state it. */
-    static final String INSTANT_RULE = "not an ISO date or date-time (2026-03-15, 2026-03-15T10:30 in the zone, "
-            + "or 2026-03-15T10:30+08:00)";
-
     private Moments() {
     }
 
@@ -25,19 +21,11 @@ final class Moments {
      * @param text the text
      * @param zone the zone of dates and local date-times
      * @return the instant
-     * @throws IllegalArgumentException with {@link #INSTANT_RULE}, or the rule the value breaks, otherwise
+     * @throws IllegalArgumentException with the rule the value breaks otherwise
      */
     static Instant instant(String text, ZoneId zone) {
-        // the reader's one date grammar, with its years 1 to 9999
-        try {
-            return io.crmkit.cli.format.Values.instant(text, zone);
-        } catch (IllegalArgumentException e) {
-            // the care files' own wording of the grammar; other rules (a year, a day of the calendar, a
-            // local time in a daylight-saving gap) as the reader states them
-            String rule = e.getMessage();
-            throw new IllegalArgumentException(io.crmkit.cli.format.Values.INSTANT_RULE.equals(rule) ? INSTANT_RULE : rule,
-                    e);
-        }
+        // the reader's one date grammar and its rules, worded as in every other file
+        return io.crmkit.cli.format.Values.instant(text, zone);
     }
 
     /**

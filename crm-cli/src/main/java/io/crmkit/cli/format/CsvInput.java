@@ -70,10 +70,12 @@ public final class CsvInput implements Closeable {
     public static final class Schema {
         private final List<Column> columns;
         private final Others others;
+        private final boolean mayBeEmpty;
 
-        private Schema(List<Column> columns, Others others) {
+        private Schema(List<Column> columns, Others others, boolean mayBeEmpty) {
             this.columns = List.copyOf(columns);
             this.others = others;
+            this.mayBeEmpty = mayBeEmpty;
         }
 
         /**
@@ -83,7 +85,7 @@ public final class CsvInput implements Closeable {
          * @return the schema
          */
         public static Schema of(Others others) {
-            return new Schema(List.of(), others);
+            return new Schema(List.of(), others, false);
         }
 
         /**
@@ -108,10 +110,21 @@ public final class CsvInput implements Closeable {
             return with(new Column(name, List.of(aliases), false));
         }
 
+        /**
+         * Lets a file of this schema hold a header and no data rows (an optional list that may be
+         * empty, such as a contact history). Without it, {@link CsvInput#next()} refuses a file
+         * without data rows: {@code file:1: has no data rows}.
+         *
+         * @return the new schema
+         */
+        public Schema mayBeEmpty() {
+            return new Schema(columns, others, true);
+        }
+
         private Schema with(Column c) {
             List<Column> list = new ArrayList<>(columns);
             list.add(c);
-            return new Schema(list, others);
+            return new Schema(list, others, mayBeEmpty);
         }
     }
 
@@ -198,11 +211,16 @@ public final class CsvInput implements Closeable {
     private CSVRecord record;
     private long line = 1;
     private final Dialect dialect;
+    /** Whether {@link #next()} has found a data row. */
+    private boolean rowsSeen;
+    /** Whether this reads a later part of a file ({@link #continuedAt}), which may hold no rows. */
+    private final boolean continued;
     /** Lines of the file before the text this parser reads (a chunk of a file read in parallel). */
     private final long linesBefore;
 
     private CsvInput(Path path, String file, StrayQuotes text, Schema schema, Dialect dialect) throws IOException {
         this.linesBefore = 0;
+        this.continued = false;
         this.path = path;
         this.file = file;
         this.dialect = dialect;
@@ -282,6 +300,7 @@ public final class CsvInput implements Closeable {
         this.dialect = header.dialect;
         this.linesBefore = linesBefore;
         this.line = linesBefore;
+        this.continued = true;
     }
 
     /**
@@ -592,12 +611,17 @@ public final class CsvInput implements Closeable {
      *
      * @return false at the end of the file
      * @throws InputException if the row is malformed CSV, not UTF-8, or has another number of
-     *     fields than the header
+     *     fields than the header; or, at the end of a file without data rows, {@code file:1: has no
+     *     data rows} (unless the schema {@linkplain Schema#mayBeEmpty() may be empty})
      */
     public boolean next() {
         if (!advance()) {
+            if (!rowsSeen && !continued && !schema.mayBeEmpty) {
+                throw new InputException(file + ":1: has no data rows");
+            }
             return false;
         }
+        rowsSeen = true;
         if (record.size() != header.size()) {
             throw InputException.atLine(file, line, "has " + record.size() + " fields but the header has "
                     + header.size());
