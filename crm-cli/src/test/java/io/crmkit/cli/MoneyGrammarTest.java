@@ -145,4 +145,20 @@ class MoneyGrammarTest {
                 Arguments.of("1e309", "1E+309", "out of range: beyond ±1.7976931348623157e308, the largest double"),
                 Arguments.of("1e-400", "1E-400", "out of range: so close to 0 that it would read as 0"));
     }
+
+    @org.junit.jupiter.api.Test
+    void theGrammarKeepsTheAmountAsWrittenAndCountsDecimalsWithoutTrailingZeros() {
+        java.util.Currency cny = java.util.Currency.getInstance("CNY");
+        java.util.Currency jpy = java.util.Currency.getInstance("JPY");
+        assertEquals(new java.math.BigDecimal("5.000"), Values.money("5.000", cny));
+        assertEquals(new java.math.BigDecimal("1.5e2"), Values.money("1.5e2", cny));
+        assertEquals(new java.math.BigDecimal("1E+2"), Values.money("1E+2", jpy));
+        assertEquals(new java.math.BigDecimal("120.0"), Values.money("120.0", jpy));
+        assertEquals("more decimals than JPY has (0)", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Values.money("120.5", jpy)).getMessage());
+        assertEquals("more decimals than CNY has (2)", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Values.money("0.125", cny)).getMessage());
+        assertEquals(Values.NUMBER_RULE, org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Values.money("5d", cny)).getMessage());
+    }
 }
