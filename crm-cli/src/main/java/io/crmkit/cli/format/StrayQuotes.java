@@ -65,8 +65,14 @@ final class StrayQuotes extends FilterReader {
     public int read(char[] buffer, int offset, int length) throws IOException {
         int n = super.read(buffer, offset, length);
         if (strayLine < 0) {
-            for (int i = 0; i < n; i++) {
-                watch(buffer[offset + i]);
+            char d = delimiter;
+            for (int i = offset, end = offset + Math.max(n, 0); i < end; i++) {
+                char c = buffer[i];
+                // most characters: inside a plain cell, neither a delimiter, a line break nor a quote
+                if (state == PLAIN && c > '"' && c != d) {
+                    continue;
+                }
+                watch(c);
             }
         }
         return n;
