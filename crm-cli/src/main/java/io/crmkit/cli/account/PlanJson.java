@@ -175,6 +175,9 @@ public final class PlanJson {
     }
 
     private static AccountPlan parse(String text, String name, LocalDate asOf) {
+        if (text.isBlank()) {
+            throw new PlanException(name + ":1: not valid JSON: the file is empty", null); // as StrictJson says it
+        }
         Plan plan;
         try {
             plan = MAPPER.readValue(text, Plan.class);

@@ -37,11 +37,11 @@ public final class CampaignFiles {
             .optional("rfm_segment").optional("tier").optional("lifecycle_stage").optional("clv").optional("p_alive")
             .optional("open_complaint");
     private static final CsvInput.Schema CONTACTS = CsvInput.Schema.of(CsvInput.Others.REFUSE).required("customer_id")
-            .required("campaign").required("channel").required("at");
+            .required("campaign").required("channel").required("at").mayBeEmpty();
     private static final CsvInput.Schema AUDIENCE = CsvInput.Schema.of(CsvInput.Others.REFUSE).required("customer_id")
             .required("group").optional("reason");
     private static final CsvInput.Schema RESPONSES = CsvInput.Schema.of(CsvInput.Others.REFUSE).required("customer_id")
-            .required("at").required("responded").required("revenue");
+            .required("at").required("responded").required("revenue").mayBeEmpty();
 
     private CampaignFiles() {
     }
@@ -277,7 +277,7 @@ public final class CampaignFiles {
         int revenueColumn = in.column("revenue");
         java.util.Map<java.util.List<Object>, Long> lines = new java.util.HashMap<>();
         while (in.next()) {
-            BigDecimal revenue = in.text(revenueColumn).isEmpty() ? BigDecimal.ZERO : in.decimal(revenueColumn);
+            BigDecimal revenue = in.text(revenueColumn).isEmpty() ? BigDecimal.ZERO : in.amount(revenueColumn, currency);
             if (revenue.signum() < 0) {
                 throw in.refuse(revenueColumn, "must be 0 or more");
             }

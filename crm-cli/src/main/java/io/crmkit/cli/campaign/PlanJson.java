@@ -77,8 +77,8 @@ public final class PlanJson {
             Currency currency = Money.currency(text(root, "currency"));
             CampaignPlan.Builder plan = CampaignPlan.builder(text(root, "id"), Channel.parse(text(root, "channel")))
                     .objective(optionalText(root, "objective")).offer(optionalText(root, "offer"))
-                    .budget(Money.of(decimal(root, "budget"), currency))
-                    .costPerContact(Money.of(decimal(root, "costPerContact"), currency))
+                    .budget(Money.of(money(root, "budget", "budget", currency), currency))
+                    .costPerContact(Money.of(money(root, "costPerContact", "costPerContact", currency), currency))
                     .schedule(schedule(required(root, "schedule", "schedule")))
                     .audience(rule(required(root, "audience", "audience"), "audience"));
             if (root.has("contactCap")) {
@@ -203,7 +203,7 @@ public final class PlanJson {
             try {
                 LocalDate date = LocalDate.ofEpochDay(Values.epochDay(text(o, "observedOn", at + ".observedOn")));
                 out.add(CompetitorObservation.of(text(o, "competitor", at + ".competitor"), text(o, "product", at + ".product"),
-                        Money.of(decimal(o, "price", at + ".price"), currency), date, text(o, "source", at + ".source")));
+                        Money.of(money(o, "price", at + ".price", currency), currency), date, text(o, "source", at + ".source")));
             } catch (Bad e) {
                 throw e;
             } catch (IllegalArgumentException e) {
@@ -239,27 +239,22 @@ public final class PlanJson {
         return node.has(field) ? text(node, field) : "";
     }
 
-    private static BigDecimal decimal(JsonNode node, String field) {
-        return decimal(node, field, field);
-    }
-
-    private static BigDecimal decimal(JsonNode node, String field, String path) {
+    /** An amount of the one money grammar ({@link StrictJson#money}): a JSON number or a string holding one. */
+    private static BigDecimal money(JsonNode node, String field, String path, Currency currency) {
         JsonNode v = required(node, field, path);
-        if (v.isNumber()) {
-            return v.decimalValue();
-        }
         try {
-            return Values.decimal(v.asText().strip());
+            return StrictJson.money(v, currency);
         } catch (IllegalArgumentException e) {
-            throw new Bad(path, Values.quote(v.asText()) + ": " + e.getMessage());
+            throw new Bad(path, e.getMessage());
         }
     }
 
     private static double number(JsonNode v, String path) {
-        if (v == null || !v.isNumber() || !Double.isFinite(v.doubleValue())) {
-            throw new Bad(path, "'" + v + "' is not a finite number");
+        try {
+            return StrictJson.number(v);
+        } catch (IllegalArgumentException e) {
+            throw new Bad(path, e.getMessage());
         }
-        return v.doubleValue();
     }
 
     private static int integer(JsonNode node, String field, String path) {

@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "care", mixinStandardHelpOptions = true,
         description = {"Care (contact) tasks from events by the dealer manual's schedule, and the daily follow-up quota.",
             "Times, every input: an ISO date (the start of the day in --zone), a local date-time in --zone "
-                    + "(2026-03-15T10:30) or a date-time with an offset (2026-03-15T10:30+08:00)."},
+                    + "(2026-03-15T10:30) or a date-time with an offset (2026-03-15T10:30+08:00). A local time that "
+                    + "does not exist in --zone (a daylight-saving gap) is refused; one that occurs twice (the overlap) "
+                    + "is taken at the earlier offset. Deadlines within or before an event are elapsed hours."},
         subcommands = {CareCommand.ScheduleCommand.class, CareCommand.QuotaCommand.class})
 public final class CareCommand implements Callable<Integer> {
 

@@ -9,31 +9,23 @@ import java.util.stream.Collectors;
 /** The instants and enum words of the care files. */
 final class Moments {
 
-    /** The rule of {@link #instant}, as messages state it. */
-    static final String INSTANT_RULE = "not an ISO date or date-time (2026-03-15, 2026-03-15T10:30 in the zone, "
-            + "or 2026-03-15T10:30+08:00)";
-
     private Moments() {
     }
 
     /**
      * Reads an instant: an ISO date (the start of the day in the zone), a local date-time in the
      * zone, or a date-time with an offset (the time may follow the date after a space instead of {@code T}) ({@code Z} or {@code +08:00}).
+     * A local date-time inside a daylight-saving gap of the zone is refused; one inside an overlap
+     * is taken at the earlier offset ({@link io.crmkit.cli.format.Values#instant}).
      *
      * @param text the text
      * @param zone the zone of dates and local date-times
      * @return the instant
-     * @throws IllegalArgumentException with {@link #INSTANT_RULE} otherwise
+     * @throws IllegalArgumentException with the rule the value breaks otherwise
      */
     static Instant instant(String text, ZoneId zone) {
-        // the reader's one date grammar, with its years 1 to 9999
-        try {
-            return io.crmkit.cli.format.Values.instant(text, zone);
-        } catch (IllegalArgumentException e) {
-            String rule = e.getMessage();
-            throw new IllegalArgumentException(io.crmkit.cli.format.Values.YEAR_RULE.equals(rule) ? rule : INSTANT_RULE,
-                    e);
-        }
+        // the reader's one date grammar and its rules, worded as in every other file
+        return io.crmkit.cli.format.Values.instant(text, zone);
     }
 
     /**

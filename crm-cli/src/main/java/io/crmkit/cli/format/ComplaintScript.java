@@ -97,7 +97,7 @@ public final class ComplaintScript {
             }
         }
         if (complaint == null) {
-            return new Outcome(Optional.empty(), Optional.of(source + ": the script has no commands"));
+            return new Outcome(Optional.empty(), Optional.of(source + ":1: the script has no commands"));
         }
         return new Outcome(Optional.of(complaint), Optional.empty());
     }

@@ -70,10 +70,12 @@ public final class CsvInput implements Closeable {
     public static final class Schema {
         private final List<Column> columns;
         private final Others others;
+        private final boolean mayBeEmpty;
 
-        private Schema(List<Column> columns, Others others) {
+        private Schema(List<Column> columns, Others others, boolean mayBeEmpty) {
             this.columns = List.copyOf(columns);
             this.others = others;
+            this.mayBeEmpty = mayBeEmpty;
         }
 
         /**
@@ -83,7 +85,7 @@ public final class CsvInput implements Closeable {
          * @return the schema
          */
         public static Schema of(Others others) {
-            return new Schema(List.of(), others);
+            return new Schema(List.of(), others, false);
         }
 
         /**
@@ -108,10 +110,21 @@ public final class CsvInput implements Closeable {
             return with(new Column(name, List.of(aliases), false));
         }
 
+        /**
+         * Lets a file of this schema hold a header and no data rows (an optional list that may be
+         * empty, such as a contact history). Without it, {@link CsvInput#next()} refuses a file
+         * without data rows: {@code file:1: has no data rows}.
+         *
+         * @return the new schema
+         */
+        public Schema mayBeEmpty() {
+            return new Schema(columns, others, true);
+        }
+
         private Schema with(Column c) {
             List<Column> list = new ArrayList<>(columns);
             list.add(c);
-            return new Schema(list, others);
+            return new Schema(list, others, mayBeEmpty);
         }
     }
 
@@ -188,6 +201,8 @@ public final class CsvInput implements Closeable {
     private final Path path;
     private final String file;
     private final CSVParser parser;
+    /** The watcher of the characters the parser reads, for quotes inside unquoted cells. */
+    private final StrayQuotes quotes;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
     private final int[] schemaColumn;
@@ -195,15 +210,22 @@ public final class CsvInput implements Closeable {
     private final Schema schema;
     private CSVRecord record;
     private long line = 1;
-    private Dialect dialect = Dialect.DEFAULT;
+    private final Dialect dialect;
+    /** Whether {@link #next()} has found a data row. */
+    private boolean rowsSeen;
+    /** Whether this reads a later part of a file ({@link #continuedAt}), which may hold no rows. */
+    private final boolean continued;
     /** Lines of the file before the text this parser reads (a chunk of a file read in parallel). */
     private final long linesBefore;
 
-    private CsvInput(Path path, String file, CSVParser parser, Schema schema) {
+    private CsvInput(Path path, String file, StrayQuotes text, Schema schema, Dialect dialect) throws IOException {
         this.linesBefore = 0;
+        this.continued = false;
         this.path = path;
         this.file = file;
-        this.parser = parser;
+        this.dialect = dialect;
+        this.quotes = text;
+        this.parser = parse(text, dialect);
         this.records = parser.iterator();
         if (!advance()) {
             throw new InputException(file + ":1: the file is empty: a header line is expected");
@@ -265,10 +287,11 @@ public final class CsvInput implements Closeable {
     }
 
     /** The data rows of a later part of the file {@code header} has opened: same columns, lines counted on. */
-    private CsvInput(CsvInput header, CSVParser parser, long linesBefore) {
+    private CsvInput(CsvInput header, StrayQuotes text, long linesBefore) throws IOException {
         this.path = header.path;
         this.file = header.file;
-        this.parser = parser;
+        this.quotes = text;
+        this.parser = parse(text, header.dialect);
         this.records = parser.iterator();
         this.header = header.header;
         this.schemaColumn = header.schemaColumn;
@@ -277,6 +300,7 @@ public final class CsvInput implements Closeable {
         this.dialect = header.dialect;
         this.linesBefore = linesBefore;
         this.line = linesBefore;
+        this.continued = true;
     }
 
     /**
@@ -291,11 +315,15 @@ public final class CsvInput implements Closeable {
      */
     public CsvInput continuedAt(java.io.Reader text, long linesBefore) {
         try {
-            return new CsvInput(this, FORMAT.builder().setDelimiter(dialect.delimiter()).build().parse(text),
-                    linesBefore);
+            return new CsvInput(this, new StrayQuotes(text, dialect.delimiter()), linesBefore);
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    private static CSVParser parse(java.io.Reader text, Dialect dialect) throws IOException {
+        CSVFormat format = dialect.delimiter() == ',' ? FORMAT : FORMAT.builder().setDelimiter(dialect.delimiter()).build();
+        return format.parse(text);
     }
 
     /** @return the dialect the input reads */
@@ -388,10 +416,7 @@ public final class CsvInput implements Closeable {
         String file = name(path);
         InputStream in = utf8(path, file);
         try {
-            CSVParser parser = FORMAT.builder().setDelimiter(dialect.delimiter()).build().parse(reader(in));
-            CsvInput input = new CsvInput(path, file, parser, schema);
-            input.dialect = dialect;
-            return input;
+            return new CsvInput(path, file, new StrayQuotes(reader(in), dialect.delimiter()), schema, dialect);
         } catch (IOException e) {
             throw FileProblem.reading(path, e);
         } catch (RuntimeException e) {
@@ -421,7 +446,7 @@ public final class CsvInput implements Closeable {
             if (first >= 0 && first != '\uFEFF') {
                 in.unread(first);
             }
-            return new CsvInput(null, file, FORMAT.parse(in), schema);
+            return new CsvInput(null, file, new StrayQuotes(in, ','), schema, Dialect.DEFAULT);
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
@@ -566,6 +591,15 @@ public final class CsvInput implements Closeable {
             }
             record = records.next();
             line = before + 1;
+            int stray = quotes.strayCell(line - linesBefore);
+            if (stray >= 0) {
+                String value = stray < record.size() ? record.get(stray) : "";
+                String rule = "a quote inside a cell that does not start with one (RFC 4180): quote the whole cell "
+                        + "and double the quote, e.g. \"ab\"\"c\"";
+                throw header == null ? InputException.of(file, line, "column " + (stray + 1) + " name", value, rule)
+                        : InputException.of(file, line, stray < header.size() ? header.get(stray)
+                                : "column " + (stray + 1), value, rule);
+            }
             if (!(record.size() == 1 && record.get(0).isEmpty())) {
                 return true;
             }
@@ -577,12 +611,17 @@ public final class CsvInput implements Closeable {
      *
      * @return false at the end of the file
      * @throws InputException if the row is malformed CSV, not UTF-8, or has another number of
-     *     fields than the header
+     *     fields than the header; or, at the end of a file without data rows, {@code file:1: has no
+     *     data rows} (unless the schema {@linkplain Schema#mayBeEmpty() may be empty})
      */
     public boolean next() {
         if (!advance()) {
+            if (!rowsSeen && !continued && !schema.mayBeEmpty) {
+                throw new InputException(file + ":1: has no data rows");
+            }
             return false;
         }
+        rowsSeen = true;
         if (record.size() != header.size()) {
             throw InputException.atLine(file, line, "has " + record.size() + " fields but the header has "
                     + header.size());
@@ -694,12 +733,25 @@ public final class CsvInput implements Closeable {
      * @throws InputException naming the file, line, column and rule otherwise
      */
     public io.crmkit.core.money.Money money(int column, java.util.Currency currency) {
-        java.math.BigDecimal amount = decimal(column);
-        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-        if (amount.stripTrailingZeros().scale() > digits) {
-            throw refuse(column, "more decimals than " + currency.getCurrencyCode() + " has (" + digits + ")");
+        return io.crmkit.core.money.Money.of(amount(column, currency), currency);
+    }
+
+    /**
+     * Reads a cell as an exact amount in a currency, by the one money grammar
+     * ({@link Values#money(String, java.util.Currency)}).
+     *
+     * @param column the column
+     * @param currency the currency of the amount
+     * @return the amount, as written
+     * @throws InputException naming the file, line, column and rule otherwise
+     */
+    public java.math.BigDecimal amount(int column, java.util.Currency currency) {
+        String text = record.get(column);
+        try {
+            return Values.money(text, currency);
+        } catch (IllegalArgumentException e) {
+            throw refuse(column, e.getMessage());
         }
-        return io.crmkit.core.money.Money.of(amount, currency);
     }
 
     /**

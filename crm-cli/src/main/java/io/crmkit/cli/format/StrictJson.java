@@ -99,6 +99,91 @@ public final class StrictJson {
     }
 
     /**
+     * The text of a JSON value that should be a number: a JSON number as the strict setup read it
+     * (decimals exactly, so {@code 1e309} stays out of range instead of becoming a double), or a
+     * string holding one ({@code "2000.00"}); {@code null} for anything else. Readers of amounts
+     * and rates hand it to the grammar of {@link Values} ({@link Values#decimal(String)},
+     * {@link Values#money(String, java.util.Currency)}), as the CSV readers hand their cells, so
+     * that the same text is accepted or refused the same way in both formats.
+     *
+     * @param value the JSON value, or {@code null} when the field is absent
+     * @return the number's text, or {@code null}
+     */
+    public static String numberText(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isFloatingPointNumber()) {
+            return value.decimalValue().toString();
+        }
+        if (value.isNumber()) {
+            return value.asText();
+        }
+        return value.isTextual() ? value.asText().strip() : null;
+    }
+
+    /**
+     * Reads a JSON amount of money: a number (or a string holding one) of the one money grammar,
+     * {@link Values#money(String, java.util.Currency)}.
+     *
+     * @param value the JSON value, or {@code null} when the field is absent
+     * @param currency the currency of the amount
+     * @return the exact amount
+     * @throws IllegalArgumentException {@code 'value': rule} otherwise, the value quoted as
+     *     {@link Values#quote(String)} shows it
+     */
+    public static java.math.BigDecimal money(JsonNode value,
+            java.util.Currency currency) {
+        String text = numberText(value);
+        try {
+            return Values.money(text == null ? "" : text, currency);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(shown(value, text) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a JSON decimal (a rate, a multiplier): a number (or a string holding one) of the number
+     * grammar, {@link Values#decimal(String)}.
+     *
+     * @param value the JSON value, or {@code null} when the field is absent
+     * @return the exact value
+     * @throws IllegalArgumentException {@code 'value': rule} otherwise
+     */
+    public static java.math.BigDecimal decimal(JsonNode value) {
+        String text = numberText(value);
+        try {
+            return Values.decimal(text == null ? "" : text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(shown(value, text) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a JSON number for a statistic (a share, a threshold): a number (or a string holding
+     * one) of the number grammar, {@link Values#number(String)}.
+     *
+     * @param value the JSON value, or {@code null} when the field is absent
+     * @return the finite value
+     * @throws IllegalArgumentException {@code 'value': rule} otherwise
+     */
+    public static double number(JsonNode value) {
+        String text = numberText(value);
+        try {
+            return Values.number(text == null ? "" : text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(shown(value, text) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String shown(JsonNode value, String text) {
+        if (value == null) {
+            return "(missing)";
+        }
+        return Values.quote(text != null ? text : value.toString());
+    }
+
+    /**
      * What is wrong with a JSON text, in the command line's words: Jackson's own messages quote
      * the input, which may hold personal data.
      *

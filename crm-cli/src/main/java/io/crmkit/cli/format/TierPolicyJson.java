@@ -92,7 +92,10 @@ public final class TierPolicyJson {
         } catch (RuntimeException | StackOverflowError e) {
             throw new InputException(name + ": not valid JSON: cannot be read as a policy");
         }
-        if (root == null || !root.isObject()) {
+        if (root == null || root.isMissingNode()) {
+            throw new InputException(name + ":1: not valid JSON: the file is empty"); // as StrictJson says it
+        }
+        if (!root.isObject()) {
             throw new IllegalArgumentException(name + ": a policy must be a JSON object with \"name\" and \"tiers\"");
         }
         checkFields(root, POLICY_FIELDS, name);

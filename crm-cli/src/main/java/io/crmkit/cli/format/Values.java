@@ -292,6 +292,38 @@ public final class Values {
     }
 
     /**
+     * Reads an amount of money in a currency — the one money grammar of every input, CSV cell or
+     * JSON value: a number of the grammar ({@link #number(String)}, so within the range of
+     * {@code double}), with no more decimals than the currency's smallest unit has (after trailing
+     * zeros: {@code 5.001} is no amount of USD or CNY, whose smallest unit is 0.01, {@code 5.000}
+     * is; JPY has none). The sign is the caller's rule.
+     *
+     * @param text the text
+     * @param currency the currency of the amount
+     * @return the exact amount, as written
+     * @throws IllegalArgumentException with the rule when the text is not such an amount
+     */
+    public static java.math.BigDecimal money(String text, java.util.Currency currency) {
+        java.math.BigDecimal amount = decimal(text);
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        if (amount.scale() > digits && amount.stripTrailingZeros().scale() > digits) {
+            throw new IllegalArgumentException(moneyRule(currency));
+        }
+        return amount;
+    }
+
+    /**
+     * The rule of amounts of money in a currency, as messages state it.
+     *
+     * @param currency the currency
+     * @return the rule
+     */
+    public static String moneyRule(java.util.Currency currency) {
+        return "more decimals than " + currency.getCurrencyCode() + " has (" + Math.max(currency.getDefaultFractionDigits(), 0)
+                + ")";
+    }
+
+    /**
      * Reads a whole number: an optional sign and digits, within the range of {@code long}.
      *
      * @param text the text
@@ -317,14 +349,34 @@ public final class Values {
     }
 
     /**
+     * The rule a local date-time inside a daylight-saving gap breaks, as messages state it.
+     *
+     * @param gap the zone's transition whose gap holds the time
+     * @param zone the zone
+     * @return e.g. {@code not a time in Europe/Berlin: the clocks go from 02:00 straight to 03:00 on 2026-03-29 ...}
+     */
+    static String gapRule(java.time.zone.ZoneOffsetTransition gap, java.time.ZoneId zone) {
+        return "not a time in " + zone.getId() + ": the clocks go from " + gap.getDateTimeBefore().toLocalTime()
+                + " straight to " + gap.getDateTimeAfter().toLocalTime() + " on " + gap.getDateTimeBefore().toLocalDate()
+                + " (daylight saving); give a time outside the gap, or the time with the offset it was read in ("
+                + gap.getOffsetBefore() + " or " + gap.getOffsetAfter() + ")";
+    }
+
+    /**
      * Reads a date of the grammar, optionally followed by an offset ({@code Z} or {@code ±HH:mm})
-     * after its time of day, as an instant: a date alone is the start of that day in the zone, a
-     * date-time without an offset is local to the zone.
+     * after its time of day, as an instant: a date alone is the start of that day in the zone (its
+     * first instant: where a daylight-saving jump skips midnight, the end of the jump), a
+     * date-time without an offset is local to the zone. A local date-time that does not exist in
+     * the zone — inside a daylight-saving gap, such as 02:30 on 2026-03-29 in Europe/Berlin — is
+     * refused, never moved; one that exists twice — inside an overlap, as the clocks go back, such
+     * as 02:30 on 2026-10-25 in Europe/Berlin — is taken at the earlier offset (the summer time,
+     * its first occurrence); an offset in the text chooses either.
      *
      * @param text the text
      * @param zone the zone of a date or date-time without an offset
      * @return the instant
-     * @throws IllegalArgumentException with the rule when the text is not such a date
+     * @throws IllegalArgumentException with the rule when the text is not such a date, or is a
+     *     local date-time that does not exist in the zone
      */
     public static java.time.Instant instant(String text, java.time.ZoneId zone) {
         int n = text.length();
@@ -350,9 +402,20 @@ public final class Values {
         if (local.length() == 10 && offset != null) {
             throw new IllegalArgumentException(INSTANT_RULE);
         }
-        java.time.LocalDateTime at = LocalDate.ofEpochDay(day)
-                .atTime(local.length() == 10 ? LocalTime.MIDNIGHT : LocalTime.parse(local.substring(11)));
-        return offset != null ? at.toInstant(offset) : at.atZone(zone).toInstant();
+        if (local.length() == 10) {
+            // the day's first instant: midnight, or the end of a daylight-saving jump over midnight
+            return LocalDate.ofEpochDay(day).atStartOfDay(zone).toInstant();
+        }
+        java.time.LocalDateTime at = LocalDate.ofEpochDay(day).atTime(LocalTime.parse(local.substring(11)));
+        if (offset != null) {
+            return at.toInstant(offset);
+        }
+        java.time.zone.ZoneOffsetTransition change = zone.getRules().getTransition(at);
+        if (change != null && change.isGap()) {
+            throw new IllegalArgumentException(gapRule(change, zone));
+        }
+        // in an overlap (a local time that occurs twice, as clocks go back) the earlier offset, the first occurrence
+        return at.atZone(zone).toInstant();
     }
 
     /**

@@ -255,10 +255,11 @@ public final class ProgramJson {
     }
 
     private static BigDecimal decimal(JsonNode v, String field) {
-        if (v == null || !v.isNumber()) {
-            throw new IllegalArgumentException(field + " '" + v + "' is not a number");
+        try {
+            return StrictJson.decimal(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " " + e.getMessage(), e);
         }
-        return v.decimalValue();
     }
 
     private static long whole(JsonNode v, String field) {

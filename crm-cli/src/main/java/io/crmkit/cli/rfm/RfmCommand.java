@@ -82,13 +82,17 @@ public final class RfmCommand implements Callable<Integer> {
                 long units = Totals.units(text);
                 BigDecimal exact = null;
                 if (units == Totals.NOT_PLAIN) {
-                    in.number(value); // the grammar and range of every number
-                    exact = new BigDecimal(text);
+                    exact = in.amount(value, money); // the one money grammar: number grammar, range, decimals
                     if (exact.signum() < 0) {
                         throw in.refuse(value, "negative: a purchase amount must be 0 or more");
                     }
-                } else if (units < 0) {
-                    throw in.refuse(value, "negative: a purchase amount must be 0 or more");
+                } else {
+                    if (Totals.scale(text) > scale) {
+                        in.amount(value, money); // more decimals than the currency has, unless trailing zeros
+                    }
+                    if (units < 0) {
+                        throw in.refuse(value, "negative: a purchase amount must be 0 or more");
+                    }
                 }
                 earliest = Math.min(earliest, day);
                 if (day > asOfDay) {

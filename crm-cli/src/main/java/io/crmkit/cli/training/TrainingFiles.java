@@ -179,7 +179,16 @@ public final class TrainingFiles {
     }
 
     private static void read(Reader in, String name, RowHandler handler, List<String> optional, String... required) {
+        read(in, name, false, handler, optional, required);
+    }
+
+    /** As above; a list that may be empty (attendance, evaluations, outcomes before a course is held) when {@code mayBeEmpty}. */
+    private static void read(Reader in, String name, boolean mayBeEmpty, RowHandler handler, List<String> optional,
+            String... required) {
         CsvInput.Schema schema = CsvInput.Schema.of(CsvInput.Others.REFUSE);
+        if (mayBeEmpty) {
+            schema = schema.mayBeEmpty();
+        }
         for (String c : required) {
             schema = schema.required(c);
         }
@@ -329,7 +338,7 @@ public final class TrainingFiles {
             Map<String, CourseHistory> histories, LocalDate asOf) {
         Map<String, List<Attendance>> byCourse = new HashMap<>();
         Map<String, Long> seen = new HashMap<>();
-        read(in, name, row -> {
+        read(in, name, true, row -> {
             String courseId = row.required("course_id");
             CourseHistory history = histories.get(courseId);
             if (history == null) {
@@ -378,7 +387,7 @@ public final class TrainingFiles {
             Map<String, CourseHistory> histories, LocalDate asOf) {
         Map<String, List<Evaluation>> byCourse = new HashMap<>();
         Map<String, Long> scores = new HashMap<>();
-        read(in, name, row -> {
+        read(in, name, true, row -> {
             String courseId = row.required("course_id");
             CourseHistory history = histories.get(courseId);
             if (history == null) {
@@ -433,7 +442,7 @@ public final class TrainingFiles {
         List<Purchase> purchases = new ArrayList<>();
         Currency[] currency = new Currency[1];
         long[] currencyLine = new long[1];
-        read(in, name, row -> {
+        read(in, name, true, row -> {
             CustomerId customer = row.customer();
             population.add(customer);
             String kind = row.required("kind").toLowerCase(Locale.ROOT);
@@ -463,6 +472,11 @@ public final class TrainingFiles {
                     }
                     currency[0] = c;
                     currencyLine[0] = row.line();
+                    try {
+                        Values.money(amount, c);
+                    } catch (IllegalArgumentException e) {
+                        throw row.error("amount", amount, e.getMessage());
+                    }
                     purchases.add(Purchase.of(customer, at, Money.of(value, c)));
                 }
                 default -> throw row.error("kind", row.get("kind"), "expected complaint, purchase or customer");

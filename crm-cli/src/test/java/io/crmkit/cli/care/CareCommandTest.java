@@ -86,8 +86,9 @@ class CareCommandTest {
         Result at = crm("care", "schedule", "--events",
                 file(dir, "t.csv", "customer_id,moment,at,owner\nk,delivered,03/01/2026,w\n").toString());
         assertEquals(1, at.exit());
-        assertEquals("crm care schedule: t.csv:2: at '03/01/2026': not an ISO date or date-time (2026-03-15, "
-                + "2026-03-15T10:30 in the zone, or 2026-03-15T10:30+08:00)\n", at.err());
+        // the rule of the one date grammar, worded as in every other file (loyalty, campaign)
+        assertEquals("crm care schedule: t.csv:2: at '03/01/2026': " + io.crmkit.cli.format.Values.INSTANT_RULE + "\n",
+                at.err());
         Result direction = crm("care", "quota", "--day", "2026-03-04", "--interactions",
                 file(dir, "i.csv", "customer_id,kind,direction,time,actor\nk,call,out,2026-03-04T09:00,w\n").toString());
         assertEquals(1, direction.exit());

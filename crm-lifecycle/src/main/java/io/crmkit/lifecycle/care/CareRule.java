@@ -99,7 +99,12 @@ public record CareRule(CareMoment moment, String action, Timing timing, Duration
     }
 
     /**
-     * Computes the deadline for an event.
+     * Computes the deadline for an event. {@link Timing#WITHIN} and {@link Timing#BEFORE} add or
+     * subtract the offset as elapsed time on the time line, not on the wall clock: across a
+     * daylight-saving change the local deadline shows an hour more or less (72 hours before
+     * 2026-03-30T02:30+02:00 in Europe/Berlin is 2026-03-27T01:30+01:00), and no deadline can fall
+     * into a gap. {@link Timing#SAME_DAY} is the first instant of the next day in the zone
+     * (midnight, or the end of a daylight-saving jump that skips midnight).
      *
      * @param eventAt the event's instant
      * @param zone the zone that names the event's day
