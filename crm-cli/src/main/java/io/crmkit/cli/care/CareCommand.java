@@ -1,6 +1,5 @@
 package io.crmkit.cli.care;
 
-import io.crmkit.cli.Crm;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.InputException;
@@ -36,16 +35,7 @@ import picocli.CommandLine.Spec;
             "Times, every input: an ISO date (the start of the day in --zone), a local date-time in --zone "
                     + "(2026-03-15T10:30) or a date-time with an offset (2026-03-15T10:30+08:00)."},
         subcommands = {CareCommand.ScheduleCommand.class, CareCommand.QuotaCommand.class})
-public final class CareCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
-    @Override
-    public Integer call() {
-        return Crm.missingSubcommand(spec);
-    }
+public final class CareCommand {
 
     private static Instant option(CommandSpec spec, String name, String text, ZoneId zone) {
         try {
