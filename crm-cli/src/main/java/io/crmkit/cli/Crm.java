@@ -116,6 +116,14 @@ public final class Crm {
      * @return the exit status
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // the lines picocli prints for crm --version, without building a command or loading picocli
+            for (String line : new Version().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return 0;
+        }
         CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
@@ -137,10 +145,9 @@ public final class Crm {
 
     /**
      * The commands these arguments need, so that a run pays only for the command it runs (building
-     * every command loads and initialises about 1,900 classes, a third of a second of start-up). Three
-     * shapes answer every command line alike:
+     * every command loads and initialises about 1,900 classes, a third of a second of start-up; crm
+     * --version alone builds none, see {@link #run}). Two shapes answer every command line alike:
      * <ul>
-     * <li>{@code crm --version} (or {@code -V}) alone: the root command without subcommands;</li>
      * <li>arguments that start with the names of a command path, such as {@code clv fit ...}: only the
      * commands on that path, every one but the last a bare name (nothing is parsed at a parent that is
      * followed by its subcommand's name), the last built whole;</li>
@@ -153,9 +160,6 @@ public final class Crm {
      * @return the command line to execute them
      */
     static CommandLine commandLine(String... args) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            return new CommandLine(bare(Crm.class).versionProvider(new Version()));
-        }
         return onPath(Crm.class, args, 0);
     }
 
