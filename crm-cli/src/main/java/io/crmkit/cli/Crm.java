@@ -117,7 +117,7 @@ public final class Crm {
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            // the lines picocli prints for crm --version, without building a command or loading picocli
+            // the lines picocli prints for crm --version, without building any command
             for (String line : new Version().getVersion()) {
                 out.println(line);
             }
