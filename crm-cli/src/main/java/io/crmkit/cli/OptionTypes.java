@@ -26,8 +26,11 @@ public final class OptionTypes {
     /** The rule of a zone option, as messages state it. */
     public static final String ZONE_RULE = "not a zone: use a region such as Europe/Berlin or an offset such as +08:00";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
+    /** The date format, made on first use: every run registers these types, few read a date option. */
+    private static final class Dates {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+                .withResolverStyle(ResolverStyle.STRICT);
+    }
 
     private OptionTypes() {
     }
@@ -60,7 +63,7 @@ public final class OptionTypes {
             throw new ValueException(DATE_RULE);
         }
         try {
-            LocalDate d = LocalDate.parse(text, DATE);
+            LocalDate d = LocalDate.parse(text, Dates.FORMAT);
             if (d.getYear() < 1) {
                 throw new ValueException(DATE_RULE);
             }

@@ -1,6 +1,5 @@
 package io.crmkit.cli.account;
 
-import io.crmkit.cli.Crm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,15 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "account", mixinStandardHelpOptions = true,
         description = "Key-account plans: review a plan against its facts, draw the decision chain.",
         subcommands = {AccountCommand.ReviewCommand.class, AccountCommand.MapCommand.class})
-public final class AccountCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        Crm.missingSubcommand(spec);
-    }
+public final class AccountCommand {
 
     /** How the review is written. */
     enum ReviewFormat {
@@ -100,10 +91,13 @@ public final class AccountCommand implements Runnable {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+    /** The JSON writer, made on first use: building the whole command tree (crm --help) initialises this class. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     static String json(AccountReview review) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("account", review.account());
         root.put("asOf", review.asOf().toString());
         ArrayNode findings = root.putArray("findings");
@@ -111,7 +105,7 @@ public final class AccountCommand implements Runnable {
             findings.addObject().put("code", f.code().name()).put("subject", f.subject()).put("reason", f.reason());
         }
         try {
-            return JSON.writeValueAsString(root);
+            return Json.MAPPER.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,22 +1,11 @@
 package io.crmkit.cli.campaign;
 
-import io.crmkit.cli.Crm;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code crm campaign}: select a campaign's audience with a control group, and report its uplift. */
 @Command(name = "campaign", mixinStandardHelpOptions = true,
         description = "Campaigns aimed at segments, measured against a randomised control group.",
         subcommands = {SelectCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
-public final class CampaignCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        Crm.missingSubcommand(spec);
-    }
+public final class CampaignCommand {
 }

@@ -36,7 +36,10 @@ public final class ReportCommand implements Callable<Integer> {
     /** The output formats. */
     enum Format { text, json }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The JSON writer, made on first use: building the whole command tree (crm --help) initialises this class. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Option(names = "--plan", required = true, description = "the campaign plan as JSON")
     Path plan;
@@ -86,7 +89,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private static String json(CampaignResults r) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         Currency currency = r.cost().currency();
         group(root.putObject("treatment"), r.treatment(), currency);
         group(root.putObject("control"), r.control(), currency);
@@ -102,7 +105,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         root.put("unattributed", r.unattributed());
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

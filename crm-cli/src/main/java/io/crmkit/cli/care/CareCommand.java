@@ -1,6 +1,5 @@
 package io.crmkit.cli.care;
 
-import io.crmkit.cli.Crm;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.InputException;
@@ -38,16 +37,7 @@ import picocli.CommandLine.Spec;
                     + "does not exist in --zone (a daylight-saving gap) is refused; one that occurs twice (the overlap) "
                     + "is taken at the earlier offset. Deadlines within or before an event are elapsed hours."},
         subcommands = {CareCommand.ScheduleCommand.class, CareCommand.QuotaCommand.class})
-public final class CareCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
-    @Override
-    public Integer call() {
-        return Crm.missingSubcommand(spec);
-    }
+public final class CareCommand {
 
     private static Instant option(CommandSpec spec, String name, String text, ZoneId zone) {
         try {

@@ -1,6 +1,5 @@
 package io.crmkit.cli.clv;
 
-import io.crmkit.cli.Crm;
 import io.crmkit.cli.db.StoreOptions;
 import io.crmkit.cli.format.ClvModelJson;
 import io.crmkit.cli.format.Csv;
@@ -36,7 +35,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,16 +48,7 @@ import picocli.CommandLine.Spec;
         description = "Probabilistic customer lifetime value: BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, Gamma-Gamma, sBG.",
         subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class, ClvCommand.Summarize.class, ValueCommand.class,
                 EvaluateCommand.class, PlotCommand.class})
-public final class ClvCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
-    @Override
-    public Integer call() {
-        return Crm.missingSubcommand(spec);
-    }
+public final class ClvCommand {
 
     /** The shortest text that reads back as the value (see {@link Values#format(double)}). */
     static String number(double value) {

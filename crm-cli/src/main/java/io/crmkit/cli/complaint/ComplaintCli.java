@@ -1,6 +1,5 @@
 package io.crmkit.cli.complaint;
 
-import io.crmkit.cli.Crm;
 import io.crmkit.cli.format.ComplaintScript;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.InputException;
@@ -22,7 +21,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,16 +35,7 @@ import picocli.CommandLine.Spec;
             StoredComplaintCommands.Apply.class, StoredComplaintCommands.Show.class,
             StoredComplaintCommands.History.class, StoredComplaintCommands.ListCommand.class,
             StoredComplaintCommands.Due.class, StoredComplaintCommands.Import.class})
-public final class ComplaintCli implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
-    @Override
-    public Integer call() {
-        return Crm.missingSubcommand(spec);
-    }
+public final class ComplaintCli {
 
     /** {@code crm complaint replay --input script.jsonl}. */
     @Command(name = "replay", mixinStandardHelpOptions = true,

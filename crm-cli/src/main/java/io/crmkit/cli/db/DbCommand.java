@@ -1,10 +1,8 @@
 package io.crmkit.cli.db;
 
-import io.crmkit.cli.Crm;
 import io.crmkit.store.CrmStore;
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,16 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = "The store's database: create or upgrade its schema (migrate), or report its version (info).",
         subcommands = {DbCommand.Migrate.class, DbCommand.Info.class})
-public final class DbCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
-    @Override
-    public Integer call() {
-        return Crm.missingSubcommand(spec);
-    }
+public final class DbCommand {
 
     /** {@code crm db migrate}. */
     @Command(name = "migrate", mixinStandardHelpOptions = true,

@@ -1,6 +1,5 @@
 package io.crmkit.cli.lifecycle;
 
-import io.crmkit.cli.Crm;
 import io.crmkit.cli.OptionException;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.Values;
@@ -32,16 +31,7 @@ import picocli.CommandLine.Spec;
             "Input, every subcommand: a transaction log, CSV customer_id,date[,amount] (date yyyy-MM-dd: the day counts; "
                     + "purchases on the same day are one visit); purchases after the as-of day are left out."},
         subcommands = {LifecycleCommand.StageCommand.class, LifecycleCommand.ChurnCommand.class})
-public final class LifecycleCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
-    @Override
-    public Integer call() {
-        return Crm.missingSubcommand(spec);
-    }
+public final class LifecycleCommand {
 
     /** The options every subcommand shares: the log, the day, the zone, the prospects. */
     static final class Input {

@@ -1,6 +1,5 @@
 package io.crmkit.cli.loyalty;
 
-import io.crmkit.cli.Crm;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.db.StoreOptions;
@@ -40,15 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "loyalty", mixinStandardHelpOptions = true,
         description = "Loyalty points: earning, lots, expiry, redemption, refunds and tiers.",
         subcommands = {LoyaltyCommand.StatementCommand.class, LoyaltyCommand.ImportCommand.class})
-public final class LoyaltyCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        Crm.missingSubcommand(spec);
-    }
+public final class LoyaltyCommand {
 
     /** The result of reading and applying an events file. */
     public record Loaded(Program program, Ledger ledger, Map<String, Long> lines) {

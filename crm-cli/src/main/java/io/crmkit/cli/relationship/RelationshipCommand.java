@@ -1,6 +1,5 @@
 package io.crmkit.cli.relationship;
 
-import io.crmkit.cli.Crm;
 import io.crmkit.core.relationship.ContactPolicy;
 import io.crmkit.core.relationship.ContactPromise;
 import io.crmkit.core.relationship.RelationshipLevel;
@@ -19,15 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "relationship", mixinStandardHelpOptions = true,
         description = "Kotler's five relationship levels.",
         subcommands = RelationshipCommand.Recommend.class)
-public final class RelationshipCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        Crm.missingSubcommand(spec);
-    }
+public final class RelationshipCommand {
 
     /** {@code crm relationship recommend --customers many|medium|few --margin high|medium|low}. */
     @Command(name = "recommend", mixinStandardHelpOptions = true,

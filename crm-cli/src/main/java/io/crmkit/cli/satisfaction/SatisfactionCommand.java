@@ -1,6 +1,5 @@
 package io.crmkit.cli.satisfaction;
 
-import io.crmkit.cli.Crm;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.InputException;
@@ -34,16 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "satisfaction", mixinStandardHelpOptions = true,
         description = "Satisfaction as performance minus expectation (SERVQUAL gaps), and the internal survey reports.",
         subcommands = {SatisfactionCommand.GapsCommand.class, SatisfactionCommand.SurveyCommand.class})
-public final class SatisfactionCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
-    @Override
-    public Integer call() {
-        return Crm.missingSubcommand(spec);
-    }
+public final class SatisfactionCommand {
 
     private static String word(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);

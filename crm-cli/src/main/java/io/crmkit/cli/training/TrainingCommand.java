@@ -1,6 +1,5 @@
 package io.crmkit.cli.training;
 
-import io.crmkit.cli.Crm;
 import io.crmkit.cli.format.CsvInput;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -18,15 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "training", mixinStandardHelpOptions = true,
         description = "Customer training: courses, enrolments, attendance and Kirkpatrick's four levels.",
         subcommands = TrainingCommand.Report.class)
-public final class TrainingCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        Crm.missingSubcommand(spec);
-    }
+public final class TrainingCommand {
 
     /** {@code crm training report}: one row per course. */
     @Command(name = "report", mixinStandardHelpOptions = true,

@@ -1,6 +1,5 @@
 package io.crmkit.cli.value;
 
-import io.crmkit.cli.Crm;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.InputException;
 import io.crmkit.cli.format.Values;
@@ -30,16 +29,7 @@ import picocli.CommandLine.Spec;
             "Input, every subcommand: CSV customer_id,value (value also as revenue, profit or monetary), one row per customer."},
         subcommands = {ValueCommand.AbcCommand.class, ValueCommand.ParetoCommand.class, ValueCommand.DecilesCommand.class,
             ValueCommand.PortfolioCommand.class})
-public final class ValueCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    /** Without a subcommand: one line on stderr, exit 2 (see {@link Crm#missingSubcommand}). */
-    @Override
-    public Integer call() {
-        return Crm.missingSubcommand(spec);
-    }
+public final class ValueCommand {
 
     /** An enum constant as the output writes it: lower case, e.g. {@code let_go}. */
     static String word(Enum<?> e) {
