@@ -77,19 +77,23 @@ class ScoringCommandsTest {
 
     @Test
     void monetaryFollowsTheCurrencysFractionDigits() throws IOException {
-        // JPY has no minor unit: 100.5 + 200.25 = 300.75 yen is written 301 (half-even); USD 0.125 + 0.25 = 0.375
-        // is written 0.38; a sum of 1e308 is written 1.0E308, not as 309 digits
-        Path tx = file(dir, "m.csv", "customer_id,date,amount\nc-1,2026-03-01,100.5\nc-1,2026-03-20,200.25\n"
-                + "c-2,2026-03-02,0.125\nc-2,2026-03-03,0.25\nc-3,2026-03-04,1e308\n");
-        Result yen = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31", "--currency", "JPY");
+        // amounts read have at most the currency's decimals, but a mean need not: JPY has no minor unit, so
+        // the mean of 100 and 201 yen, 150.5, is written 150 (half-even), and USD's mean of 0.01 and 0.02,
+        // 0.015, is written 0.02; a sum of 1e308 is written 1.0E308, not as 309 digits
+        Path yenLog = file(dir, "m.csv", "customer_id,date,amount\nc-1,2026-03-01,100\nc-1,2026-03-20,201\n"
+                + "c-3,2026-03-04,1e308\n");
+        Result yen = crm("rfm", "--input", yenLog.toString(), "--as-of", "2026-03-31", "--currency", "JPY");
         assertEquals(0, yen.exit(), yen.err());
         assertTrue(yen.out().contains("\nc-1,11,2,301,"), yen.out());
-        assertTrue(yen.out().contains("\nc-2,28,2,0,"), yen.out());
         assertTrue(yen.out().contains("\nc-3,27,1,1.0E308,"), yen.out());
-        Result dollars = crm("rfm", "--input", tx.toString(), "--as-of", "2026-03-31");
-        assertTrue(dollars.out().contains("\nc-1,11,2,300.75,"), dollars.out());
-        assertTrue(dollars.out().contains("\nc-2,28,2,0.38,"), dollars.out());
-        assertTrue(dollars.out().contains("\nc-3,27,1,1.0E308,"), dollars.out());
+        Result yenMean = crm("rfm", "--input", yenLog.toString(), "--as-of", "2026-03-31", "--currency", "JPY",
+                "--monetary", "mean");
+        assertEquals(0, yenMean.exit(), yenMean.err());
+        assertTrue(yenMean.out().contains("\nc-1,11,2,150,"), yenMean.out());
+        Path dollarLog = file(dir, "d.csv", "customer_id,date,amount\nc-2,2026-03-02,0.01\nc-2,2026-03-03,0.02\n");
+        Result dollars = crm("rfm", "--input", dollarLog.toString(), "--as-of", "2026-03-31", "--monetary", "mean");
+        assertEquals(0, dollars.exit(), dollars.err());
+        assertTrue(dollars.out().contains("\nc-2,28,2,0.02,"), dollars.out());
     }
 
     @Test

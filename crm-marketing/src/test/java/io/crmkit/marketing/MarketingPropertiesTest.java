@@ -20,8 +20,10 @@ class MarketingPropertiesTest {
 
     /**
      * Without stratification each eligible customer is held out independently with probability
-     * {@code share}, so the control size is Binomial(n, share). The check allows 4.5 standard
-     * deviations either side (a false alarm about once in 150,000 tries) plus one for rounding.
+     * {@code share}, so the control size is Binomial(n, share). The check refuses a control size
+     * whose exact binomial tail (at least as far out, on its side) is below 1e-9: a false alarm
+     * about once in 500 million tries. (A normal approximation is no bound here: at n = 69 and
+     * share 0.02 the mean is 1.38, and 4.5 standard deviations above it is an event of about 1e-4.)
      */
     @Property(tries = 40)
     void theControlShareStaysWithinItsBinomialBounds(@ForAll @IntRange(min = 50, max = 2000) int n,
@@ -30,12 +32,48 @@ class MarketingPropertiesTest {
         List<CustomerProfile> profiles = Fixtures.customers(n);
         CampaignPlan plan = Fixtures.plan(AudienceRule.everyone(), share).build();
         CampaignSelection s = CampaignSelection.select(plan, profiles, Fixtures.nothingSuppressed(profiles), CONTACT, seed);
-        double expected = n * share;
-        double sd = Math.sqrt(n * share * (1 - share));
         int control = s.count(Group.CONTROL);
-        assertTrue(Math.abs(control - expected) <= 4.5 * sd + 1,
-                "control " + control + " of " + n + " at share " + share + ": expected " + expected + " ± " + 4.5 * sd);
+        double[] tails = binomialTails(n, share, control);
+        assertTrue(tails[0] >= 1e-9 && tails[1] >= 1e-9, "control " + control + " of " + n + " at share " + share
+                + ": P(X <= " + control + ") = " + tails[0] + ", P(X >= " + control + ") = " + tails[1]);
         assertEquals(n, control + s.count(Group.TREATMENT));
+    }
+
+    /** Binomial(n, p) tails {P(X &le; k), P(X &ge; k)}, from the probabilities summed on a log scale. */
+    static double[] binomialTails(int n, double p, int k) {
+        double[] logPmf = new double[n + 1];
+        logPmf[0] = n * Math.log1p(-p);
+        double logOdds = Math.log(p) - Math.log1p(-p);
+        for (int i = 0; i < n; i++) {
+            logPmf[i + 1] = logPmf[i] + Math.log((double) (n - i) / (i + 1)) + logOdds;
+        }
+        double below = 0;
+        double above = 0;
+        for (int i = 0; i <= n; i++) {
+            double pmf = Math.exp(logPmf[i]);
+            if (i <= k) {
+                below += pmf;
+            }
+            if (i >= k) {
+                above += pmf;
+            }
+        }
+        return new double[] {below, above};
+    }
+
+    @org.junit.jupiter.api.Test
+    void theBinomialTailsMatchExactSums() {
+        // exact rational sums of C(69, i) 0.02^i 0.98^(69 - i), evaluated with Python's fractions
+        assertEquals(7.223764886294366e-05, binomialTails(69, 0.02, 8)[1], 1e-15);
+        assertEquals(0.5974274180908808, binomialTails(69, 0.02, 1)[0], 1e-12);
+    }
+
+    @Property(tries = 200)
+    void theBinomialTailsAreThoseOfTheDistribution(@ForAll @IntRange(min = 1, max = 2000) int n,
+                                                   @ForAll @DoubleRange(min = 0.01, max = 0.99) double p) {
+        double[] all = binomialTails(n, p, 0);
+        assertEquals(1, all[0] + all[1] - Math.pow(1 - p, n), 1e-9, "P(X <= 0) + P(X >= 0) - P(X = 0)");
+        assertEquals(1, all[1], 1e-9, "the probabilities sum to one");
     }
 
     /** Random customers, consents, contacts and complaints: nobody a rule removes is ever contacted or held out. */
