@@ -54,7 +54,7 @@ class CrashTest {
                     acks++;
                 }
             }
-            writer.destroyForcibly();
+            writer.toHandle().destroyForcibly(); // a SIGKILL that, unlike Process.destroyForcibly, leaves the pipe open to read
             assertTrue(writer.waitFor(30, TimeUnit.SECONDS));
             assertEquals(killAfter, acks, "the writer was still writing when killed (seed " + seed + ")");
             // the writer runs on while this JVM reads: the acknowledgements it printed before the kill

@@ -53,7 +53,7 @@ class LoyaltyCrashTest {
                     acknowledged.add(line.substring(3));
                 }
             }
-            writer.destroyForcibly();
+            writer.toHandle().destroyForcibly(); // a SIGKILL that, unlike Process.destroyForcibly, leaves the pipe open to read
             assertTrue(writer.waitFor(30, TimeUnit.SECONDS));
             assertEquals(killAfter, acknowledged.size(), "the writer was still writing when killed (seed " + seed + ")");
             // the writer runs on while this JVM reads: the acknowledgements it printed before the kill are
