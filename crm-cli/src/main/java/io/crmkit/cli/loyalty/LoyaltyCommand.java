@@ -127,7 +127,7 @@ public final class LoyaltyCommand implements Runnable {
                 "Events come from --events, or with --db from the store's journal that crm loyalty import fills.",
                 "Output: CSV customer_id,balance,qualifying_points,tier,expiring_30d,earned,redeemed,expired,reversed;"
                     + " earned counts purchase and bonus points. A refused redemption is reported on stderr with its line"
-                    + " (with --db: its event id)."})
+                    + " (with --db: its event id). A --customer without a single event is bad data (exit 1)."})
     public static final class StatementCommand implements Callable<Integer> {
 
         @Option(names = "--program", required = true, description = "the program as JSON")
@@ -170,13 +170,13 @@ public final class LoyaltyCommand implements Runnable {
                 read = ProgramJson.read(program);
                 lines = Map.of();
                 try (CrmStore opened = store.open()) {
-                    accounts = accounts(Ledger.on(read, opened.loyalty()), read, id);
+                    accounts = accounts(Ledger.on(read, opened.loyalty()), read, id, store.describe());
                 }
             } else {
                 Loaded loaded = load(program, events);
                 read = loaded.program();
                 lines = loaded.lines();
-                accounts = accounts(loaded.ledger(), read, id);
+                accounts = accounts(loaded.ledger(), read, id, CsvInput.name(events));
             }
             PrintWriter err = spec.commandLine().getErr();
             List<Refusal> refusals = new ArrayList<>();
@@ -196,8 +196,15 @@ public final class LoyaltyCommand implements Runnable {
             return 0;
         }
 
-        private List<Account> accounts(Ledger ledger, Program read, CustomerId id) {
+        /**
+         * The accounts as of the end of the day; with --customer only that member's, and a member
+         * without a single event in the source is bad data (a mistyped id), not an all-zero statement.
+         */
+        private List<Account> accounts(Ledger ledger, Program read, CustomerId id, String source) {
             Instant end = asOf.plusDays(1).atStartOfDay(read.zone()).toInstant().minusNanos(1);
+            if (id != null && !ledger.customers().contains(id)) {
+                throw new InputException("--customer '" + id.masked() + "': no events for this customer in " + source);
+            }
             return id != null ? List.of(ledger.account(id, end)) : ledger.accounts(end);
         }
     }
