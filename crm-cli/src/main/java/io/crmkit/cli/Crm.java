@@ -258,10 +258,11 @@ public final class Crm {
         CommandLine cmd = e.getCommandLine();
         String message = firstLine(e.getMessage());
         if (e.getCause() instanceof OptionTypes.ValueException rule && e.getArgSpec() != null) {
-            // the option as typed, its value and the rule, as for a bad value in a file
+            // the option as typed, its value as typed (a date, zone or number is never personal
+            // data, so it is not masked) and the rule, as for a bad value in a file
             String name = e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName()
                     : e.getArgSpec().paramLabel();
-            message = name + " " + Values.quote(e.getValue()) + ": " + rule.getMessage();
+            message = name + " " + Values.quoteAsTyped(e.getValue()) + ": " + rule.getMessage();
         }
         cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + CommandLineWords.of(message));
         return 2;

@@ -22,12 +22,18 @@ public final class OptionException extends IllegalArgumentException {
         super(option + " " + shown(value) + ": " + rule);
     }
 
-    /** A path as given (the user typed it; it is not data), anything else quoted and masked as values in files are. */
+    /**
+     * A path or a number as given (the user typed it; neither is personal data, so the digits are
+     * never masked), anything else quoted and masked as values in files are.
+     */
     private static String shown(Object value) {
         if (value instanceof java.nio.file.Path path) {
             return "'" + path + "'";
         }
-        return Values.quote(value instanceof Double d ? Values.format(d) : String.valueOf(value));
+        if (value instanceof Number number) {
+            return Values.quoteAsTyped(number instanceof Double d ? Values.format(d) : String.valueOf(number));
+        }
+        return Values.quote(String.valueOf(value));
     }
 
     /**

@@ -31,6 +31,36 @@ class OptionChecksTest {
         "clv fit --model bgnbd --input none.csv --penalizer -1"
                 + "|crm clv fit: --penalizer '-1': must be 0 to 10000 (a larger L2 penalty outweighs the data by "
                 + "orders of magnitude and cannot be fitted reliably)",
+        // a number the user typed is not personal data: its digits are quoted as typed, never masked
+        "clv fit --model bgnbd --input none.csv --penalizer -12345678901"
+                + "|crm clv fit: --penalizer '-12345678901': must be 0 to 10000 (a larger L2 penalty outweighs the data by "
+                + "orders of magnitude and cannot be fitted reliably)",
+        "lifecycle churn --input none.csv --as-of 2026-03-01 --policy p-alive --p-alive none.csv --threshold 12345678901"
+                + "|crm lifecycle churn: --threshold '12345678901': must be between 0 and 1, both excluded",
+        // an option of another policy or kind would be ignored: refused, naming the option and the choice
+        "lifecycle churn --input none.csv --as-of 2026-06-30 --policy rhythm --window-days 30"
+                + "|crm lifecycle churn: --window-days applies only to --policy window, not to --policy rhythm",
+        "lifecycle churn --input none.csv --as-of 2026-06-30 --window-days 30"
+                + "|crm lifecycle churn: --window-days applies only to --policy window, not to --policy rhythm",
+        "lifecycle churn --input none.csv --as-of 2026-06-30 --policy window --multiple 2"
+                + "|crm lifecycle churn: --multiple applies only to --policy rhythm, not to --policy window",
+        "lifecycle churn --input none.csv --as-of 2026-06-30 --policy window --fallback-days 20"
+                + "|crm lifecycle churn: --fallback-days applies only to --policy rhythm, not to --policy window",
+        "lifecycle churn --input none.csv --as-of 2026-06-30 --policy window --threshold 0.3"
+                + "|crm lifecycle churn: --threshold applies only to --policy p-alive, not to --policy window",
+        "lifecycle churn --input none.csv --as-of 2026-06-30 --policy window --p-alive pa.csv"
+                + "|crm lifecycle churn: --p-alive applies only to --policy p-alive, not to --policy window",
+        "lifecycle churn --input none.csv --as-of 2026-06-30 --policy p-alive --p-alive pa.csv --multiple 2"
+                + "|crm lifecycle churn: --multiple applies only to --policy rhythm, not to --policy p-alive",
+        "lifecycle stage --input none.csv --as-of 2026-06-30 --policy rhythm --window-days 30"
+                + "|crm lifecycle stage: --window-days applies only to --policy window, not to --policy rhythm",
+        "clv plot --kind tracking --input none.csv --output x.png --calibration-end 1997-09-30 --holdout-end "
+                + "1998-06-30 --as-of 1997-09-30|crm clv plot: --as-of applies only to --kind frequency-recency, "
+                + "p-alive or period-transactions, not to --kind tracking",
+        "clv plot --kind p-alive --input none.csv --output x.png --as-of 1997-09-30 --horizon 4"
+                + "|crm clv plot: --horizon applies only to --kind frequency-recency, not to --kind p-alive",
+        "clv plot --kind p-alive --input none.csv --output x.png --as-of 1997-09-30 --holdout-end 1998-06-30"
+                + "|crm clv plot: --holdout-end applies only to --kind calibration or tracking, not to --kind p-alive",
     })
     void anOptionOutsideItsRangeNamesTheOptionAsTyped(String line, String expected) {
         Result r = crm(line.split(" "));

@@ -45,6 +45,13 @@ class OptionValuesTest {
                 + "sign, e.g. 250)",
         "care quota|--minimum|3000000000|crm care quota: --minimum '3000000000': out of range: beyond "
                 + "±2147483647",
+        // numbers of 11 or more digits are quoted as typed: an option's number is not a phone number
+        "campaign select|--seed|99999999999999999999|crm campaign select: --seed '99999999999999999999': out of "
+                + "range: beyond ±9223372036854775807",
+        "lifecycle churn|--window-days|99999999999|crm lifecycle churn: --window-days '99999999999': out of range: "
+                + "beyond ±2147483647",
+        "clv predict|--horizon|1234567890123x|crm clv predict: --horizon '1234567890123x': not a decimal number "
+                + "(digits with an optional point and exponent, e.g. 12.5 or 1.25e3)",
     })
     void aBadOptionValueIsOneUsageLine(String command, String option, String value, String line) {
         String[] words = command.split(" ");

@@ -29,6 +29,13 @@ final class LogDialectOptions {
             throw new CommandLine.ParameterException(spec.commandLine(), "--delimiter '" + delimiter
                     + "' is invalid: it must be one character (\\t for a tab)");
         }
+        try {
+            CsvInput.Dialect.checkDateFormat(dateFormat);
+        } catch (IllegalArgumentException e) {
+            // a pattern that can never yield a day is a wrong option (exit 2), found before any line is read
+            throw new CommandLine.ParameterException(spec.commandLine(), "--date-format "
+                    + io.crmkit.cli.format.Values.quoteAsTyped(dateFormat) + ": " + e.getMessage());
+        }
         ZoneId id;
         try {
             id = io.crmkit.cli.OptionTypes.zone(zone);

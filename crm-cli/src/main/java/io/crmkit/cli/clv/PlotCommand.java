@@ -139,6 +139,14 @@ final class PlotCommand implements Runnable {
             throw usage("horizon " + horizon + " is invalid: it must be finite and >= 0");
         }
         boolean holdout = k == Kind.calibration || k == Kind.tracking;
+        // an option of another kind would be ignored and the picture would look as if it had been applied
+        io.crmkit.cli.DependentOptions.refuseUnused(spec, "--kind " + kind,
+                holdout ? List.of("--calibration-end", "--holdout-end")
+                        : k == Kind.frequencyRecency ? List.of("--as-of", "--horizon") : List.of("--as-of"),
+                List.of(Map.entry("--calibration-end", "--kind calibration or tracking"),
+                        Map.entry("--holdout-end", "--kind calibration or tracking"),
+                        Map.entry("--as-of", "--kind frequency-recency, p-alive or period-transactions"),
+                        Map.entry("--horizon", "--kind frequency-recency")));
         if (holdout && (calibrationEnd == null || holdoutEnd == null)) {
             throw usage("--kind " + kind + " needs --calibration-end and --holdout-end");
         }

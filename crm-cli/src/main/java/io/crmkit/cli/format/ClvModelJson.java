@@ -110,6 +110,8 @@ public final class ClvModelJson {
          * @param timeUnit the time unit of its data
          * @param input the name of the file fitted
          * @return the record to save
+         * @throws IllegalStateException if the model was made from known parameters, not fitted: it
+         *     has no log-likelihood to save
          */
         public static Saved of(ClvModel fitted, String timeUnit, String input) {
             FitDiagnostics d = fitted.diagnostics();

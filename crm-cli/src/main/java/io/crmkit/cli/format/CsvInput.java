@@ -154,7 +154,7 @@ public final class CsvInput implements Closeable {
          * @param dateFormat the date format
          * @param zone the zone
          * @throws IllegalArgumentException naming the option if the delimiter is a quote or a line
-         *     break, or the pattern is not a valid pattern
+         *     break, or the date format is not one that yields a day ({@link #checkDateFormat})
          */
         public Dialect {
             java.util.Objects.requireNonNull(dateFormat, "dateFormat");
@@ -163,9 +163,50 @@ public final class CsvInput implements Closeable {
                 throw new IllegalArgumentException("delimiter " + Values.quote(String.valueOf(delimiter))
                         + " is invalid: it cannot be a quote or a line break");
             }
-            if (!dateFormat.equals("iso") && !dateFormat.equals("iso-offset")) {
-                java.time.format.DateTimeFormatter.ofPattern(dateFormat);
+            checkDateFormat(dateFormat);
+        }
+
+        /**
+         * Checks a date format before any file is read: {@code iso}, {@code iso-offset}, or a
+         * {@link java.time.format.DateTimeFormatter} pattern that can yield a day (a year with a
+         * month and a day, or with a day of the year). A pattern is tried on a sample instant,
+         * 2020-01-15T10:15:30+01:00 (Europe/Paris), formatted and read back as a cell would be:
+         * a pattern that gives no day for it (a zone name only, {@code yyyy-MM}, {@code HH:mm})
+         * could never give one for a file, which is a wrong option, not bad data on line 2.
+         *
+         * @param dateFormat the date format as typed
+         * @throws IllegalArgumentException with the rule, without the option's name, otherwise
+         */
+        public static void checkDateFormat(String dateFormat) {
+            if (dateFormat.equals("iso") || dateFormat.equals("iso-offset")) {
+                return;
             }
+            java.time.format.DateTimeFormatter f;
+            try {
+                f = java.time.format.DateTimeFormatter.ofPattern(dateFormat, java.util.Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a date pattern: " + e.getMessage(), e);
+            }
+            java.time.ZonedDateTime sample = java.time.ZonedDateTime.of(2020, 1, 15, 10, 15, 30, 0,
+                    java.time.ZoneId.of("Europe/Paris"));
+            try {
+                day(f.parse(f.format(sample)), java.time.ZoneOffset.UTC);
+            } catch (java.time.DateTimeException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("the pattern gives no date: it needs a year with a month and a day"
+                        + " (e.g. dd/MM/yyyy) or with a day of the year", e);
+            }
+        }
+
+        /** The day a parsed cell names, in the zone when it is a date-time with an offset. */
+        private static java.time.LocalDate day(java.time.temporal.TemporalAccessor t, java.time.ZoneId zone) {
+            if (t.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)
+                    && t.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)
+                    && t.isSupported(java.time.temporal.ChronoField.EPOCH_DAY)) {
+                return java.time.OffsetDateTime.from(t).atZoneSameInstant(zone).toLocalDate();
+            } else if (t.isSupported(java.time.temporal.ChronoField.EPOCH_DAY)) {
+                return java.time.LocalDate.from(t);
+            }
+            throw new IllegalArgumentException("no day");
         }
 
         /** The day of a date cell, or an IllegalArgumentException with the rule. */
@@ -183,12 +224,9 @@ public final class CsvInput implements Closeable {
                 throw new IllegalArgumentException("not a date of the format " + dateFormat);
             }
             java.time.LocalDate day;
-            if (t.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)
-                    && t.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)) {
-                day = java.time.OffsetDateTime.from(t).atZoneSameInstant(zone).toLocalDate();
-            } else if (t.isSupported(java.time.temporal.ChronoField.EPOCH_DAY)) {
-                day = java.time.LocalDate.from(t);
-            } else {
+            try {
+                day = day(t, zone);
+            } catch (java.time.DateTimeException | IllegalArgumentException e) {
                 throw new IllegalArgumentException("the format " + dateFormat + " does not give a day");
             }
             if (day.getYear() < 1 || day.getYear() > 9999) {

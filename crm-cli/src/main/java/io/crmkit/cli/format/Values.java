@@ -465,6 +465,22 @@ public final class Values {
                 || value.indexOf('e') >= 0 || value.indexOf('E') >= 0))) {
             shown = ContactPoint.Kind.MOBILE.mask(value);
         }
+        return quoted(shown);
+    }
+
+    /**
+     * A value that cannot be personal data (a number, date, zone or pattern the user typed for an
+     * option of that type) as a message may show it: in single quotes, control characters as
+     * {@code \\uXXXX}, cut after 40 characters, and never masked, so the user sees the digits typed.
+     *
+     * @param value the raw value, may be {@code null}
+     * @return the quoted value
+     */
+    public static String quoteAsTyped(String value) {
+        return value == null ? "(missing)" : quoted(value);
+    }
+
+    private static String quoted(String shown) {
         StringBuilder b = new StringBuilder(Math.min(shown.length(), QUOTE_LENGTH) + 8).append('\'');
         int n = Math.min(shown.length(), QUOTE_LENGTH);
         for (int i = 0; i < n; i++) {

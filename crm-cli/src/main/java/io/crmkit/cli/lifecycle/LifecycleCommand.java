@@ -114,7 +114,31 @@ public final class LifecycleCommand {
             }
         }
 
+        /** The options that belong to one policy only, each with the policy that uses it. */
+        private static final List<java.util.Map.Entry<String, String>> POLICY_OPTIONS = List.of(
+                java.util.Map.entry("--window-days", "--policy window"),
+                java.util.Map.entry("--multiple", "--policy rhythm"),
+                java.util.Map.entry("--fallback-days", "--policy rhythm"),
+                java.util.Map.entry("--p-alive", "--policy p-alive"),
+                java.util.Map.entry("--threshold", "--policy p-alive"));
+
+        /** The options the chosen policy reads. */
+        private List<String> used() {
+            return switch (kind) {
+                case WINDOW -> List.of("--window-days");
+                case RHYTHM -> List.of("--multiple", "--fallback-days");
+                case P_ALIVE -> List.of("--p-alive", "--threshold");
+            };
+        }
+
+        /**
+         * The churn policy chosen, its options checked.
+         *
+         * @throws CommandLine.ParameterException (exit 2) for an option of another policy, or a missing --p-alive
+         */
         ChurnPolicy build(CommandSpec spec) {
+            io.crmkit.cli.DependentOptions.refuseUnused(spec, "--policy " + word(kind).replace('_', '-'), used(),
+                    POLICY_OPTIONS);
             try {
                 switch (kind) {
                     case WINDOW:

@@ -118,7 +118,7 @@ public final class LoyaltyCommand {
                 "Events come from --events, or with --db from the store's journal that crm loyalty import fills.",
                 "Output: CSV customer_id,balance,qualifying_points,tier,expiring_30d,earned,redeemed,expired,reversed;"
                     + " earned counts purchase and bonus points. A refused redemption is reported on stderr with its line"
-                    + " (with --db: its event id).",
+                    + " (with --db: its event id). A --customer without a single event is bad data (exit 1).",
                 "A refund of a purchase the events do not hold (for the member, at or before the refund), or beyond what"
                     + " was purchased, is bad data: its line on stderr, exit 1, no statement."})
     public static final class StatementCommand implements Callable<Integer> {
@@ -163,13 +163,13 @@ public final class LoyaltyCommand {
                 read = ProgramJson.read(program);
                 lines = Map.of();
                 try (CrmStore opened = store.open()) {
-                    accounts = accounts(Ledger.on(read, opened.loyalty()), read, id);
+                    accounts = accounts(Ledger.on(read, opened.loyalty()), read, id, store.describe());
                 }
             } else {
                 Loaded loaded = load(program, events);
                 read = loaded.program();
                 lines = loaded.lines();
-                accounts = accounts(loaded.ledger(), read, id);
+                accounts = accounts(loaded.ledger(), read, id, CsvInput.name(events));
             }
             PrintWriter err = spec.commandLine().getErr();
             List<Refusal> refusals = new ArrayList<>();
@@ -189,8 +189,15 @@ public final class LoyaltyCommand {
             return 0;
         }
 
-        private List<Account> accounts(Ledger ledger, Program read, CustomerId id) {
+        /**
+         * The accounts as of the end of the day; with --customer only that member's, and a member
+         * without a single event in the source is bad data (a mistyped id), not an all-zero statement.
+         */
+        private List<Account> accounts(Ledger ledger, Program read, CustomerId id, String source) {
             Instant end = asOf.plusDays(1).atStartOfDay(read.zone()).toInstant().minusNanos(1);
+            if (id != null && !ledger.customers().contains(id)) {
+                throw new InputException("--customer '" + id.masked() + "': no events for this customer in " + source);
+            }
             return id != null ? List.of(ledger.account(id, end)) : ledger.accounts(end);
         }
     }

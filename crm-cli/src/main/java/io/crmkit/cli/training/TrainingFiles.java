@@ -375,7 +375,8 @@ public final class TrainingFiles {
     /**
      * Reads {@code evaluations.csv}: {@code course_id,customer_id,level,measure,value}, with an
      * optional {@code observed_on} date, required on level 3, and an optional {@code session_id}
-     * (the session a reaction survey followed).
+     * (the session a reaction survey followed). Every row is from a customer with an enrolment in
+     * its course, and a customer rates the course, and each session, at most once.
      *
      * @param in the file's content
      * @param name the file's name
@@ -387,6 +388,7 @@ public final class TrainingFiles {
             Map<String, CourseHistory> histories, LocalDate asOf) {
         Map<String, List<Evaluation>> byCourse = new HashMap<>();
         Map<String, Long> scores = new HashMap<>();
+        Map<String, Long> reactions = new HashMap<>();
         read(in, name, true, row -> {
             String courseId = row.required("course_id");
             CourseHistory history = histories.get(courseId);
@@ -399,6 +401,10 @@ public final class TrainingFiles {
             double value = row.number("value");
             Optional<LocalDate> observedOn = row.get("observed_on").isEmpty() ? Optional.empty()
                     : Optional.of(row.date("observed_on"));
+            if (history.roster().status(customer).isEmpty()) {
+                // a stranger's ratings and scores would move the course's means
+                throw row.error("customer_id", customer.value(), "not enrolled in course " + courseId);
+            }
             Evaluation e;
             try {
                 e = new Evaluation(courseId, customer, KirkpatrickLevel.of(level), measure, value, observedOn,
@@ -418,6 +424,17 @@ public final class TrainingFiles {
                 if (earlier != null) {
                     throw row.error("measure", measure, "customer " + customer.masked() + " already has this score on line "
                             + earlier);
+                }
+            }
+            if (e.level() == KirkpatrickLevel.REACTION) {
+                // one rating of the course and one per session: a second would count the customer twice
+                String rated = e.sessionId().orElse("");
+                Long earlier = reactions.putIfAbsent(courseId + '\u0000' + rated + '\u0000' + customer.value(),
+                        row.line());
+                if (earlier != null) {
+                    throw row.error("customer_id", customer.value(), "already rated "
+                            + (rated.isEmpty() ? "course " + courseId : "session " + rated + " of course " + courseId)
+                            + " on line " + earlier);
                 }
             }
             byCourse.computeIfAbsent(courseId, k -> new ArrayList<>()).add(e);

@@ -95,4 +95,40 @@ class SummarizeDialectTest {
                 format.err());
         assertEquals("", format.out());
     }
+
+    @Test
+    void aDatePatternThatCanNeverGiveADayIsAUsageErrorBeforeAnyLine() throws IOException {
+        Path log = file("log.csv", "customer_id,date,amount\na,2020-01-01,1\na,2020-02-01,2\n");
+        String rule = ": the pattern gives no date: it needs a year with a month and a day (e.g. dd/MM/yyyy) or with"
+                + " a day of the year";
+        // a zone name only, a month without a day, a time with an offset but no date
+        for (String pattern : List.of("zzz", "yyyy-MM", "HH:mmXXX", "'literal'")) {
+            Result r = summarize(log, "--date-format", pattern);
+            assertEquals(2, r.exit(), pattern + ": " + r.err());
+            assertEquals("", r.out());
+            assertEquals("crm clv summarize: --date-format '" + pattern + "'" + rule, r.err().strip());
+        }
+        // every command that reads a log with --date-format checks it up front, whatever its other options
+        Result evaluate = crm("clv", "evaluate", "--input", log.toString(), "--calibration-end", "2020-01-15",
+                "--holdout-end", "2020-03-01", "--date-format", "zzz");
+        assertEquals(2, evaluate.exit(), evaluate.err());
+        assertEquals("crm clv evaluate: --date-format 'zzz'" + rule, evaluate.err().strip());
+        // patterns that do give a day pass the check and read the file: day of the year, date-time with an offset
+        Path ordinal = file("ordinal.csv", "customer_id,date,amount\nc1,1997-001,29.33\nc1,1997-018,29.73\n"
+                + "c1,1997-214,14.96\nc1,1997-346,26.48\nc2,1997-001,63.34\nc2,1997-013,11.77\n");
+        Result byDayOfYear = summarize(ordinal, "--date-format", "uuuu-DDD");
+        assertEquals(0, byDayOfYear.exit(), byDayOfYear.err());
+        assertEquals(EXPECTED, byDayOfYear.out());
+        Path offsets = file("offsets.csv", "customer_id,date,amount\nc1,1997-01-01 10:00 +01:00,29.33\n"
+                + "c1,1997-01-18 10:00 +01:00,29.73\nc1,1997-08-02 10:00 +01:00,14.96\nc1,1997-12-12 10:00 +01:00,26.48\n"
+                + "c2,1997-01-01 10:00 +01:00,63.34\nc2,1997-01-13 10:00 +01:00,11.77\n");
+        Result withOffset = summarize(offsets, "--date-format", "uuuu-MM-dd HH:mm XXX");
+        assertEquals(0, withOffset.exit(), withOffset.err());
+        assertEquals(EXPECTED, withOffset.out());
+        // a pattern Java cannot read at all is the same usage line
+        Result unknown = summarize(log, "--date-format", "yyyy-MM-dd-bb");
+        assertEquals(2, unknown.exit(), unknown.err());
+        assertTrue(unknown.err().startsWith("crm clv summarize: --date-format 'yyyy-MM-dd-bb': not a date pattern: "),
+                unknown.err());
+    }
 }

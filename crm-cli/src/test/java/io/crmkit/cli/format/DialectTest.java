@@ -34,8 +34,11 @@ class DialectTest {
                 () -> european.epochDay("1997-01-18")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new CsvInput.Dialect(',', "dd/MM/yyyy qqqqqq{", ZoneOffset.UTC));
         assertThrows(IllegalArgumentException.class, () -> new CsvInput.Dialect('"', "iso", ZoneOffset.UTC));
-        CsvInput.Dialect hours = new CsvInput.Dialect(',', "HH:mm", ZoneOffset.UTC);
-        assertEquals("the format HH:mm does not give a day", assertThrows(IllegalArgumentException.class,
-                () -> hours.epochDay("10:15")).getMessage());
+        // a pattern that can never give a day is refused when the dialect is made, before any cell is read
+        assertEquals("the pattern gives no date: it needs a year with a month and a day (e.g. dd/MM/yyyy) or with a"
+                + " day of the year", assertThrows(IllegalArgumentException.class,
+                        () -> new CsvInput.Dialect(',', "HH:mm", ZoneOffset.UTC)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CsvInput.Dialect.checkDateFormat("zzz"));
+        CsvInput.Dialect.checkDateFormat("uuuu-DDD");
     }
 }

@@ -133,6 +133,18 @@ class LoyaltyCommandTest {
         Result one = statement(bundled("loyalty-program.json"), bundled("loyalty-events.csv"), "2026-11-29", "--customer", "c-002");
         assertEquals(List.of("customer_id,balance,qualifying_points,tier,expiring_30d,earned,redeemed,expired,reversed",
                 "c-002,1040,2040,Silver,0,2040,1000,0,0"), one.out().lines().toList());
+        // a member without a single event (a mistyped id) is bad data, not an all-zero statement
+        Result nobody = statement(bundled("loyalty-program.json"), bundled("loyalty-events.csv"), "2026-11-29",
+                "--customer", "nobody");
+        assertEquals(1, nobody.exit());
+        assertEquals("", nobody.out());
+        assertEquals("crm loyalty statement: --customer 'nobody': no events for this customer in loyalty-events.csv",
+                nobody.err().strip());
+        // the id is masked as everywhere: a phone number as a customer id shows its first 3 and last 4 digits
+        Result phone = statement(bundled("loyalty-program.json"), bundled("loyalty-events.csv"), "2026-11-29",
+                "--customer", "13812345678");
+        assertEquals("crm loyalty statement: --customer '138****5678': no events for this customer in "
+                + "loyalty-events.csv", phone.err().strip());
     }
 
     @Test

@@ -153,7 +153,11 @@ class StoredLoyaltyCommandTest {
         assertEquals("crm loyalty import: clash.csv:3: event id e05 is already used by a different event", r.err().strip());
         Result statement = stored("loyalty", "statement", "--program", program.toString(), "--as-of", "2026-11-29",
                 "--customer", "c-005");
-        assertEquals("c-005,0,0,Member,0,0,0,0,0", statement.out().lines().toList().get(1), "e21 was not appended");
+        // e21 was not appended, so c-005 has no event in the journal: a data error, not an all-zero statement
+        assertEquals(1, statement.exit());
+        assertEquals("", statement.out());
+        assertEquals("crm loyalty statement: --customer 'c-005': no events for this customer in " + url(),
+                statement.err().strip());
     }
 
     @Test

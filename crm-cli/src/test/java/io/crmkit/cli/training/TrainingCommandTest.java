@@ -193,6 +193,39 @@ class TrainingCommandTest {
                 + "as-of date 2026-03-05: a session is rated once it is held", r.err().strip());
     }
 
+    /** The bundled report with extra evaluation lines appended to the bundled evaluations. */
+    private Result bundledWithEvaluations(String extra) throws IOException {
+        Path evaluations = file("ev.csv", Files.readString(bundled(dir, "training-evaluations.csv")) + extra);
+        return crm("training", "report", "--courses", bundled(dir, "training-courses.csv").toString(),
+                "--enrolments", bundled(dir, "training-enrolments.csv").toString(),
+                "--attendance", bundled(dir, "training-attendance.csv").toString(),
+                "--evaluations", evaluations.toString(), "--as-of", "2026-11-29");
+    }
+
+    @Test
+    void evaluationsFromCustomersOutsideTheCourseOrRatingTwiceAreRefused() throws IOException {
+        long lines = Files.readString(bundled(dir, "training-evaluations.csv")).lines().count();
+        // review s24: a stranger's two test scores moved DRV-1's mean learning gain from 21 to 34.17, exit 0
+        refused(bundledWithEvaluations("DRV-1,zz,2,pre,0,\nDRV-1,zz,2,post,100,\n"),
+                "ev.csv:" + (lines + 1) + ": customer_id 'zz': not enrolled in course DRV-1");
+        // d01 is enrolled in DRV-1, not CARE-1: its rating moved CARE-1's mean reaction from 4 to 3.25
+        refused(bundledWithEvaluations("CARE-1,d01,1,reaction,1,\n"),
+                "ev.csv:" + (lines + 1) + ": customer_id 'd01': not enrolled in course CARE-1");
+        // d01 rated DRV-1 on line 2 already: a second rating counted it twice (mean 4.0 instead of 25/6)
+        refused(bundledWithEvaluations("DRV-1,d01,1,reaction,3,\n"),
+                "ev.csv:" + (lines + 1) + ": customer_id 'd01': already rated course DRV-1 on line 2");
+        // the same for a session's rating; a rating of the course and one of a session are two things
+        String twice = "course_id,customer_id,level,measure,value,session_id\n"
+                + "C-1,c-1,1,reaction,4,s1\nC-1,c-1,1,reaction,5,\nC-1,c-1,1,reaction,2,s1\n";
+        refused(report(FULL, "session_id,course_id,customer_id,attended\n", "--evaluations",
+                file("evaluations.csv", twice).toString()),
+                "evaluations.csv:4: customer_id 'c-1': already rated session s1 of course C-1 on line 2");
+        // a customer id that could be a phone number is masked
+        refused(report(FULL, "session_id,course_id,customer_id,attended\n", "--evaluations", file("evaluations.csv",
+                "course_id,customer_id,level,measure,value\nC-1,13812345678,1,reaction,4\n").toString()),
+                "evaluations.csv:2: customer_id '138****5678': not enrolled in course C-1");
+    }
+
     @Test
     void aPurchaseNeedsAnAmountInOneCurrency() throws IOException {
         String attendance = "session_id,course_id,customer_id,attended\n";

@@ -68,9 +68,11 @@ public final class CourseHistory {
      * @param enrolments the course's enrolments (rules of {@link CourseRoster#of(Course, Collection)})
      * @param attendance the course's attendance records, at most one per session and customer, only
      *        for customers who enrolled
-     * @param evaluations the course's evaluations: ratings on the plan's reaction scale, test scores
-     *        from 0 to its maximum (at most one pre and one post per customer), behaviour observed
-     *        no earlier than the follow-up delay after the last session
+     * @param evaluations the course's evaluations, each from a customer with an enrolment in the
+     *        course: ratings on the plan's reaction scale (at most one per customer for the course as a
+     *        whole and one per customer and session), test scores from 0 to its maximum (at most one
+     *        pre and one post per customer), behaviour observed no earlier than the follow-up delay
+     *        after the last session
      * @return the history
      * @throws IllegalArgumentException if a record breaks a rule above, names another course or an
      *         unknown session
@@ -88,11 +90,16 @@ public final class CourseHistory {
                     "attendance of customer %s at session %s is recorded twice", a.customer().masked(), a.sessionId());
         }
         Set<String> scores = new HashSet<>();
+        Set<String> reactions = new HashSet<>();
         for (Evaluation e : requireNonNull(evaluations, "evaluations")) {
             empty.check(e);
             checkArgument(e.level() != KirkpatrickLevel.LEARNING
                     || scores.add(e.measure() + '\u0000' + e.customer().value()),
                     "customer %s has two %s-test scores in course %s", e.customer().masked(), e.measure(), course.id());
+            // a second rating of the same thing would count the customer twice in the mean reaction
+            checkArgument(e.level() != KirkpatrickLevel.REACTION
+                    || reactions.add(e.sessionId().orElse("") + '\u0000' + e.customer().value()),
+                    "customer %s rated %s twice", e.customer().masked(), rated(e));
         }
         return new CourseHistory(course, plan, roster, ImmutableList.copyOf(attendance),
                 ImmutableList.copyOf(evaluations));
@@ -122,13 +129,16 @@ public final class CourseHistory {
      * duplicate test scores).
      *
      * @param e the evaluation
-     * @throws IllegalArgumentException if it names another course, a rating or score is outside its
-     *         scale, or behaviour was observed before the follow-up date
+     * @throws IllegalArgumentException if it names another course, comes from a customer without an
+     *         enrolment in the course (whose ratings and scores would move the course's means), a
+     *         rating or score is outside its scale, or behaviour was observed before the follow-up date
      */
     public void check(Evaluation e) {
         requireNonNull(e, "evaluation");
         checkArgument(e.courseId().equals(course.id()), "evaluation of customer %s is for course %s, not %s",
                 e.customer().masked(), e.courseId(), course.id());
+        checkArgument(roster.status(e.customer()).isPresent(), "customer %s is not enrolled in course %s",
+                e.customer().masked(), course.id());
         e.sessionId().ifPresent(id -> checkArgument(sessions.containsKey(id),
                 "session %s of the %s of customer %s is not a session of course %s", id, e.measure(), e.customer().masked(),
                 course.id()));
@@ -146,6 +156,17 @@ public final class CourseHistory {
                     course.lastDay(), plan.followUpDelay());
             case RESULTS -> throw new IllegalStateException("level 4 evaluations are refused by Evaluation");
         }
+    }
+
+    /**
+     * What a reaction rates, in words: a session of the course, or the course as a whole.
+     *
+     * @param e a level-1 evaluation
+     * @return e.g. {@code session S2 of course DRV-1} or {@code course DRV-1}
+     */
+    static String rated(Evaluation e) {
+        return e.sessionId().map(id -> "session " + id + " of course " + e.courseId())
+                .orElse("course " + e.courseId());
     }
 
     /** @return the course */

@@ -169,6 +169,28 @@ class CourseHistoryTest {
                 List.of(Attendance.present("C-1", "s1", c(1)), Attendance.absent("C-1", "s1", c(1))), List.of()));
         assertThrows(IllegalArgumentException.class, () -> CourseHistory.of(COURSE, PLAN, enrolments(), List.of(),
                 List.of(Evaluation.preTest("C-1", c(1), 10), Evaluation.preTest("C-1", c(1), 20))));
+        // an evaluation from a customer who never enrolled would move the course's means (review s24: two
+        // test scores of a stranger moved a mean learning gain from 21 to 34.17)
+        assertEquals("customer c-9 is not enrolled in course C-1", assertThrows(IllegalArgumentException.class,
+                () -> CourseHistory.of(COURSE, PLAN, enrolments(), attendance(),
+                        List.of(Evaluation.preTest("C-1", c(9), 0), Evaluation.postTest("C-1", c(9), 100))))
+                .getMessage());
+        assertEquals("customer c-9 is not enrolled in course C-1", assertThrows(IllegalArgumentException.class,
+                () -> history().check(Evaluation.reaction("C-1", c(9), 1))).getMessage());
+        // a second rating of the course, or of one session, by the same customer would count them twice
+        assertEquals("customer c-1 rated course C-1 twice", assertThrows(IllegalArgumentException.class,
+                () -> CourseHistory.of(COURSE, PLAN, enrolments(), attendance(),
+                        List.of(Evaluation.reaction("C-1", c(1), 5), Evaluation.reaction("C-1", c(1), 3))))
+                .getMessage());
+        assertEquals("customer c-1 rated session s3 of course C-1 twice", assertThrows(IllegalArgumentException.class,
+                () -> CourseHistory.of(COURSE, PLAN, enrolments(), attendance(),
+                        List.of(Evaluation.reaction("C-1", c(1), "s3", 5), Evaluation.reaction("C-1", c(1), "s3", 3))))
+                .getMessage());
+        // one rating of the course and one per session are different things rated once each: (5 + 3 + 4) / 3 = 4
+        assertEquals(4.0, CourseHistory.of(COURSE, PLAN, enrolments(), attendance(),
+                List.of(Evaluation.reaction("C-1", c(1), 5), Evaluation.reaction("C-1", c(1), "s3", 3),
+                        Evaluation.reaction("C-1", c(1), "s1", 4))).report(LocalDate.of(2026, 6, 30))
+                .meanReaction().getAsDouble(), 0.0);
         assertThrows(IllegalArgumentException.class, () -> new Evaluation("C-1", c(1), KirkpatrickLevel.RESULTS,
                 "complaints", 1, java.util.Optional.empty(), java.util.Optional.empty()));
     }

@@ -486,7 +486,7 @@ public final class BetaGeoBetaBinomModel implements PurchaseModel, Serializable 
     @Override
     public String toString() {
         return "BetaGeoBetaBinomModel[alpha=" + kernel.alpha + ", beta=" + kernel.beta + ", gamma=" + kernel.gamma
-                + ", delta=" + kernel.delta + ", logLikelihood=" + diagnostics.logLikelihood() + "]";
+                + ", delta=" + kernel.delta + ", " + diagnostics.fitSummary() + "]";
     }
 
     /**

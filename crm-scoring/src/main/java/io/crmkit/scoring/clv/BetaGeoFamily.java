@@ -228,6 +228,6 @@ abstract sealed class BetaGeoFamily implements TransactionModel, Serializable
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[r=" + r() + ", alpha=" + alpha() + ", a=" + a() + ", b=" + b()
-                + ", logLikelihood=" + diagnostics.logLikelihood() + "]";
+                + ", " + diagnostics.fitSummary() + "]";
     }
 }

@@ -79,6 +79,6 @@ abstract class CovariateModelBase implements Serializable {
     /** @return the parameters and the log-likelihood, never data */
     @Override
     public String toString() {
-        return getClass().getSimpleName() + parameters() + "[logLikelihood=" + diagnostics().logLikelihood() + "]";
+        return getClass().getSimpleName() + parameters() + "[" + diagnostics().fitSummary() + "]";
     }
 }

@@ -859,7 +859,7 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
     @Override
     public String toString() {
         return "ErlangBetaGeoModel[" + name() + ", k=" + k + ", r=" + r + ", alpha=" + alpha + ", a=" + a + ", b=" + b
-                + ", logLikelihood=" + diagnostics.logLikelihood() + "]";
+                + ", " + diagnostics.fitSummary() + "]";
     }
 
     private double finite(double value, double x, double tx, double age) {

@@ -14,11 +14,17 @@ import java.io.Serializable;
  * log-likelihood, by central differences of the analytic gradient, carried from log-parameters
  * to parameters by the delta method).
  *
+ * <p>A model made from known parameters ({@code XxxModel.of(...)}, {@code ClvModels.Model.restore})
+ * was not fitted: its diagnostics have {@code rows} 0 and {@link #fitted()} false, and there is no
+ * log-likelihood to report: {@link #logLikelihood()} refuses rather than return 0, which would read
+ * as a perfect fit (a probability of 1). {@code toString} says "not fitted".
+ *
  * @param model the model's short name, e.g. {@code bgnbd}
  * @param logLikelihood the weighted log-likelihood at the estimate, summed over customers on the
- *     data's own time scale
- * @param customers the sum of the row weights
- * @param rows the number of rows fitted (after compression)
+ *     data's own time scale; only for a fitted model (0 is stored for one that was not)
+ * @param customers the sum of the row weights (0 for a model that was not fitted)
+ * @param rows the number of rows fitted (after compression); 0 exactly when the model was not
+ *     fitted
  * @param iterations BFGS iterations
  * @param evaluations likelihood evaluations
  * @param gradientNorm Euclidean norm of the gradient of the mean negative log-likelihood with
@@ -71,6 +77,60 @@ public record FitDiagnostics(String model, double logLikelihood, double customer
         standardErrors.forEach((name, se) -> require(se != null && Double.isFinite(se) && se >= 0,
                 "standard error %s of %s in %s is invalid: it must be finite and >= 0", se, name, model));
         warnings.forEach(w -> requireNonNull(w, "warning"));
+        require(rows > 0 || (logLikelihood == 0 && customers == 0 && iterations == 0 && evaluations == 0
+                && standardErrors.isEmpty()), "fit diagnostics of %s are invalid: no rows were fitted, yet a"
+                + " log-likelihood %s, %s customers, %s iterations, %s evaluations or standard errors are given",
+                model, logLikelihood, customers, iterations, evaluations);
+    }
+
+    /**
+     * Whether these diagnostics come from a fit to data.
+     *
+     * @return true for a fitted model (at least one row), false for one made from known parameters
+     */
+    public boolean fitted() {
+        return rows > 0;
+    }
+
+    /**
+     * The weighted log-likelihood at the estimate, summed over customers on the data's own time scale.
+     *
+     * @return the log-likelihood, finite and at most 0 for discrete data
+     * @throws IllegalStateException if the model was not fitted ({@link #fitted()} is false): it has
+     *     no log-likelihood, and 0 would claim a perfect fit
+     */
+    @Override
+    public double logLikelihood() {
+        if (!fitted()) {
+            throw new IllegalStateException("model " + model + " was made from known parameters, not fitted: it has no"
+                    + " log-likelihood");
+        }
+        return logLikelihood;
+    }
+
+    /**
+     * The log-likelihood as the models' {@code toString} shows it.
+     *
+     * @return {@code logLikelihood=-9582.4...}, or {@code not fitted}
+     */
+    String fitSummary() {
+        return fitted() ? "logLikelihood=" + logLikelihood : "not fitted";
+    }
+
+    /**
+     * The diagnostics in words; a model that was not fitted shows only its name and that fact.
+     *
+     * @return e.g. {@code FitDiagnostics[model=bgnbd, not fitted]}
+     */
+    @Override
+    public String toString() {
+        if (!fitted()) {
+            return "FitDiagnostics[model=" + model + ", not fitted]";
+        }
+        return "FitDiagnostics[model=" + model + ", logLikelihood=" + logLikelihood + ", customers=" + customers
+                + ", rows=" + rows + ", iterations=" + iterations + ", evaluations=" + evaluations + ", gradientNorm="
+                + gradientNorm + ", penalizer=" + penalizer + ", standardErrors=" + standardErrors + ", warnings="
+                + warnings + "]";
     }
 
     /**
@@ -109,7 +169,7 @@ public record FitDiagnostics(String model, double logLikelihood, double customer
      * errors.
      *
      * @param model the model's short name
-     * @return diagnostics with zero counts and a log-likelihood of 0
+     * @return diagnostics with zero counts, {@link #fitted()} false
      */
     static FitDiagnostics notFitted(String model) {
         return new FitDiagnostics(model, 0, 0, 0, 0, 0, 0, 0, ImmutableMap.of());

@@ -417,7 +417,7 @@ public final class GammaGompertzNbdModel implements PurchaseModel, Serializable 
     @Override
     public String toString() {
         return "GammaGompertzNbdModel[r=" + kernel.r + ", alpha=" + kernel.alpha + ", b=" + kernel.b + ", s="
-                + kernel.s + ", beta=" + kernel.beta + ", logLikelihood=" + diagnostics.logLikelihood() + "]";
+                + kernel.s + ", beta=" + kernel.beta + ", " + diagnostics.fitSummary() + "]";
     }
 
     /**

@@ -38,8 +38,8 @@ public record LikelihoodRatioTest(double statistic, int degreesOfFreedom, double
      * @param restricted the nested fit, e.g. without a covariate or with γ constrained equal
      * @param full the fuller fit
      * @return the test
-     * @throws IllegalArgumentException if the models differ, were fitted on different numbers of
-     *     customers, {@code full} has not more parameters, or a fit is regularised
+     * @throws IllegalArgumentException if a model was not fitted, the models differ, were fitted on
+     *     different numbers of customers, {@code full} has not more parameters, or a fit is regularised
      */
     public static LikelihoodRatioTest of(CovariateModel restricted, CovariateModel full) {
         requireNonNull(restricted, "restricted");
@@ -48,6 +48,8 @@ public record LikelihoodRatioTest(double statistic, int degreesOfFreedom, double
                 + " %s and %s", restricted.getClass().getSimpleName(), full.getClass().getSimpleName());
         FitDiagnostics r = restricted.diagnostics();
         FitDiagnostics f = full.diagnostics();
+        require(r.fitted() && f.fitted(), "a likelihood-ratio test needs two fits: a model made from known"
+                + " parameters has no log-likelihood");
         require(r.customers() == f.customers(), "the fits have %s and %s customers: a likelihood-ratio test needs"
                 + " the same customers", r.customers(), f.customers());
         int df = full.parameters().size() - restricted.parameters().size();

@@ -490,7 +490,7 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
     @Override
     public String toString() {
         return "ParetoNbdModel[r=" + kernel.r + ", alpha=" + kernel.alpha + ", s=" + kernel.s + ", beta="
-                + kernel.beta + ", logLikelihood=" + diagnostics.logLikelihood() + "]";
+                + kernel.beta + ", " + diagnostics.fitSummary() + "]";
     }
 
     /**

@@ -427,7 +427,7 @@ public final class ShiftedBetaGeometricModel implements ClvModel, Serializable {
     /** @return the parameters and the log-likelihood, never data */
     @Override
     public String toString() {
-        return "ShiftedBetaGeometricModel[alpha=" + alpha + ", beta=" + beta + ", logLikelihood="
-                + diagnostics.logLikelihood() + "]";
+        return "ShiftedBetaGeometricModel[alpha=" + alpha + ", beta=" + beta + ", "
+                + diagnostics.fitSummary() + "]";
     }
 }

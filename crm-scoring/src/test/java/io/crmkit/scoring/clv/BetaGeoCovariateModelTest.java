@@ -70,6 +70,13 @@ class BetaGeoCovariateModelTest {
         // FHL 2005 Table/section 5: r 0.243, alpha 4.414, a 0.793, b 2.426, LL -9582.4 on CDNOW
         assertEquals(0.243, model.parameters().get("r"), 5e-4);
         assertEquals(-9582.4, model.diagnostics().logLikelihood(), 0.1);
+        // the same parameters read back: not fitted, so no log-likelihood (not 0.0, a perfect fit)
+        BetaGeoCovariateModel restored = BetaGeoCovariateModel.of(model.parameters());
+        assertTrue(model.diagnostics().fitted() && !restored.diagnostics().fitted());
+        assertThrows(IllegalStateException.class, () -> restored.diagnostics().logLikelihood());
+        assertTrue(restored.toString().endsWith("[not fitted]"), restored.toString());
+        assertTrue(ParetoNbdCovariateModel.of(Map.of("r", 0.5533, "alpha", 10.578, "s", 0.6062, "beta", 11.669))
+                .toString().endsWith("[not fitted]"));
     }
 
     @Test

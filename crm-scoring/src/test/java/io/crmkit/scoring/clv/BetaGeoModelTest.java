@@ -32,6 +32,8 @@ class BetaGeoModelTest {
         assertRelative(2.42575, FITTED.b(), 1e-4);
         assertEquals(-9582.4256, FITTED.diagnostics().logLikelihood(), 0.01);
         assertEquals(2357.0, FITTED.diagnostics().customers());
+        assertTrue(FITTED.diagnostics().fitted(), "a fit to data is fitted");
+        assertTrue(FITTED.toString().contains(", logLikelihood=-9582.4"), FITTED.toString());
         assertEquals(4, FITTED.diagnostics().standardErrors().size());
     }
 

@@ -1,6 +1,7 @@
 package io.crmkit.scoring.clv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +38,26 @@ class ClvModelsRestoreTest {
             for (String parameter : kind.parameterNames()) {
                 assertTrue(text.contains(parameter + "="), kind.name() + ": " + text);
             }
+            // made from known parameters, not fitted: no log-likelihood of 0.0 (a perfect fit) anywhere
+            for (ClvModel unfitted : new ClvModel[] {model, restored}) {
+                FitDiagnostics d = unfitted.diagnostics();
+                assertFalse(d.fitted(), kind.name());
+                assertEquals(0, d.rows());
+                assertEquals("model " + kind.name() + " was made from known parameters, not fitted: it has no"
+                        + " log-likelihood", assertThrows(IllegalStateException.class, d::logLikelihood).getMessage());
+                assertEquals("FitDiagnostics[model=" + kind.name() + ", not fitted]", d.toString());
+                assertFalse(unfitted.toString().contains("logLikelihood"), unfitted.toString());
+            }
         }
+        // review s24: BetaGeoModel[r=0.2426, alpha=4.414, a=0.7929, b=2.426, logLikelihood=0.0]
+        assertEquals("BetaGeoModel[r=0.2426, alpha=4.414, a=0.7929, b=2.426, not fitted]",
+                ClvModels.named("bgnbd").restore(Map.of("r", 0.2426, "alpha", 4.414, "a", 0.7929, "b", 2.426))
+                        .toString());
+        assertEquals("ShiftedBetaGeometricModel[alpha=0.7, beta=1.2, not fitted]",
+                ShiftedBetaGeometricModel.of(0.7, 1.2).toString());
+        // diagnostics that claim no rows but a log-likelihood are refused
+        assertThrows(IllegalArgumentException.class, () -> new FitDiagnostics("bgnbd", -10, 0, 0, 0, 0, 0, 0,
+                com.google.common.collect.ImmutableMap.of()));
         BetaGeoModel bgnbd = (BetaGeoModel) ClvModels.named("bgnbd").restore(Map.of("r", 0.2426, "alpha", 4.414,
                 "a", 0.7929, "b", 2.426));
         // FHL 2005, p. 281: a new customer buys 1.226 times in 39 weeks after (x 2, t_x 30.43, T 38.86)
