@@ -31,6 +31,10 @@ class OptionChecksTest {
         "clv fit --model bgnbd --input none.csv --penalizer -1"
                 + "|crm clv fit: --penalizer '-1': must be 0 to 10000 (a larger L2 penalty outweighs the data by "
                 + "orders of magnitude and cannot be fitted reliably)",
+        // a saved model keeps the penalizer it was fitted with: a --penalizer would be ignored
+        "clv predict --model-file none.json --input none.csv --horizon 39 --penalizer 1"
+                + "|crm clv predict: --penalizer applies only to a fit (--model), not to a saved model (--model-file): "
+                + "it keeps the penalizer it was fitted with",
         // a number the user typed is not personal data: its digits are quoted as typed, never masked
         "clv fit --model bgnbd --input none.csv --penalizer -12345678901"
                 + "|crm clv fit: --penalizer '-12345678901': must be 0 to 10000 (a larger L2 penalty outweighs the data by "

@@ -313,6 +313,12 @@ public final class ClvCommand {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "horizon " + horizon + " is invalid: it must be finite and >= 0");
             }
+            if (model == null && spec.commandLine().getParseResult().hasMatchedOption("--penalizer")) {
+                // a saved model was fitted with its own penalizer; nothing here refits it
+                throw new CommandLine.ParameterException(spec.commandLine(), "--penalizer applies only to a fit "
+                        + "(--model), not to a saved model (" + (modelFile != null ? "--model-file" : "--stored-model")
+                        + "): it keeps the penalizer it was fitted with");
+            }
             ClvModel saved = modelFile != null ? ClvModelJson.read(modelFile).model()
                     : storedModel != null ? StoredModels.load(store, storedModel).model() : null;
             String name = saved == null ? checkModel(spec, model) : saved.name();
