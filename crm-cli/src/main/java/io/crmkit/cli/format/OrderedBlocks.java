@@ -3,9 +3,7 @@ package io.crmkit.cli.format;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -60,11 +58,7 @@ public final class OrderedBlocks {
                 }
                 return;
             }
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "crm-format");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService pool = Workers.pool(threads, "crm-format");
             ArrayDeque<Future<StringBuilder>> inFlight = new ArrayDeque<>();
             try {
                 int next = 0;
@@ -79,7 +73,7 @@ public final class OrderedBlocks {
                         }));
                         next = to;
                     }
-                    out.append(take(inFlight.poll()));
+                    out.append(Workers.result(inFlight.poll(), "writing"));
                 }
             } finally {
                 for (Future<StringBuilder> f : inFlight) {
@@ -89,27 +83,6 @@ public final class OrderedBlocks {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static StringBuilder take(Future<StringBuilder> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(cause);
         }
     }
 }

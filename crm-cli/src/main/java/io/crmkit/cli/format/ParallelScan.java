@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -14,9 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -194,11 +191,7 @@ final class ParallelScan {
     static <C, R> R scan(Path path, CsvInput header, long dataStart, int threads, int chunkBytes, Rows<C, R> kind) {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             List<long[]> ranges = ranges(channel, dataStart, chunkBytes);
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "crm-parse");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService pool = Workers.pool(threads, "crm-parse");
             ArrayDeque<Future<Chunk<C>>> inFlight = new ArrayDeque<>();
             try {
                 int next = 0;
@@ -208,7 +201,7 @@ final class ParallelScan {
                         long[] r = ranges.get(next++);
                         inFlight.add(pool.submit(() -> parse(channel, r[0], r[1], header, kind)));
                     }
-                    Chunk<C> chunk = take(inFlight.poll());
+                    Chunk<C> chunk = Workers.result(inFlight.poll(), "reading");
                     if (chunk.quoted || chunk.failed) {
                         // the rest on this thread, from the chunk's first line, lines numbered on: a quoted
                         // cell may hold a line feed, and a refusal names the file's line. The workers are
@@ -231,24 +224,6 @@ final class ParallelScan {
             }
         } catch (IOException e) {
             throw FileProblem.reading(path, e);
-        }
-    }
-
-    private static <C> Chunk<C> take(Future<Chunk<C>> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new UncheckedIOException(new IOException(cause));
         }
     }
 

@@ -12,9 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -255,14 +253,7 @@ public final class SummaryCsv {
 
         void add(double f, double rec, double a, double m, double w, double l, long line) {
             if (size == frequency.length) {
-                int capacity = Math.max(16, size + (size >> 1));
-                frequency = Arrays.copyOf(frequency, capacity);
-                recency = Arrays.copyOf(recency, capacity);
-                age = Arrays.copyOf(age, capacity);
-                monetary = monetary == null ? null : Arrays.copyOf(monetary, capacity);
-                weight = Arrays.copyOf(weight, capacity);
-                litt = litt == null ? null : Arrays.copyOf(litt, capacity);
-                lines = Arrays.copyOf(lines, capacity);
+                grow(Math.max(16, size + (size >> 1)));
             }
             frequency[size] = f;
             recency[size] = rec;
@@ -278,18 +269,21 @@ public final class SummaryCsv {
             size++;
         }
 
+        private void grow(int capacity) {
+            frequency = Arrays.copyOf(frequency, capacity);
+            recency = Arrays.copyOf(recency, capacity);
+            age = Arrays.copyOf(age, capacity);
+            monetary = monetary == null ? null : Arrays.copyOf(monetary, capacity);
+            weight = Arrays.copyOf(weight, capacity);
+            litt = litt == null ? null : Arrays.copyOf(litt, capacity);
+            lines = Arrays.copyOf(lines, capacity);
+        }
+
         /** Adds the rows of a chunk read with its lines counted from 0. */
         void addAll(Columns part, long linesBefore) {
             int n = part.size;
             if (size + n > frequency.length) {
-                int capacity = Math.max(size + n, size + (size >> 1));
-                frequency = Arrays.copyOf(frequency, capacity);
-                recency = Arrays.copyOf(recency, capacity);
-                age = Arrays.copyOf(age, capacity);
-                monetary = monetary == null ? null : Arrays.copyOf(monetary, capacity);
-                weight = Arrays.copyOf(weight, capacity);
-                litt = litt == null ? null : Arrays.copyOf(litt, capacity);
-                lines = Arrays.copyOf(lines, capacity);
+                grow(Math.max(size + n, size + (size >> 1)));
             }
             System.arraycopy(part.frequency, 0, frequency, size, n);
             System.arraycopy(part.recency, 0, recency, size, n);
@@ -401,11 +395,7 @@ public final class SummaryCsv {
 
     /** The chunks the file was read in, each written on a worker thread, handed on in order. */
     private void printChunks(Path path, double[][] values, Appendable out) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "crm-print");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool(threads, "crm-print");
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long end = channel.size();
             ArrayDeque<Future<StringBuilder>> inFlight = new ArrayDeque<>();
@@ -429,7 +419,7 @@ public final class SummaryCsv {
                         }));
                         next++;
                     }
-                    out.append(take(inFlight.poll()));
+                    out.append(Workers.result(inFlight.poll(), "writing"));
                 }
             } finally {
                 for (Future<StringBuilder> f : inFlight) {
@@ -438,24 +428,6 @@ public final class SummaryCsv {
             }
         } finally {
             pool.shutdown();
-        }
-    }
-
-    private static StringBuilder take(Future<StringBuilder> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                // out of memory on a worker reaches the command line's one-line message
-                throw error;
-            }
-            throw new UncheckedIOException(new IOException(e.getCause()));
         }
     }
 
