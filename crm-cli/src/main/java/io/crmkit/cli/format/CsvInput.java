@@ -238,10 +238,22 @@ public final class CsvInput implements Closeable {
 
     private final Path path;
     private final String file;
+    /** The parser of the characters, or null when this reads plain bytes ({@link #continuedAtPlain}). */
     private final CSVParser parser;
-    /** The watcher of the characters the parser reads, for quotes inside unquoted cells. */
+    /** The watcher of the characters the parser reads, for quotes inside unquoted cells; null with plain bytes. */
     private final StrayQuotes quotes;
     private final Iterator<CSVRecord> records;
+    /** The plain bytes this reads, or null when it reads through the parser. */
+    private final byte[] plain;
+    /** The next line's offset in {@link #plain}. */
+    private int plainAt;
+    /** Line breaks of {@link #plain} passed. */
+    private long plainLines;
+    /** Where each cell of the current plain row starts and ends (spaces around it left out). */
+    private int[] cellStart = new int[8];
+    private int[] cellEnd = new int[8];
+    /** The cells of the current plain row. */
+    private int cells;
     private final List<String> header;
     private final int[] schemaColumn;
     private final int[] others;
@@ -265,6 +277,7 @@ public final class CsvInput implements Closeable {
         this.quotes = text;
         this.parser = parse(text, dialect);
         this.records = parser.iterator();
+        this.plain = null;
         if (!advance()) {
             throw new InputException(file + ":1: the file is empty: a header line is expected");
         }
@@ -331,6 +344,7 @@ public final class CsvInput implements Closeable {
         this.quotes = text;
         this.parser = parse(text, header.dialect);
         this.records = parser.iterator();
+        this.plain = null;
         this.header = header.header;
         this.schemaColumn = header.schemaColumn;
         this.others = header.others;
@@ -357,6 +371,139 @@ public final class CsvInput implements Closeable {
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** The data rows of plain bytes of a later part of the file {@code header} has opened. */
+    private CsvInput(CsvInput header, byte[] bytes, long linesBefore) {
+        this.path = header.path;
+        this.file = header.file;
+        this.quotes = null;
+        this.parser = null;
+        this.records = null;
+        this.plain = bytes;
+        this.header = header.header;
+        this.schemaColumn = header.schemaColumn;
+        this.others = header.others;
+        this.schema = header.schema;
+        this.dialect = header.dialect;
+        this.linesBefore = linesBefore;
+        this.line = linesBefore;
+        this.continued = true;
+    }
+
+    /**
+     * Reads a later part of this input's file, as {@link #continuedAt(java.io.Reader, long)} does,
+     * from bytes that {@link #isPlain} accepts: lines of printable ASCII without a quote. Such a
+     * line means the same to Commons CSV as a split at each delimiter with the spaces around each
+     * cell dropped, so it is read that way, byte by byte, with no decoding and no string for a
+     * cell that is not asked for; every row, line number, cell and refusal is the one the parser
+     * gives. This is the path of the chunks of a large file read in parallel, whose caller has
+     * already looked at every byte (for quotes and line breaks) and so checks {@link #isPlain}'s
+     * rule in the same pass.
+     *
+     * @param bytes whole lines after the header, each ended by a line feed, a carriage return
+     *     and line feed, or a lone carriage return (the last may end at the end of the file),
+     *     which the caller has found plain
+     * @param linesBefore the number of the file's lines before the bytes
+     * @return the input, positioned before the first row of the bytes
+     */
+    CsvInput continuedAtPlain(byte[] bytes, long linesBefore) {
+        return new CsvInput(this, bytes, linesBefore);
+    }
+
+    /**
+     * Whether bytes can be read as plain lines ({@link #continuedAtPlain}): every byte a
+     * printable ASCII character other than the quote, a space, the delimiter or a line break. A
+     * tab, another control character or any byte beyond ASCII (UTF-8 to decode and check) sends
+     * the bytes through the parser instead.
+     *
+     * @param bytes the bytes
+     * @param from the first
+     * @param to one past the last
+     * @param delimiter the dialect's delimiter
+     * @return whether they are plain
+     */
+    static boolean isPlain(byte[] bytes, int from, int to, char delimiter) {
+        if (delimiter >= 0x80) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!plainByte(bytes[i], delimiter)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a byte may occur in plain lines ({@link #isPlain}).
+     *
+     * @param b the byte
+     * @param delimiter the dialect's delimiter, below 0x80
+     * @return whether it may
+     */
+    static boolean plainByte(byte b, char delimiter) {
+        return b >= 0x20 && b < 0x7f && b != '"' || b == '\n' || b == '\r' || b == delimiter;
+    }
+
+    /**
+     * The next non-blank plain line: its cells, spaces around each dropped, as Commons CSV splits
+     * a line without quotes (ignoring surrounding spaces, keeping empty lines as one empty cell,
+     * which {@link #advance()} skips).
+     */
+    private boolean advancePlain() {
+        byte[] b = plain;
+        int limit = b.length;
+        byte delimiter = (byte) dialect.delimiter();
+        while (plainAt < limit) {
+            int i = plainAt;
+            int start = i;
+            cells = 0;
+            byte c = 0;
+            while (i < limit && (c = b[i]) != '\n' && c != '\r') {
+                if (c == delimiter) {
+                    addCell(b, start, i);
+                    start = i + 1;
+                }
+                i++;
+            }
+            addCell(b, start, i);
+            plainAt = i >= limit ? limit : c == '\r' && i + 1 < limit && b[i + 1] == '\n' ? i + 2 : i + 1;
+            line = linesBefore + plainLines + 1;
+            plainLines++;
+            if (!(cells == 1 && cellStart[0] == cellEnd[0])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addCell(byte[] b, int from, int to) {
+        while (from < to && b[from] == ' ') {
+            from++;
+        }
+        while (to > from && b[to - 1] == ' ') {
+            to--;
+        }
+        if (cells == cellStart.length) {
+            cellStart = Arrays.copyOf(cellStart, cells * 2);
+            cellEnd = Arrays.copyOf(cellEnd, cells * 2);
+        }
+        cellStart[cells] = from;
+        cellEnd[cells] = to;
+        cells++;
+    }
+
+    /** The text of a cell of the current row. */
+    private String cell(int column) {
+        if (plain == null) {
+            return record.get(column);
+        }
+        if (column < 0 || column >= cells) {
+            throw new ArrayIndexOutOfBoundsException("column " + column + " of a row of " + cells);
+        }
+        return new String(plain, cellStart[column], cellEnd[column] - cellStart[column],
+                StandardCharsets.ISO_8859_1);
     }
 
     private static CSVParser parse(java.io.Reader text, Dialect dialect) throws IOException {
@@ -609,6 +756,9 @@ public final class CsvInput implements Closeable {
     }
 
     private boolean advance() {
+        if (plain != null) {
+            return advancePlain();
+        }
         while (true) {
             long before = parser.getCurrentLineNumber() + linesBefore;
             boolean more;
@@ -660,8 +810,9 @@ public final class CsvInput implements Closeable {
             return false;
         }
         rowsSeen = true;
-        if (record.size() != header.size()) {
-            throw InputException.atLine(file, line, "has " + record.size() + " fields but the header has "
+        int size = plain == null ? record.size() : cells;
+        if (size != header.size()) {
+            throw InputException.atLine(file, line, "has " + size + " fields but the header has "
                     + header.size());
         }
         return true;
@@ -710,7 +861,7 @@ public final class CsvInput implements Closeable {
      * @return the text
      */
     public String text(int column) {
-        return record.get(column);
+        return cell(column);
     }
 
     /**
@@ -721,7 +872,7 @@ public final class CsvInput implements Closeable {
      * @throws InputException naming file, line, column and value otherwise
      */
     public double number(int column) {
-        String text = record.get(column);
+        String text = cell(column);
         try {
             return Values.number(text);
         } catch (IllegalArgumentException e) {
@@ -737,7 +888,7 @@ public final class CsvInput implements Closeable {
      * @throws InputException naming file, line, column and value otherwise
      */
     public int epochDay(int column) {
-        String text = record.get(column);
+        String text = cell(column);
         try {
             return dialect.epochDay(text);
         } catch (IllegalArgumentException e) {
@@ -753,7 +904,7 @@ public final class CsvInput implements Closeable {
      * @throws InputException naming file, line, column and value otherwise
      */
     public java.math.BigDecimal decimal(int column) {
-        String text = record.get(column);
+        String text = cell(column);
         try {
             return Values.decimal(text);
         } catch (IllegalArgumentException e) {
@@ -784,7 +935,7 @@ public final class CsvInput implements Closeable {
      * @throws InputException naming the file, line, column and rule otherwise
      */
     public java.math.BigDecimal amount(int column, java.util.Currency currency) {
-        String text = record.get(column);
+        String text = cell(column);
         try {
             return Values.money(text, currency);
         } catch (IllegalArgumentException e) {
@@ -800,7 +951,7 @@ public final class CsvInput implements Closeable {
      * @throws InputException naming file, line, column and value otherwise
      */
     public long wholeNumber(int column) {
-        String text = record.get(column);
+        String text = cell(column);
         try {
             return Values.wholeNumber(text);
         } catch (IllegalArgumentException e) {
@@ -817,7 +968,7 @@ public final class CsvInput implements Closeable {
      * @throws InputException naming file, line, column and value otherwise
      */
     public java.time.Instant instant(int column, java.time.ZoneId zone) {
-        String text = record.get(column);
+        String text = cell(column);
         try {
             return Values.instant(text, zone);
         } catch (IllegalArgumentException e) {
@@ -833,7 +984,7 @@ public final class CsvInput implements Closeable {
      * @throws InputException naming file, line, column and value otherwise
      */
     public String customerId(int column) {
-        String text = record.get(column);
+        String text = cell(column);
         try {
             return Values.customerId(text);
         } catch (IllegalArgumentException e) {
@@ -849,7 +1000,7 @@ public final class CsvInput implements Closeable {
      * @return the refusal, to throw
      */
     public InputException refuse(int column, String rule) {
-        return InputException.of(file, line, header.get(column), record.get(column), rule);
+        return InputException.of(file, line, header.get(column), cell(column), rule);
     }
 
     /**
@@ -864,6 +1015,9 @@ public final class CsvInput implements Closeable {
 
     @Override
     public void close() {
+        if (parser == null) {
+            return;
+        }
         try {
             parser.close();
         } catch (IOException e) {

@@ -21,8 +21,9 @@ import java.util.concurrent.Future;
  * indices and refusals as one core gives, whatever the number of cores.
  *
  * <p>The bytes after the header are cut into chunks of about {@value #CHUNK_BYTES} bytes, each ending
- * just after a line feed; worker threads parse chunks (Commons CSV, the value grammar of
- * {@link Values}, the date format of the dialect) into columns, and the calling thread interns the
+ * just after a line feed; worker threads parse chunks (Commons CSV, or for a chunk of plain ASCII
+ * lines the byte-level split that gives the same cells, {@link CsvInput#continuedAtPlain}; the
+ * value grammar of {@link Values}, the date format of the dialect) into columns, and the calling thread interns the
  * ids and hands the rows on, chunk by chunk in order, with at most two chunks per core in flight, so
  * that memory stays bounded. A line feed is a line boundary only outside quoted cells: a chunk that
  * holds a quote character is not parsed in parallel, and the rest of the file from its start (a
@@ -275,6 +276,8 @@ final class ParallelScan {
         Chunk<C> chunk = new Chunk<>(from, to);
         byte[] bytes = read(channel, from, to);
         long lines = 0;
+        char delimiter = header.dialect().delimiter();
+        boolean plain = delimiter < 0x80;
         for (int i = 0; i < bytes.length; i++) {
             byte b = bytes[i];
             if (b == '"') {
@@ -283,10 +286,14 @@ final class ParallelScan {
             }
             if (b == '\n' || b == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n')) {
                 lines++;
+            } else if (plain && !CsvInput.plainByte(b, delimiter)) {
+                plain = false;
             }
         }
         chunk.lines = lines;
-        try (CsvInput in = header.continuedAt(CsvInput.reader(new ByteArrayInputStream(bytes)), 0)) {
+        // plain ASCII lines are split byte by byte; anything else (a tab, UTF-8) goes through the parser
+        try (CsvInput in = plain ? header.continuedAtPlain(bytes, 0)
+                : header.continuedAt(CsvInput.reader(new ByteArrayInputStream(bytes)), 0)) {
             chunk.rows = kind.parse(in, bytes.length);
         } catch (InputException e) {
             chunk.failed = true;

@@ -116,12 +116,16 @@ public final class SummaryCsv {
         CsvInput.Schema schema = schema(discrete, needMonetary);
         try (CsvInput in = CsvInput.open(path, schema)) {
             Layout layout = new Layout(in, discrete ? "periods" : "T");
-            Columns rows = new Columns(layout, 1 << 10);
+            // the rows in parts (one per chunk read in parallel, or one for the whole file), joined once at the
+            // end into columns of the exact size: a 10 M-row file is not copied again each time its columns grow
+            List<Columns> parts = new ArrayList<>();
             // where each chunk read in parallel starts, and its first row: the output is written in the same chunks
             List<long[]> chunks = new ArrayList<>();
             long dataStart = ParallelScan.dataStart(path, in, threads, minBytes);
             if (dataStart > 0) {
                 ParallelScan.scan(path, in, dataStart, threads, chunkBytes, new ParallelScan.Rows<Columns, Void>() {
+                    int rows;
+
                     @Override
                     public Columns parse(CsvInput chunk, int bytes) {
                         Columns part = new Columns(layout, Math.max(16, bytes / 32));
@@ -131,14 +135,18 @@ public final class SummaryCsv {
 
                     @Override
                     public void take(Columns part, long from, long linesBefore) {
-                        chunks.add(new long[] {from, rows.size});
-                        rows.addAll(part, linesBefore);
+                        chunks.add(new long[] {from, rows});
+                        part.numberLinesFrom(linesBefore);
+                        parts.add(part);
+                        rows += part.size;
                     }
 
                     @Override
                     public Void rest(CsvInput rest) {
                         chunks.clear();
-                        parseRows(rest, layout, rows);
+                        Columns part = new Columns(layout, 1 << 10);
+                        parseRows(rest, layout, part);
+                        parts.add(part);
                         return null;
                     }
 
@@ -148,17 +156,16 @@ public final class SummaryCsv {
                     }
                 });
             } else {
-                parseRows(in, layout, rows);
+                Columns all = new Columns(layout, 1 << 10);
+                parseRows(in, layout, all);
+                parts.add(all);
             }
+            Columns rows = Columns.join(layout, parts);
             if (rows.size == 0) {
                 throw new InputException(in.file() + ":1: has no data rows");
             }
-            int n = rows.size;
-            return new SummaryCsv(in.file(), in.header(), n, Arrays.copyOf(rows.frequency, n),
-                    Arrays.copyOf(rows.recency, n), Arrays.copyOf(rows.age, n),
-                    rows.monetary == null ? null : Arrays.copyOf(rows.monetary, n), Arrays.copyOf(rows.weight, n),
-                    rows.litt == null ? null : Arrays.copyOf(rows.litt, n), Arrays.copyOf(rows.lines, n), schema,
-                    chunks.toArray(new long[0][]), threads);
+            return new SummaryCsv(in.file(), in.header(), rows.size, rows.frequency, rows.recency, rows.age,
+                    rows.monetary, rows.weight, rows.litt, rows.lines, schema, chunks.toArray(new long[0][]), threads);
         }
     }
 
@@ -279,26 +286,43 @@ public final class SummaryCsv {
             lines = Arrays.copyOf(lines, capacity);
         }
 
-        /** Adds the rows of a chunk read with its lines counted from 0. */
-        void addAll(Columns part, long linesBefore) {
-            int n = part.size;
-            if (size + n > frequency.length) {
-                grow(Math.max(size + n, size + (size >> 1)));
+        /** Turns the lines of a chunk read with its lines counted from 0 into the file's lines. */
+        void numberLinesFrom(long linesBefore) {
+            for (int i = 0; i < size; i++) {
+                lines[i] = (int) Math.min(linesBefore + lines[i], Integer.MAX_VALUE);
             }
-            System.arraycopy(part.frequency, 0, frequency, size, n);
-            System.arraycopy(part.recency, 0, recency, size, n);
-            System.arraycopy(part.age, 0, age, size, n);
-            if (monetary != null) {
-                System.arraycopy(part.monetary, 0, monetary, size, n);
+        }
+
+        /** The parts' rows in order, in columns of the exact size (a single exact part as it is). */
+        static Columns join(Layout layout, List<Columns> parts) {
+            long total = 0;
+            for (Columns part : parts) {
+                total += part.size;
             }
-            System.arraycopy(part.weight, 0, weight, size, n);
-            if (litt != null) {
-                System.arraycopy(part.litt, 0, litt, size, n);
+            int n = Math.toIntExact(total);
+            if (parts.size() == 1 && parts.get(0).frequency.length == n) {
+                return parts.get(0);
             }
-            for (int i = 0; i < n; i++) {
-                lines[size + i] = (int) Math.min(linesBefore + part.lines[i], Integer.MAX_VALUE);
+            Columns all = new Columns(layout, n);
+            for (int k = 0; k < parts.size(); k++) {
+                Columns part = parts.get(k);
+                int m = part.size;
+                System.arraycopy(part.frequency, 0, all.frequency, all.size, m);
+                System.arraycopy(part.recency, 0, all.recency, all.size, m);
+                System.arraycopy(part.age, 0, all.age, all.size, m);
+                if (all.monetary != null) {
+                    System.arraycopy(part.monetary, 0, all.monetary, all.size, m);
+                }
+                System.arraycopy(part.weight, 0, all.weight, all.size, m);
+                if (all.litt != null) {
+                    System.arraycopy(part.litt, 0, all.litt, all.size, m);
+                }
+                System.arraycopy(part.lines, 0, all.lines, all.size, m);
+                all.size += m;
+                // each part is garbage once copied
+                parts.set(k, null);
             }
-            size += n;
+            return all;
         }
     }
 
