@@ -51,6 +51,26 @@ public final class CustomerIndex {
         return size - 1;
     }
 
+    /**
+     * The index of an id already seen, without assigning one.
+     *
+     * @param id a customer id
+     * @return its index, or -1 if the id has none
+     */
+    public int indexOf(String id) {
+        int h = id.hashCode();
+        int mask = slots.length - 1;
+        for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+            int entry = slots[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            if (hashes[slot] == h && ids[entry - 1].equals(id)) {
+                return entry - 1;
+            }
+        }
+    }
+
     private static int mix(int h) {
         int x = h * 0x9E3779B9;
         return x ^ (x >>> 16);

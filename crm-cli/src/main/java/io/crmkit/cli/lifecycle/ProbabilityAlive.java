@@ -1,22 +1,26 @@
 package io.crmkit.cli.lifecycle;
 
 import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.CustomerIndex;
 import io.crmkit.cli.format.InputException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * Each customer's probability alive from a CSV with {@code customer_id} and {@code p_alive}
  * columns (other columns carried through and ignored), such as {@code crm clv predict} writes.
+ * The ids are interned ({@link CustomerIndex}) beside a column of probabilities: no map entry or
+ * boxed value per customer.
  */
 final class ProbabilityAlive {
 
     private final String file;
-    private final Map<String, Double> pAlive;
+    private final CustomerIndex customers;
+    private final double[] pAlive;
 
-    private ProbabilityAlive(String file, Map<String, Double> pAlive) {
+    private ProbabilityAlive(String file, CustomerIndex customers, double[] pAlive) {
         this.file = file;
+        this.customers = customers;
         this.pAlive = pAlive;
     }
 
@@ -25,21 +29,28 @@ final class ProbabilityAlive {
                 .required("customer_id", "id", "customer").required("p_alive", "probability_alive"))) {
             int id = in.column("customer_id");
             int p = in.column("p_alive");
-            Map<String, Double> values = new HashMap<>();
-            Map<String, Long> lines = new HashMap<>();
+            CustomerIndex customers = new CustomerIndex();
+            double[] values = new double[1 << 10];
+            long[] lines = new long[1 << 10];
             while (in.next()) {
                 String customer = in.customerId(id);
                 double v = in.number(p);
                 if (v < 0 || v > 1) {
                     throw in.refuse(p, "a probability must lie in [0, 1]");
                 }
-                Long first = lines.putIfAbsent(customer, in.line());
-                if (first != null) {
-                    throw in.refuse(id, "listed again (first on line " + first + "): one row per customer");
+                int known = customers.size();
+                int k = customers.of(customer);
+                if (k < known) {
+                    throw in.refuse(id, "listed again (first on line " + lines[k] + "): one row per customer");
                 }
-                values.put(customer, v);
+                if (k == values.length) {
+                    values = Arrays.copyOf(values, k * 2);
+                    lines = Arrays.copyOf(lines, k * 2);
+                }
+                values[k] = v;
+                lines[k] = in.line();
             }
-            return new ProbabilityAlive(in.file(), values);
+            return new ProbabilityAlive(in.file(), customers, Arrays.copyOf(values, customers.size()));
         }
     }
 
@@ -51,11 +62,11 @@ final class ProbabilityAlive {
      * @throws InputException if the file has no row for the customer
      */
     double of(String customer) {
-        Double v = pAlive.get(customer);
-        if (v == null) {
+        int k = customers.indexOf(customer);
+        if (k < 0) {
             throw new InputException(file + ": customer_id " + io.crmkit.cli.format.Values.quote(customer)
                     + ": no row, but the customer has purchases: every customer needs a p_alive");
         }
-        return v;
+        return pAlive[k];
     }
 }

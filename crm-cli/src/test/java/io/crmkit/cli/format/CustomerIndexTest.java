@@ -26,6 +26,25 @@ class CustomerIndexTest {
         expected.forEach((id, i) -> assertEquals(id, index.id(i)));
     }
 
+    @Property
+    void indexOfFindsTheIdsSeenAndNoOther(@ForAll List<String> seen, @ForAll List<String> asked) {
+        CustomerIndex index = new CustomerIndex();
+        List<String> order = new ArrayList<>();
+        for (String id : seen) {
+            index.of(id);
+            if (!order.contains(id)) {
+                order.add(id);
+            }
+        }
+        for (String id : asked) {
+            assertEquals(order.indexOf(id), index.indexOf(id), id);
+        }
+        for (int i = 0; i < order.size(); i++) {
+            assertEquals(i, index.indexOf(order.get(i)));
+        }
+        assertEquals(order.size(), index.size(), "a look-up assigns no index");
+    }
+
     @Test
     void manyIdsAndTheirSortedOrder() {
         CustomerIndex index = new CustomerIndex();

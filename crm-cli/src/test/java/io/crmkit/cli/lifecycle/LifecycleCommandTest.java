@@ -99,6 +99,13 @@ class LifecycleCommandTest {
                 "--p-alive", file(dir, "bad.csv", "customer_id,p_alive\na,0.2\nb,1.5\n").toString());
         assertEquals(1, range.exit());
         assertEquals("crm lifecycle churn: bad.csv:3: p_alive '1.5': a probability must lie in [0, 1]\n", range.err());
+
+        Result twice = crm("lifecycle", "churn", "--input", log.toString(), "--as-of", "2026-06-30", "--policy", "p-alive",
+                "--p-alive", file(dir, "twice.csv", "customer_id,p_alive\na,0.2\nb,0.5\n\nc,0.9\na,0.3\n").toString());
+        assertEquals(1, twice.exit());
+        assertEquals("", twice.out());
+        assertEquals("crm lifecycle churn: twice.csv:6: customer_id 'a': listed again (first on line 2): one row per "
+                + "customer\n", twice.err());
     }
 
     @Test
