@@ -338,11 +338,13 @@ public final class ClvCommand {
             ClvModel fitted;
             ImmutableMap<String, double[]> predictions;
             try {
+                // one copy of the columns for the fit and the predictions
+                CustomerSummaries summaries = withCovariates.given() ? null : data.summaries();
                 fitted = saved != null ? saved : withCovariates.given() ? withCovariates.fit(input, data, kind)
-                        : kind.fit(data.summaries(), penalizer);
+                        : kind.fit(summaries, penalizer);
                 predictions = fitted instanceof CovariateModel perCustomer
                         ? withCovariates.predict(perCustomer, input, data, kind, horizon)
-                        : kind.predict(fitted, data.summaries(), horizon);
+                        : kind.predict(fitted, summaries != null ? summaries : data.summaries(), horizon);
                 if (discount != null) {
                     if (!(fitted instanceof TransactionModel purchases)) {
                         throw new CommandLine.ParameterException(spec.commandLine(), "--discount is for bgnbd,"
