@@ -103,6 +103,16 @@ class CovariateExtremesTest {
         assertTrue(none >= 0 && none <= 1, "P(X(t) = 0) " + none);
     }
 
+    @Test
+    void aCustomerWhoseDropoutBetaIsConcentratedByTheCovariate() {
+        // the case a random seed found (2026-11-30): gamma_life -2.18, z -36.63 scale a and b by e^79.9,
+        // to 3.8e34 and 1.2e35, and the expected purchases were refused
+        bgNbdCustomersStayFiniteAndBetweenTheirDropoutBounds(0.0, -2.18, -36.63, 0, 1.0, 0.0, 0.04);
+        bgNbdCustomersStayFiniteAndBetweenTheirDropoutBounds(0.0, -2.18, -36.63, 7, 400.0, 0.5, 39);
+        // and with alpha scaled down to 2.8e-8 (rho 4.3e6), where the first bound of the limit was too loose
+        bgNbdCustomersStayFiniteAndBetweenTheirDropoutBounds(-0.48, -2.03, -39.33, 0, 1.0, 0.0, 0.12);
+    }
+
     @Property(tries = 300)
     void paretoNbdCustomersStayFiniteAndBelowTheNoDropoutBound(@ForAll @DoubleRange(min = -5, max = 5) double gammaTrans,
             @ForAll @DoubleRange(min = -5, max = 5) double gammaLife, @ForAll @DoubleRange(min = -50, max = 50) double z,

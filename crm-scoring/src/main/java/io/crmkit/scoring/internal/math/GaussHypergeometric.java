@@ -183,6 +183,10 @@ public final class GaussHypergeometric {
         if (!Double.isNaN(degenerate)) {
             return degenerate;
         }
+        double concentrated = concentratedBeta(t, shape, beta, a, bPrime);
+        if (!Double.isNaN(concentrated)) {
+            return concentrated;
+        }
         double smallP = smallDropoutSeries(t, shape, beta, a, bPrime);
         if (!Double.isNaN(smallP)) {
             return smallP;
@@ -351,6 +355,44 @@ public final class GaussHypergeometric {
                     : stoppedPoissonMean(t, shape, beta, a, bPrime + 1);
             value = towardZero * rest + towardOne * atOne;
         }
+        return Double.isFinite(value) ? value : Double.NaN;
+    }
+
+    /**
+     * {@link #stoppedPoissonMean} when the dropout Beta is so concentrated around its mean
+     * μ = a/(a+b') that E[g(p)] is g(μ) to 10<sup>−17</sup>, g(p) = (1 − (1 + pρ)<sup>−shape</sup>)/p,
+     * ρ = t/β; NaN otherwise. This is the case of a covariate model whose a<sub>i</sub> and
+     * b<sub>i</sub> a covariate scaled up together (a = 3.8e34, b' = 1.2e35: the Beta's standard
+     * deviation, 3e-18, is below the spacing of the doubles near μ, where the series cancels to
+     * nothing and every quadrature grid collapses to a point).
+     *
+     * <p>The bound: since E[p − μ] = 0, E[g(p)] − g(μ) = E[g(p) − g(μ) − g'(μ)(p − μ)], with
+     * σ² = ab'/((a+b')²(a+b'+1)) and h(q) = 1 − (1 + qρ)<sup>−shape</sup>, g = h/p, s = shape.
+     * Two bounds of it, the smaller taken: (1) writing g(p) = ∫₀¹ h'(pu) du gives
+     * |g''| ≤ sup|h'''|/3 = s(s+1)(s+2)ρ³/3 on [0, 1], hence s(s+1)(s+2)ρ³σ²/6 (tight for small
+     * ρ); (2) from 0 ≤ h ≤ 1, |h'(q)| ≤ s/q and |h''(q)| ≤ s(s+1)/q², |g''(p)| ≤ (s+1)(s+2)/p³,
+     * so the part above μ/2 is at most 4(s+1)(s+2)σ²/μ³, and below μ/2 the integrand is at most
+     * 2g(0) + |g'(μ)|μ ≤ 2sρ + (s+1)/μ, on a mass of at most 4σ²/μ² (Chebyshev). The limit is
+     * taken when the bound is below 10<sup>−17</sup> of g(1) = h(1), the smallest value the mean
+     * can take.
+     */
+    static double concentratedBeta(double t, double shape, double beta, double a, double bPrime) {
+        double sum = a + bPrime;
+        double mean = a / sum;
+        if (!(mean > 0)) {
+            return Double.NaN;
+        }
+        double variance = mean * (bPrime / sum) / (sum + 1);
+        double rho = t / beta;
+        double atOne = -Math.expm1(-shape * Math.log1p(rho));
+        double global = shape * (shape + 1) * (shape + 2) / 6 * rho * rho * rho * variance;
+        double nearMean = 4 * (shape + 1) * (shape + 2) * variance / (mean * mean * mean);
+        double belowHalf = (2 * shape * rho + (shape + 1) / mean) * 4 * variance / (mean * mean);
+        double error = Math.min(global, nearMean + belowHalf);
+        if (!(error <= NEGLIGIBLE * atOne)) {
+            return Double.NaN;
+        }
+        double value = -Math.expm1(-shape * Math.log1p(mean * rho)) / mean;
         return Double.isFinite(value) ? value : Double.NaN;
     }
 

@@ -28,6 +28,26 @@ class StoppedPoissonMeanExtremesTest {
     }
 
     @Test
+    void aConcentratedBetaGivesTheMeanAtItsMean() {
+        // a 3.79e34, b' 1.16e35: a covariate customer (gamma_life z = 79.6) for which the series, both
+        // quadratures and the expansion around z = 1 all failed, and the model refused; the Beta's standard
+        // deviation (3e-18) is below the spacing of doubles near its mean, so the mean is g(mu) to the last digit
+        double a = 3.7945839769834534E34;
+        double b = 1.1608651611805622E35;
+        double mu = a / (a + b);
+        double rho = 0.04 / 5.414;
+        double atMean = -Math.expm1(-0.243 * Math.log1p(mu * rho)) / mu;
+        assertEquals(atMean, GaussHypergeometric.stoppedPoissonMean(0.04, 0.243, 5.414, a, b), 1e-15 * atMean);
+        for (double scale : new double[] {1e20, 1e50, 1e100, 1e200, 1e300}) {
+            double one = GaussHypergeometric.stoppedPoissonMean(39, 0.243, 4.414, 0.793 * scale, 2.426 * scale);
+            double m = 0.793 / (0.793 + 2.426);
+            double r = 39 / 4.414;
+            double limit = -Math.expm1(-0.243 * Math.log1p(m * r)) / m;
+            assertEquals(limit, one, 1e-14 * limit, "scale " + scale);
+        }
+    }
+
+    @Test
     void vanishingShapesGiveThePointMassesAtZeroAndOne() {
         // a 3.4e-18, b' 1.03e-17: the covariate customer at gamma_life z = -40 (a 0.793, b 2.426) used to throw
         double a = 0.793 * Math.exp(-40);
