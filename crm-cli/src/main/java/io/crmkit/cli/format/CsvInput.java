@@ -36,6 +36,13 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Every refusal is an {@link InputException} whose message is one line,
  * {@code file:line: field 'value': rule}, the line being the file's own line (blank lines and
  * quoted line breaks counted). Reading a valid row builds no message text.
+ *
+ * <p>Text goes through Commons CSV, with one exception for speed: the chunks of a large file read
+ * in parallel ({@code ParallelScan}) whose bytes are plain lines — printable ASCII, no quote, no
+ * tab or other control character — are split at the delimiter byte by byte
+ * ({@link #continuedAtPlain}), which gives the cells, lines and refusals the parser gives for such
+ * lines (a property test holds the two to each other) without decoding the bytes or making a
+ * string per cell.
  */
 public final class CsvInput implements Closeable {
 

@@ -24,6 +24,23 @@ final class Checks {
     }
 
     /**
+     * As {@link #require(boolean, String, Object...)} for a check made on every row of a column: a
+     * value and its row, taken as primitives, so that a row that passes boxes nothing and formats
+     * nothing (the varargs form allocates an array and two boxes per call before it looks at
+     * {@code ok}).
+     *
+     * @param ok the condition that must hold
+     * @param template the message, with two {@code %s} placeholders: the value, then the row
+     * @param value the value checked
+     * @param row its row
+     */
+    static void requireRow(boolean ok, String template, double value, long row) {
+        if (!ok) {
+            throw new IllegalArgumentException(Strings.lenientFormat(template, value, row));
+        }
+    }
+
+    /**
      * The exception a {@code readResolve} throws when a deserialised value breaks an invariant.
      *
      * @param cause the validation failure

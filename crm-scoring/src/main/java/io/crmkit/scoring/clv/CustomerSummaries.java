@@ -1,6 +1,7 @@
 package io.crmkit.scoring.clv;
 
 import static io.crmkit.scoring.clv.Checks.require;
+import static io.crmkit.scoring.clv.Checks.requireRow;
 import static java.util.Objects.requireNonNull;
 
 import java.io.InvalidObjectException;
@@ -161,7 +162,7 @@ public final class CustomerSummaries implements Serializable {
         for (int i = 0; i < n; i++) {
             checkRow(i, frequency[i], recency[i], age[i], weight[i]);
             if (monetary != null) {
-                require(Double.isFinite(monetary[i]) && monetary[i] >= 0,
+                requireRow(Double.isFinite(monetary[i]) && monetary[i] >= 0,
                         "monetary_value %s at row %s is invalid: it must be finite and not negative", monetary[i], i);
             }
         }
@@ -214,8 +215,12 @@ public final class CustomerSummaries implements Serializable {
     }
 
     static void checkRow(int row, double x, double tx, double t, double w) {
+        if (isValid(x, tx, t) && Double.isFinite(w) && w > 0) {
+            // the common case builds no message text
+            return;
+        }
         requireValid(x, tx, t, " at row " + row);
-        require(Double.isFinite(w) && w > 0, "weight %s at row %s is invalid: it must be finite and > 0", w, row);
+        requireRow(Double.isFinite(w) && w > 0, "weight %s at row %s is invalid: it must be finite and > 0", w, row);
     }
 
     /** @return the number of rows */
@@ -328,8 +333,8 @@ public final class CustomerSummaries implements Serializable {
                 + " log_inter_purchase_times %s", size(), logInterPurchaseTimes.length);
         for (int i = 0; i < size(); i++) {
             double v = logInterPurchaseTimes[i];
-            require(Double.isFinite(v), "log_inter_purchase_times %s at row %s is invalid: it must be finite", v, i);
-            require(frequency[i] > 0 || v == 0, "log_inter_purchase_times %s at row %s is invalid with frequency 0:"
+            requireRow(Double.isFinite(v), "log_inter_purchase_times %s at row %s is invalid: it must be finite", v, i);
+            requireRow(frequency[i] > 0 || v == 0, "log_inter_purchase_times %s at row %s is invalid with frequency 0:"
                     + " a customer without repeat purchases has no inter-purchase time", v, i);
         }
         return new CustomerSummaries(frequency, recency, age, monetary, weight, timeUnit,

@@ -1,6 +1,7 @@
 package io.crmkit.scoring.clv;
 
 import static io.crmkit.scoring.clv.Checks.require;
+import static io.crmkit.scoring.clv.Checks.requireRow;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -379,11 +380,14 @@ public final class CustomerSummarizer {
                 amount == null ? "absent" : amount.length);
         int customers = 0;
         for (int i = 0; i < n; i++) {
-            require(customer[i] >= 0 && customer[i] < Integer.MAX_VALUE - 8,
-                    "customer index %s at row %s is out of range: 0 to %s", customer[i], i, Integer.MAX_VALUE - 9);
+            // checked before the message's arguments are boxed: this runs on every row
+            if (customer[i] < 0 || customer[i] >= Integer.MAX_VALUE - 8) {
+                require(false, "customer index %s at row %s is out of range: 0 to %s", customer[i], i,
+                        Integer.MAX_VALUE - 9);
+            }
             customers = Math.max(customers, customer[i] + 1);
             if (amount != null) {
-                require(Double.isFinite(amount[i]) && amount[i] >= 0,
+                requireRow(Double.isFinite(amount[i]) && amount[i] >= 0,
                         "amount %s at row %s is invalid: it must be finite and >= 0", amount[i], i);
             }
         }
@@ -393,7 +397,9 @@ public final class CustomerSummarizer {
         int[] firstLag = new int[customers];
         for (int i = 0; i < n; i++) {
             long l = before.of(i);
-            require(l <= Integer.MAX_VALUE, "purchase at row %s lies more than 2^31 periods before the as-of date", i);
+            if (l > Integer.MAX_VALUE) {
+                require(false, "purchase at row %s lies more than 2^31 periods before the as-of date", i);
+            }
             lag[i] = l < 0 ? -1 : (int) l;
             if (l >= 0) {
                 int c = customer[i];

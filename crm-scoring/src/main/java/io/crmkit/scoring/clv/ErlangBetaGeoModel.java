@@ -1,6 +1,7 @@
 package io.crmkit.scoring.clv;
 
 import static io.crmkit.scoring.clv.Checks.require;
+import static io.crmkit.scoring.clv.Checks.requireRow;
 import static io.crmkit.scoring.internal.math.SpecialFunctions.digamma;
 import static io.crmkit.scoring.internal.math.SpecialFunctions.logGamma;
 import static java.util.Objects.requireNonNull;
@@ -804,7 +805,7 @@ public final class ErlangBetaGeoModel implements PurchaseModel, Serializable {
         double[] litt = new double[n];
         for (int i = 0; i < n; i++) {
             double age = ages[i];
-            require(Double.isFinite(age) && age > 0, "T %s at row %s is invalid: it must be finite and > 0", age, i);
+            requireRow(Double.isFinite(age) && age > 0, "T %s at row %s is invalid: it must be finite and > 0", age, i);
             double lambda = draws.gamma(r, alpha);
             double p = draws.beta(a, b);
             boolean alive = !(modified && draws.uniform() < p);

@@ -1,6 +1,7 @@
 package io.crmkit.scoring.clv;
 
 import static io.crmkit.scoring.clv.Checks.require;
+import static io.crmkit.scoring.clv.Checks.requireRow;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -105,7 +106,7 @@ public final class GammaGammaModel implements SpendModel, Serializable {
         int n = 0;
         for (int i = 0; i < data.size(); i++) {
             if (data.frequency(i) > 0) {
-                require(data.monetaryValue(i) > 0,
+                requireRow(data.monetaryValue(i) > 0,
                         "monetary_value %s at row %s is invalid: a repeat customer's mean spend must be > 0",
                         data.monetaryValue(i), i);
                 n++;

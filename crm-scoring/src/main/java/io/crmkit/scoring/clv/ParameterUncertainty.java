@@ -1,6 +1,7 @@
 package io.crmkit.scoring.clv;
 
 import static io.crmkit.scoring.clv.Checks.require;
+import static io.crmkit.scoring.clv.Checks.requireRow;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -370,7 +371,7 @@ public final class ParameterUncertainty {
         double total = 0;
         for (int i = 0; i < rows.size(); i++) {
             double w = rows.weight(i);
-            require(w == Math.rint(w), "weight %s at row %s is invalid for the bootstrap: it simulates whole customers",
+            requireRow(w == Math.rint(w), "weight %s at row %s is invalid for the bootstrap: it simulates whole customers",
                     w, i);
             total += w;
         }

@@ -1,6 +1,7 @@
 package io.crmkit.scoring.clv;
 
 import static io.crmkit.scoring.clv.Checks.require;
+import static io.crmkit.scoring.clv.Checks.requireRow;
 import static io.crmkit.scoring.internal.math.SpecialFunctions.digamma;
 import static io.crmkit.scoring.internal.math.SpecialFunctions.logGamma;
 import static java.util.Objects.requireNonNull;
@@ -442,7 +443,7 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
         double[] tx = new double[count];
         for (int c = 0; c < count; c++) {
             double age = ages[c];
-            require(Double.isFinite(age) && age > 0, "T %s at row %s is invalid: it must be finite and > 0", age, c);
+            requireRow(Double.isFinite(age) && age > 0, "T %s at row %s is invalid: it must be finite and > 0", age, c);
             double lambda = draws.gamma(kernel.r, kernel.alpha);
             double mu = draws.gamma(kernel.s, kernel.beta);
             double end = Math.min(age, draws.exponential(mu));
