@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Peak memory and CPU of the commands that read a whole transaction log into per-customer state
-# (issue 18): crm clv evaluate, crm clv plot (a holdout kind and a model kind) and crm lifecycle
-# stage, on seeded logs (benchmarks/cli/TransactionLogGenerator.java), each under the default heap
+# (issue 18): crm clv evaluate, crm clv plot (a holdout kind and a model kind), crm lifecycle
+# stage and crm lifecycle churn under the p-alive policy (its P(alive) file written once per log by
+# crm clv summarize and predict, before the timed runs), on seeded logs (benchmarks/cli/TransactionLogGenerator.java), each under the default heap
 # and under -Xmx512m (does it complete, or stop with the one-line out-of-memory message?), with
 # java -jar and the serial collector as the launcher uses it. Not part of the build.
 #
@@ -9,7 +10,7 @@
 #
 # Environment: CRM_JAR (default crm-cli/target/crm.jar), BASELINE_JAR (an earlier crm.jar, run
 # interleaved with CRM_JAR when given), WORK (default /tmp/crm-cli-streaming), JOBS (default
-# "evaluate plot-tracking plot-period lifecycle").
+# "evaluate plot-tracking plot-period lifecycle"; also lifecycle-p-alive).
 # Prints one line per run: jar, job, heap, wall s, CPU s (user + system), peak RSS MiB, and the
 # first line of stderr when the run failed.
 set -euo pipefail
@@ -30,6 +31,7 @@ args_of() {
     plot-tracking) echo "clv plot --kind tracking --input $tx --calibration-end 1997-09-30 --holdout-end 1998-06-30 --output $work/plot.png --data $work/plot.csv" ;;
     plot-period) echo "clv plot --kind period-transactions --input $tx --as-of 1998-06-30 --output $work/plot.png --data $work/plot.csv" ;;
     lifecycle) echo "lifecycle stage --input $tx --as-of 1998-06-30" ;;
+    lifecycle-p-alive) echo "lifecycle churn --input $tx --as-of 1998-06-30 --policy p-alive --p-alive $work/p-alive-$(basename "$tx" .csv).csv" ;;
   esac
 }
 
@@ -47,6 +49,10 @@ for rows in "${sizes[@]}"; do
   tx=$work/tx-$rows.csv
   [ -f "$tx" ] || java "$here/cli/TransactionLogGenerator.java" "$rows" "$tx"
   for job in "${jobs[@]}"; do
+    if [ "$job" = lifecycle-p-alive ] && [ ! -f "$work/p-alive-tx-$rows.csv" ]; then
+      java -jar "$jar" clv summarize --input "$tx" --as-of 1998-06-30 --unit weeks > "$work/summary-$rows.csv"
+      java -jar "$jar" clv predict --model bgnbd --horizon 39 --input "$work/summary-$rows.csv" > "$work/p-alive-tx-$rows.csv"
+    fi
     for heap in default 512m; do
       opts=(-XX:+UseSerialGC); [ $heap = 512m ] && opts+=(-Xmx512m)
       for j in "${jars[@]}"; do

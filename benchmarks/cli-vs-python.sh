@@ -9,7 +9,7 @@
 # crm clv value (summary, BG/NBD, Gamma-Gamma, 12-month CLV in one JVM) against lifetimes; crm rfm
 # against pandas.
 # Environment: CRM_JAR (default crm-cli/target/crm.jar), BASELINE_JAR (an earlier crm.jar, used
-# when no Python with lifetimes is available, or in addition), ROUNDS (default 3 for up to
+# when no Python with lifetimes is available, or in addition; its pipeline runs with java -jar and through the launcher), ROUNDS (default 3 for up to
 # 1 M rows, 1 above), WORK (default /tmp/crm-cli-bench), PYTHON (a command running a Python with
 # pandas and lifetimes; default: python3 on the PATH, if it has both).
 set -euo pipefail
@@ -24,6 +24,7 @@ if ! env $PYTHON -c "import lifetimes, pandas" 2>/dev/null; then PYTHON=; fi
 as_of=1998-06-30
 launcher=$root/crm-cli/bin/crm   # AppCDS archive (made on its first run, before the timed runs) and the serial GC
 env CRM_JAR="$jar" "$launcher" --version > /dev/null
+[ -z "${BASELINE_JAR:-}" ] || env CRM_JAR="$BASELINE_JAR" "$launcher" --version > /dev/null
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000000 10000000)
 
 # one measured run: label, then the command; prints "label seconds cpu-seconds peak-MiB"
@@ -77,6 +78,7 @@ for rows in "${sizes[@]}"; do
     crm_pipeline "crm-launcher-pipeline-saved-model" "env CRM_JAR=$jar $launcher" "$tx" saved
     [ -n "${PYTHON:-}" ] && measure "python-pipeline" env $PYTHON "$here/cli/python_pipeline.py" "$tx" $as_of 39 "$work/py-predict.csv"
     [ -n "${BASELINE_JAR:-}" ] && crm_pipeline "baseline-pipeline" "java -jar $BASELINE_JAR" "$tx"
+    [ -n "${BASELINE_JAR:-}" ] && crm_pipeline "baseline-launcher-pipeline" "env CRM_JAR=$BASELINE_JAR $launcher" "$tx"
     # the one-step path: crm clv value reads the log once, fits BG/NBD and Gamma-Gamma, prints the CLV table
     measure "crm-launcher-value" env CRM_JAR="$jar" $launcher clv value --input "$tx" --as-of $as_of --unit weeks \
       --model bgnbd --horizon-months 12
