@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The value grammar shared by every {@code crm} input, and the number format of every output.
@@ -251,6 +252,7 @@ public final class Values {
         }
         int month = (text.charAt(5) - '0') * 10 + (text.charAt(6) - '0');
         int day = (text.charAt(8) - '0') * 10 + (text.charAt(9) - '0');
+        int key = (year * 100 + month) * 100 + day;
         if (n > 10) {
             char separator = text.charAt(10);
             if (separator != 'T' && separator != ' ' || n == 11) {
@@ -262,12 +264,31 @@ public final class Values {
                 throw new IllegalArgumentException(DATE_RULE);
             }
         }
+        int slot = (key * 0x9E3779B9) >>> (32 - DAY_BITS);
+        long seen = DAYS.getOpaque(slot);
+        if ((int) (seen >>> 32) == key) {
+            return (int) seen;
+        }
+        int epochDay;
         try {
-            return (int) LocalDate.of(year, month, day).toEpochDay();
+            epochDay = (int) LocalDate.of(year, month, day).toEpochDay();
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("not a day of the calendar");
         }
+        DAYS.setOpaque(slot, (long) key << 32 | (epochDay & 0xffffffffL));
+        return epochDay;
     }
+
+    /**
+     * The days {@link #epochDay} has read, by yyyyMMdd (a valid date's, never 0) in the high half
+     * of an entry and its day number in the low half, direct-mapped on a hash of the key: a log's
+     * dates are few (a few hundred days a year) and repeat on every row, and a hit skips
+     * {@link LocalDate#of}. Shared by the threads that parse chunks; each entry is read and written
+     * whole (opaque access is atomic for a long), so a thread sees an entry another wrote, or the
+     * one before, never a mix, and a miss only costs the look-up it saves.
+     */
+    private static final int DAY_BITS = 12;
+    private static final AtomicLongArray DAYS = new AtomicLongArray(1 << DAY_BITS);
 
     /** The rule of the years of a date, as messages state it: every reader of dates keeps it. */
     public static final String YEAR_RULE = "a date must lie in the years 1 to 9999";

@@ -206,6 +206,38 @@ class ValuesTest {
     }
 
     @Test
+    void rememberedDaysAreRightOnEveryThreadAndBadTextStaysBad() throws InterruptedException {
+        // every day of 40 years, 8 times over, from four threads at once: more days than the memo's slots,
+        // so slots are overwritten while other threads read them
+        java.util.concurrent.atomic.AtomicReference<String> wrong = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread[] threads = new Thread[4];
+        for (int k = 0; k < threads.length; k++) {
+            int offset = k * 997;
+            threads[k] = new Thread(() -> {
+                int first = (int) LocalDate.of(1990, 1, 1).toEpochDay();
+                int days = 40 * 366;
+                for (int i = 0; i < 8 * days; i++) {
+                    int day = first + (i * 7919 + offset) % days;
+                    String text = LocalDate.ofEpochDay(day).toString();
+                    if (Values.epochDay(text) != day) {
+                        wrong.compareAndSet(null, text + " read as " + Values.epochDay(text));
+                    }
+                }
+            });
+            threads[k].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(null, wrong.get());
+        Values.epochDay("2020-01-02");
+        Values.epochDay("2020-02-29");
+        for (String bad : new String[] {"2020-01-02Tgarbage", "2020-02-30", "2021-02-29", "0000-01-02"}) {
+            assertThrows(IllegalArgumentException.class, () -> Values.epochDay(bad), bad);
+        }
+    }
+
+    @Test
     void theDateGrammarIsIsoDays() {
         for (String bad : new String[] {"2020-01-02Tgarbage", "2020-01-02T", "2020-01-02 ", "2020-02-30", "2020-13-01",
                 "2020-00-10", "20200102", "2020/01/02", "2020-1-2", "+2020-01-02", "2020-01-02T25:00"}) {
