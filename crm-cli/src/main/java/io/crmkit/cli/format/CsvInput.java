@@ -344,14 +344,17 @@ public final class CsvInput implements Closeable {
         this.schema = schema;
     }
 
-    /** The data rows of a later part of the file {@code header} has opened: same columns, lines counted on. */
-    private CsvInput(CsvInput header, StrayQuotes text, long linesBefore) throws IOException {
+    /**
+     * The data rows of a later part of the file {@code header} has opened: same columns, lines
+     * counted on; read by {@code parser} (over {@code text}), or, both null, from plain bytes.
+     */
+    private CsvInput(CsvInput header, StrayQuotes text, CSVParser parser, byte[] plain, long linesBefore) {
         this.path = header.path;
         this.file = header.file;
         this.quotes = text;
-        this.parser = parse(text, header.dialect);
-        this.records = parser.iterator();
-        this.plain = null;
+        this.parser = parser;
+        this.records = parser == null ? null : parser.iterator();
+        this.plain = plain;
         this.header = header.header;
         this.schemaColumn = header.schemaColumn;
         this.others = header.others;
@@ -374,28 +377,11 @@ public final class CsvInput implements Closeable {
      */
     public CsvInput continuedAt(java.io.Reader text, long linesBefore) {
         try {
-            return new CsvInput(this, new StrayQuotes(text, dialect.delimiter()), linesBefore);
+            StrayQuotes quoted = new StrayQuotes(text, dialect.delimiter());
+            return new CsvInput(this, quoted, parse(quoted, dialect), null, linesBefore);
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
-    }
-
-    /** The data rows of plain bytes of a later part of the file {@code header} has opened. */
-    private CsvInput(CsvInput header, byte[] bytes, long linesBefore) {
-        this.path = header.path;
-        this.file = header.file;
-        this.quotes = null;
-        this.parser = null;
-        this.records = null;
-        this.plain = bytes;
-        this.header = header.header;
-        this.schemaColumn = header.schemaColumn;
-        this.others = header.others;
-        this.schema = header.schema;
-        this.dialect = header.dialect;
-        this.linesBefore = linesBefore;
-        this.line = linesBefore;
-        this.continued = true;
     }
 
     /**
@@ -415,7 +401,7 @@ public final class CsvInput implements Closeable {
      * @return the input, positioned before the first row of the bytes
      */
     CsvInput continuedAtPlain(byte[] bytes, long linesBefore) {
-        return new CsvInput(this, bytes, linesBefore);
+        return new CsvInput(this, null, null, bytes, linesBefore);
     }
 
     /**
