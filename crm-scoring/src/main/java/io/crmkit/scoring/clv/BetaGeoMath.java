@@ -44,7 +44,7 @@ final class BetaGeoMath {
                 new double[] {0, -1, 0, 0}, repeat * Math.log(scale), BetaGeoMath::meaning), penalizer);
     }
 
-    private static String meaning(String parameter, boolean atInfinity) {
+    static String meaning(String parameter, boolean atInfinity) {
         return switch (parameter) {
             case "a" -> atInfinity ? "every customer drops out at once after a purchase"
                     : "no dropout detected: the dropout probability is 0 for nearly every customer";
