@@ -5,6 +5,7 @@ import io.crmkit.scoring.internal.math.SpecialFunctions;
 import io.crmkit.scoring.internal.math.ChunkedSum;
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The weighted log-likelihood of BG/NBD (Fader, Hardie &amp; Lee 2005, eq. 6) and of MBG/NBD
@@ -117,6 +118,8 @@ final class BetaGeoLikelihood implements LogLikelihood {
     private final double[] termB;
     private final int parallelRows;
     private final int parallelKernels;
+    private final double totalWeight;
+    private final double repeatPurchases;
     private double r;
     private double alpha;
     private double a;
@@ -148,6 +151,27 @@ final class BetaGeoLikelihood implements LogLikelihood {
      */
     BetaGeoLikelihood(CustomerSummaries data, double scale, boolean modified, int parallelRows,
             int parallelKernels) {
+        this(data, scale, modified, false, parallelRows, parallelKernels);
+    }
+
+    /**
+     * The likelihood of {@code data.compressed()}, the same bits, without building the compressed
+     * summaries: rows equal in (x, t<sub>x</sub>, T, spend, log inter-purchase times) are merged
+     * here, run of equal t<sub>x</sub> by run of equal t<sub>x</sub>, as the class comment says.
+     * {@link #rows()}, {@link #totalWeight()} and {@link #repeatPurchases()} give what the
+     * compressed summaries would.
+     *
+     * @param data the summaries, not empty
+     * @param scale multiplies every recency and T
+     * @param modified true for MBG/NBD, false for BG/NBD
+     * @return the likelihood
+     */
+    static BetaGeoLikelihood compressing(CustomerSummaries data, double scale, boolean modified) {
+        return new BetaGeoLikelihood(data, scale, modified, true, PARALLEL_ROWS, PARALLEL_KERNELS);
+    }
+
+    private BetaGeoLikelihood(CustomerSummaries data, double scale, boolean modified, boolean merge,
+            int parallelRows, int parallelKernels) {
         this.parallelRows = parallelRows;
         this.parallelKernels = parallelKernels;
         int n = data.size();
@@ -164,8 +188,19 @@ final class BetaGeoLikelihood implements LogLikelihood {
         int[] order = countingOrder(byRecency, recencies.length);
         int[] byAge = new int[n];
         this.ages = distinct(t, byAge);
-        this.weight = new double[n];
-        this.kernel = new int[n];
+        double[] w = new double[n];
+        int[] kernelOf = new int[n];
+        boolean spend = merge && data.hasMonetaryValue();
+        double @Nullable [] litt = merge && data.hasLogInterPurchaseTimes() ? data.logInterPurchaseTimes() : null;
+        // merging: per original row, whether it is the first of its merged row, and then that row's
+        // weight, summed in row order as compressed() sums it
+        boolean[] first = merge ? new boolean[n] : new boolean[0];
+        double[] firstWeight = merge ? new double[n] : new double[0];
+        int[] firstRow = merge ? new int[n] : new int[0];
+        int mergeBits = 6;
+        long[] mergeKeys = new long[merge ? 1 << mergeBits : 0];
+        int[] mergeSlots = new int[merge ? 1 << mergeBits : 0];
+        Arrays.fill(mergeSlots, -1);
         // the kernels: distinct (x, T index) within each run of equal recency index, found in a small
         // hash table that serves every run (a slot holding a kernel of an earlier run counts as empty)
         int capacity = Math.max(16, Math.min(n, 1 << 16));
@@ -177,19 +212,87 @@ final class BetaGeoLikelihood implements LogLikelihood {
         Arrays.fill(slots, -1);
         int kernels = 0;
         int runFirst = 0;
+        int rows = 0;
+        int runFirstRow = 0;
         int run = -1;
         double max = 0;
         for (int j = 0; j < n; j++) {
             int i = order[j];
-            double xi = data.frequency(i);
+            double xi = data.frequency(i) + 0.0;
             int ti = byAge[i];
             int ri = byRecency[i];
-            weight[j] = data.weight(i);
-            max = Math.max(max, xi + shift);
+            double wi = data.weight(i);
             if (ri != run) {
                 run = ri;
                 runFirst = kernels;
+                runFirstRow = rows;
             }
+            if (merge) {
+                // compressed()'s key: the bits of (x, t_x, T, spend, litt), each + 0.0
+                long fBits = Double.doubleToLongBits(xi);
+                long rBits = Double.doubleToLongBits(data.recency(i) + 0.0);
+                long aBits = Double.doubleToLongBits(data.age(i) + 0.0);
+                long mBits = Double.doubleToLongBits(spend ? data.monetaryValue(i) + 0.0 : 0);
+                long lBits = Double.doubleToLongBits(litt != null ? litt[i] + 0.0 : 0);
+                long h = fBits * 0x9E3779B97F4A7C15L;
+                h = (h ^ rBits) * 0xC2B2AE3D27D4EB4FL;
+                h = (h ^ aBits) * 0x165667B19E3779F9L;
+                h = (h ^ mBits) * 0x9E3779B97F4A7C15L;
+                h = (h ^ lBits) * 0xC2B2AE3D27D4EB4FL;
+                int mask = (1 << mergeBits) - 1;
+                int slot = (int) (h >>> (64 - mergeBits));
+                int found = -1;
+                while (true) {
+                    int at = mergeSlots[slot];
+                    if (at < runFirstRow) {
+                        break;
+                    }
+                    if (mergeKeys[slot] == h) {
+                        int f = firstRow[at];
+                        if (Double.doubleToLongBits(data.frequency(f) + 0.0) == fBits
+                                && Double.doubleToLongBits(data.recency(f) + 0.0) == rBits
+                                && Double.doubleToLongBits(data.age(f) + 0.0) == aBits
+                                && Double.doubleToLongBits(spend ? data.monetaryValue(f) + 0.0 : 0) == mBits
+                                && Double.doubleToLongBits(litt != null ? litt[f] + 0.0 : 0) == lBits) {
+                            found = at;
+                            break;
+                        }
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                if (found >= 0) {
+                    w[found] += wi;
+                    firstWeight[firstRow[found]] += wi;
+                    continue;
+                }
+                mergeSlots[slot] = rows;
+                mergeKeys[slot] = h;
+                first[i] = true;
+                firstWeight[i] = wi;
+                firstRow[rows] = i;
+                if (2 * (rows + 1 - runFirstRow) > mask + 1) {
+                    // half full with this run's rows: twice the slots, the run's rows placed again
+                    mergeBits++;
+                    long[] oldKeys = mergeKeys;
+                    int[] oldSlots = mergeSlots;
+                    mergeKeys = new long[1 << mergeBits];
+                    mergeSlots = new int[1 << mergeBits];
+                    Arrays.fill(mergeSlots, -1);
+                    for (int s = 0; s < oldSlots.length; s++) {
+                        if (oldSlots[s] >= runFirstRow) {
+                            int to = (int) (oldKeys[s] >>> (64 - mergeBits));
+                            while (mergeSlots[to] >= 0) {
+                                to = (to + 1) & ((1 << mergeBits) - 1);
+                            }
+                            mergeSlots[to] = oldSlots[s];
+                            mergeKeys[to] = oldKeys[s];
+                        }
+                    }
+                }
+            }
+            int row = rows++;
+            w[row] = wi;
+            max = Math.max(max, xi + shift);
             long xBits = Double.doubleToRawLongBits(xi);
             int mask = (1 << bits) - 1;
             int slot = slot(xBits, ti, bits);
@@ -206,7 +309,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
                     kt[kernels] = ti;
                     kr[kernels] = ri;
                     slots[slot] = kernels;
-                    kernel[j] = kernels++;
+                    kernelOf[row] = kernels++;
                     if (2 * (kernels - runFirst) > mask + 1) {
                         // half full with this run's kernels: twice the slots, the run's kernels placed again
                         bits++;
@@ -223,17 +326,37 @@ final class BetaGeoLikelihood implements LogLikelihood {
                     break;
                 }
                 if (kt[id] == ti && Double.doubleToRawLongBits(kx[id]) == xBits) {
-                    kernel[j] = id;
+                    kernelOf[row] = id;
                     break;
                 }
                 slot = (slot + 1) & mask;
             }
         }
+        this.weight = rows == n ? w : Arrays.copyOf(w, rows);
+        this.kernel = rows == n ? kernelOf : Arrays.copyOf(kernelOf, rows);
+        // the sums over the merged rows in compressed()'s order, the order of their first rows
+        double total = 0;
+        double repeat = 0;
+        if (merge) {
+            for (int i = 0; i < n; i++) {
+                if (first[i]) {
+                    total += firstWeight[i];
+                    repeat += firstWeight[i] * (data.frequency(i) + 0.0);
+                }
+            }
+        } else {
+            for (int row = 0; row < n; row++) {
+                total += data.weight(row);
+                repeat += data.weight(row) * data.frequency(row);
+            }
+        }
+        this.totalWeight = total;
+        this.repeatPurchases = repeat;
         this.kernelX = Arrays.copyOf(kx, kernels);
         this.kernelAge = Arrays.copyOf(kt, kernels);
         this.kernelRecency = Arrays.copyOf(kr, kernels);
         // the running-sum tables pay off (and fit in memory) only when the largest k is modest
-        this.tables = max <= 4.0 * n + 64;
+        this.tables = max <= 4.0 * rows + 64;
         this.maxK = tables ? (int) max : 0;
         int size = tables ? maxK + 1 : 0;
         lnRx = new double[size];
@@ -253,6 +376,21 @@ final class BetaGeoLikelihood implements LogLikelihood {
         termAlpha = new double[kernels];
         termA = new double[kernels];
         termB = new double[kernels];
+    }
+
+    /** @return the number of rows summed: the distinct rows when compressing, else every row */
+    int rows() {
+        return weight.length;
+    }
+
+    /** @return the sum of the weights, added in the order of {@link CustomerSummaries#compressed()}'s rows */
+    double totalWeight() {
+        return totalWeight;
+    }
+
+    /** @return Σ weight · x, added in the order of {@link CustomerSummaries#compressed()}'s rows */
+    double repeatPurchases() {
+        return repeatPurchases;
     }
 
     /** The hash slot of the kernel key (x's bits, T index) in a table of 2^bits slots. */

@@ -26,11 +26,21 @@ class BetaGeoKernelSumTest {
     /** A data set of {@code n} rows; histories repeat, spend repeats with them or not. */
     private static CustomerSummaries data(SplittableRandom random, int n, boolean fractional, boolean sameSpend,
             double largeX) {
+        return data(random, n, fractional, sameSpend, largeX, false);
+    }
+
+    /**
+     * A data set of {@code n} rows; histories repeat, spend (and the sum of log inter-purchase times,
+     * when carried) repeats with them or not; some zeros are negative.
+     */
+    private static CustomerSummaries data(SplittableRandom random, int n, boolean fractional, boolean sameSpend,
+            double largeX, boolean litt) {
         int cohorts = 1 + random.nextInt(60);
         double[] x = new double[n];
         double[] tx = new double[n];
         double[] age = new double[n];
         double[] spend = new double[n];
+        double[] logTimes = new double[n];
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
             // T on a grid of days, in weeks, from a few cohorts
@@ -39,14 +49,61 @@ class BetaGeoKernelSumTest {
             x[i] = repeat ? 1 + random.nextInt(random.nextBoolean() ? 3 : 25) : 0;
             tx[i] = repeat ? random.nextInt((int) Math.floor(age[i] * 7) + 1) / 7.0 : 0;
             spend[i] = repeat ? (sameSpend ? 10 + random.nextInt(3) : 1 + 100 * random.nextDouble()) : 0;
+            logTimes[i] = repeat ? (sameSpend ? random.nextInt(2) : random.nextDouble()) : 0;
             w[i] = fractional ? 0.05 + 3 * random.nextDouble() : 1 + random.nextInt(3);
+            if (random.nextInt(50) == 0) {
+                // -0.0 merges with 0.0 in compressed()
+                x[i] = x[i] == 0 ? -0.0 : x[i];
+                tx[i] = tx[i] == 0 ? -0.0 : tx[i];
+                spend[i] = spend[i] == 0 ? -0.0 : spend[i];
+                logTimes[i] = logTimes[i] == 0 ? -0.0 : logTimes[i];
+            }
         }
         if (largeX > 0) {
             x[0] = largeX;
             tx[0] = age[0] / 2;
             spend[0] = 5;
+            logTimes[0] = 1;
         }
-        return CustomerSummaries.withMonetaryValue(x, tx, age, spend, w);
+        CustomerSummaries d = CustomerSummaries.withMonetaryValue(x, tx, age, spend, w);
+        return litt ? d.withLogInterPurchaseTimes(logTimes) : d;
+    }
+
+    @Test
+    void theCompressingLikelihoodIsTheLikelihoodOfTheCompressedSummaries() {
+        SplittableRandom random = new SplittableRandom(424_242);
+        int[] sizes = {1, 3, 50, 2000, 8192, 8193, 40_000};
+        for (int round = 0; round < 28; round++) {
+            int n = sizes[round % sizes.length];
+            boolean fractional = round % 2 == 0;
+            CustomerSummaries d = data(random, n, fractional, round % 4 < 2, round % 3 == 0 ? 4.0 * n + 70 : 0,
+                    round % 5 < 2);
+            if (round % 6 == 5) {
+                // without spend: rows merge on (x, t_x, T) alone
+                d = CustomerSummaries.of(d.frequencies(), d.recencies(), d.ages(), d.weights());
+            }
+            CustomerSummaries compressed = d.compressed();
+            double repeat = 0;
+            for (int i = 0; i < compressed.size(); i++) {
+                repeat += compressed.weight(i) * compressed.frequency(i);
+            }
+            double scale = 10.0 / 52 * (0.5 + random.nextDouble());
+            for (boolean modified : new boolean[] {false, true}) {
+                BetaGeoLikelihood compressing = BetaGeoLikelihood.compressing(d, scale, modified);
+                String where = "round " + round + " n " + n + " modified " + modified;
+                assertEquals(compressed.size(), compressing.rows(), where);
+                assertEquals(Double.doubleToRawLongBits(compressed.totalWeight()),
+                        Double.doubleToRawLongBits(compressing.totalWeight()), where);
+                assertEquals(Double.doubleToRawLongBits(repeat), Double.doubleToRawLongBits(compressing.repeatPurchases()),
+                        where);
+                LogLikelihood reference = new PerRowLikelihood(compressed, scale, modified, Integer.MAX_VALUE);
+                for (int k = 0; k < 6; k++) {
+                    double[] theta = theta(random);
+                    assertArrayEquals(bits(reference, theta), bits(compressing, theta),
+                            where + " theta " + Arrays.toString(theta));
+                }
+            }
+        }
     }
 
     /** Value and gradient as raw bits. */
@@ -119,7 +176,8 @@ class BetaGeoKernelSumTest {
         int[] sizes = {40, 700, 5000, 30_000};
         for (int round = 0; round < 16; round++) {
             int n = sizes[round % sizes.length];
-            CustomerSummaries d = data(random, n, round % 2 == 0, round % 4 < 2, round % 7 == 3 ? 4.0 * n + 100 : 0);
+            CustomerSummaries d = data(random, n, round % 2 == 0, round % 4 < 2, round % 7 == 3 ? 4.0 * n + 100 : 0,
+                    round % 5 == 1);
             for (boolean modified : new boolean[] {false, true}) {
                 assertSameFit(d, modified, round % 3 == 0 ? 0.01 : 0);
             }
