@@ -185,16 +185,27 @@ final class BetaGeoLikelihood implements LogLikelihood {
         }
         int[] byRecency = new int[n];
         this.recencies = distinct(tx, byRecency);
-        int[] order = countingOrder(byRecency, recencies.length);
+        int[] runStart = runStarts(byRecency, recencies.length);
         int[] byAge = new int[n];
         this.ages = distinct(t, byAge);
         double[] w = new double[n];
         int[] kernelOf = new int[n];
         boolean spend = merge && data.hasMonetaryValue();
         double @Nullable [] litt = merge && data.hasLogInterPurchaseTimes() ? data.logInterPurchaseTimes() : null;
-        // merging: per original row, whether it is the first of its merged row, and then that row's
-        // weight, summed in row order as compressed() sums it
-        boolean[] first = merge ? new boolean[n] : new boolean[0];
+        // the rows in recency order (a stable counting sort), each as four longs: the hash of
+        // compressed()'s key (when merging), the bits of x and of the weight, and the T index with the
+        // row's index in the data; written row by row, then read in sequence
+        long[] sorted = new long[4 * n];
+        int[] next = Arrays.copyOf(runStart, recencies.length);
+        for (int i = 0; i < n; i++) {
+            int p = 4 * next[byRecency[i]]++;
+            sorted[p] = merge ? mergeHash(data, i, spend, litt) : 0;
+            sorted[p + 1] = Double.doubleToRawLongBits(data.frequency(i) + 0.0);
+            sorted[p + 2] = Double.doubleToRawLongBits(data.weight(i));
+            sorted[p + 3] = (long) byAge[i] << 32 | i;
+        }
+        // merging: per row of the data, the weight of the merged row it is the first of, summed in
+        // row order as compressed() sums it, else 0 (weights are > 0)
         double[] firstWeight = merge ? new double[n] : new double[0];
         int[] firstRow = merge ? new int[n] : new int[0];
         int mergeBits = 6;
@@ -214,31 +225,22 @@ final class BetaGeoLikelihood implements LogLikelihood {
         int runFirst = 0;
         int rows = 0;
         int runFirstRow = 0;
-        int run = -1;
+        int ri = -1;
         double max = 0;
         for (int j = 0; j < n; j++) {
-            int i = order[j];
-            double xi = data.frequency(i) + 0.0;
-            int ti = byAge[i];
-            int ri = byRecency[i];
-            double wi = data.weight(i);
-            if (ri != run) {
-                run = ri;
+            int p = 4 * j;
+            double xi = Double.longBitsToDouble(sorted[p + 1]);
+            double wi = Double.longBitsToDouble(sorted[p + 2]);
+            int ti = (int) (sorted[p + 3] >>> 32);
+            int i = (int) sorted[p + 3];
+            if (j == runStart[ri + 1]) {
+                // the next run of equal recency index (runs are not empty)
+                ri++;
                 runFirst = kernels;
                 runFirstRow = rows;
             }
             if (merge) {
-                // compressed()'s key: the bits of (x, t_x, T, spend, litt), each + 0.0
-                long fBits = Double.doubleToLongBits(xi);
-                long rBits = Double.doubleToLongBits(data.recency(i) + 0.0);
-                long aBits = Double.doubleToLongBits(data.age(i) + 0.0);
-                long mBits = Double.doubleToLongBits(spend ? data.monetaryValue(i) + 0.0 : 0);
-                long lBits = Double.doubleToLongBits(litt != null ? litt[i] + 0.0 : 0);
-                long h = fBits * 0x9E3779B97F4A7C15L;
-                h = (h ^ rBits) * 0xC2B2AE3D27D4EB4FL;
-                h = (h ^ aBits) * 0x165667B19E3779F9L;
-                h = (h ^ mBits) * 0x9E3779B97F4A7C15L;
-                h = (h ^ lBits) * 0xC2B2AE3D27D4EB4FL;
+                long h = sorted[p];
                 int mask = (1 << mergeBits) - 1;
                 int slot = (int) (h >>> (64 - mergeBits));
                 int found = -1;
@@ -249,11 +251,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
                     }
                     if (mergeKeys[slot] == h) {
                         int f = firstRow[at];
-                        if (Double.doubleToLongBits(data.frequency(f) + 0.0) == fBits
-                                && Double.doubleToLongBits(data.recency(f) + 0.0) == rBits
-                                && Double.doubleToLongBits(data.age(f) + 0.0) == aBits
-                                && Double.doubleToLongBits(spend ? data.monetaryValue(f) + 0.0 : 0) == mBits
-                                && Double.doubleToLongBits(litt != null ? litt[f] + 0.0 : 0) == lBits) {
+                        if (sameKey(data, f, i, spend, litt)) {
                             found = at;
                             break;
                         }
@@ -267,7 +265,6 @@ final class BetaGeoLikelihood implements LogLikelihood {
                 }
                 mergeSlots[slot] = rows;
                 mergeKeys[slot] = h;
-                first[i] = true;
                 firstWeight[i] = wi;
                 firstRow[rows] = i;
                 if (2 * (rows + 1 - runFirstRow) > mask + 1) {
@@ -339,7 +336,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
         double repeat = 0;
         if (merge) {
             for (int i = 0; i < n; i++) {
-                if (first[i]) {
+                if (firstWeight[i] > 0) {
                     total += firstWeight[i];
                     repeat += firstWeight[i] * (data.frequency(i) + 0.0);
                 }
@@ -391,6 +388,25 @@ final class BetaGeoLikelihood implements LogLikelihood {
     /** @return Σ weight · x, added in the order of {@link CustomerSummaries#compressed()}'s rows */
     double repeatPurchases() {
         return repeatPurchases;
+    }
+
+    /** The hash of compressed()'s key of row i: the bits of (x, t_x, T, spend, litt), each + 0.0. */
+    private static long mergeHash(CustomerSummaries data, int i, boolean spend, double @Nullable [] litt) {
+        long h = Double.doubleToLongBits(data.frequency(i) + 0.0) * 0x9E3779B97F4A7C15L;
+        h = (h ^ Double.doubleToLongBits(data.recency(i) + 0.0)) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ Double.doubleToLongBits(data.age(i) + 0.0)) * 0x165667B19E3779F9L;
+        h = (h ^ Double.doubleToLongBits(spend ? data.monetaryValue(i) + 0.0 : 0)) * 0x9E3779B97F4A7C15L;
+        return (h ^ Double.doubleToLongBits(litt != null ? litt[i] + 0.0 : 0)) * 0xC2B2AE3D27D4EB4FL;
+    }
+
+    /** Whether rows i and j have equal compressed() keys. */
+    private static boolean sameKey(CustomerSummaries data, int i, int j, boolean spend, double @Nullable [] litt) {
+        return Double.doubleToLongBits(data.frequency(i) + 0.0) == Double.doubleToLongBits(data.frequency(j) + 0.0)
+                && Double.doubleToLongBits(data.recency(i) + 0.0) == Double.doubleToLongBits(data.recency(j) + 0.0)
+                && Double.doubleToLongBits(data.age(i) + 0.0) == Double.doubleToLongBits(data.age(j) + 0.0)
+                && (!spend || Double.doubleToLongBits(data.monetaryValue(i) + 0.0)
+                        == Double.doubleToLongBits(data.monetaryValue(j) + 0.0))
+                && (litt == null || Double.doubleToLongBits(litt[i] + 0.0) == Double.doubleToLongBits(litt[j] + 0.0));
     }
 
     /** The hash slot of the kernel key (x's bits, T index) in a table of 2^bits slots. */
@@ -529,8 +545,8 @@ final class BetaGeoLikelihood implements LogLikelihood {
         return sorted;
     }
 
-    /** Row indices ordered by key (a counting sort, stable). */
-    private static int[] countingOrder(int[] key, int keys) {
+    /** Where each key's run begins in key order (keys + 1 entries, the last the number of rows). */
+    private static int[] runStarts(int[] key, int keys) {
         int[] start = new int[keys + 1];
         for (int k : key) {
             start[k + 1]++;
@@ -538,11 +554,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
         for (int k = 0; k < keys; k++) {
             start[k + 1] += start[k];
         }
-        int[] order = new int[key.length];
-        for (int i = 0; i < key.length; i++) {
-            order[start[key[i]]++] = i;
-        }
-        return order;
+        return start;
     }
 
     /** Fills table[k] = ln Γ(c+k) − ln Γ(c) and psi[k] = ψ(c+k) − ψ(c) for k = 0..maxK. */

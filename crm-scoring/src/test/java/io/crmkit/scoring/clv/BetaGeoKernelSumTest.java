@@ -223,7 +223,7 @@ class BetaGeoKernelSumTest {
     }
 
     /** {@code BetaGeoMath.fit} as it was, on the per-row sum. */
-    private static ModelFit.Estimate referenceFit(String model, CustomerSummaries data, double penalizer,
+    static ModelFit.Estimate referenceFit(String model, CustomerSummaries data, double penalizer,
             boolean modified) {
         CustomerSummaries rows = data.compressed();
         double maxAge = 0;
