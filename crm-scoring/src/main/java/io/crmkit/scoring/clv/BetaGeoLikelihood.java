@@ -66,13 +66,18 @@ final class BetaGeoLikelihood implements LogLikelihood {
     static final int CHUNK_ROWS = 8192;
     /**
      * From this many (distinct) rows on the chunks are summed on several threads, by the rule of
-     * {@link ChunkedSum}. Measured 2026-11-29 ({@code ParallelLikelihoodMeasurement} in the tests,
-     * interleaved, 2 cores at load average 13-20, so that only the CPU figures are reliable): about 28 ns of CPU per row; a chunk of 8,192 rows is 0.23 ms. Summed in
-     * parallel, the evaluations took 6-15 % more CPU in all (the threads' hand-over and spinning)
-     * from 16,384 to 262,144 rows, 6-8 % above 100,000 rows (2.8 ms an evaluation), the threshold
-     * this class had before the sum was shared.
+     * {@link ChunkedSum}. A row now costs a few loads and five multiply-adds: about 2 ns of CPU (1.1 to
+     * 2.5 ns measured on the 7.4 M merged rows of a 10 M-customer summary), so a chunk of 8,192 rows is
+     * 10-20 µs and the rows of an evaluation reach the 2 ms where parallel sums start to pay at about
+     * 1,000,000 rows. Measured 2026-11-30 ({@code KernelSumMeasurement threshold} in the tests:
+     * the first 131,072 to 4,194,304 rows of that summary, the kernels' terms on one thread both
+     * ways, interleaved, load average 3 on 2 cores): the whole evaluation's CPU with the rows summed
+     * in parallel was 0.98-1.02 of one thread's up to 524,288 rows and 1.03-1.05 from 1,048,576 on
+     * (the kernels' terms, 70-80 % of an evaluation there, dilute the rows' share); the wall-clock
+     * gain could not be seen at that load. Before rows shared kernels a row cost 28 ns and this
+     * threshold was 100,000 rows.
      */
-    static final int PARALLEL_ROWS = 100_000;
+    static final int PARALLEL_ROWS = 1_000_000;
     /**
      * Kernels per block when their terms are computed on several threads: each block writes its own
      * kernels' slots, so the block size does not change the result.

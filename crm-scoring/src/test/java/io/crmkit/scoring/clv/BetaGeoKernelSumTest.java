@@ -187,9 +187,32 @@ class BetaGeoKernelSumTest {
     @Test
     void fitsAboveTheParallelThresholdsGiveTheBitsOfThePerRowSum() {
         SplittableRandom random = new SplittableRandom(99_991);
-        // distinct spend: no row merges, every kernel stands for several rows; sameSpend: rows merge
-        CustomerSummaries d = data(random, 3 * BetaGeoLikelihood.PARALLEL_ROWS, true, false, 0);
-        assertTrue(d.compressed().size() >= BetaGeoLikelihood.PARALLEL_ROWS);
+        // every history 8 times, the repeat customers' with other spend: their rows stay apart, 8 to a
+        // kernel, enough rows and kernels for both to be summed in parallel by the fit
+        int customers = 300_000;
+        int copies = 8;
+        double[] ages = new double[customers];
+        for (int i = 0; i < customers; i++) {
+            ages[i] = 26 + 26 * random.nextDouble();
+        }
+        CustomerSummaries simulated = BetaGeoModel.of(0.243, 4.414, 0.793, 2.426).simulate(ages, 5);
+        double[] x = new double[copies * customers];
+        double[] tx = new double[copies * customers];
+        double[] age = new double[copies * customers];
+        double[] spend = new double[copies * customers];
+        double[] w = new double[copies * customers];
+        for (int i = 0; i < copies * customers; i++) {
+            int c = i % customers;
+            x[i] = simulated.frequency(c);
+            tx[i] = simulated.recency(c);
+            age[i] = simulated.age(c);
+            spend[i] = x[i] == 0 ? 0 : 1 + 50 * random.nextDouble();
+            w[i] = 0.05 + 3 * random.nextDouble();
+        }
+        CustomerSummaries d = CustomerSummaries.withMonetaryValue(x, tx, age, spend, w);
+        BetaGeoLikelihood likelihood = BetaGeoLikelihood.compressing(d, 1, false);
+        assertTrue(likelihood.rows() >= BetaGeoLikelihood.PARALLEL_ROWS, likelihood.rows() + " rows");
+        assertTrue(likelihood.kernels() >= BetaGeoLikelihood.PARALLEL_KERNELS, likelihood.kernels() + " kernels");
         for (boolean modified : new boolean[] {false, true}) {
             assertSameFit(d, modified, 0);
         }
