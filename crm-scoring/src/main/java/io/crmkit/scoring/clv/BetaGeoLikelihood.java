@@ -48,9 +48,24 @@ import org.jspecify.annotations.Nullable;
  * replaced: Java evaluates {@code w * term} the same whether the term was just computed or read
  * back from an array (no fused multiply-add, no extended precision), every term is computed by the
  * same expressions from the same inputs, and the additions happen in the same order. On the 10 M
- * customers of a summary with per-customer spend (nothing merges) there are 1.1 M kernels: the
- * exp and log are paid 1.1 M times an evaluation instead of 10 M, and a row costs a few loads and
- * five multiply-adds.
+ * customers of a summary with per-customer spend (7.4 M rows after merging: only customers without
+ * a repeat purchase, whose spend is 0, merge) there are 1.1 M kernels: the exp and log are paid
+ * 1.1 M times an evaluation instead of 7.4 M, and a row costs a few loads and five multiply-adds
+ * (one evaluation 230 ms of CPU before, 50 ms now).
+ *
+ * <p>Merging ({@link #compressing}, the fits' way in): the likelihood of {@code data.compressed()}
+ * without building it. compressed() merges rows equal in (x, t<sub>x</sub>, T, spend, log
+ * inter-purchase times) into the first of them, adding the weights in row order, and keeps its rows
+ * in order of first appearance; this class then ordered them by t<sub>x</sub>, stably. Rows equal
+ * in that key have equal t<sub>x</sub>, so the same rows in the same order come from ordering the
+ * data's rows by t<sub>x</sub> first (stably: within a run of equal t<sub>x</sub> they stay in row
+ * order) and merging within each run, in a small hash table that serves every run, adding the
+ * weights in the same row order. The number of merged rows, the sum of their weights and
+ * Σ weight · x are added in compressed()'s order too (a merged row's weight is kept at its first
+ * row's index, which is read in row order), so a fit gets the bits it got from compressed(). On
+ * those 10 M customers that takes 0.75-0.95 s of CPU against 1.3 s for compressed() and the
+ * former preparation of its copy, whose 10 M-row table missed the cache on every row, and needs
+ * no copy of the summaries.
  *
  * <p>The loop over rows allocates nothing and writes only its own locals, so that chunks of
  * {@value #CHUNK_ROWS} rows can be summed side by side by {@link ChunkedSum}, which it does from
