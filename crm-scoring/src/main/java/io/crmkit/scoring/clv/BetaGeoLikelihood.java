@@ -212,17 +212,18 @@ final class BetaGeoLikelihood implements LogLikelihood {
         int[] kernelOf = new int[n];
         boolean spend = merge && data.hasMonetaryValue();
         double @Nullable [] litt = merge && data.hasLogInterPurchaseTimes() ? data.logInterPurchaseTimes() : null;
-        // the rows in recency order (a stable counting sort), each as four longs: the hash of
-        // compressed()'s key (when merging), the bits of x and of the weight, and the T index with the
-        // row's index in the data; written row by row, then read in sequence
-        long[] sorted = new long[4 * n];
+        // the rows in recency order (a stable counting sort), each as two longs, the hash of
+        // compressed()'s key (when merging) and the T index with the row's index in the data, and two
+        // doubles, x and the weight; written row by row, then read in sequence
+        long[] sortedKeys = new long[2 * n];
+        double[] sortedValues = new double[2 * n];
         int[] next = Arrays.copyOf(runStart, recencies.length);
         for (int i = 0; i < n; i++) {
-            int p = 4 * next[byRecency[i]]++;
-            sorted[p] = merge ? mergeHash(data, i, spend, litt) : 0;
-            sorted[p + 1] = Double.doubleToRawLongBits(data.frequency(i) + 0.0);
-            sorted[p + 2] = Double.doubleToRawLongBits(data.weight(i));
-            sorted[p + 3] = (long) byAge[i] << 32 | i;
+            int p = 2 * next[byRecency[i]]++;
+            sortedKeys[p] = merge ? mergeHash(data, i, spend, litt) : 0;
+            sortedKeys[p + 1] = (long) byAge[i] << 32 | i;
+            sortedValues[p] = data.frequency(i) + 0.0;
+            sortedValues[p + 1] = data.weight(i);
         }
         // merging: per row of the data, the weight of the merged row it is the first of, summed in
         // row order as compressed() sums it, else 0 (weights are > 0)
@@ -248,11 +249,11 @@ final class BetaGeoLikelihood implements LogLikelihood {
         int ri = -1;
         double max = 0;
         for (int j = 0; j < n; j++) {
-            int p = 4 * j;
-            double xi = Double.longBitsToDouble(sorted[p + 1]);
-            double wi = Double.longBitsToDouble(sorted[p + 2]);
-            int ti = (int) (sorted[p + 3] >>> 32);
-            int i = (int) sorted[p + 3];
+            int p = 2 * j;
+            double xi = sortedValues[p];
+            double wi = sortedValues[p + 1];
+            int ti = (int) (sortedKeys[p + 1] >>> 32);
+            int i = (int) sortedKeys[p + 1];
             if (j == runStart[ri + 1]) {
                 // the next run of equal recency index (runs are not empty)
                 ri++;
@@ -260,7 +261,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
                 runFirstRow = rows;
             }
             if (merge) {
-                long h = sorted[p];
+                long h = sortedKeys[p];
                 int mask = (1 << mergeBits) - 1;
                 int slot = (int) (h >>> (64 - mergeBits));
                 int found = -1;
