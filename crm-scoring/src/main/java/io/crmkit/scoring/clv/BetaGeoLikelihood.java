@@ -4,6 +4,8 @@ import io.crmkit.scoring.internal.math.LogLikelihood;
 import io.crmkit.scoring.internal.math.SpecialFunctions;
 import io.crmkit.scoring.internal.math.ChunkedSum;
 import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The weighted log-likelihood of BG/NBD (Fader, Hardie &amp; Lee 2005, eq. 6) and of MBG/NBD
@@ -22,11 +24,53 @@ import java.util.Arrays;
  * <p>For speed the data are prepared once: the x-only terms ln Γ(c+k) − ln Γ(c) and
  * ψ(c+k) − ψ(c) for c = r, b, a+b come from running sums over k = 0..max k per evaluation (when
  * max k is small next to the number of rows), ln(α+T) and ln(α+t<sub>x</sub>) are evaluated once
- * per distinct T and t<sub>x</sub>, and rows are ordered by t<sub>x</sub> so that those tables are
- * read in sequence. The loop over rows allocates nothing and writes only its own locals, so that
- * chunks of {@value #CHUNK_ROWS} rows can be summed side by side by {@link ChunkedSum}, which it
- * does from {@value #PARALLEL_ROWS} rows on; the per-evaluation tables are filled before the chunks
- * start and only read by them.
+ * per distinct T and t<sub>x</sub>, and rows are ordered by t<sub>x</sub> (a stable counting sort)
+ * so that those tables are read in sequence.
+ *
+ * <p>Kernels: a row's terms depend on θ and on its (x, t<sub>x</sub>, T) alone, never on its weight
+ * or on the spend that keeps otherwise equal rows apart in {@link CustomerSummaries#compressed()}.
+ * The rows' distinct (x, t<sub>x</sub>, T), the kernels, are found once, in the constructor: within
+ * each run of rows of equal t<sub>x</sub> the distinct (x, T) are looked up in one small hash table
+ * that serves every run (it holds a run's kernels, not the rows, so it stays in cache). Each
+ * evaluation computes, per kernel, the five terms
+ * <pre>
+ *   ℓ<sub>0</sub>   = [ln Γ(r+x) − ln Γ(r)] + r ln α + [A2] + ln(e^A3 + [k &gt; 0] e^A4)
+ *   ∂r   = [ψ(r+x) − ψ(r)] + ln α − p<sub>3</sub> ln(α+T) − p<sub>4</sub> ln(α+t<sub>x</sub>)
+ *   ∂α   = r/α − (r+x) (p<sub>3</sub>/(α+T) + p<sub>4</sub>/(α+t<sub>x</sub>))
+ *   ∂a   = p<sub>4</sub>/a − [ψ(a+b+k) − ψ(a+b)]
+ *   ∂b   = [ψ(b+k) − ψ(b)] − [ψ(a+b+k) − ψ(a+b)] − p<sub>4</sub>/(b+k−1)
+ * </pre>
+ * (p<sub>4</sub> = e^A4 / (e^A3 + e^A4), p<sub>3</sub> = 1 − p<sub>4</sub>) — one exp and one
+ * log each, the cost of a row before — into five arrays, in blocks of {@value #CHUNK_KERNELS}
+ * kernels, on several threads from {@value #PARALLEL_KERNELS} kernels on (each block writes only
+ * its own kernels' slots). The rows are then summed as before, in the same order and the same
+ * chunks, each adding w times its kernel's five terms. The bits are those of the per-row sum this
+ * replaced: Java evaluates {@code w * term} the same whether the term was just computed or read
+ * back from an array (no fused multiply-add, no extended precision), every term is computed by the
+ * same expressions from the same inputs, and the additions happen in the same order. On the 10 M
+ * customers of a summary with per-customer spend (7.4 M rows after merging: only customers without
+ * a repeat purchase, whose spend is 0, merge) there are 1.1 M kernels: the exp and log are paid
+ * 1.1 M times an evaluation instead of 7.4 M, and a row costs a few loads and five multiply-adds
+ * (one evaluation 230 ms of CPU before, 50 ms now).
+ *
+ * <p>Merging ({@link #compressing}, the fits' way in): the likelihood of {@code data.compressed()}
+ * without building it. compressed() merges rows equal in (x, t<sub>x</sub>, T, spend, log
+ * inter-purchase times) into the first of them, adding the weights in row order, and keeps its rows
+ * in order of first appearance; this class then ordered them by t<sub>x</sub>, stably. Rows equal
+ * in that key have equal t<sub>x</sub>, so the same rows in the same order come from ordering the
+ * data's rows by t<sub>x</sub> first (stably: within a run of equal t<sub>x</sub> they stay in row
+ * order) and merging within each run, in a small hash table that serves every run, adding the
+ * weights in the same row order. The number of merged rows, the sum of their weights and
+ * Σ weight · x are added in compressed()'s order too (a merged row's weight is kept at its first
+ * row's index, which is read in row order), so a fit gets the bits it got from compressed(). On
+ * those 10 M customers that takes 0.75-0.95 s of CPU against 1.3 s for compressed() and the
+ * former preparation of its copy, whose 10 M-row table missed the cache on every row, and needs
+ * no copy of the summaries.
+ *
+ * <p>The loop over rows allocates nothing and writes only its own locals, so that chunks of
+ * {@value #CHUNK_ROWS} rows can be summed side by side by {@link ChunkedSum}, which it does from
+ * {@value #PARALLEL_ROWS} rows on; the per-evaluation tables and the kernels' terms are filled
+ * before the chunks start and only read by them.
  */
 final class BetaGeoLikelihood implements LogLikelihood {
 
@@ -37,21 +81,40 @@ final class BetaGeoLikelihood implements LogLikelihood {
     static final int CHUNK_ROWS = 8192;
     /**
      * From this many (distinct) rows on the chunks are summed on several threads, by the rule of
-     * {@link ChunkedSum}. Measured 2026-11-29 ({@code ParallelLikelihoodMeasurement} in the tests,
-     * interleaved, 2 cores at load average 13-20, so that only the CPU figures are reliable): about 28 ns of CPU per row; a chunk of 8,192 rows is 0.23 ms. Summed in
-     * parallel, the evaluations took 6-15 % more CPU in all (the threads' hand-over and spinning)
-     * from 16,384 to 262,144 rows, 6-8 % above 100,000 rows (2.8 ms an evaluation), the threshold
-     * this class had before the sum was shared.
+     * {@link ChunkedSum}. A row now costs a few loads and five multiply-adds: about 2 ns of CPU (1.1 to
+     * 2.5 ns measured on the 7.4 M merged rows of a 10 M-customer summary), so a chunk of 8,192 rows is
+     * 10-20 µs and the rows of an evaluation reach the 2 ms where parallel sums start to pay at about
+     * 1,000,000 rows. Measured 2026-11-30 ({@code KernelSumMeasurement threshold} in the tests:
+     * the first 131,072 to 4,194,304 rows of that summary, the kernels' terms on one thread both
+     * ways, interleaved, load average 3 on 2 cores): the whole evaluation's CPU with the rows summed
+     * in parallel was 0.98-1.02 of one thread's up to 524,288 rows and 1.03-1.05 from 1,048,576 on
+     * (the kernels' terms, 70-80 % of an evaluation there, dilute the rows' share); the wall-clock
+     * gain could not be seen at that load. Before rows shared kernels a row cost 28 ns and this
+     * threshold was 100,000 rows.
      */
-    static final int PARALLEL_ROWS = 100_000;
+    static final int PARALLEL_ROWS = 1_000_000;
+    /**
+     * Kernels per block when their terms are computed on several threads: each block writes its own
+     * kernels' slots, so the block size does not change the result.
+     */
+    static final int CHUNK_KERNELS = 8192;
+    /**
+     * From this many kernels on their terms are computed on several threads. A kernel costs what a
+     * row cost before rows shared kernels (about 28 ns, an exp and a log), so the figures of the
+     * former row threshold apply: 100,000 kernels are 2.8 ms an evaluation.
+     */
+    static final int PARALLEL_KERNELS = 100_000;
 
     private final int shift;
-    private final double[] x;
-    private final int[] ageIndex;
-    private final int[] recencyIndex;
     private final double[] ages;
     private final double[] recencies;
+    // per row, ordered by recency: its weight and its kernel
     private final double[] weight;
+    private final int[] kernel;
+    // per kernel, the distinct (x, t_x, T) in first-appearance order of the ordered rows
+    private final double[] kernelX;
+    private final int[] kernelAge;
+    private final int[] kernelRecency;
     private final int maxK;
     private final boolean tables;
     // work arrays, reused between evaluations (a likelihood is used by one fit at a time)
@@ -67,7 +130,16 @@ final class BetaGeoLikelihood implements LogLikelihood {
     private final double[] invAlphaT;
     private final double[] lnAlphaTx;
     private final double[] invAlphaTx;
+    // per kernel and evaluation: the five per-customer terms of ℓ and ∂ℓ/∂θ
+    private final double[] termValue;
+    private final double[] termR;
+    private final double[] termAlpha;
+    private final double[] termA;
+    private final double[] termB;
     private final int parallelRows;
+    private final int parallelKernels;
+    private final double totalWeight;
+    private final double repeatPurchases;
     private double r;
     private double alpha;
     private double a;
@@ -81,15 +153,47 @@ final class BetaGeoLikelihood implements LogLikelihood {
      * @param modified true for MBG/NBD, false for BG/NBD
      */
     BetaGeoLikelihood(CustomerSummaries data, double scale, boolean modified) {
-        this(data, scale, modified, PARALLEL_ROWS);
+        this(data, scale, modified, PARALLEL_ROWS, PARALLEL_KERNELS);
     }
 
     /**
-     * Prepares the data, summing on several threads from {@code parallelRows} rows on (which does not
-     * change the result).
+     * Prepares the data, summing the rows and computing the kernels on several threads from
+     * {@code parallel} rows or kernels on (which does not change the result).
      */
-    BetaGeoLikelihood(CustomerSummaries data, double scale, boolean modified, int parallelRows) {
+    BetaGeoLikelihood(CustomerSummaries data, double scale, boolean modified, int parallel) {
+        this(data, scale, modified, parallel, parallel);
+    }
+
+    /**
+     * Prepares the data, summing the rows on several threads from {@code parallelRows} rows on and
+     * computing the kernels' terms on several threads from {@code parallelKernels} kernels on
+     * (neither changes the result).
+     */
+    BetaGeoLikelihood(CustomerSummaries data, double scale, boolean modified, int parallelRows,
+            int parallelKernels) {
+        this(data, scale, modified, false, parallelRows, parallelKernels);
+    }
+
+    /**
+     * The likelihood of {@code data.compressed()}, the same bits, without building the compressed
+     * summaries: rows equal in (x, t<sub>x</sub>, T, spend, log inter-purchase times) are merged
+     * here, run of equal t<sub>x</sub> by run of equal t<sub>x</sub>, as the class comment says.
+     * {@link #rows()}, {@link #totalWeight()} and {@link #repeatPurchases()} give what the
+     * compressed summaries would.
+     *
+     * @param data the summaries, not empty
+     * @param scale multiplies every recency and T
+     * @param modified true for MBG/NBD, false for BG/NBD
+     * @return the likelihood
+     */
+    static BetaGeoLikelihood compressing(CustomerSummaries data, double scale, boolean modified) {
+        return new BetaGeoLikelihood(data, scale, modified, true, PARALLEL_ROWS, PARALLEL_KERNELS);
+    }
+
+    private BetaGeoLikelihood(CustomerSummaries data, double scale, boolean modified, boolean merge,
+            int parallelRows, int parallelKernels) {
         this.parallelRows = parallelRows;
+        this.parallelKernels = parallelKernels;
         int n = data.size();
         this.shift = modified ? 1 : 0;
         double[] t = new double[n];
@@ -101,24 +205,176 @@ final class BetaGeoLikelihood implements LogLikelihood {
         }
         int[] byRecency = new int[n];
         this.recencies = distinct(tx, byRecency);
-        int[] order = countingOrder(byRecency, recencies.length);
+        int[] runStart = runStarts(byRecency, recencies.length);
         int[] byAge = new int[n];
         this.ages = distinct(t, byAge);
-        this.x = new double[n];
-        this.weight = new double[n];
-        this.ageIndex = new int[n];
-        this.recencyIndex = new int[n];
+        double[] w = new double[n];
+        int[] kernelOf = new int[n];
+        boolean spend = merge && data.hasMonetaryValue();
+        double @Nullable [] litt = merge && data.hasLogInterPurchaseTimes() ? data.logInterPurchaseTimes() : null;
+        // the rows in recency order (a stable counting sort), each as two longs, the hash of
+        // compressed()'s key (when merging) and the T index with the row's index in the data, and two
+        // doubles, x and the weight; written row by row, then read in sequence
+        long[] sortedKeys = new long[2 * n];
+        double[] sortedValues = new double[2 * n];
+        int[] next = Arrays.copyOf(runStart, recencies.length);
+        for (int i = 0; i < n; i++) {
+            int p = 2 * next[byRecency[i]]++;
+            sortedKeys[p] = merge ? mergeHash(data, i, spend, litt) : 0;
+            sortedKeys[p + 1] = (long) byAge[i] << 32 | i;
+            sortedValues[p] = data.frequency(i) + 0.0;
+            sortedValues[p + 1] = data.weight(i);
+        }
+        // merging: per row of the data, the weight of the merged row it is the first of, summed in
+        // row order as compressed() sums it, else 0 (weights are > 0)
+        double[] firstWeight = merge ? new double[n] : new double[0];
+        int[] firstRow = merge ? new int[n] : new int[0];
+        int mergeBits = 6;
+        long[] mergeKeys = new long[merge ? 1 << mergeBits : 0];
+        int[] mergeSlots = new int[merge ? 1 << mergeBits : 0];
+        Arrays.fill(mergeSlots, -1);
+        // the kernels: distinct (x, T index) within each run of equal recency index, found in a small
+        // hash table that serves every run (a slot holding a kernel of an earlier run counts as empty)
+        int capacity = Math.max(16, Math.min(n, 1 << 16));
+        double[] kx = new double[capacity];
+        int[] kt = new int[capacity];
+        int[] kr = new int[capacity];
+        int bits = 6;
+        int[] slots = new int[1 << bits];
+        Arrays.fill(slots, -1);
+        int kernels = 0;
+        int runFirst = 0;
+        int rows = 0;
+        int runFirstRow = 0;
+        int ri = -1;
         double max = 0;
         for (int j = 0; j < n; j++) {
-            int i = order[j];
-            x[j] = data.frequency(i);
-            weight[j] = data.weight(i);
-            ageIndex[j] = byAge[i];
-            recencyIndex[j] = byRecency[i];
-            max = Math.max(max, x[j] + shift);
+            int p = 2 * j;
+            double xi = sortedValues[p];
+            double wi = sortedValues[p + 1];
+            int ti = (int) (sortedKeys[p + 1] >>> 32);
+            int i = (int) sortedKeys[p + 1];
+            if (j == runStart[ri + 1]) {
+                // the next run of equal recency index (runs are not empty)
+                ri++;
+                runFirst = kernels;
+                runFirstRow = rows;
+            }
+            if (merge) {
+                long h = sortedKeys[p];
+                int mask = (1 << mergeBits) - 1;
+                int slot = (int) (h >>> (64 - mergeBits));
+                int found = -1;
+                while (true) {
+                    int at = mergeSlots[slot];
+                    if (at < runFirstRow) {
+                        break;
+                    }
+                    if (mergeKeys[slot] == h) {
+                        int f = firstRow[at];
+                        if (sameKey(data, f, i, spend, litt)) {
+                            found = at;
+                            break;
+                        }
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                if (found >= 0) {
+                    w[found] += wi;
+                    firstWeight[firstRow[found]] += wi;
+                    continue;
+                }
+                mergeSlots[slot] = rows;
+                mergeKeys[slot] = h;
+                firstWeight[i] = wi;
+                firstRow[rows] = i;
+                if (2 * (rows + 1 - runFirstRow) > mask + 1) {
+                    // half full with this run's rows: twice the slots, the run's rows placed again
+                    mergeBits++;
+                    long[] oldKeys = mergeKeys;
+                    int[] oldSlots = mergeSlots;
+                    mergeKeys = new long[1 << mergeBits];
+                    mergeSlots = new int[1 << mergeBits];
+                    Arrays.fill(mergeSlots, -1);
+                    for (int s = 0; s < oldSlots.length; s++) {
+                        if (oldSlots[s] >= runFirstRow) {
+                            int to = (int) (oldKeys[s] >>> (64 - mergeBits));
+                            while (mergeSlots[to] >= 0) {
+                                to = (to + 1) & ((1 << mergeBits) - 1);
+                            }
+                            mergeSlots[to] = oldSlots[s];
+                            mergeKeys[to] = oldKeys[s];
+                        }
+                    }
+                }
+            }
+            int row = rows++;
+            w[row] = wi;
+            max = Math.max(max, xi + shift);
+            long xBits = Double.doubleToRawLongBits(xi);
+            int mask = (1 << bits) - 1;
+            int slot = slot(xBits, ti, bits);
+            while (true) {
+                int id = slots[slot];
+                if (id < runFirst) {
+                    if (kernels == kx.length) {
+                        int grown = (int) Math.min(n, 2L * kernels);
+                        kx = Arrays.copyOf(kx, grown);
+                        kt = Arrays.copyOf(kt, grown);
+                        kr = Arrays.copyOf(kr, grown);
+                    }
+                    kx[kernels] = xi;
+                    kt[kernels] = ti;
+                    kr[kernels] = ri;
+                    slots[slot] = kernels;
+                    kernelOf[row] = kernels++;
+                    if (2 * (kernels - runFirst) > mask + 1) {
+                        // half full with this run's kernels: twice the slots, the run's kernels placed again
+                        bits++;
+                        slots = new int[1 << bits];
+                        Arrays.fill(slots, -1);
+                        for (int k = runFirst; k < kernels; k++) {
+                            int to = slot(Double.doubleToRawLongBits(kx[k]), kt[k], bits);
+                            while (slots[to] >= 0) {
+                                to = (to + 1) & ((1 << bits) - 1);
+                            }
+                            slots[to] = k;
+                        }
+                    }
+                    break;
+                }
+                if (kt[id] == ti && Double.doubleToRawLongBits(kx[id]) == xBits) {
+                    kernelOf[row] = id;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
         }
+        this.weight = rows == n ? w : Arrays.copyOf(w, rows);
+        this.kernel = rows == n ? kernelOf : Arrays.copyOf(kernelOf, rows);
+        // the sums over the merged rows in compressed()'s order, the order of their first rows
+        double total = 0;
+        double repeat = 0;
+        if (merge) {
+            for (int i = 0; i < n; i++) {
+                if (firstWeight[i] > 0) {
+                    total += firstWeight[i];
+                    repeat += firstWeight[i] * (data.frequency(i) + 0.0);
+                }
+            }
+        } else {
+            for (int row = 0; row < n; row++) {
+                total += data.weight(row);
+                repeat += data.weight(row) * data.frequency(row);
+            }
+        }
+        this.totalWeight = total;
+        this.repeatPurchases = repeat;
+        this.kernelX = Arrays.copyOf(kx, kernels);
+        this.kernelAge = Arrays.copyOf(kt, kernels);
+        this.kernelRecency = Arrays.copyOf(kr, kernels);
         // the running-sum tables pay off (and fit in memory) only when the largest k is modest
-        this.tables = max <= 4.0 * n + 64;
+        this.tables = max <= 4.0 * rows + 64;
         this.maxK = tables ? (int) max : 0;
         int size = tables ? maxK + 1 : 0;
         lnRx = new double[size];
@@ -133,6 +389,56 @@ final class BetaGeoLikelihood implements LogLikelihood {
         invAlphaT = new double[ages.length];
         lnAlphaTx = new double[recencies.length];
         invAlphaTx = new double[recencies.length];
+        termValue = new double[kernels];
+        termR = new double[kernels];
+        termAlpha = new double[kernels];
+        termA = new double[kernels];
+        termB = new double[kernels];
+    }
+
+    /** @return the number of rows summed: the distinct rows when compressing, else every row */
+    int rows() {
+        return weight.length;
+    }
+
+    /** @return the sum of the weights, added in the order of {@link CustomerSummaries#compressed()}'s rows */
+    double totalWeight() {
+        return totalWeight;
+    }
+
+    /** @return Σ weight · x, added in the order of {@link CustomerSummaries#compressed()}'s rows */
+    double repeatPurchases() {
+        return repeatPurchases;
+    }
+
+    /** The hash of compressed()'s key of row i: the bits of (x, t_x, T, spend, litt), each + 0.0. */
+    private static long mergeHash(CustomerSummaries data, int i, boolean spend, double @Nullable [] litt) {
+        long h = Double.doubleToLongBits(data.frequency(i) + 0.0) * 0x9E3779B97F4A7C15L;
+        h = (h ^ Double.doubleToLongBits(data.recency(i) + 0.0)) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ Double.doubleToLongBits(data.age(i) + 0.0)) * 0x165667B19E3779F9L;
+        h = (h ^ Double.doubleToLongBits(spend ? data.monetaryValue(i) + 0.0 : 0)) * 0x9E3779B97F4A7C15L;
+        return (h ^ Double.doubleToLongBits(litt != null ? litt[i] + 0.0 : 0)) * 0xC2B2AE3D27D4EB4FL;
+    }
+
+    /** Whether rows i and j have equal compressed() keys. */
+    private static boolean sameKey(CustomerSummaries data, int i, int j, boolean spend, double @Nullable [] litt) {
+        return Double.doubleToLongBits(data.frequency(i) + 0.0) == Double.doubleToLongBits(data.frequency(j) + 0.0)
+                && Double.doubleToLongBits(data.recency(i) + 0.0) == Double.doubleToLongBits(data.recency(j) + 0.0)
+                && Double.doubleToLongBits(data.age(i) + 0.0) == Double.doubleToLongBits(data.age(j) + 0.0)
+                && (!spend || Double.doubleToLongBits(data.monetaryValue(i) + 0.0)
+                        == Double.doubleToLongBits(data.monetaryValue(j) + 0.0))
+                && (litt == null || Double.doubleToLongBits(litt[i] + 0.0) == Double.doubleToLongBits(litt[j] + 0.0));
+    }
+
+    /** The hash slot of the kernel key (x's bits, T index) in a table of 2^bits slots. */
+    private static int slot(long xBits, int ageIndex, int bits) {
+        long h = (xBits ^ (ageIndex * 0x9E3779B97F4A7C15L)) * 0xC2B2AE3D27D4EB4FL;
+        return (int) (h >>> (64 - bits));
+    }
+
+    /** The number of kernels: distinct (x, t<sub>x</sub>, T) among the rows. */
+    int kernels() {
+        return termValue.length;
     }
 
     /**
@@ -260,8 +566,8 @@ final class BetaGeoLikelihood implements LogLikelihood {
         return sorted;
     }
 
-    /** Row indices ordered by key (a counting sort, stable). */
-    private static int[] countingOrder(int[] key, int keys) {
+    /** Where each key's run begins in key order (keys + 1 entries, the last the number of rows). */
+    private static int[] runStarts(int[] key, int keys) {
         int[] start = new int[keys + 1];
         for (int k : key) {
             start[k + 1]++;
@@ -269,11 +575,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
         for (int k = 0; k < keys; k++) {
             start[k + 1] += start[k];
         }
-        int[] order = new int[key.length];
-        for (int i = 0; i < key.length; i++) {
-            order[start[key[i]]++] = i;
-        }
-        return order;
+        return start;
     }
 
     /** Fills table[k] = ln Γ(c+k) − ln Γ(c) and psi[k] = ψ(c+k) − ψ(c) for k = 0..maxK. */
@@ -314,11 +616,22 @@ final class BetaGeoLikelihood implements LogLikelihood {
             lnAlphaTx[j] = Math.log(alpha + recencies[j]);
             invAlphaTx[j] = 1.0 / (alpha + recencies[j]);
         }
-        return ChunkedSum.sum(x.length, CHUNK_ROWS, parallelRows, gradient, this::rows);
+        int kernels = termValue.length;
+        int chunks = (kernels + CHUNK_KERNELS - 1) / CHUNK_KERNELS;
+        if (kernels >= parallelKernels && chunks > 1) {
+            IntStream.range(0, chunks).parallel()
+                    .forEach(c -> terms(c * CHUNK_KERNELS, Math.min(kernels, (c + 1) * CHUNK_KERNELS)));
+        } else {
+            terms(0, kernels);
+        }
+        return ChunkedSum.sum(weight.length, CHUNK_ROWS, parallelRows, gradient, this::rows);
     }
 
-    /** Sums the rows [from, to): returns ℓ, and out receives (∂r, ∂α, ∂a, ∂b). */
-    private double rows(int from, int to, double[] out) {
+    /**
+     * Writes the five terms of the kernels [from, to) for the current θ: each kernel's own slots,
+     * so that ranges can be filled side by side.
+     */
+    private void terms(int from, int to) {
         double r = this.r;
         double alpha = this.alpha;
         double a = this.a;
@@ -330,17 +643,11 @@ final class BetaGeoLikelihood implements LogLikelihood {
         double psiR = tables ? 0 : SpecialFunctions.digamma(r);
         double psiB = tables ? 0 : SpecialFunctions.digamma(b);
         double psiAB = tables ? 0 : SpecialFunctions.digamma(ab);
-        double ll = 0;
-        double gr = 0;
-        double galpha = 0;
-        double ga = 0;
-        double gb = 0;
         for (int i = from; i < to; i++) {
-            double xi = x[i];
+            double xi = kernelX[i];
             double k = xi + shift;
             int ix = tables ? (int) xi : 0;
             int ik = tables ? ix + shift : 0;
-            double w = weight[i];
             double gammaR;
             double dR;
             double betaTerm;
@@ -366,8 +673,8 @@ final class BetaGeoLikelihood implements LogLikelihood {
                 invBk1i = k > 0 ? 1 / (b + (k - 1)) : 0;
             }
             double rx = r + xi;
-            int ti = ageIndex[i];
-            int ri = recencyIndex[i];
+            int ti = kernelAge[i];
+            int ri = kernelRecency[i];
             double a3 = -rx * lnAlphaT[ti];
             double mix;
             double p4;
@@ -389,11 +696,37 @@ final class BetaGeoLikelihood implements LogLikelihood {
                 p4 = 0;
             }
             double p3 = 1 - p4;
-            ll += w * (gammaR + r * lnAlpha + betaTerm + mix);
-            gr += w * (dR + lnAlpha - p3 * lnAlphaT[ti] - p4 * lnAlphaTx[ri]);
-            galpha += w * (r / alpha - rx * (p3 * invAlphaT[ti] + p4 * invAlphaTx[ri]));
-            ga += w * (p4 * invA - dAB);
-            gb += w * (dB - dAB - p4 * invBk1i);
+            termValue[i] = gammaR + r * lnAlpha + betaTerm + mix;
+            termR[i] = dR + lnAlpha - p3 * lnAlphaT[ti] - p4 * lnAlphaTx[ri];
+            termAlpha[i] = r / alpha - rx * (p3 * invAlphaT[ti] + p4 * invAlphaTx[ri]);
+            termA[i] = p4 * invA - dAB;
+            termB[i] = dB - dAB - p4 * invBk1i;
+        }
+    }
+
+    /**
+     * Sums the rows [from, to): returns ℓ, and out receives (∂r, ∂α, ∂a, ∂b). Each row adds its weight
+     * times its kernel's terms, in row order.
+     */
+    private double rows(int from, int to, double[] out) {
+        double[] value = termValue;
+        double[] dr = termR;
+        double[] dalpha = termAlpha;
+        double[] da = termA;
+        double[] db = termB;
+        double ll = 0;
+        double gr = 0;
+        double galpha = 0;
+        double ga = 0;
+        double gb = 0;
+        for (int i = from; i < to; i++) {
+            int k = kernel[i];
+            double w = weight[i];
+            ll += w * value[k];
+            gr += w * dr[k];
+            galpha += w * dalpha[k];
+            ga += w * da[k];
+            gb += w * db[k];
         }
         out[0] = gr;
         out[1] = galpha;

@@ -28,23 +28,24 @@ final class BetaGeoMath {
      */
     static ModelFit.Estimate fit(String model, CustomerSummaries data, double penalizer, boolean modified) {
         requireNonNull(data, "data");
-        CustomerSummaries rows = data.compressed();
+        require(data.size() > 0, "no customers to fit %s on", model);
         double maxAge = 0;
-        double repeat = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            maxAge = Math.max(maxAge, rows.age(i));
-            repeat += rows.weight(i) * rows.frequency(i);
+        for (int i = 0; i < data.size(); i++) {
+            maxAge = Math.max(maxAge, data.age(i));
         }
-        require(rows.size() > 0, "no customers to fit %s on", model);
-        require(repeat > 0, "no customer has a repeat purchase: %s cannot be fitted on frequency 0 alone", model);
         double scale = 10.0 / maxAge;
-        BetaGeoLikelihood likelihood = new BetaGeoLikelihood(rows, scale, modified);
+        // the likelihood of data.compressed(), merged run by run of equal recency instead of in one
+        // table of every row; rows, weights and repeat purchases as the compressed rows give them
+        BetaGeoLikelihood likelihood = BetaGeoLikelihood.compressing(data, scale, modified);
+        double repeat = likelihood.repeatPurchases();
+        require(repeat > 0, "no customer has a repeat purchase: %s cannot be fitted on frequency 0 alone", model);
         // λ scales with 1/time: each repeat purchase's density picks up a factor 1/scale
-        return ModelFit.fit(new ModelFit.Problem(model, NAMES, likelihood, rows.totalWeight(), rows.size(), scale,
-                new double[] {0, -1, 0, 0}, repeat * Math.log(scale), BetaGeoMath::meaning), penalizer);
+        return ModelFit.fit(new ModelFit.Problem(model, NAMES, likelihood, likelihood.totalWeight(),
+                likelihood.rows(), scale, new double[] {0, -1, 0, 0}, repeat * Math.log(scale),
+                BetaGeoMath::meaning), penalizer);
     }
 
-    private static String meaning(String parameter, boolean atInfinity) {
+    static String meaning(String parameter, boolean atInfinity) {
         return switch (parameter) {
             case "a" -> atInfinity ? "every customer drops out at once after a purchase"
                     : "no dropout detected: the dropout probability is 0 for nearly every customer";

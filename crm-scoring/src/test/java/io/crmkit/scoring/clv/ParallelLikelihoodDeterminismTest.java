@@ -70,7 +70,10 @@ class ParallelLikelihoodDeterminismTest {
     void betaGeoLikelihoodGivesTheSameBitsOnEveryPool() {
         CustomerSummaries data = BetaGeoModel.of(0.243, 4.414, 0.793, 2.426).simulate(ages(110_000, 1), 2).compressed();
         for (boolean modified : new boolean[] {false, true}) {
-            assertSameBits("bgnbd", data.size(), BetaGeoLikelihood.PARALLEL_ROWS, new double[] {0.3, 0.9, 0.7, 2.1},
+            // the rows of a fit go parallel from a million; the kernels' terms (one kernel per row here) from
+            // PARALLEL_KERNELS, and a threshold of 0 sums both in parallel
+            int kernels = new BetaGeoLikelihood(data, 10.0 / 52, modified).kernels();
+            assertSameBits("bgnbd", kernels, BetaGeoLikelihood.PARALLEL_KERNELS, new double[] {0.3, 0.9, 0.7, 2.1},
                     parallel -> new BetaGeoLikelihood(data, 10.0 / 52, modified, parallel));
         }
     }
@@ -140,7 +143,7 @@ class ParallelLikelihoodDeterminismTest {
     @Test
     void aBetaGeoFitIsTheSameOnOneThreadAndOnTheCommonPool() {
         CustomerSummaries data = BetaGeoModel.of(0.243, 4.414, 0.793, 2.426).simulate(ages(110_000, 13), 14);
-        assertTrue(data.compressed().size() >= BetaGeoLikelihood.PARALLEL_ROWS);
+        assertTrue(data.compressed().size() >= BetaGeoLikelihood.PARALLEL_KERNELS);
         BetaGeoModel common = BetaGeoModel.fit(data);
         BetaGeoModel one = in(new ForkJoinPool(1), () -> BetaGeoModel.fit(data));
         assertEquals(List.of(common.r(), common.alpha(), common.a(), common.b(), common.diagnostics().logLikelihood()),
