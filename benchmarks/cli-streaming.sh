@@ -50,8 +50,8 @@ for rows in "${sizes[@]}"; do
   [ -f "$tx" ] || java "$here/cli/TransactionLogGenerator.java" "$rows" "$tx"
   for job in "${jobs[@]}"; do
     if [ "$job" = lifecycle-p-alive ] && [ ! -f "$work/p-alive-tx-$rows.csv" ]; then
-      java -jar "$jar" clv summarize --input "$tx" --as-of 1998-06-30 --unit weeks > "$work/summary-$rows.csv"
-      java -jar "$jar" clv predict --model bgnbd --horizon 39 --input "$work/summary-$rows.csv" > "$work/p-alive-tx-$rows.csv"
+      java -jar "$jar" clv summarize --input "$tx" --as-of 1998-06-30 --unit weeks > "$work/summary-of-tx-$rows.csv"
+      java -jar "$jar" clv predict --model bgnbd --horizon 39 --input "$work/summary-of-tx-$rows.csv" > "$work/p-alive-tx-$rows.csv"
     fi
     for heap in default 512m; do
       opts=(-XX:+UseSerialGC); [ $heap = 512m ] && opts+=(-Xmx512m)
