@@ -16,7 +16,7 @@ import java.util.Arrays;
  * evaluation on one thread and in parallel, and the cost of a row in the new sum. Arguments: the
  * summary CSV (customer_id,frequency,recency,T,monetary_value), and the number of rounds (default 2),
  * or {@code threshold} for the measurement behind {@code BetaGeoLikelihood.PARALLEL_ROWS}.
- * The command line is in the benchmarks' README ("BG/NBD kernels").
+ * The command line is in the benchmarks' README, section "Quiet machine, 2026-11-30 04:03–04:18 UTC".
  */
 final class KernelSumMeasurement {
 
