@@ -183,13 +183,15 @@ public final class GaussHypergeometric {
         if (!Double.isNaN(degenerate)) {
             return degenerate;
         }
-        double concentrated = concentratedBeta(t, shape, beta, a, bPrime);
-        if (!Double.isNaN(concentrated)) {
-            return concentrated;
-        }
         double smallP = smallDropoutSeries(t, shape, beta, a, bPrime);
         if (!Double.isNaN(smallP)) {
             return smallP;
+        }
+        // after the moment series, which is exact where the dropout probability is tiny (and so keeps
+        // the values it gave there), before the methods that lose their digits to a concentrated Beta
+        double concentrated = concentratedBeta(t, shape, beta, a, bPrime);
+        if (!Double.isNaN(concentrated)) {
+            return concentrated;
         }
         if (alternating(shape, a, bPrime)) {
             double integral = overDropoutLogs(t, shape, beta, a, bPrime);
