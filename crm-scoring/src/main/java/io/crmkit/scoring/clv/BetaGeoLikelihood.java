@@ -5,7 +5,6 @@ import io.crmkit.scoring.internal.math.SpecialFunctions;
 import io.crmkit.scoring.internal.math.ChunkedSum;
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The weighted log-likelihood of BG/NBD (Fader, Hardie &amp; Lee 2005, eq. 6) and of MBG/NBD
@@ -210,8 +209,6 @@ final class BetaGeoLikelihood implements LogLikelihood {
         this.ages = distinct(t, byAge);
         double[] w = new double[n];
         int[] kernelOf = new int[n];
-        boolean spend = merge && data.hasMonetaryValue();
-        double @Nullable [] litt = merge && data.hasLogInterPurchaseTimes() ? data.logInterPurchaseTimes() : null;
         // the rows in recency order (a stable counting sort), each as two longs, the hash of
         // compressed()'s key (when merging) and the T index with the row's index in the data, and two
         // doubles, x and the weight; written row by row, then read in sequence
@@ -220,7 +217,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
         int[] next = Arrays.copyOf(runStart, recencies.length);
         for (int i = 0; i < n; i++) {
             int p = 2 * next[byRecency[i]]++;
-            sortedKeys[p] = merge ? mergeHash(data, i, spend, litt) : 0;
+            sortedKeys[p] = merge ? data.keyHash(i) : 0;
             sortedKeys[p + 1] = (long) byAge[i] << 32 | i;
             sortedValues[p] = data.frequency(i) + 0.0;
             sortedValues[p + 1] = data.weight(i);
@@ -272,7 +269,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
                     }
                     if (mergeKeys[slot] == h) {
                         int f = firstRow[at];
-                        if (sameKey(data, f, i, spend, litt)) {
+                        if (data.sameKey(f, i)) {
                             found = at;
                             break;
                         }
@@ -409,25 +406,6 @@ final class BetaGeoLikelihood implements LogLikelihood {
     /** @return Σ weight · x, added in the order of {@link CustomerSummaries#compressed()}'s rows */
     double repeatPurchases() {
         return repeatPurchases;
-    }
-
-    /** The hash of compressed()'s key of row i: the bits of (x, t_x, T, spend, litt), each + 0.0. */
-    private static long mergeHash(CustomerSummaries data, int i, boolean spend, double @Nullable [] litt) {
-        long h = Double.doubleToLongBits(data.frequency(i) + 0.0) * 0x9E3779B97F4A7C15L;
-        h = (h ^ Double.doubleToLongBits(data.recency(i) + 0.0)) * 0xC2B2AE3D27D4EB4FL;
-        h = (h ^ Double.doubleToLongBits(data.age(i) + 0.0)) * 0x165667B19E3779F9L;
-        h = (h ^ Double.doubleToLongBits(spend ? data.monetaryValue(i) + 0.0 : 0)) * 0x9E3779B97F4A7C15L;
-        return (h ^ Double.doubleToLongBits(litt != null ? litt[i] + 0.0 : 0)) * 0xC2B2AE3D27D4EB4FL;
-    }
-
-    /** Whether rows i and j have equal compressed() keys. */
-    private static boolean sameKey(CustomerSummaries data, int i, int j, boolean spend, double @Nullable [] litt) {
-        return Double.doubleToLongBits(data.frequency(i) + 0.0) == Double.doubleToLongBits(data.frequency(j) + 0.0)
-                && Double.doubleToLongBits(data.recency(i) + 0.0) == Double.doubleToLongBits(data.recency(j) + 0.0)
-                && Double.doubleToLongBits(data.age(i) + 0.0) == Double.doubleToLongBits(data.age(j) + 0.0)
-                && (!spend || Double.doubleToLongBits(data.monetaryValue(i) + 0.0)
-                        == Double.doubleToLongBits(data.monetaryValue(j) + 0.0))
-                && (litt == null || Double.doubleToLongBits(litt[i] + 0.0) == Double.doubleToLongBits(litt[j] + 0.0));
     }
 
     /** The hash slot of the kernel key (x's bits, T index) in a table of 2^bits slots. */

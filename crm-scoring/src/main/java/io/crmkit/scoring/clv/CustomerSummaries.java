@@ -366,58 +366,73 @@ public final class CustomerSummaries implements Serializable {
      */
     public CustomerSummaries compressed() {
         int n = size();
-        // open addressing over row indices, keyed by the bits of (x, t_x, T, spend): no boxing
+        // open addressing over row indices, keyed by the bits of (x, t_x, T, spend, litt): no boxing
         int capacity = Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1;
         int[] slots = new int[capacity];
         Arrays.fill(slots, -1);
         int mask = capacity - 1;
-        double[] f = new double[n];
-        double[] r = new double[n];
-        double[] a = new double[n];
-        double @Nullable [] m = monetary == null ? null : new double[n];
-        double @Nullable [] l = logInterPurchaseTimes == null ? null : new double[n];
+        // per merged row, the first row of the data it stands for
+        int[] first = new int[n];
         double[] w = new double[n];
         int rows = 0;
         for (int i = 0; i < n; i++) {
-            double fi = frequency[i] + 0.0;
-            double ri = recency[i] + 0.0;
-            double ai = age[i] + 0.0;
-            double mi = monetary == null ? 0 : monetary[i] + 0.0;
-            double li = logInterPurchaseTimes == null ? 0 : logInterPurchaseTimes[i] + 0.0;
-            long h = Double.doubleToLongBits(fi) * 0x9E3779B97F4A7C15L;
-            h = (h ^ Double.doubleToLongBits(ri)) * 0xC2B2AE3D27D4EB4FL;
-            h = (h ^ Double.doubleToLongBits(ai)) * 0x165667B19E3779F9L;
-            h = (h ^ Double.doubleToLongBits(mi)) * 0x9E3779B97F4A7C15L;
-            h = (h ^ Double.doubleToLongBits(li)) * 0xC2B2AE3D27D4EB4FL;
+            long h = keyHash(i);
             int slot = (int) (h ^ (h >>> 32)) & mask;
             while (true) {
                 int at = slots[slot];
                 if (at < 0) {
                     slots[slot] = rows;
-                    f[rows] = fi;
-                    r[rows] = ri;
-                    a[rows] = ai;
-                    if (m != null) {
-                        m[rows] = mi;
-                    }
-                    if (l != null) {
-                        l[rows] = li;
-                    }
+                    first[rows] = i;
                     w[rows] = weight[i];
                     rows++;
                     break;
                 }
-                if (f[at] == fi && r[at] == ri && a[at] == ai && (m == null || m[at] == mi)
-                        && (l == null || l[at] == li)) {
+                if (sameKey(first[at], i)) {
                     w[at] += weight[i];
                     break;
                 }
                 slot = (slot + 1) & mask;
             }
         }
-        return new CustomerSummaries(Arrays.copyOf(f, rows), Arrays.copyOf(r, rows), Arrays.copyOf(a, rows),
-                m == null ? null : Arrays.copyOf(m, rows), Arrays.copyOf(w, rows), timeUnit,
-                l == null ? null : Arrays.copyOf(l, rows));
+        double[] f = new double[rows];
+        double[] r = new double[rows];
+        double[] a = new double[rows];
+        double @Nullable [] m = monetary == null ? null : new double[rows];
+        double @Nullable [] l = logInterPurchaseTimes == null ? null : new double[rows];
+        for (int k = 0; k < rows; k++) {
+            int i = first[k];
+            f[k] = frequency[i] + 0.0;
+            r[k] = recency[i] + 0.0;
+            a[k] = age[i] + 0.0;
+            if (m != null) {
+                m[k] = monetary[i] + 0.0;
+            }
+            if (l != null) {
+                l[k] = logInterPurchaseTimes[i] + 0.0;
+            }
+        }
+        return new CustomerSummaries(f, r, a, m, Arrays.copyOf(w, rows), timeUnit, l);
+    }
+
+    /**
+     * The hash of a row's key in {@link #compressed()}: the bits of its (x, t<sub>x</sub>, T, spend,
+     * log inter-purchase times), each plus 0.0 (so that −0.0 and 0.0 are one key), a column not
+     * carried counting as 0. The BG/NBD likelihood merges rows by the same key.
+     */
+    long keyHash(int row) {
+        long h = Double.doubleToLongBits(frequency[row] + 0.0) * 0x9E3779B97F4A7C15L;
+        h = (h ^ Double.doubleToLongBits(recency[row] + 0.0)) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ Double.doubleToLongBits(age[row] + 0.0)) * 0x165667B19E3779F9L;
+        h = (h ^ Double.doubleToLongBits(monetary == null ? 0 : monetary[row] + 0.0)) * 0x9E3779B97F4A7C15L;
+        return (h ^ Double.doubleToLongBits(logInterPurchaseTimes == null ? 0 : logInterPurchaseTimes[row] + 0.0))
+                * 0xC2B2AE3D27D4EB4FL;
+    }
+
+    /** Whether two rows have equal keys in {@link #compressed()} (see {@link #keyHash}). */
+    boolean sameKey(int i, int j) {
+        return frequency[i] + 0.0 == frequency[j] + 0.0 && recency[i] + 0.0 == recency[j] + 0.0
+                && age[i] + 0.0 == age[j] + 0.0 && (monetary == null || monetary[i] + 0.0 == monetary[j] + 0.0)
+                && (logInterPurchaseTimes == null || logInterPurchaseTimes[i] + 0.0 == logInterPurchaseTimes[j] + 0.0);
     }
 
     /**
