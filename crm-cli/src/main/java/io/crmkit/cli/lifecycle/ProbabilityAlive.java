@@ -3,6 +3,7 @@ package io.crmkit.cli.lifecycle;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.CustomerIndex;
 import io.crmkit.cli.format.InputException;
+import io.crmkit.cli.format.OneRowPerCustomer;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -29,27 +30,21 @@ final class ProbabilityAlive {
                 .required("customer_id", "id", "customer").required("p_alive", "probability_alive"))) {
             int id = in.column("customer_id");
             int p = in.column("p_alive");
-            CustomerIndex customers = new CustomerIndex();
+            OneRowPerCustomer rows = new OneRowPerCustomer();
             double[] values = new double[1 << 10];
-            long[] lines = new long[1 << 10];
             while (in.next()) {
                 String customer = in.customerId(id);
                 double v = in.number(p);
                 if (v < 0 || v > 1) {
                     throw in.refuse(p, "a probability must lie in [0, 1]");
                 }
-                int known = customers.size();
-                int k = customers.of(customer);
-                if (k < known) {
-                    throw in.refuse(id, "listed again (first on line " + lines[k] + "): one row per customer");
-                }
+                int k = rows.of(customer, in, id);
                 if (k == values.length) {
                     values = Arrays.copyOf(values, k * 2);
-                    lines = Arrays.copyOf(lines, k * 2);
                 }
                 values[k] = v;
-                lines[k] = in.line();
             }
+            CustomerIndex customers = rows.customers();
             return new ProbabilityAlive(in.file(), customers, Arrays.copyOf(values, customers.size()));
         }
     }

@@ -2,6 +2,7 @@ package io.crmkit.cli.tier;
 
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.OneRowPerCustomer;
 import io.crmkit.cli.format.TierPolicyJson;
 
 import io.crmkit.scoring.tier.TierPlacement;
@@ -45,13 +46,10 @@ public final class TierCommand implements Callable<Integer> {
             int id = in.column("customer_id");
             int[] metrics = in.otherColumns();
             List<String> header = in.header();
-            Map<String, Long> lines = new HashMap<>();
+            OneRowPerCustomer customers = new OneRowPerCustomer();
             while (in.next()) {
                 String customer = in.customerId(id);
-                Long first = lines.putIfAbsent(customer, in.line());
-                if (first != null) {
-                    throw in.refuse(id, "listed again (first on line " + first + "): one row per customer");
-                }
+                customers.of(customer, in, id);
                 Map<String, Double> values = new HashMap<>();
                 for (int column : metrics) {
                     if (!in.text(column).isEmpty()) {

@@ -3,6 +3,7 @@ package io.crmkit.cli.value;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.CustomerIndex;
 import io.crmkit.cli.format.InputException;
+import io.crmkit.cli.format.OneRowPerCustomer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -49,24 +50,16 @@ final class CustomerValues {
             int id = in.column("customer_id");
             int value = in.column("value");
             int prev = previousColumn ? in.column("previous_value") : -1; // ignored otherwise
-            CustomerIndex index = new CustomerIndex();
-            long[] lines = new long[16];
+            OneRowPerCustomer rows = new OneRowPerCustomer();
             double[] values = new double[16];
             double[] previous = prev >= 0 ? new double[16] : null;
             while (in.next()) {
-                String customer = in.customerId(id);
-                int before = index.size();
-                int c = index.of(customer);
-                if (index.size() == before) {
-                    throw in.refuse(id, "listed again (first on line " + lines[c] + "): one row per customer");
-                }
+                int c = rows.of(in.customerId(id), in, id);
                 if (c == values.length) {
                     int grown = c + (c >> 1);
-                    lines = Arrays.copyOf(lines, grown);
                     values = Arrays.copyOf(values, grown);
                     previous = previous == null ? null : Arrays.copyOf(previous, grown);
                 }
-                lines[c] = in.line();
                 values[c] = in.number(value);
                 if (!negative && values[c] < 0) {
                     throw in.refuse(value, "negative: a value here must be 0 or more");
@@ -78,6 +71,7 @@ final class CustomerValues {
                     }
                 }
             }
+            CustomerIndex index = rows.customers();
             int n = index.size();
             if (n == 0) {
                 throw new InputException(in.file() + ":1: has no data rows");
