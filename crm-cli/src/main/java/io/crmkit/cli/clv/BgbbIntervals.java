@@ -4,6 +4,7 @@ import io.crmkit.cli.format.SummaryCsv;
 
 import com.google.common.collect.ImmutableMap;
 import io.crmkit.scoring.clv.BetaGeoBetaBinomModel;
+import io.crmkit.scoring.clv.CustomerSummaries;
 import io.crmkit.scoring.clv.BetaGeoBetaBinomUncertainty;
 import io.crmkit.scoring.clv.ParameterUncertainty;
 import java.util.Map;
@@ -38,13 +39,14 @@ final class BgbbIntervals {
         BetaGeoBetaBinomUncertainty uncertainty = BetaGeoBetaBinomUncertainty.of(model, data.summaries())
                 .withBootstrap(replications, seed);
         ImmutableMap.Builder<String, double[]> out = ImmutableMap.builder();
+        CustomerSummaries rows = data.summaries();
         for (Map.Entry<String, double[]> column : predictions.entrySet()) {
             double[] lower = new double[data.size()];
             double[] upper = new double[data.size()];
             for (int i = 0; i < lower.length; i++) {
-                double x = data.frequency[i];
-                double tx = data.recency[i];
-                double n = data.age[i];
+                double x = rows.frequency(i);
+                double tx = rows.recency(i);
+                double n = rows.age(i);
                 double estimate = column.getValue()[i];
                 ParameterUncertainty.Interval interval;
                 try {

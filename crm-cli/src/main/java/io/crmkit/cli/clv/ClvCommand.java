@@ -338,13 +338,13 @@ public final class ClvCommand {
             ClvModel fitted;
             ImmutableMap<String, double[]> predictions;
             try {
-                // one copy of the columns for the fit and the predictions
-                CustomerSummaries summaries = withCovariates.given() ? null : data.summaries();
+                // one copy of the columns, built as the file was read, for the fit and the predictions
+                CustomerSummaries summaries = data.summaries();
                 fitted = saved != null ? saved : withCovariates.given() ? withCovariates.fit(input, data, kind)
                         : kind.fit(summaries, penalizer);
                 predictions = fitted instanceof CovariateModel perCustomer
                         ? withCovariates.predict(perCustomer, input, data, kind, horizon)
-                        : kind.predict(fitted, summaries != null ? summaries : data.summaries(), horizon);
+                        : kind.predict(fitted, summaries, horizon);
                 if (discount != null) {
                     if (!(fitted instanceof TransactionModel purchases)) {
                         throw new CommandLine.ParameterException(spec.commandLine(), "--discount is for bgnbd,"
@@ -353,8 +353,8 @@ public final class ClvCommand {
                     double[] dert = new double[data.size()];
                     for (int i = 0; i < dert.length; i++) {
                         try {
-                            dert[i] = purchases.discountedExpectedResidualPurchases(discount, data.frequency[i],
-                                    data.recency[i], data.age[i]);
+                            dert[i] = purchases.discountedExpectedResidualPurchases(discount, summaries.frequency(i),
+                                    summaries.recency(i), summaries.age(i));
                         } catch (IllegalArgumentException e) {
                             throw data.refusal(new IllegalArgumentException(e.getMessage() + " at row " + i));
                         }
@@ -391,13 +391,14 @@ public final class ClvCommand {
             ParameterUncertainty uncertainty = ParameterUncertainty.of(purchases, data.summaries())
                     .withBootstrap(replications, seed);
             ImmutableMap.Builder<String, double[]> out = ImmutableMap.builder();
+            CustomerSummaries rows = data.summaries();
             for (var column : predictions.entrySet()) {
                 double[] lower = new double[data.size()];
                 double[] upper = new double[data.size()];
                 for (int i = 0; i < lower.length; i++) {
-                    double x = data.frequency[i];
-                    double tx = data.recency[i];
-                    double age = data.age[i];
+                    double x = rows.frequency(i);
+                    double tx = rows.recency(i);
+                    double age = rows.age(i);
                     double estimate = column.getValue()[i];
                     ParameterUncertainty.Interval interval;
                     try {

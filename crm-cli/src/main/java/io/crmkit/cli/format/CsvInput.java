@@ -216,9 +216,14 @@ public final class CsvInput implements Closeable {
             throw new IllegalArgumentException("no day");
         }
 
+        /** Whether dates are ISO {@code yyyy-MM-dd} ({@link Values#epochDay(String)}), the default. */
+        boolean isIso() {
+            return dateFormat.equals("iso");
+        }
+
         /** The day of a date cell, or an IllegalArgumentException with the rule. */
         int epochDay(String text) {
-            if (dateFormat.equals("iso")) {
+            if (isIso()) {
                 return Values.epochDay(text);
             }
             java.time.format.DateTimeFormatter f = dateFormat.equals("iso-offset")
@@ -261,6 +266,8 @@ public final class CsvInput implements Closeable {
     private int[] cellEnd = new int[8];
     /** The cells of the current plain row. */
     private int cells;
+    /** A buffer for the general number reader, which reads characters ({@link Values#number(byte[], int, int, char[])}). */
+    private final char[] chars = new char[32];
     private final List<String> header;
     private final int[] schemaColumn;
     private final int[] others;
@@ -492,11 +499,16 @@ public final class CsvInput implements Closeable {
         if (plain == null) {
             return record.get(column);
         }
+        checkPlainColumn(column);
+        return new String(plain, cellStart[column], cellEnd[column] - cellStart[column],
+                StandardCharsets.ISO_8859_1);
+    }
+
+    /** Refuses a column the current plain row does not have, as {@link CSVRecord#get(int)} would. */
+    private void checkPlainColumn(int column) {
         if (column < 0 || column >= cells) {
             throw new ArrayIndexOutOfBoundsException("column " + column + " of a row of " + cells);
         }
-        return new String(plain, cellStart[column], cellEnd[column] - cellStart[column],
-                StandardCharsets.ISO_8859_1);
     }
 
     private static CSVParser parse(java.io.Reader text, Dialect dialect) throws IOException {
@@ -865,9 +877,13 @@ public final class CsvInput implements Closeable {
      * @throws InputException naming file, line, column and value otherwise
      */
     public double number(int column) {
-        String text = cell(column);
         try {
-            return Values.number(text);
+            if (plain != null) {
+                // a cell of a plain line is ASCII: read from its bytes, no string made
+                checkPlainColumn(column);
+                return Values.number(plain, cellStart[column], cellEnd[column], chars);
+            }
+            return Values.number(cell(column));
         } catch (IllegalArgumentException e) {
             throw refuse(column, e.getMessage());
         }
@@ -881,9 +897,12 @@ public final class CsvInput implements Closeable {
      * @throws InputException naming file, line, column and value otherwise
      */
     public int epochDay(int column) {
-        String text = cell(column);
         try {
-            return dialect.epochDay(text);
+            if (plain != null && dialect.isIso()) {
+                checkPlainColumn(column);
+                return Values.epochDay(plain, cellStart[column], cellEnd[column]);
+            }
+            return dialect.epochDay(cell(column));
         } catch (IllegalArgumentException e) {
             throw refuse(column, e.getMessage());
         }

@@ -98,11 +98,11 @@ final class ParallelScan {
          * Parses the rows of one chunk on a worker thread (lines numbered from 0 within it).
          *
          * @param chunk the chunk's rows
-         * @param bytes the chunk's length in bytes, to size the columns
+         * @param lines the chunk's lines, at least its rows: the columns' size
          * @return the parsed rows
          * @throws InputException for a bad row: the chunk is then read again on the calling thread
          */
-        C parse(CsvInput chunk, int bytes);
+        C parse(CsvInput chunk, int lines);
 
         /**
          * Hands on the rows of a parsed chunk, in file order, on the calling thread.
@@ -153,8 +153,8 @@ final class ParallelScan {
             long n;
 
             @Override
-            public LogRows parse(CsvInput in, int bytes) {
-                return parseLog(in, bytes);
+            public LogRows parse(CsvInput in, int lines) {
+                return parseLog(in, lines);
             }
 
             @Override
@@ -294,7 +294,7 @@ final class ParallelScan {
         // plain ASCII lines are split byte by byte; anything else (a tab, UTF-8) goes through the parser
         try (CsvInput in = plain ? header.continuedAtPlain(bytes, 0)
                 : header.continuedAt(CsvInput.reader(new ByteArrayInputStream(bytes)), 0)) {
-            chunk.rows = kind.parse(in, bytes.length);
+            chunk.rows = kind.parse(in, (int) Math.min(lines + 1, Integer.MAX_VALUE));
         } catch (InputException e) {
             chunk.failed = true;
         }
@@ -302,11 +302,11 @@ final class ParallelScan {
     }
 
     /** The rows of one chunk of a transaction log. */
-    private static LogRows parseLog(CsvInput in, int bytes) {
+    private static LogRows parseLog(CsvInput in, int lines) {
         int id = in.column("customer_id");
         int date = in.column("date");
         int value = in.column("amount");
-        int capacity = Math.max(16, bytes / 24);
+        int capacity = Math.max(16, lines);
         String[] ids = new String[capacity];
         int[] day = new int[capacity];
         double[] amount = new double[capacity];

@@ -28,9 +28,10 @@ import org.apache.commons.csv.CSVRecord;
  * {@code weights}, {@code n_periods}; other columns are left for {@code predict} to carry through (a
  * name that looks like a misspelt column, such as {@code wt}, is refused). Read with
  * {@link CsvInput}: every value is checked on reading and a bad row is reported with file, line,
- * field, value and rule. Rows go straight into primitive columns (no record kept); a file of
- * 1 MiB or more is parsed in chunks on every core (as the logs are), with
- * the same columns, lines and refusals as on one. {@link #printWith} writes the file again with
+ * field, value and rule. Rows go straight into primitive columns (no record kept), then once into
+ * the {@link CustomerSummaries} the models read ({@link CustomerSummaries.Builder}: no joined copy,
+ * no copy of a copy); a file of 1 MiB or more is parsed in chunks on every core (as the logs are),
+ * with the same columns, lines and refusals as on one. {@link #printWith} writes the file again with
  * columns appended, for {@code predict}.
  */
 public final class SummaryCsv {
@@ -41,13 +42,8 @@ public final class SummaryCsv {
     public final String file;
     /** The header, as written. */
     public final List<String> header;
-    public final double[] frequency;
-    public final double[] recency;
-    public final double[] age;
-    public final double[] monetary;
-    public final double[] weight;
-    /** The sum of log inter-purchase times per row ({@code litt}), or null when the file has no such column. */
-    public final double[] litt;
+    /** The rows, built once as they were read (T holds the periods for BG/BB). */
+    private final CustomerSummaries summaries;
     /** The file line of every row. */
     private final int[] lines;
     /** The columns the file was read with. */
@@ -57,21 +53,15 @@ public final class SummaryCsv {
     private final int threads;
     private final int size;
 
-    private SummaryCsv(String file, List<String> header, int size, double[] frequency,
-            double[] recency, double[] age, double[] monetary, double[] weight, double[] litt, int[] lines,
+    private SummaryCsv(String file, List<String> header, CustomerSummaries summaries, int[] lines,
             CsvInput.Schema schema, long[][] chunks, int threads) {
         this.schema = schema;
         this.chunks = chunks;
         this.threads = threads;
-        this.litt = litt;
         this.file = file;
         this.header = header;
-        this.size = size;
-        this.frequency = frequency;
-        this.recency = recency;
-        this.age = age;
-        this.monetary = monetary;
-        this.weight = weight;
+        this.summaries = summaries;
+        this.size = summaries.size();
         this.lines = lines;
     }
 
@@ -127,8 +117,8 @@ public final class SummaryCsv {
                     int rows;
 
                     @Override
-                    public Columns parse(CsvInput chunk, int bytes) {
-                        Columns part = new Columns(layout, Math.max(16, bytes / 32));
+                    public Columns parse(CsvInput chunk, int lines) {
+                        Columns part = new Columns(layout, Math.max(16, lines));
                         parseRows(chunk, layout, part);
                         return part;
                     }
@@ -160,12 +150,39 @@ public final class SummaryCsv {
                 parseRows(in, layout, all);
                 parts.add(all);
             }
-            Columns rows = Columns.join(layout, parts);
-            if (rows.size == 0) {
+            long total = 0;
+            for (Columns part : parts) {
+                total += part.size;
+            }
+            if (total == 0) {
                 throw new InputException(in.file() + ":1: has no data rows");
             }
-            return new SummaryCsv(in.file(), in.header(), rows.size, rows.frequency, rows.recency, rows.age,
-                    rows.monetary, rows.weight, rows.litt, rows.lines, schema, chunks.toArray(new long[0][]), threads);
+            int n = Math.toIntExact(total);
+            // the parts' rows go straight into the summaries' own columns: built once, not joined and copied again
+            CustomerSummaries.Builder rows = CustomerSummaries.builder(n);
+            if (layout.m >= 0) {
+                rows.withMonetaryValue();
+            }
+            if (layout.w >= 0) {
+                rows.withWeights();
+            }
+            if (layout.l >= 0) {
+                rows.withLogInterPurchaseTimes();
+            }
+            int[] lines = new int[n];
+            try {
+                for (int k = 0; k < parts.size(); k++) {
+                    Columns part = parts.get(k);
+                    System.arraycopy(part.lines, 0, lines, rows.size(), part.size);
+                    part.addTo(rows);
+                    // each part is garbage once added
+                    parts.set(k, null);
+                }
+            } catch (IllegalArgumentException e) {
+                throw refusal(in.file(), lines, rows.size() + 1, e);
+            }
+            return new SummaryCsv(in.file(), in.header(), rows.build(), lines, schema,
+                    chunks.toArray(new long[0][]), threads);
         }
     }
 
@@ -253,7 +270,7 @@ public final class SummaryCsv {
             recency = new double[capacity];
             age = new double[capacity];
             monetary = layout.m >= 0 ? new double[capacity] : null;
-            weight = new double[capacity];
+            weight = layout.w >= 0 ? new double[capacity] : null;
             litt = layout.l >= 0 ? new double[capacity] : null;
             lines = new int[capacity];
         }
@@ -268,7 +285,9 @@ public final class SummaryCsv {
             if (monetary != null) {
                 monetary[size] = m;
             }
-            weight[size] = w;
+            if (weight != null) {
+                weight[size] = w;
+            }
             if (litt != null) {
                 litt[size] = l;
             }
@@ -281,7 +300,7 @@ public final class SummaryCsv {
             recency = Arrays.copyOf(recency, capacity);
             age = Arrays.copyOf(age, capacity);
             monetary = monetary == null ? null : Arrays.copyOf(monetary, capacity);
-            weight = Arrays.copyOf(weight, capacity);
+            weight = weight == null ? null : Arrays.copyOf(weight, capacity);
             litt = litt == null ? null : Arrays.copyOf(litt, capacity);
             lines = Arrays.copyOf(lines, capacity);
         }
@@ -293,36 +312,12 @@ public final class SummaryCsv {
             }
         }
 
-        /** The parts' rows in order, in columns of the exact size (a single exact part as it is). */
-        static Columns join(Layout layout, List<Columns> parts) {
-            long total = 0;
-            for (Columns part : parts) {
-                total += part.size;
+        /** Adds the rows to the summaries being built, in order. */
+        void addTo(CustomerSummaries.Builder rows) {
+            for (int i = 0; i < size; i++) {
+                rows.add(frequency[i], recency[i], age[i], monetary == null ? 0 : monetary[i],
+                        weight == null ? 1 : weight[i], litt == null ? 0 : litt[i]);
             }
-            int n = Math.toIntExact(total);
-            if (parts.size() == 1 && parts.get(0).frequency.length == n) {
-                return parts.get(0);
-            }
-            Columns all = new Columns(layout, n);
-            for (int k = 0; k < parts.size(); k++) {
-                Columns part = parts.get(k);
-                int m = part.size;
-                System.arraycopy(part.frequency, 0, all.frequency, all.size, m);
-                System.arraycopy(part.recency, 0, all.recency, all.size, m);
-                System.arraycopy(part.age, 0, all.age, all.size, m);
-                if (all.monetary != null) {
-                    System.arraycopy(part.monetary, 0, all.monetary, all.size, m);
-                }
-                System.arraycopy(part.weight, 0, all.weight, all.size, m);
-                if (all.litt != null) {
-                    System.arraycopy(part.litt, 0, all.litt, all.size, m);
-                }
-                System.arraycopy(part.lines, 0, all.lines, all.size, m);
-                all.size += m;
-                // each part is garbage once copied
-                parts.set(k, null);
-            }
-            return all;
         }
     }
 
@@ -600,11 +595,9 @@ public final class SummaryCsv {
         }
     }
 
-    /** The rows as summaries (T holds the periods for BG/BB). */
+    /** @return the rows as summaries (T holds the periods for BG/BB), each of weight 1 when the file has no weight column */
     public CustomerSummaries summaries() {
-        CustomerSummaries s = monetary == null ? CustomerSummaries.of(frequency, recency, age, weight)
-                : CustomerSummaries.withMonetaryValue(frequency, recency, age, monetary, weight);
-        return litt == null ? s : s.withLogInterPurchaseTimes(litt);
+        return summaries;
     }
 
     /**
@@ -628,6 +621,11 @@ public final class SummaryCsv {
      * @return the refusal with file and line
      */
     public InputException refusal(IllegalArgumentException e) {
+        return refusal(file, lines, size, e);
+    }
+
+    /** {@link #refusal(IllegalArgumentException)} for the first {@code size} rows of a file and their lines. */
+    private static InputException refusal(String file, int[] lines, int size, IllegalArgumentException e) {
         if (e instanceof InputException known) {
             return known;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import io.crmkit.core.customer.ContactPoint;
 import io.crmkit.core.customer.CustomerId;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -50,19 +51,33 @@ public final class Values {
      * @return true for plain decimal or scientific text
      */
     public static boolean isDecimal(CharSequence s) {
-        int n = s.length();
-        int i = 0;
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        byte[] b = latin1(s.toString());
+        return isDecimal(b, 0, b.length);
+    }
+
+    /**
+     * The text as one byte a character, a character beyond Latin-1 as {@code ?}: the grammars of
+     * numbers and dates are ASCII, so a text is in them exactly when its bytes are, and the byte
+     * readers below serve both the strings of options and parsed cells and the bytes of plain lines.
+     */
+    private static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@link #isDecimal(CharSequence)} of the ASCII text {@code s[from, to)}. */
+    private static boolean isDecimal(byte[] s, int from, int to) {
+        int i = from;
+        if (i < to && (s[i] == '+' || s[i] == '-')) {
             i++;
         }
         int digits = 0;
-        while (i < n && isDigit(s.charAt(i))) {
+        while (i < to && isDigit(s[i])) {
             i++;
             digits++;
         }
-        if (i < n && s.charAt(i) == '.') {
+        if (i < to && s[i] == '.') {
             i++;
-            while (i < n && isDigit(s.charAt(i))) {
+            while (i < to && isDigit(s[i])) {
                 i++;
                 digits++;
             }
@@ -70,13 +85,13 @@ public final class Values {
         if (digits == 0) {
             return false;
         }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+        if (i < to && (s[i] == 'e' || s[i] == 'E')) {
             i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            if (i < to && (s[i] == '+' || s[i] == '-')) {
                 i++;
             }
             int exponent = 0;
-            while (i < n && isDigit(s.charAt(i))) {
+            while (i < to && isDigit(s[i])) {
                 i++;
                 exponent++;
             }
@@ -84,10 +99,14 @@ public final class Values {
                 return false;
             }
         }
-        return i == n;
+        return i == to;
     }
 
     private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 
@@ -101,21 +120,42 @@ public final class Values {
      *     that know them use {@link CsvInput#number(int)})
      */
     public static double number(String text) {
-        double exact = shortDecimal(text);
+        byte[] b = latin1(text);
+        return number(b, 0, b.length, null);
+    }
+
+    /**
+     * {@link #number(String)} of the ASCII text {@code s[from, to)}, as a cell of a plain line is
+     * read without making a string of it.
+     *
+     * @param s the bytes
+     * @param from the first byte of the text
+     * @param to one past its last
+     * @param chars a buffer the general reader may use, or null (one is made when it is too short)
+     * @return the value, finite
+     * @throws IllegalArgumentException as {@link #number(String)}
+     */
+    static double number(byte[] s, int from, int to, char[] chars) {
+        double exact = shortDecimal(s, from, to);
         if (exact == exact) {
             return exact;
         }
-        if (!isDecimal(text)) {
+        if (!isDecimal(s, from, to)) {
             throw new IllegalArgumentException(NUMBER_RULE);
         }
         // FastDoubleParser (inside jackson-core): the correctly rounded value, as Double.parseDouble
         // gives it, without the slow big-number path JDK 17 takes for 16-17 digits such as
         // 76.71428571428571 (the text of every other recency and T in weeks)
-        double v = NumberInput.parseDouble(text, true);
+        int n = to - from;
+        char[] text = chars != null && chars.length >= n ? chars : new char[n];
+        for (int i = 0; i < n; i++) {
+            text[i] = (char) s[from + i];
+        }
+        double v = NumberInput.parseDouble(text, 0, n, true);
         if (Double.isInfinite(v)) {
             throw new IllegalArgumentException("out of range: beyond ±1.7976931348623157e308, the largest double");
         }
-        if (v == 0 && hasNonZeroDigit(text)) {
+        if (v == 0 && hasNonZeroDigit(s, from, to)) {
             throw new IllegalArgumentException("out of range: so close to 0 that it would read as 0");
         }
         return v + 0.0;
@@ -141,20 +181,20 @@ public final class Values {
      * "Number Parsing at a Gigabyte per Second", Software: Practice and Experience 51(8), 2021),
      * which jackson-core ships.
      */
-    private static double shortDecimal(String s) {
-        int n = s.length();
-        if (n == 0 || n > 32) {
+    private static double shortDecimal(byte[] s, int from, int to) {
+        int n = to - from;
+        if (n <= 0 || n > 32) {
             return Double.NaN;
         }
-        int i = 0;
-        char c = s.charAt(0);
+        int i = from;
+        byte c = s[i];
         boolean negative = c == '-';
         if (negative || c == '+') {
             i++;
         }
         long m = 0;
         int digits = 0;
-        while (i < n && (c = s.charAt(i)) >= '0' && c <= '9') {
+        while (i < to && (c = s[i]) >= '0' && c <= '9') {
             m = m * 10 + (c - '0');
             if (m > EXACT_MANTISSA) {
                 return Double.NaN;
@@ -163,9 +203,9 @@ public final class Values {
             i++;
         }
         int fraction = 0;
-        if (i < n && s.charAt(i) == '.') {
+        if (i < to && s[i] == '.') {
             i++;
-            while (i < n && (c = s.charAt(i)) >= '0' && c <= '9') {
+            while (i < to && (c = s[i]) >= '0' && c <= '9') {
                 m = m * 10 + (c - '0');
                 if (m > EXACT_MANTISSA) {
                     return Double.NaN;
@@ -178,23 +218,23 @@ public final class Values {
             return Double.NaN;
         }
         int exponent = 0;
-        if (i < n && ((c = s.charAt(i)) == 'e' || c == 'E')) {
+        if (i < to && ((c = s[i]) == 'e' || c == 'E')) {
             i++;
-            boolean down = i < n && s.charAt(i) == '-';
-            if (i < n && (down || s.charAt(i) == '+')) {
+            boolean down = i < to && s[i] == '-';
+            if (i < to && (down || s[i] == '+')) {
                 i++;
             }
-            int from = i;
-            while (i < n && (c = s.charAt(i)) >= '0' && c <= '9' && i - from < 4) {
+            int first = i;
+            while (i < to && (c = s[i]) >= '0' && c <= '9' && i - first < 4) {
                 exponent = exponent * 10 + (c - '0');
                 i++;
             }
-            if (i == from) {
+            if (i == first) {
                 return Double.NaN;
             }
             exponent = down ? -exponent : exponent;
         }
-        if (i != n) {
+        if (i != to) {
             return Double.NaN;
         }
         if (m == 0) {
@@ -216,9 +256,9 @@ public final class Values {
         return negative ? -v : v;
     }
 
-    private static boolean hasNonZeroDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+    private static boolean hasNonZeroDigit(byte[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = s[i];
             if (c == 'e' || c == 'E') {
                 return false;
             }
@@ -238,28 +278,43 @@ public final class Values {
      *     is 0
      */
     public static int epochDay(String text) {
-        int n = text.length();
-        if (n < 10 || !isDigit(text.charAt(0)) || !isDigit(text.charAt(1)) || !isDigit(text.charAt(2))
-                || !isDigit(text.charAt(3)) || text.charAt(4) != '-' || !isDigit(text.charAt(5))
-                || !isDigit(text.charAt(6)) || text.charAt(7) != '-' || !isDigit(text.charAt(8))
-                || !isDigit(text.charAt(9))) {
+        byte[] b = latin1(text);
+        return epochDay(b, 0, b.length);
+    }
+
+    /**
+     * {@link #epochDay(String)} of the ASCII text {@code s[from, to)}, as a cell of a plain line is
+     * read without making a string of it.
+     *
+     * @param s the bytes
+     * @param from the first byte of the text
+     * @param to one past its last
+     * @return the day, as {@link LocalDate#toEpochDay()}
+     * @throws IllegalArgumentException as {@link #epochDay(String)}
+     */
+    static int epochDay(byte[] s, int from, int to) {
+        int n = to - from;
+        if (n < 10 || !isDigit(s[from]) || !isDigit(s[from + 1]) || !isDigit(s[from + 2])
+                || !isDigit(s[from + 3]) || s[from + 4] != '-' || !isDigit(s[from + 5])
+                || !isDigit(s[from + 6]) || s[from + 7] != '-' || !isDigit(s[from + 8])
+                || !isDigit(s[from + 9])) {
             throw new IllegalArgumentException(DATE_RULE);
         }
-        int year = (text.charAt(0) - '0') * 1000 + (text.charAt(1) - '0') * 100 + (text.charAt(2) - '0') * 10
-                + (text.charAt(3) - '0');
+        int year = (s[from] - '0') * 1000 + (s[from + 1] - '0') * 100 + (s[from + 2] - '0') * 10
+                + (s[from + 3] - '0');
         if (year == 0) {
             throw new IllegalArgumentException(YEAR_RULE);
         }
-        int month = (text.charAt(5) - '0') * 10 + (text.charAt(6) - '0');
-        int day = (text.charAt(8) - '0') * 10 + (text.charAt(9) - '0');
+        int month = (s[from + 5] - '0') * 10 + (s[from + 6] - '0');
+        int day = (s[from + 8] - '0') * 10 + (s[from + 9] - '0');
         int key = (year * 100 + month) * 100 + day;
         if (n > 10) {
-            char separator = text.charAt(10);
+            byte separator = s[from + 10];
             if (separator != 'T' && separator != ' ' || n == 11) {
                 throw new IllegalArgumentException(DATE_RULE);
             }
             try {
-                LocalTime.parse(text.substring(11));
+                LocalTime.parse(new String(s, from + 11, n - 11, StandardCharsets.ISO_8859_1));
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(DATE_RULE);
             }

@@ -97,6 +97,70 @@ class PlainLinesPropertyTest {
         }
     }
 
+    /** Pieces of number and date cells: digits, points, exponents, signs, spaces, and text that is neither. */
+    private static final String[] VALUE_PIECES = {"0", "1", "7", "9", "12", "3.5", ".", "e", "E", "-", "+", " ", "x",
+        "76.71428571428571", "36.857142857142854", "123456789012345678901234567890", "e308", "e309", "e-400",
+        "e-324", "2020-02-29", "2021-02-29", "0000-01-01", "1999-12-31", "T10:15", " 10:15:30", "T25:00", "-01-0"};
+
+    private static String valueCell(Random random) {
+        StringBuilder cell = new StringBuilder();
+        for (int k = 1 + random.nextInt(4); k > 0; k--) {
+            cell.append(VALUE_PIECES[random.nextInt(VALUE_PIECES.length)]);
+        }
+        return cell.toString();
+    }
+
+    /** Each cell read as a number and as a date: the value's bits, or the refusal's message. */
+    private static List<String> values(CsvInput in, int columns) {
+        List<String> events = new ArrayList<>();
+        while (in.next()) {
+            StringBuilder row = new StringBuilder().append(in.line()).append(':');
+            for (int c = 0; c < columns; c++) {
+                try {
+                    double v = in.number(c);
+                    row.append('[').append(Double.doubleToRawLongBits(v));
+                    // the oracle: the JDK's reader, for every text the grammar takes
+                    assertEquals(Double.doubleToRawLongBits(Double.parseDouble(in.text(c)) + 0.0),
+                            Double.doubleToRawLongBits(v), in.text(c));
+                } catch (InputException e) {
+                    row.append("[refused ").append(e.getMessage());
+                }
+                try {
+                    row.append('|').append(in.epochDay(c)).append(']');
+                } catch (InputException e) {
+                    row.append("|refused ").append(e.getMessage()).append(']');
+                }
+            }
+            events.add(row.toString());
+        }
+        return events;
+    }
+
+    @Property(tries = 300)
+    void plainBytesReadTheNumbersAndDatesOfTheParser(@ForAll long seed) {
+        Random random = new Random(seed);
+        int columns = 1 + random.nextInt(3);
+        StringBuilder body = new StringBuilder();
+        for (int r = 1 + random.nextInt(8); r > 0; r--) {
+            for (int c = 0; c < columns; c++) {
+                body.append(c > 0 ? "," : "").append(valueCell(random));
+            }
+            body.append('\n');
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.US_ASCII);
+        assertTrue(CsvInput.isPlain(bytes, 0, bytes.length, ','), body.toString());
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            names.add("c" + c);
+        }
+        try (CsvInput in = CsvInput.read(new StringReader(String.join(",", names) + "\n1" + ",1".repeat(columns - 1)),
+                "t.csv", CsvInput.Schema.of(CsvInput.Others.DATA))) {
+            List<String> parsed = values(in.continuedAt(new StringReader(body.toString()), 0), columns);
+            List<String> plain = values(in.continuedAtPlain(bytes, 0), columns);
+            assertEquals(parsed, plain, body.toString());
+        }
+    }
+
     @Test
     void anotherDelimiterSplitsPlainLinesAsTheParserDoes() throws IOException {
         for (char delimiter : new char[] {';', '|', '\t'}) {

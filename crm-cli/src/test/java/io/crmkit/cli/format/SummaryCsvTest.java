@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.crmkit.scoring.clv.CustomerSummaries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -134,11 +135,16 @@ class SummaryCsvTest {
 
     private static void assertSameRows(SummaryCsv one, SummaryCsv many) {
         assertEquals(one.size(), many.size());
-        assertArrayEquals(one.frequency, many.frequency);
-        assertArrayEquals(one.recency, many.recency);
-        assertArrayEquals(one.age, many.age);
-        assertArrayEquals(one.monetary, many.monetary);
-        assertArrayEquals(one.weight, many.weight);
+        CustomerSummaries a = one.summaries();
+        CustomerSummaries b = many.summaries();
+        assertArrayEquals(a.frequencies(), b.frequencies());
+        assertArrayEquals(a.recencies(), b.recencies());
+        assertArrayEquals(a.ages(), b.ages());
+        assertEquals(a.hasMonetaryValue(), b.hasMonetaryValue());
+        if (a.hasMonetaryValue()) {
+            assertArrayEquals(a.monetaryValues(), b.monetaryValues());
+        }
+        assertArrayEquals(a.weights(), b.weights());
         for (int i = 0; i < one.size(); i++) {
             assertEquals(one.line(i), many.line(i), "row " + i);
         }

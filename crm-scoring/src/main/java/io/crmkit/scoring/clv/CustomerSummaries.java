@@ -91,10 +91,7 @@ public final class CustomerSummaries implements Serializable {
      * @throws IllegalArgumentException naming the first bad row, value and rule
      */
     public static CustomerSummaries of(double[] frequency, double[] recency, double[] age) {
-        requireNonNull(frequency, "frequency");
-        double[] ones = new double[frequency.length];
-        Arrays.fill(ones, 1.0);
-        return of(frequency, recency, age, ones);
+        return create(frequency, recency, age, null, null, DEFAULT_TIME_UNIT);
     }
 
     /**
@@ -108,7 +105,7 @@ public final class CustomerSummaries implements Serializable {
      * @throws IllegalArgumentException naming the first bad row, value and rule
      */
     public static CustomerSummaries of(double[] frequency, double[] recency, double[] age, double[] weight) {
-        return create(frequency, recency, age, null, weight, DEFAULT_TIME_UNIT);
+        return create(frequency, recency, age, null, requireNonNull(weight, "weight"), DEFAULT_TIME_UNIT);
     }
 
     /**
@@ -123,10 +120,7 @@ public final class CustomerSummaries implements Serializable {
      */
     public static CustomerSummaries withMonetaryValue(double[] frequency, double[] recency, double[] age,
             double[] monetaryValue) {
-        requireNonNull(frequency, "frequency");
-        double[] ones = new double[frequency.length];
-        Arrays.fill(ones, 1.0);
-        return create(frequency, recency, age, requireNonNull(monetaryValue, "monetaryValue"), ones,
+        return create(frequency, recency, age, requireNonNull(monetaryValue, "monetaryValue"), null,
                 DEFAULT_TIME_UNIT);
     }
 
@@ -143,31 +137,36 @@ public final class CustomerSummaries implements Serializable {
      */
     public static CustomerSummaries withMonetaryValue(double[] frequency, double[] recency, double[] age,
             double[] monetaryValue, double[] weight) {
-        return create(frequency, recency, age, requireNonNull(monetaryValue, "monetaryValue"), weight,
-                DEFAULT_TIME_UNIT);
+        return create(frequency, recency, age, requireNonNull(monetaryValue, "monetaryValue"),
+                requireNonNull(weight, "weight"), DEFAULT_TIME_UNIT);
     }
 
+    /** Checks and copies the columns; {@code weight} null gives every row weight 1 (an array of ones, not copied again). */
     private static CustomerSummaries create(double[] frequency, double[] recency, double[] age,
-            double @Nullable [] monetary, double[] weight, Duration timeUnit) {
+            double @Nullable [] monetary, double @Nullable [] weight, Duration timeUnit) {
         requireNonNull(frequency, "frequency");
         checkTimeUnit(timeUnit);
         requireNonNull(recency, "recency");
         requireNonNull(age, "T");
-        requireNonNull(weight, "weight");
         int n = frequency.length;
-        require(recency.length == n && age.length == n && weight.length == n
+        double[] w = weight;
+        if (w == null) {
+            w = new double[n];
+            Arrays.fill(w, 1.0);
+        }
+        require(recency.length == n && age.length == n && w.length == n
                         && (monetary == null || monetary.length == n),
                 "columns differ in length: frequency %s, recency %s, T %s, weight %s%s", n, recency.length,
-                age.length, weight.length, monetary == null ? "" : ", monetary_value " + monetary.length);
+                age.length, w.length, monetary == null ? "" : ", monetary_value " + monetary.length);
         for (int i = 0; i < n; i++) {
-            checkRow(i, frequency[i], recency[i], age[i], weight[i]);
+            checkRow(i, frequency[i], recency[i], age[i], w[i]);
             if (monetary != null) {
                 requireRow(Double.isFinite(monetary[i]) && monetary[i] >= 0,
                         "monetary_value %s at row %s is invalid: it must be finite and not negative", monetary[i], i);
             }
         }
         return new CustomerSummaries(frequency.clone(), recency.clone(), age.clone(),
-                monetary == null ? null : monetary.clone(), weight.clone(), timeUnit);
+                monetary == null ? null : monetary.clone(), weight == null ? w : w.clone(), timeUnit);
     }
 
     private static void checkTimeUnit(Duration unit) {
@@ -221,6 +220,223 @@ public final class CustomerSummaries implements Serializable {
         }
         requireValid(x, tx, t, " at row " + row);
         requireRow(Double.isFinite(w) && w > 0, "weight %s at row %s is invalid: it must be finite and > 0", w, row);
+    }
+
+    /**
+     * A builder of summaries row by row, for readers of large inputs.
+     *
+     * @param expectedRows the rows expected, &ge; 0: the builder's columns start at that size and
+     *     grow if more come
+     * @return an empty builder whose rows carry frequency, recency and T; add the optional columns
+     *     with {@link Builder#withMonetaryValue()}, {@link Builder#withWeights()} and
+     *     {@link Builder#withLogInterPurchaseTimes()} before the first row
+     * @throws IllegalArgumentException if {@code expectedRows} is negative
+     */
+    public static Builder builder(int expectedRows) {
+        require(expectedRows >= 0, "expectedRows %s is invalid: it must be >= 0", expectedRows);
+        return new Builder(expectedRows);
+    }
+
+    /**
+     * Builds summaries row by row: each row is checked as it is added, by the rules of the array
+     * factories ({@link #of}, {@link #withMonetaryValue}, {@link #withLogInterPurchaseTimes}), and a
+     * refused row is named by its 0-based index ("at row 3"), as they name it. The rows go straight
+     * into the builder's own columns, which {@link #build()} hands to the summaries: a reader of a
+     * file of 10 M customers builds its columns once, where the factories copy arrays made
+     * beforehand. The summaries built are equal, bit for bit, to those of the factories given the
+     * same rows; their time unit is {@link #DEFAULT_TIME_UNIT} (set another with
+     * {@link #withTimeUnit}). Not thread-safe: one thread fills a builder, and builds it once.
+     *
+     * <pre>{@code
+     * CustomerSummaries.Builder rows = CustomerSummaries.builder(n).withMonetaryValue();
+     * rows.add(2, 30.0, 38.0, 12.5, 1, 0);   // x, t_x, T, spend, weight, litt
+     * CustomerSummaries data = rows.build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private double[] frequency;
+        private double[] recency;
+        private double[] age;
+        private double @Nullable [] monetary;
+        private double @Nullable [] weight;
+        private double @Nullable [] logInterPurchaseTimes;
+        private int size;
+        private boolean built;
+
+        private Builder(int capacity) {
+            frequency = new double[capacity];
+            recency = new double[capacity];
+            age = new double[capacity];
+        }
+
+        /**
+         * Rows carry mean repeat spend, finite and not negative (0 when x = 0), for Gamma-Gamma.
+         *
+         * @return this builder
+         * @throws IllegalStateException after the first row or {@link #build()}
+         */
+        public Builder withMonetaryValue() {
+            requireEmpty("withMonetaryValue");
+            monetary = new double[frequency.length];
+            return this;
+        }
+
+        /**
+         * Rows carry a weight, finite and &gt; 0: how many identical customers each stands for
+         * (without this column every row weighs 1).
+         *
+         * @return this builder
+         * @throws IllegalStateException after the first row or {@link #build()}
+         */
+        public Builder withWeights() {
+            requireEmpty("withWeights");
+            weight = new double[frequency.length];
+            return this;
+        }
+
+        /**
+         * Rows carry the sum of the logarithms of the inter-purchase times, finite, 0 when x = 0
+         * (see {@link CustomerSummaries#withLogInterPurchaseTimes}).
+         *
+         * @return this builder
+         * @throws IllegalStateException after the first row or {@link #build()}
+         */
+        public Builder withLogInterPurchaseTimes() {
+            requireEmpty("withLogInterPurchaseTimes");
+            logInterPurchaseTimes = new double[frequency.length];
+            return this;
+        }
+
+        /**
+         * Adds a row of weight 1 without spend or log inter-purchase times.
+         *
+         * @param frequency repeat purchases x, a whole number &ge; 0
+         * @param recency t<sub>x</sub>, 0 &le; t<sub>x</sub> &le; T, 0 when x = 0
+         * @param age T, finite, &gt; 0
+         * @return this builder
+         * @throws IllegalArgumentException naming the row, the value and the rule if the row is invalid
+         * @throws IllegalStateException after {@link #build()}
+         */
+        public Builder add(double frequency, double recency, double age) {
+            return add(frequency, recency, age, 0, 1, 0);
+        }
+
+        /**
+         * Adds a row. A value of a column this builder does not carry must be its neutral value:
+         * spend 0, weight 1, log inter-purchase times 0 (anything else is refused, never dropped).
+         *
+         * @param frequency repeat purchases x, a whole number &ge; 0
+         * @param recency t<sub>x</sub>, 0 &le; t<sub>x</sub> &le; T, 0 when x = 0
+         * @param age T, finite, &gt; 0
+         * @param monetaryValue mean repeat spend, finite, &ge; 0
+         * @param weight customers the row stands for, finite, &gt; 0
+         * @param logInterPurchaseTimes the sum of log inter-purchase times, finite, 0 when x = 0
+         * @return this builder
+         * @throws IllegalArgumentException naming the row, the value and the rule if the row is invalid
+         * @throws IllegalStateException after {@link #build()}
+         */
+        public Builder add(double frequency, double recency, double age, double monetaryValue, double weight,
+                double logInterPurchaseTimes) {
+            requireOpen();
+            int row = size;
+            checkRow(row, frequency, recency, age, weight);
+            if (this.monetary != null) {
+                requireRow(Double.isFinite(monetaryValue) && monetaryValue >= 0,
+                        "monetary_value %s at row %s is invalid: it must be finite and not negative", monetaryValue, row);
+            } else {
+                requireRow(monetaryValue == 0, "monetary_value %s at row %s is invalid: these summaries carry no"
+                        + " spend (see withMonetaryValue)", monetaryValue, row);
+            }
+            if (this.weight == null) {
+                requireRow(weight == 1, "weight %s at row %s is invalid: these summaries carry no weights (see"
+                        + " withWeights)", weight, row);
+            }
+            if (this.logInterPurchaseTimes != null) {
+                requireRow(Double.isFinite(logInterPurchaseTimes), "log_inter_purchase_times %s at row %s is invalid:"
+                        + " it must be finite", logInterPurchaseTimes, row);
+                requireRow(frequency > 0 || logInterPurchaseTimes == 0, "log_inter_purchase_times %s at row %s is"
+                        + " invalid with frequency 0: a customer without repeat purchases has no inter-purchase"
+                        + " time", logInterPurchaseTimes, row);
+            } else {
+                requireRow(logInterPurchaseTimes == 0, "log_inter_purchase_times %s at row %s is invalid: these"
+                        + " summaries carry none (see withLogInterPurchaseTimes)", logInterPurchaseTimes, row);
+            }
+            if (row == this.frequency.length) {
+                grow();
+            }
+            this.frequency[row] = frequency;
+            this.recency[row] = recency;
+            this.age[row] = age;
+            if (this.monetary != null) {
+                this.monetary[row] = monetaryValue;
+            }
+            if (this.weight != null) {
+                this.weight[row] = weight;
+            }
+            if (this.logInterPurchaseTimes != null) {
+                this.logInterPurchaseTimes[row] = logInterPurchaseTimes;
+            }
+            size = row + 1;
+            return this;
+        }
+
+        /** @return the rows added so far */
+        public int size() {
+            return size;
+        }
+
+        /**
+         * The summaries of the rows added, which keep the builder's columns (cut to the rows added
+         * when fewer came than expected).
+         *
+         * @return the summaries
+         * @throws IllegalStateException if called twice
+         */
+        public CustomerSummaries build() {
+            requireOpen();
+            built = true;
+            double[] w = weight == null ? new double[size] : exact(weight);
+            if (weight == null) {
+                Arrays.fill(w, 1.0);
+            }
+            double[] m = monetary == null ? null : exact(monetary);
+            double[] l = logInterPurchaseTimes == null ? null : exact(logInterPurchaseTimes);
+            CustomerSummaries summaries = new CustomerSummaries(exact(frequency), exact(recency), exact(age), m, w,
+                    DEFAULT_TIME_UNIT, l);
+            // the summaries own the columns now
+            frequency = recency = age = new double[0];
+            monetary = weight = logInterPurchaseTimes = null;
+            return summaries;
+        }
+
+        private double[] exact(double[] column) {
+            return column.length == size ? column : Arrays.copyOf(column, size);
+        }
+
+        private void grow() {
+            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, size + (long) (size >> 1)));
+            require(capacity > size, "too many rows: %s", size);
+            frequency = Arrays.copyOf(frequency, capacity);
+            recency = Arrays.copyOf(recency, capacity);
+            age = Arrays.copyOf(age, capacity);
+            monetary = monetary == null ? null : Arrays.copyOf(monetary, capacity);
+            weight = weight == null ? null : Arrays.copyOf(weight, capacity);
+            logInterPurchaseTimes = logInterPurchaseTimes == null ? null : Arrays.copyOf(logInterPurchaseTimes, capacity);
+        }
+
+        private void requireOpen() {
+            if (built) {
+                throw new IllegalStateException("the builder has built its summaries: it cannot add or build again");
+            }
+        }
+
+        private void requireEmpty(String column) {
+            requireOpen();
+            if (size > 0) {
+                throw new IllegalStateException(column + "() must come before the first row: " + size
+                        + " rows have none");
+            }
+        }
     }
 
     /** @return the number of rows */
