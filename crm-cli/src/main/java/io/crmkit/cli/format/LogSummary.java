@@ -340,11 +340,11 @@ public final class LogSummary {
                 }
             }
             int[] order = new int[rows];
-            double[] x = new double[rows];
-            double[] tx = new double[rows];
-            double[] age = new double[rows];
-            double[] monetary = new double[rows];
-            double[] logGaps = litt ? new double[rows] : null;
+            // the rows go straight into the summaries' own columns
+            CustomerSummaries.Builder summaries = CustomerSummaries.builder(rows).withMonetaryValue();
+            if (litt) {
+                summaries.withLogInterPurchaseTimes();
+            }
             int row = 0;
             int cursor = 0;
             for (int c = 0; c < customers; c++) {
@@ -368,11 +368,8 @@ public final class LogSummary {
                 int firstLag = asOfDay - first[c];
                 int lastLag = asOfDay - last[c];
                 order[row] = c;
-                x[row] = n - 1;
-                tx[row] = (firstLag - lastLag) * scale;
-                age[row] = firstLag * scale;
-                monetary[row] = n > 1 ? meanRepeat(file, index, c, n - 1) : 0;
-                if (logGaps != null) {
+                double logGaps = 0;
+                if (litt) {
                     // from the last purchase backwards, as the summarizer adds them
                     double sum = 0;
                     for (int i = to - 1; i > from; i--) {
@@ -381,15 +378,13 @@ public final class LogSummary {
                             sum += Math.log(gap * scale);
                         }
                     }
-                    logGaps[row] = sum;
+                    logGaps = sum;
                 }
+                summaries.add(n - 1, (firstLag - lastLag) * scale, firstLag * scale,
+                        n > 1 ? meanRepeat(file, index, c, n - 1) : 0, 1, logGaps);
                 row++;
             }
-            CustomerSummaries s = CustomerSummaries.withMonetaryValue(x, tx, age, monetary).withTimeUnit(unit);
-            if (logGaps != null) {
-                s = s.withLogInterPurchaseTimes(logGaps);
-            }
-            return new LogSummary(file, index, order, s, onAsOf, unordered > 0);
+            return new LogSummary(file, index, order, summaries.build().withTimeUnit(unit), onAsOf, unordered > 0);
         }
     }
 }
