@@ -3,7 +3,10 @@ package io.crmkit.scoring.clv;
 import io.crmkit.scoring.internal.math.LogLikelihood;
 import io.crmkit.scoring.internal.math.SpecialFunctions;
 import io.crmkit.scoring.internal.math.ChunkedSum;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
 
 /**
@@ -64,7 +67,12 @@ import java.util.stream.IntStream;
  * row's index, which is read in row order), so a fit gets the bits it got from compressed(). On
  * those 10 M customers that takes 0.75-0.95 s of CPU against 1.3 s for compressed() and the
  * former preparation of its copy, whose 10 M-row table missed the cache on every row, and needs
- * no copy of the summaries.
+ * no copy of the summaries. From {@code parallelRows} rows on, the distinct T are found beside the
+ * distinct recencies, and the runs are cut into up to {@value #PREPARATION_PARTS} parts (one a
+ * core) scanned side by side, in the fork-join pool the caller runs in (the common pool
+ * otherwise): a run's merged rows and kernels depend on its own rows alone, so the parts laid end
+ * to end, their numbers offset by the rows and kernels before them, are what one scan gives
+ * ({@code thePreparationInPartsIsThePreparationInOne} in the tests compares them bit for bit).
  *
  * <p>The loop over rows allocates nothing and writes only its own locals, so that chunks of
  * {@value #CHUNK_ROWS} rows can be summed side by side by {@link ChunkedSum}, which it does from
@@ -103,6 +111,11 @@ final class BetaGeoLikelihood implements LogLikelihood {
      * former row threshold apply: 100,000 kernels are 2.8 ms an evaluation.
      */
     static final int PARALLEL_KERNELS = 100_000;
+    /**
+     * At most this many parts of the runs of equal recency are merged and scanned for kernels side by
+     * side when preparing {@code parallelRows} rows or more; the number does not change the result.
+     */
+    static final int PREPARATION_PARTS = 4;
 
     private final int shift;
     private final double[] ages;
@@ -170,7 +183,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
      */
     BetaGeoLikelihood(CustomerSummaries data, double scale, boolean modified, int parallelRows,
             int parallelKernels) {
-        this(data, scale, modified, false, parallelRows, parallelKernels);
+        this(data, scale, modified, false, parallelRows, parallelKernels, preparationParts());
     }
 
     /**
@@ -186,11 +199,26 @@ final class BetaGeoLikelihood implements LogLikelihood {
      * @return the likelihood
      */
     static BetaGeoLikelihood compressing(CustomerSummaries data, double scale, boolean modified) {
-        return new BetaGeoLikelihood(data, scale, modified, true, PARALLEL_ROWS, PARALLEL_KERNELS);
+        return new BetaGeoLikelihood(data, scale, modified, true, PARALLEL_ROWS, PARALLEL_KERNELS, preparationParts());
+    }
+
+    /**
+     * As {@link #compressing(CustomerSummaries, double, boolean)}, preparing the rows in up to
+     * {@code parts} parts side by side from {@code parallelRows} rows on (which does not change the
+     * result).
+     */
+    static BetaGeoLikelihood compressing(CustomerSummaries data, double scale, boolean modified, int parallelRows,
+            int parts) {
+        return new BetaGeoLikelihood(data, scale, modified, true, parallelRows, PARALLEL_KERNELS, parts);
+    }
+
+    /** The parts the preparation splits into: one a core, at most {@value #PREPARATION_PARTS}. */
+    private static int preparationParts() {
+        return Math.min(PREPARATION_PARTS, Runtime.getRuntime().availableProcessors());
     }
 
     private BetaGeoLikelihood(CustomerSummaries data, double scale, boolean modified, boolean merge,
-            int parallelRows, int parallelKernels) {
+            int parallelRows, int parallelKernels, int preparationParts) {
         this.parallelRows = parallelRows;
         this.parallelKernels = parallelKernels;
         int n = data.size();
@@ -203,12 +231,13 @@ final class BetaGeoLikelihood implements LogLikelihood {
             tx[i] = data.recency(i) * scale + 0.0;
         }
         int[] byRecency = new int[n];
+        int[] byAge = new int[n];
+        // the distinct T and the distinct recencies: side by side on large data
+        ForkJoinTask<double[]> distinctAges = n >= parallelRows && preparationParts > 1
+                ? ForkJoinTask.adapt(() -> distinct(t, byAge)).fork() : null;
         this.recencies = distinct(tx, byRecency);
         int[] runStart = runStarts(byRecency, recencies.length);
-        int[] byAge = new int[n];
-        this.ages = distinct(t, byAge);
-        double[] w = new double[n];
-        int[] kernelOf = new int[n];
+        this.ages = distinctAges != null ? distinctAges.join() : distinct(t, byAge);
         // the rows in recency order (a stable counting sort), each as two longs, the hash of
         // compressed()'s key (when merging) and the T index with the row's index in the data, and two
         // doubles, x and the weight; written row by row, then read in sequence
@@ -225,130 +254,74 @@ final class BetaGeoLikelihood implements LogLikelihood {
         // merging: per row of the data, the weight of the merged row it is the first of, summed in
         // row order as compressed() sums it, else 0 (weights are > 0)
         double[] firstWeight = merge ? new double[n] : new double[0];
-        int[] firstRow = merge ? new int[n] : new int[0];
-        int mergeBits = 6;
-        long[] mergeKeys = new long[merge ? 1 << mergeBits : 0];
-        int[] mergeSlots = new int[merge ? 1 << mergeBits : 0];
-        Arrays.fill(mergeSlots, -1);
-        // the kernels: distinct (x, T index) within each run of equal recency index, found in a small
-        // hash table that serves every run (a slot holding a kernel of an earlier run counts as empty)
-        int capacity = Math.max(16, Math.min(n, 1 << 16));
-        double[] kx = new double[capacity];
-        int[] kt = new int[capacity];
-        int[] kr = new int[capacity];
-        int bits = 6;
-        int[] slots = new int[1 << bits];
-        Arrays.fill(slots, -1);
-        int kernels = 0;
-        int runFirst = 0;
-        int rows = 0;
-        int runFirstRow = 0;
-        int ri = -1;
-        double max = 0;
-        for (int j = 0; j < n; j++) {
-            int p = 2 * j;
-            double xi = sortedValues[p];
-            double wi = sortedValues[p + 1];
-            int ti = (int) (sortedKeys[p + 1] >>> 32);
-            int i = (int) sortedKeys[p + 1];
-            if (j == runStart[ri + 1]) {
-                // the next run of equal recency index (runs are not empty)
-                ri++;
-                runFirst = kernels;
-                runFirstRow = rows;
+        // the runs of equal recency are independent: each part of them is scanned on its own thread,
+        // its merged rows and kernels numbered from 0, then the parts are laid end to end, which gives
+        // the numbering one scan of every run gives (see RunScan)
+        int parts = n >= parallelRows ? Math.max(1, Math.min(preparationParts, recencies.length)) : 1;
+        RunScan[] scans = new RunScan[parts];
+        int[] partRun = new int[parts + 1];
+        for (int k = 1; k < parts; k++) {
+            // the first run that starts at or after k / parts of the rows
+            long target = (long) n * k / parts;
+            int run = partRun[k - 1];
+            while (run < recencies.length && runStart[run] < target) {
+                run++;
             }
-            if (merge) {
-                long h = sortedKeys[p];
-                int mask = (1 << mergeBits) - 1;
-                int slot = (int) (h >>> (64 - mergeBits));
-                int found = -1;
-                while (true) {
-                    int at = mergeSlots[slot];
-                    if (at < runFirstRow) {
-                        break;
-                    }
-                    if (mergeKeys[slot] == h) {
-                        int f = firstRow[at];
-                        if (data.sameKey(f, i)) {
-                            found = at;
-                            break;
-                        }
-                    }
-                    slot = (slot + 1) & mask;
-                }
-                if (found >= 0) {
-                    w[found] += wi;
-                    firstWeight[firstRow[found]] += wi;
-                    continue;
-                }
-                mergeSlots[slot] = rows;
-                mergeKeys[slot] = h;
-                firstWeight[i] = wi;
-                firstRow[rows] = i;
-                if (2 * (rows + 1 - runFirstRow) > mask + 1) {
-                    // half full with this run's rows: twice the slots, the run's rows placed again
-                    mergeBits++;
-                    long[] oldKeys = mergeKeys;
-                    int[] oldSlots = mergeSlots;
-                    mergeKeys = new long[1 << mergeBits];
-                    mergeSlots = new int[1 << mergeBits];
-                    Arrays.fill(mergeSlots, -1);
-                    for (int s = 0; s < oldSlots.length; s++) {
-                        if (oldSlots[s] >= runFirstRow) {
-                            int to = (int) (oldKeys[s] >>> (64 - mergeBits));
-                            while (mergeSlots[to] >= 0) {
-                                to = (to + 1) & ((1 << mergeBits) - 1);
-                            }
-                            mergeSlots[to] = oldSlots[s];
-                            mergeKeys[to] = oldKeys[s];
-                        }
-                    }
-                }
+            partRun[k] = run;
+        }
+        partRun[parts] = recencies.length;
+        if (parts == 1) {
+            scans[0] = RunScan.of(data, merge, shift, sortedKeys, sortedValues, runStart, 0, recencies.length,
+                    firstWeight, n);
+        } else {
+            List<ForkJoinTask<RunScan>> forks = new ArrayList<>();
+            for (int k = 1; k < parts; k++) {
+                int from = partRun[k];
+                int to = partRun[k + 1];
+                forks.add(ForkJoinTask.adapt(() -> RunScan.of(data, merge, shift, sortedKeys, sortedValues, runStart, from,
+                        to, firstWeight, runStart[to] - runStart[from])).fork());
             }
-            int row = rows++;
-            w[row] = wi;
-            max = Math.max(max, xi + shift);
-            long xBits = Double.doubleToRawLongBits(xi);
-            int mask = (1 << bits) - 1;
-            int slot = slot(xBits, ti, bits);
-            while (true) {
-                int id = slots[slot];
-                if (id < runFirst) {
-                    if (kernels == kx.length) {
-                        int grown = (int) Math.min(n, 2L * kernels);
-                        kx = Arrays.copyOf(kx, grown);
-                        kt = Arrays.copyOf(kt, grown);
-                        kr = Arrays.copyOf(kr, grown);
-                    }
-                    kx[kernels] = xi;
-                    kt[kernels] = ti;
-                    kr[kernels] = ri;
-                    slots[slot] = kernels;
-                    kernelOf[row] = kernels++;
-                    if (2 * (kernels - runFirst) > mask + 1) {
-                        // half full with this run's kernels: twice the slots, the run's kernels placed again
-                        bits++;
-                        slots = new int[1 << bits];
-                        Arrays.fill(slots, -1);
-                        for (int k = runFirst; k < kernels; k++) {
-                            int to = slot(Double.doubleToRawLongBits(kx[k]), kt[k], bits);
-                            while (slots[to] >= 0) {
-                                to = (to + 1) & ((1 << bits) - 1);
-                            }
-                            slots[to] = k;
-                        }
-                    }
-                    break;
-                }
-                if (kt[id] == ti && Double.doubleToRawLongBits(kx[id]) == xBits) {
-                    kernelOf[row] = id;
-                    break;
-                }
-                slot = (slot + 1) & mask;
+            scans[0] = RunScan.of(data, merge, shift, sortedKeys, sortedValues, runStart, 0, partRun[1], firstWeight,
+                    runStart[partRun[1]]);
+            for (int k = 1; k < parts; k++) {
+                scans[k] = forks.get(k - 1).join();
             }
         }
-        this.weight = rows == n ? w : Arrays.copyOf(w, rows);
-        this.kernel = rows == n ? kernelOf : Arrays.copyOf(kernelOf, rows);
+        int rows = 0;
+        int kernels = 0;
+        double max = 0;
+        for (RunScan scan : scans) {
+            rows += scan.rows;
+            kernels += scan.kernels;
+            max = Math.max(max, scan.max);
+        }
+        double[] w = scans[0].weight;
+        int[] kernelOf = scans[0].kernelOf;
+        double[] kx = scans[0].kernelX;
+        int[] kt = scans[0].kernelAge;
+        int[] kr = scans[0].kernelRecency;
+        if (parts > 1) {
+            w = new double[rows];
+            kernelOf = new int[rows];
+            kx = new double[kernels];
+            kt = new int[kernels];
+            kr = new int[kernels];
+            int rowAt = 0;
+            int kernelAt = 0;
+            for (RunScan scan : scans) {
+                System.arraycopy(scan.weight, 0, w, rowAt, scan.rows);
+                for (int r = 0; r < scan.rows; r++) {
+                    kernelOf[rowAt + r] = kernelAt + scan.kernelOf[r];
+                }
+                System.arraycopy(scan.kernelX, 0, kx, kernelAt, scan.kernels);
+                System.arraycopy(scan.kernelAge, 0, kt, kernelAt, scan.kernels);
+                System.arraycopy(scan.kernelRecency, 0, kr, kernelAt, scan.kernels);
+                rowAt += scan.rows;
+                kernelAt += scan.kernels;
+            }
+        }
+        this.weight = w.length == rows ? w : Arrays.copyOf(w, rows);
+        this.kernel = kernelOf.length == rows ? kernelOf : Arrays.copyOf(kernelOf, rows);
         // the sums over the merged rows in compressed()'s order, the order of their first rows
         double total = 0;
         double repeat = 0;
@@ -367,9 +340,9 @@ final class BetaGeoLikelihood implements LogLikelihood {
         }
         this.totalWeight = total;
         this.repeatPurchases = repeat;
-        this.kernelX = Arrays.copyOf(kx, kernels);
-        this.kernelAge = Arrays.copyOf(kt, kernels);
-        this.kernelRecency = Arrays.copyOf(kr, kernels);
+        this.kernelX = kx.length == kernels ? kx : Arrays.copyOf(kx, kernels);
+        this.kernelAge = kt.length == kernels ? kt : Arrays.copyOf(kt, kernels);
+        this.kernelRecency = kr.length == kernels ? kr : Arrays.copyOf(kr, kernels);
         // the running-sum tables pay off (and fit in memory) only when the largest k is modest
         this.tables = max <= 4.0 * rows + 64;
         this.maxK = tables ? (int) max : 0;
@@ -391,6 +364,163 @@ final class BetaGeoLikelihood implements LogLikelihood {
         termAlpha = new double[kernels];
         termA = new double[kernels];
         termB = new double[kernels];
+    }
+
+    /**
+     * The merged rows and kernels of the runs {@code fromRun} to {@code toRun - 1} of equal recency,
+     * numbered from 0 in the order one scan of every run numbers them. A run's merged rows and
+     * kernels depend on its own rows alone (its hash tables treat another run's entries as empty),
+     * so the scans of consecutive parts of the runs, laid end to end with their numbers offset by
+     * the rows and kernels before them, are the one scan; a part writes {@code firstWeight} only
+     * at its own rows' indices.
+     */
+    private static final class RunScan {
+        int rows;
+        int kernels;
+        double max;
+        double[] weight;
+        int[] kernelOf;
+        double[] kernelX;
+        int[] kernelAge;
+        int[] kernelRecency;
+
+        static RunScan of(CustomerSummaries data, boolean merge, int shift, long[] sortedKeys,
+                double[] sortedValues, int[] runStart, int fromRun, int toRun, double[] firstWeight, int n) {
+            double[] w = new double[n];
+            int[] kernelOf = new int[n];
+            int[] firstRow = merge ? new int[n] : new int[0];
+            int mergeBits = 6;
+            long[] mergeKeys = new long[merge ? 1 << mergeBits : 0];
+            int[] mergeSlots = new int[merge ? 1 << mergeBits : 0];
+            Arrays.fill(mergeSlots, -1);
+            // the kernels: distinct (x, T index) within each run of equal recency index, found in a small
+            // hash table that serves every run (a slot holding a kernel of an earlier run counts as empty)
+            int capacity = Math.max(16, Math.min(n, 1 << 16));
+            double[] kx = new double[capacity];
+            int[] kt = new int[capacity];
+            int[] kr = new int[capacity];
+            int bits = 6;
+            int[] slots = new int[1 << bits];
+            Arrays.fill(slots, -1);
+            int kernels = 0;
+            int runFirst = 0;
+            int rows = 0;
+            int runFirstRow = 0;
+            int ri = fromRun - 1;
+            double max = 0;
+            for (int j = runStart[fromRun]; j < runStart[toRun]; j++) {
+                int p = 2 * j;
+                double xi = sortedValues[p];
+                double wi = sortedValues[p + 1];
+                int ti = (int) (sortedKeys[p + 1] >>> 32);
+                int i = (int) sortedKeys[p + 1];
+                if (j == runStart[ri + 1]) {
+                    // the next run of equal recency index (runs are not empty)
+                    ri++;
+                    runFirst = kernels;
+                    runFirstRow = rows;
+                }
+                if (merge) {
+                    long h = sortedKeys[p];
+                    int mask = (1 << mergeBits) - 1;
+                    int slot = (int) (h >>> (64 - mergeBits));
+                    int found = -1;
+                    while (true) {
+                        int at = mergeSlots[slot];
+                        if (at < runFirstRow) {
+                            break;
+                        }
+                        if (mergeKeys[slot] == h) {
+                            int f = firstRow[at];
+                            if (data.sameKey(f, i)) {
+                                found = at;
+                                break;
+                            }
+                        }
+                        slot = (slot + 1) & mask;
+                    }
+                    if (found >= 0) {
+                        w[found] += wi;
+                        firstWeight[firstRow[found]] += wi;
+                        continue;
+                    }
+                    mergeSlots[slot] = rows;
+                    mergeKeys[slot] = h;
+                    firstWeight[i] = wi;
+                    firstRow[rows] = i;
+                    if (2 * (rows + 1 - runFirstRow) > mask + 1) {
+                        // half full with this run's rows: twice the slots, the run's rows placed again
+                        mergeBits++;
+                        long[] oldKeys = mergeKeys;
+                        int[] oldSlots = mergeSlots;
+                        mergeKeys = new long[1 << mergeBits];
+                        mergeSlots = new int[1 << mergeBits];
+                        Arrays.fill(mergeSlots, -1);
+                        for (int s = 0; s < oldSlots.length; s++) {
+                            if (oldSlots[s] >= runFirstRow) {
+                                int to = (int) (oldKeys[s] >>> (64 - mergeBits));
+                                while (mergeSlots[to] >= 0) {
+                                    to = (to + 1) & ((1 << mergeBits) - 1);
+                                }
+                                mergeSlots[to] = oldSlots[s];
+                                mergeKeys[to] = oldKeys[s];
+                            }
+                        }
+                    }
+                }
+                int row = rows++;
+                w[row] = wi;
+                max = Math.max(max, xi + shift);
+                long xBits = Double.doubleToRawLongBits(xi);
+                int mask = (1 << bits) - 1;
+                int slot = slot(xBits, ti, bits);
+                while (true) {
+                    int id = slots[slot];
+                    if (id < runFirst) {
+                        if (kernels == kx.length) {
+                            int grown = (int) Math.min(n, 2L * kernels);
+                            kx = Arrays.copyOf(kx, grown);
+                            kt = Arrays.copyOf(kt, grown);
+                            kr = Arrays.copyOf(kr, grown);
+                        }
+                        kx[kernels] = xi;
+                        kt[kernels] = ti;
+                        kr[kernels] = ri;
+                        slots[slot] = kernels;
+                        kernelOf[row] = kernels++;
+                        if (2 * (kernels - runFirst) > mask + 1) {
+                            // half full with this run's kernels: twice the slots, the run's kernels placed again
+                            bits++;
+                            slots = new int[1 << bits];
+                            Arrays.fill(slots, -1);
+                            for (int k = runFirst; k < kernels; k++) {
+                                int to = slot(Double.doubleToRawLongBits(kx[k]), kt[k], bits);
+                                while (slots[to] >= 0) {
+                                    to = (to + 1) & ((1 << bits) - 1);
+                                }
+                                slots[to] = k;
+                            }
+                        }
+                        break;
+                    }
+                    if (kt[id] == ti && Double.doubleToRawLongBits(kx[id]) == xBits) {
+                        kernelOf[row] = id;
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+            }
+            RunScan scan = new RunScan();
+            scan.rows = rows;
+            scan.kernels = kernels;
+            scan.max = max;
+            scan.weight = w;
+            scan.kernelOf = kernelOf;
+            scan.kernelX = kx;
+            scan.kernelAge = kt;
+            scan.kernelRecency = kr;
+            return scan;
+        }
     }
 
     /** @return the number of rows summed: the distinct rows when compressing, else every row */

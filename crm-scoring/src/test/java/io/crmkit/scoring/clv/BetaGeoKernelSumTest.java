@@ -106,6 +106,35 @@ class BetaGeoKernelSumTest {
         }
     }
 
+    @Test
+    void thePreparationInPartsIsThePreparationInOne() {
+        SplittableRandom random = new SplittableRandom(77_001);
+        int[] sizes = {1, 2, 3, 50, 2000, 8193, 40_000};
+        for (int round = 0; round < 21; round++) {
+            int n = sizes[round % sizes.length];
+            CustomerSummaries d = data(random, n, round % 2 == 0, round % 4 < 2, round % 3 == 0 ? 4.0 * n + 70 : 0,
+                    round % 5 < 2);
+            double scale = 10.0 / 52 * (0.5 + random.nextDouble());
+            for (boolean modified : new boolean[] {false, true}) {
+                BetaGeoLikelihood one = BetaGeoLikelihood.compressing(d, scale, modified, Integer.MAX_VALUE, 1);
+                double[][] thetas = {theta(random), theta(random), theta(random)};
+                for (int parts : new int[] {2, 3, 7}) {
+                    BetaGeoLikelihood split = BetaGeoLikelihood.compressing(d, scale, modified, 0, parts);
+                    String where = "round " + round + " n " + n + " modified " + modified + " parts " + parts;
+                    assertEquals(one.rows(), split.rows(), where);
+                    assertEquals(one.kernels(), split.kernels(), where);
+                    assertEquals(Double.doubleToRawLongBits(one.totalWeight()),
+                            Double.doubleToRawLongBits(split.totalWeight()), where);
+                    assertEquals(Double.doubleToRawLongBits(one.repeatPurchases()),
+                            Double.doubleToRawLongBits(split.repeatPurchases()), where);
+                    for (double[] theta : thetas) {
+                        assertArrayEquals(bits(one, theta), bits(split, theta), where + " theta " + Arrays.toString(theta));
+                    }
+                }
+            }
+        }
+    }
+
     /** Value and gradient as raw bits. */
     private static long[] bits(LogLikelihood likelihood, double[] theta) {
         double[] gradient = new double[4];
