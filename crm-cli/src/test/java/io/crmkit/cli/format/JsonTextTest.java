@@ -103,6 +103,13 @@ class JsonTextTest {
             assertTrue(file.endsWith(System.lineSeparator()), model);
             assertEquals(INDENTED.writeValueAsString(INDENTED.readTree(file)) + System.lineSeparator(), file, model);
         }
+        Path log = CliRun.bundled(dir, "cdnow-transactions.csv");
+        CliRun.Result evaluation = CliRun.crm("clv", "evaluate", "--input", log.toString(), "--calibration-end",
+                "1997-09-30", "--holdout-end", "1998-06-30", "--unit", "weeks");
+        assertEquals(0, evaluation.exit(), evaluation.err());
+        String report = evaluation.out().strip();
+        assertTrue(report.contains("\"tracking\":[{\"week\":1,"), report);
+        assertEquals(COMPACT.writeValueAsString(COMPACT.readTree(report)), report, "crm clv evaluate");
         String warned = CliRun.crm("clv", "fit", "--model", "bgnbd", "--input", noDropout.toString()).out();
         assertTrue(warned.contains("\"standardErrors\":{}") && warned.contains("\"warnings\":[\""), warned);
     }
