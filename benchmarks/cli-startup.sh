@@ -6,8 +6,10 @@
 #
 #   benchmarks/cli-startup.sh BASELINE_JAR [ROUNDS]        ROUNDS default 10
 #
-# Jobs: crm --version; crm clv fit --model bgnbd on the bundled CDNOW summary; the number of
-# classes each loads (-Xlog:class+load, java -jar); if TX names a transaction log (e.g. the 1 M-row
+# Jobs: crm --version; crm clv fit --model bgnbd on the bundled CDNOW summary; crm rfm on the
+# bundled CDNOW log (2,357 customers); crm tier on the bundled metrics and policy; crm --help (the
+# whole command tree); the number of classes each of --version and clv fit loads (-Xlog:class+load,
+# java -jar) and how many of clv fit's the launcher's archive lacks; if TX names a transaction log (e.g. the 1 M-row
 # log benchmarks/cli-vs-python.sh writes, /tmp/crm-cli-bench/tx-1000000.csv), the three-step
 # pipeline summarize (as of 1998-06-30, weeks) -> fit -> predict (39 weeks) through the launchers,
 # PIPELINE_ROUNDS times (default 3). Prints the median wall and CPU seconds (user + system) of each.
@@ -24,6 +26,7 @@ launcher=$root/crm-cli/bin/crm
 base_launcher=${BASELINE_LAUNCHER:-$launcher}
 work=${WORK:-/tmp/crm-startup-bench}
 summary=$root/data/cdnow_customers_summary_with_transactions.csv
+log=$root/data/cdnow-transactions.csv
 mkdir -p "$work"
 export XDG_CACHE_HOME=$work/cache
 times=$work/times.txt
@@ -39,9 +42,14 @@ runjar() { # label jar args...
   local label=$1 j=$2; shift 2
   /usr/bin/time -f "$label %e %U %S" -a -o "$times" java -XX:+UseSerialGC -jar "$j" "$@" > /dev/null 2>&1 || true
 }
-# the archives, untimed
-env CRM_JAR="$work/before.jar" "$base_launcher" --version > /dev/null
-env CRM_JAR="$work/after.jar" "$launcher" --version > /dev/null
+# the archives, untimed (made once per jar; the time it takes is printed)
+for side in before after; do
+  l=$launcher; [ $side = before ] && l=$base_launcher
+  /usr/bin/time -f "$side: archive made in %e s wall, %U+%S s CPU (once per jar)" env CRM_JAR="$work/$side.jar" "$l" --version > /dev/null
+  env CRM_JAR="$work/$side.jar" JAVA_OPTS="-Xlog:class+load:file=$work/classes.txt" "$l" clv fit --model bgnbd \
+      --input "$summary" > /dev/null 2>&1 || true
+  echo "$side fit: $(grep -vc 'shared objects file' "$work/classes.txt") classes loaded outside the launcher's archive"
+done
 for side in before after; do
   for job in version fit; do
     if [ $job = version ]; then args=(--version); else args=(clv fit --model bgnbd --input "$summary"); fi
@@ -56,6 +64,10 @@ for ((i = 0; i < rounds; i++)); do
     runjar "$side java-jar --version" "$work/$side.jar" --version
     run "$side launcher fit-cdnow" "$work/$side.jar" "$l" clv fit --model bgnbd --input "$summary"
     runjar "$side java-jar fit-cdnow" "$work/$side.jar" clv fit --model bgnbd --input "$summary"
+    run "$side launcher rfm-cdnow" "$work/$side.jar" "$l" rfm --input "$log" --as-of 1998-06-30
+    run "$side launcher tier" "$work/$side.jar" "$l" tier --policy "$root/data/wealth-tiers.json" \
+        --input "$root/data/customer-metrics.csv"
+    run "$side launcher help" "$work/$side.jar" "$l" --help
   done
 done
 if [ -n "${TX:-}" ]; then

@@ -124,14 +124,28 @@ public final class Crm {
             out.flush();
             return 0;
         }
-        CommandLine cli = commandLine(args);
+        return run(commandLine(args), out, err, args);
+    }
+
+    /**
+     * Runs the command line on a given command tree, configured as every run is: the narrowed tree
+     * of {@link #commandLine} or, for tests, the whole tree, which must answer alike.
+     *
+     * @param cli the command tree
+     * @param out standard output
+     * @param err standard error
+     * @param args the arguments
+     * @return the exit status
+     */
+    static int run(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         OptionTypes.register(cli);
-        cli.setParameterExceptionHandler(Crm::usageError);
-        cli.setExecutionExceptionHandler(Crm::executionError);
-        cli.setExecutionStrategy(Crm::execute);
+        Handlers handlers = new Handlers();
+        cli.setParameterExceptionHandler(handlers);
+        cli.setExecutionExceptionHandler(handlers);
+        cli.setExecutionStrategy(handlers);
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
@@ -285,6 +299,30 @@ public final class Crm {
     private static String firstLine(String message) {
         int nl = message.indexOf('\n');
         return (nl < 0 ? message : message.substring(0, nl)).strip();
+    }
+
+    /**
+     * {@link #usageError}, {@link #executionError} and {@link #execute} as picocli's handlers: one
+     * class rather than three method references, as picocli's interfaces are Java 5 class files, of
+     * which the JDK cannot store a lambda in the launcher's class-data archive.
+     */
+    private static final class Handlers implements CommandLine.IParameterExceptionHandler,
+            CommandLine.IExecutionExceptionHandler, CommandLine.IExecutionStrategy {
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            return usageError(e, args);
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+            return executionError(e, cmd, parseResult);
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parseResult) {
+            return Crm.execute(parseResult);
+        }
     }
 
     /** Reads the version from the jar's manifest. */

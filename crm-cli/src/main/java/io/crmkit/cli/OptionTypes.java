@@ -41,14 +41,41 @@ public final class OptionTypes {
      * @param cli the root command line, with its subcommands added
      */
     static void register(CommandLine cli) {
-        cli.registerConverter(LocalDate.class, OptionTypes::date);
-        cli.registerConverter(ZoneId.class, OptionTypes::zone);
-        cli.registerConverter(Double.class, OptionTypes::number);
-        cli.registerConverter(Double.TYPE, OptionTypes::number);
-        cli.registerConverter(Integer.class, OptionTypes::integer);
-        cli.registerConverter(Integer.TYPE, OptionTypes::integer);
-        cli.registerConverter(Long.class, OptionTypes::whole);
-        cli.registerConverter(Long.TYPE, OptionTypes::whole);
+        cli.registerConverter(LocalDate.class, new Converter<>(LocalDate.class));
+        cli.registerConverter(ZoneId.class, new Converter<>(ZoneId.class));
+        cli.registerConverter(Double.class, new Converter<>(Double.class));
+        cli.registerConverter(Double.TYPE, new Converter<>(Double.TYPE));
+        cli.registerConverter(Integer.class, new Converter<>(Integer.class));
+        cli.registerConverter(Integer.TYPE, new Converter<>(Integer.TYPE));
+        cli.registerConverter(Long.class, new Converter<>(Long.class));
+        cli.registerConverter(Long.TYPE, new Converter<>(Long.TYPE));
+    }
+
+    /**
+     * The converter of one option type: {@link #date}, {@link #zone}, {@link #number},
+     * {@link #integer} or {@link #whole}. A class rather than a lambda per type: picocli's
+     * interfaces are Java 5 class files, and the JDK cannot store a lambda of such an interface in
+     * the launcher's class-data archive, so every start spun eight lambda classes here.
+     */
+    private record Converter<K>(Class<K> type) implements CommandLine.ITypeConverter<K> {
+
+        @Override
+        @SuppressWarnings("unchecked") // the value is of type (boxed for a primitive type)
+        public K convert(String text) {
+            Object value;
+            if (type == LocalDate.class) {
+                value = date(text);
+            } else if (type == ZoneId.class) {
+                value = zone(text);
+            } else if (type == Double.class || type == Double.TYPE) {
+                value = number(text);
+            } else if (type == Integer.class || type == Integer.TYPE) {
+                value = integer(text);
+            } else {
+                value = whole(text);
+            }
+            return (K) value;
+        }
     }
 
     /**

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.crmkit.cli.clv.ClvCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -160,5 +162,61 @@ class CommandTreeTest {
         assertEquals(CliRun.crm("clv", "--help").out(), rootHelp.out());
         assertEquals(whole().getSubcommands().get("campaign").getSubcommands().keySet(),
                 Crm.commandLine("campaign", "help", "select").getSubcommands().get("campaign").getSubcommands().keySet());
+    }
+
+    /** One run of {@code crm} on the whole command tree, configured as {@link Crm#run} configures every run. */
+    private static CliRun.Result onWholeTree(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Crm.run(whole(), new PrintWriter(out), new PrintWriter(err), args);
+        return new CliRun.Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void aSampleOfCommandLinesAnswersAsTheWholeTreeDoes(@TempDir Path dir) {
+        String summary = CliRun.bundled(dir, "cdnow_customers_summary_with_transactions.csv").toString();
+        String log = CliRun.bundled(dir, "cdnow-transactions.csv").toString();
+        String metrics = CliRun.bundled(dir, "customer-metrics.csv").toString();
+        String tiers = CliRun.bundled(dir, "wealth-tiers.json").toString();
+        String model = dir.resolve("model.json").toString();
+        List<String[]> lines = List.of(
+                // work done, the saved model written and read back
+                new String[] {"clv", "fit", "--model", "bgnbd", "--input", summary},
+                new String[] {"clv", "fit", "--model", "gammagamma", "--input", summary, "--save", model},
+                new String[] {"clv", "predict", "--model-file", model, "--input", summary, "--horizon", "39"},
+                new String[] {"clv", "summarize", "--input", log, "--as-of", "1997-09-30", "--unit", "weeks"},
+                new String[] {"rfm", "--input", log, "--as-of", "1998-06-30"},
+                new String[] {"tier", "--policy", tiers, "--input", metrics},
+                // usage errors: a bad value of each converted type, a bad or missing option, a bad model
+                new String[] {"clv", "fit", "--model", "bgnbd", "--input", summary, "--penalizer", "0x1p3"},
+                new String[] {"clv", "predict", "--model", "bgnbd", "--input", summary, "--horizon", "5d"},
+                new String[] {"clv", "predict", "--model", "bgnbd", "--input", summary, "--horizon", "1",
+                    "--replications", "3000000000"},
+                new String[] {"clv", "predict", "--model", "bgnbd", "--input", summary, "--horizon", "1", "--seed", "1.5"},
+                new String[] {"rfm", "--input", log, "--as-of", "2020-02-30"},
+                new String[] {"lifecycle", "stage", "--input", log, "--as-of", "1998-06-30", "--zone", "Mars/Base"},
+                new String[] {"clv", "fit", "--model", "nope", "--input", summary},
+                new String[] {"clv", "fit", "--input", summary},
+                new String[] {"clv", "fit", "--model", "bgnbd", "--input", summary, "--frobnicate"},
+                new String[] {"rfm", "--input", dir.resolve("missing.csv").toString(), "--as-of", "1998-06-30"},
+                // parents without a subcommand, misspelt names, help at each level
+                new String[] {},
+                new String[] {"clv"},
+                new String[] {"complaint"},
+                new String[] {"clvv"},
+                new String[] {"clv", "fitt", "--model", "bgnbd"},
+                new String[] {"rfmm", "--input", log},
+                new String[] {"--help"},
+                new String[] {"-h"},
+                new String[] {"clv", "--help"},
+                new String[] {"clv", "fit", "--help"},
+                new String[] {"clv", "fit", "--version"},
+                new String[] {"help"},
+                new String[] {"help", "clv"},
+                new String[] {"clv", "help", "fit"},
+                new String[] {"--version", "--help"});
+        for (String[] args : lines) {
+            assertEquals(onWholeTree(args), CliRun.crm(args), "crm " + String.join(" ", args));
+        }
     }
 }

@@ -5,21 +5,19 @@ import io.crmkit.cli.format.ClvModelJson;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
 import io.crmkit.cli.format.InputException;
+import io.crmkit.cli.format.JsonText;
 import io.crmkit.cli.format.LogSummary;
 import io.crmkit.cli.format.OrderedBlocks;
 import io.crmkit.cli.format.SummaryCsv;
 import io.crmkit.cli.format.SurvivorsCsv;
 import io.crmkit.cli.format.Values;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.CovariateModel;
 import io.crmkit.scoring.clv.CustomerSummaries;
+import io.crmkit.scoring.clv.FitDiagnostics;
 import io.crmkit.scoring.clv.LifetimeValue;
 import io.crmkit.scoring.clv.ParameterUncertainty;
 import io.crmkit.scoring.clv.PurchaseModel;
@@ -213,33 +211,41 @@ public final class ClvCommand {
             return unit.name();
         }
 
+        /** The printed JSON object, one line (jackson-core's generator: no mapper to build, see {@link JsonText}). */
         static String json(ClvModel fitted) {
-            ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode root = mapper.createObjectNode();
-            root.put("model", fitted.name());
-            ObjectNode params = root.putObject("params");
-            fitted.parameters().forEach(params::put);
-            root.put("logLikelihood", fitted.diagnostics().logLikelihood());
-            double customers = fitted.diagnostics().customers();
-            if (customers == Math.rint(customers) && customers < Long.MAX_VALUE) {
-                root.put("customers", (long) customers);
-            } else {
-                root.put("customers", customers);
-            }
-            ObjectNode errors = root.putObject("standardErrors");
-            fitted.diagnostics().standardErrors().forEach(errors::put);
-            root.put("iterations", fitted.diagnostics().iterations());
-            root.put("gradientNorm", fitted.diagnostics().gradientNorm());
-            root.put("penalizer", fitted.diagnostics().penalizer());
-            if (!fitted.warnings().isEmpty()) {
-                ArrayNode warnings = root.putArray("warnings");
-                fitted.warnings().forEach(warnings::add);
-            }
-            try {
-                return mapper.writeValueAsString(root);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            FitDiagnostics d = fitted.diagnostics();
+            return JsonText.compact(json -> {
+                json.writeStartObject();
+                json.writeStringField("model", fitted.name());
+                json.writeObjectFieldStart("params");
+                for (var p : fitted.parameters().entrySet()) {
+                    json.writeNumberField(p.getKey(), p.getValue());
+                }
+                json.writeEndObject();
+                json.writeNumberField("logLikelihood", d.logLikelihood());
+                double customers = d.customers();
+                if (customers == Math.rint(customers) && customers < Long.MAX_VALUE) {
+                    json.writeNumberField("customers", (long) customers);
+                } else {
+                    json.writeNumberField("customers", customers);
+                }
+                json.writeObjectFieldStart("standardErrors");
+                for (var e : d.standardErrors().entrySet()) {
+                    json.writeNumberField(e.getKey(), e.getValue());
+                }
+                json.writeEndObject();
+                json.writeNumberField("iterations", d.iterations());
+                json.writeNumberField("gradientNorm", d.gradientNorm());
+                json.writeNumberField("penalizer", d.penalizer());
+                if (!fitted.warnings().isEmpty()) {
+                    json.writeArrayFieldStart("warnings");
+                    for (String w : fitted.warnings()) {
+                        json.writeString(w);
+                    }
+                    json.writeEndArray();
+                }
+                json.writeEndObject();
+            });
         }
     }
 

@@ -3,10 +3,8 @@ package io.crmkit.cli.clv;
 import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.HoldoutLog;
 import io.crmkit.cli.format.InputException;
+import io.crmkit.cli.format.JsonText;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.HoldoutEvaluation;
 import java.io.IOException;
@@ -14,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -114,48 +113,55 @@ final class EvaluateCommand implements Runnable {
                 log.holdoutPurchases(), log.repeatsByDay(), calibrationEnd, holdoutEnd);
     }
 
+    /** The report as one JSON line, through jackson-core's generator (no mapper to build, see {@link JsonText}). */
     private String json(HoldoutEvaluation e, ClvModels.Model kind) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("model", kind.name());
-        ObjectNode params = root.putObject("params");
-        e.model().parameters().forEach(params::put);
-        root.put("logLikelihood", e.model().diagnostics().logLikelihood());
-        root.put("unit", unit.name());
-        root.put("calibrationEnd", calibrationEnd.toString());
-        root.put("holdoutEnd", holdoutEnd.toString());
-        root.put("holdoutLength", e.holdoutLength());
-        root.put("customers", e.size());
-        root.put("calibrationPurchases", e.calibrationPurchases());
-        ObjectNode holdout = root.putObject("holdoutPurchases");
-        holdout.put("actual", e.actualTotal());
-        holdout.put("predicted", e.predictedTotal());
-        holdout.put("relativeError", (e.predictedTotal() - e.actualTotal()) / Math.max(1, e.actualTotal()));
-        ObjectNode perCustomer = root.putObject("perCustomer");
-        perCustomer.put("mae", e.meanAbsoluteError());
-        perCustomer.put("rmse", e.rootMeanSquareError());
-        perCustomer.put("bias", e.bias());
-        ArrayNode table = root.putArray("calibrationTable");
-        for (HoldoutEvaluation.CalibrationRow row : e.calibrationTable()) {
-            ObjectNode r = table.addObject();
-            r.put("frequency", row.frequency());
-            r.put("customers", row.customers());
-            r.put("actual", row.actual());
-            r.put("predicted", row.predicted());
-        }
-        ArrayNode tracking = root.putArray("tracking");
-        for (HoldoutEvaluation.TrackingPoint p : e.tracking()) {
-            ObjectNode r = tracking.addObject();
-            r.put("week", p.week());
-            r.put("end", p.end().toString());
-            r.put("actual", p.actual());
-            r.put("expected", p.expected());
-        }
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return JsonText.compact(json -> {
+            json.writeStartObject();
+            json.writeStringField("model", kind.name());
+            json.writeObjectFieldStart("params");
+            for (Map.Entry<String, Double> p : e.model().parameters().entrySet()) {
+                json.writeNumberField(p.getKey(), p.getValue());
+            }
+            json.writeEndObject();
+            json.writeNumberField("logLikelihood", e.model().diagnostics().logLikelihood());
+            json.writeStringField("unit", unit.name());
+            json.writeStringField("calibrationEnd", calibrationEnd.toString());
+            json.writeStringField("holdoutEnd", holdoutEnd.toString());
+            json.writeNumberField("holdoutLength", e.holdoutLength());
+            json.writeNumberField("customers", e.size());
+            json.writeNumberField("calibrationPurchases", e.calibrationPurchases());
+            json.writeObjectFieldStart("holdoutPurchases");
+            json.writeNumberField("actual", e.actualTotal());
+            json.writeNumberField("predicted", e.predictedTotal());
+            json.writeNumberField("relativeError", (e.predictedTotal() - e.actualTotal()) / Math.max(1, e.actualTotal()));
+            json.writeEndObject();
+            json.writeObjectFieldStart("perCustomer");
+            json.writeNumberField("mae", e.meanAbsoluteError());
+            json.writeNumberField("rmse", e.rootMeanSquareError());
+            json.writeNumberField("bias", e.bias());
+            json.writeEndObject();
+            json.writeArrayFieldStart("calibrationTable");
+            for (HoldoutEvaluation.CalibrationRow row : e.calibrationTable()) {
+                json.writeStartObject();
+                json.writeNumberField("frequency", row.frequency());
+                json.writeNumberField("customers", row.customers());
+                json.writeNumberField("actual", row.actual());
+                json.writeNumberField("predicted", row.predicted());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("tracking");
+            for (HoldoutEvaluation.TrackingPoint p : e.tracking()) {
+                json.writeStartObject();
+                json.writeNumberField("week", p.week());
+                json.writeStringField("end", p.end().toString());
+                json.writeNumberField("actual", p.actual());
+                json.writeNumberField("expected", p.expected());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
     private static void csv(HoldoutEvaluation e, PrintWriter out) {

@@ -8,15 +8,12 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
 import io.crmkit.scoring.clv.FitDiagnostics;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -58,13 +55,20 @@ public final class ClvModelJson {
     /** The version this reader writes and reads. */
     public static final int VERSION = 1;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build()).build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    /**
+     * The strict reader, built on first use: a mapper costs a fifth of the start-up of
+     * {@code crm clv fit}, which never reads a saved model (writing one needs only
+     * {@link JsonText}).
+     */
+    private static final class Reading {
+        static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build()).build())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS)
+                .build();
+    }
+
     private static final List<String> FIELDS = List.of("format", "version", "model", "timeUnit", "parameters", "fit");
     private static final List<String> FIT_FIELDS = List.of("logLikelihood", "customers", "iterations",
             "gradientNorm", "penalizer", "input");
@@ -145,29 +149,31 @@ public final class ClvModelJson {
      * @return the text, one field a line, ending with a line break
      */
     public static String write(Saved saved) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
-        root.put("model", saved.model().name());
-        root.put("timeUnit", saved.timeUnit());
-        ObjectNode params = root.putObject("parameters");
-        saved.model().parameters().forEach(params::put);
-        ObjectNode fit = root.putObject("fit");
-        fit.put("logLikelihood", saved.logLikelihood());
-        if (saved.customers() == Math.rint(saved.customers()) && Math.abs(saved.customers()) < 0x1p53) {
-            fit.put("customers", (long) saved.customers()); // a count, not 2357.0
-        } else {
-            fit.put("customers", saved.customers()); // weighted rows can count a fraction
-        }
-        fit.put("iterations", saved.iterations());
-        fit.put("gradientNorm", saved.gradientNorm());
-        fit.put("penalizer", saved.penalizer());
-        fit.put("input", saved.input());
-        try {
-            return MAPPER.writeValueAsString(root) + System.lineSeparator();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonText.indented(json -> {
+            json.writeStartObject();
+            json.writeStringField("format", FORMAT);
+            json.writeNumberField("version", VERSION);
+            json.writeStringField("model", saved.model().name());
+            json.writeStringField("timeUnit", saved.timeUnit());
+            json.writeObjectFieldStart("parameters");
+            for (Map.Entry<String, Double> p : saved.model().parameters().entrySet()) {
+                json.writeNumberField(p.getKey(), p.getValue());
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("fit");
+            json.writeNumberField("logLikelihood", saved.logLikelihood());
+            if (saved.customers() == Math.rint(saved.customers()) && Math.abs(saved.customers()) < 0x1p53) {
+                json.writeNumberField("customers", (long) saved.customers()); // a count, not 2357.0
+            } else {
+                json.writeNumberField("customers", saved.customers()); // weighted rows can count a fraction
+            }
+            json.writeNumberField("iterations", saved.iterations());
+            json.writeNumberField("gradientNorm", saved.gradientNorm());
+            json.writeNumberField("penalizer", saved.penalizer());
+            json.writeStringField("input", saved.input());
+            json.writeEndObject();
+            json.writeEndObject();
+        }) + System.lineSeparator();
     }
 
     /**
@@ -200,7 +206,7 @@ public final class ClvModelJson {
     public static Saved read(Reader in, String name) throws IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(in);
+            root = Reading.MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             throw new InputException(name + ":" + line + ": not valid JSON: "

@@ -27,6 +27,11 @@ public interface ClvModel {
      * @return the warnings
      */
     default ImmutableList<String> warnings() {
-        return diagnostics().warnings().stream().map(FitWarning::toString).collect(ImmutableList.toImmutableList());
+        // a loop rather than a stream: a command that prints a fit pays no stream or collector set-up
+        ImmutableList.Builder<String> words = ImmutableList.builder();
+        for (FitWarning w : diagnostics().warnings()) {
+            words.add(w.toString());
+        }
+        return words.build();
     }
 }
