@@ -87,7 +87,10 @@ final class BetaGeoMath {
      * Bulk E[Y(t) | x, t<sub>x</sub>, T] = P(alive) · E[purchases while alive] for BG/NBD
      * ({@code modified} false) or MBG/NBD, with the series coefficients that depend on the
      * parameters only — the upper parameters a+b−1−r (+1 for MBG/NBD) and a−1 — computed once per
-     * call instead of once per customer.
+     * call instead of once per customer. The mean while alive depends on (x, T) alone (shape r+x,
+     * rate α+T, b' = b+x(+1)), and customers share them: 136,820 customers of a 1 M-row log have
+     * 5,125 distinct pairs. Each pair's series is summed once per call ({@link PairMeans}), and
+     * every customer of the pair gets the very same double as its own evaluation would give.
      */
     static void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age, double[] out, double r,
             double alpha, double a, double b, boolean modified) {
@@ -95,6 +98,7 @@ final class BetaGeoMath {
         int shift = modified ? 1 : 0;
         GaussHypergeometric.StoppedPoissonSeries series =
                 new GaussHypergeometric.StoppedPoissonSeries(a + b - 1 - r + shift, a - 1);
+        PairMeans means = new PairMeans(x.length);
         for (int i = 0; i < x.length; i++) {
             double xi = x[i];
             double recency = tx[i];
@@ -103,11 +107,98 @@ final class BetaGeoMath {
                 throw badRow(i, xi, recency, ti);
             }
             double shape = r + xi;
-            double bPrime = b + xi + shift;
-            double beta = alpha + ti;
             double odds = xi + shift == 0 ? 0
                     : a / (b + (xi + shift - 1)) * Math.exp(shape * Math.log1p((ti - recency) / (alpha + recency)));
-            out[i] = series.mean(t, shape, beta, a, bPrime) / (1 + odds);
+            int slot = means.slot(xi, ti);
+            double mean;
+            if (means.has(slot)) {
+                mean = means.value(slot);
+            } else {
+                mean = series.mean(t, shape, alpha + ti, a, b + xi + shift);
+                means.put(slot, xi, ti, mean);
+            }
+            out[i] = mean / (1 + odds);
+        }
+    }
+
+    /**
+     * The means already summed in one bulk call, by the exact bits of (x, T): open addressing in
+     * parallel arrays, doubled when half full, so a lookup costs a hash and a probe or two. Keys
+     * are compared bit for bit, so a hit is always the value the same inputs give.
+     */
+    static final class PairMeans {
+        private long[] xs;
+        private long[] ts;
+        private double[] values;
+        private boolean[] used;
+        private int size;
+
+        PairMeans(int rows) {
+            int capacity = Integer.highestOneBit(Math.max(16, Math.min(rows, 1 << 12)) * 2 - 1);
+            allocate(capacity);
+        }
+
+        private void allocate(int capacity) {
+            xs = new long[capacity];
+            ts = new long[capacity];
+            values = new double[capacity];
+            used = new boolean[capacity];
+        }
+
+        /** The slot of (x, T): where it is, or the free slot where it goes. */
+        int slot(double x, double t) {
+            long xBits = Double.doubleToRawLongBits(x);
+            long tBits = Double.doubleToRawLongBits(t);
+            int mask = used.length - 1;
+            int i = hash(xBits, tBits) & mask;
+            while (used[i] && (xs[i] != xBits || ts[i] != tBits)) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        boolean has(int slot) {
+            return used[slot];
+        }
+
+        double value(int slot) {
+            return values[slot];
+        }
+
+        /** Stores the mean of (x, T) in the free slot {@link #slot} gave. */
+        void put(int slot, double x, double t, double mean) {
+            used[slot] = true;
+            xs[slot] = Double.doubleToRawLongBits(x);
+            ts[slot] = Double.doubleToRawLongBits(t);
+            values[slot] = mean;
+            if (++size * 2 > used.length) {
+                long[] oldX = xs;
+                long[] oldT = ts;
+                double[] oldValues = values;
+                boolean[] oldUsed = used;
+                allocate(used.length * 2);
+                int mask = used.length - 1;
+                for (int k = 0; k < oldUsed.length; k++) {
+                    if (oldUsed[k]) {
+                        int i = hash(oldX[k], oldT[k]) & mask;
+                        while (used[i]) {
+                            i = (i + 1) & mask;
+                        }
+                        used[i] = true;
+                        xs[i] = oldX[k];
+                        ts[i] = oldT[k];
+                        values[i] = oldValues[k];
+                    }
+                }
+            }
+        }
+
+        private static int hash(long xBits, long tBits) {
+            long h = xBits * 0x9E3779B97F4A7C15L + tBits;
+            h ^= h >>> 33;
+            h *= 0xFF51AFD7ED558CCDL;
+            h ^= h >>> 33;
+            return (int) h;
         }
     }
 
