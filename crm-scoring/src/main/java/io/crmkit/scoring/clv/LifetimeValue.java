@@ -214,23 +214,34 @@ public final class LifetimeValue {
     private void accumulate(double[] x, double[] tx, double[] age, double[] meanSpend, double[] s, double[] out,
             double[] horizon) {
         int n = x.length;
-        double[] previous = horizon;
-        Arrays.fill(previous, 0.0);
-        double[] cumulative = new double[n];
-        Arrays.fill(out, 0, n, 0.0);
+        double[] horizons = new double[months];
+        double[] discounts = new double[months];
         double discount = 1;
         for (int month = 1; month <= months; month++) {
-            purchases.conditionalExpectedPurchases(month * unitsPerMonth, x, tx, age, cumulative);
+            horizons[month - 1] = month * unitsPerMonth;
             discount /= 1 + discountRate;
-            for (int i = 0; i < n; i++) {
-                out[i] += s[i] * (cumulative[i] - previous[i]) * discount;
-            }
-            double[] swap = previous;
-            previous = cumulative;
-            cumulative = swap;
+            discounts[month - 1] = discount;
         }
-        if (previous != horizon) {
-            System.arraycopy(previous, 0, horizon, 0, n);
+        if (purchases instanceof BetaGeoFamily family) {
+            // every month of a customer at once: the same doubles, without the repeated work
+            family.monthlyValues(horizons, discounts, x, tx, age, s, out, horizon);
+        } else {
+            double[] previous = horizon;
+            Arrays.fill(previous, 0.0);
+            double[] cumulative = new double[n];
+            Arrays.fill(out, 0, n, 0.0);
+            for (int m = 0; m < months; m++) {
+                purchases.conditionalExpectedPurchases(horizons[m], x, tx, age, cumulative);
+                for (int i = 0; i < n; i++) {
+                    out[i] += s[i] * (cumulative[i] - previous[i]) * discounts[m];
+                }
+                double[] swap = previous;
+                previous = cumulative;
+                cumulative = swap;
+            }
+            if (previous != horizon) {
+                System.arraycopy(previous, 0, horizon, 0, n);
+            }
         }
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(out[i])) {
