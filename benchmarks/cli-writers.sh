@@ -53,6 +53,8 @@ jobs=(
   "value deciles --input $data/customer-values.csv"
   "value portfolio --input $data/customer-values.csv"
   "tier --input $data/customer-metrics.csv --policy $data/wealth-tiers.json"
+  "loyalty statement --program $data/loyalty-program.json --events $data/loyalty-events.csv --as-of 2026-12-31"
+  "campaign select --plan $data/campaign.json --customers $data/campaign-customers.csv --contacts $data/campaign-contacts.csv --as-of 2026-12-01 --seed 7"
   "clv summarize --input $edge --as-of 2026-06-30"
   "rfm --input $edge --as-of 2026-06-30"
   "lifecycle stage --input $edge --as-of 2026-06-30"
