@@ -1,6 +1,6 @@
 package io.crmkit.cli.campaign;
 
-import io.crmkit.cli.format.Csv;
+import io.crmkit.cli.format.CsvRows;
 import io.crmkit.marketing.Assignment;
 import io.crmkit.marketing.CampaignPlan;
 import io.crmkit.marketing.CampaignSelection;
@@ -9,12 +9,10 @@ import io.crmkit.marketing.ContactHistory;
 import io.crmkit.marketing.MarketingContact;
 import io.crmkit.marketing.Suppression;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,16 +67,12 @@ public final class SelectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(customers.getFileName() + ": " + e.getMessage(), e);
         }
-        try {
-            CSVPrinter csv = Csv.printer(spec.commandLine().getOut());
-            csv.printRecord("customer_id", "group", "reason");
-            for (Assignment a : selection.assignments()) {
-                csv.printRecord(a.customer().value(), a.group().label(), a.reason());
-            }
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        CsvRows csv = CsvRows.to(spec.commandLine().getOut());
+        csv.row("customer_id", "group", "reason");
+        for (Assignment a : selection.assignments()) {
+            csv.text(a.customer().value()).text(a.group().label()).text(a.reason()).endRow();
         }
+        csv.flush();
         return 0;
     }
 

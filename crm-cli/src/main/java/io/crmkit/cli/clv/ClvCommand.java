@@ -2,8 +2,8 @@ package io.crmkit.cli.clv;
 
 import io.crmkit.cli.db.StoreOptions;
 import io.crmkit.cli.format.ClvModelJson;
-import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.CsvRows;
 import io.crmkit.cli.format.InputException;
 import io.crmkit.cli.format.JsonText;
 import io.crmkit.cli.format.LogSummary;
@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -484,30 +483,19 @@ public final class ClvCommand {
             LogSummary result = SummarizedLog.read(spec, input, false, dialect.dialect(spec), asOf, unit, litt);
             PrintWriter out = spec.commandLine().getOut();
             CustomerSummaries s = result.summaries();
-            try {
-                CSVPrinter header = Csv.printer(out);
-                if (litt) {
-                    header.printRecord("customer_id", "frequency", "recency", "T", "monetary_value", "litt");
-                } else {
-                    header.printRecord("customer_id", "frequency", "recency", "T", "monetary_value");
-                }
-                header.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            CsvRows.to(out).row(litt ? new String[] {"customer_id", "frequency", "recency", "T", "monetary_value", "litt"}
+                    : new String[] {"customer_id", "frequency", "recency", "T", "monetary_value"}).flush();
             double[] logGaps = litt ? s.logInterPurchaseTimes() : null;
-            // rows formatted in blocks on every core, written in order: the id through the printer (it may
-            // need quotes); numbers never do, so they go straight to the text
+            // rows formatted in blocks on every core, written in order
             OrderedBlocks.write(result.size(), (from, to, text) -> {
-                CSVPrinter printer = Csv.printer(text);
+                CsvRows rows = CsvRows.into(text);
                 for (int row = from; row < to; row++) {
-                    printer.print(result.customers.id(result.customerIndex(row)));
-                    text.append(',').append((long) s.frequency(row)).append(',').append(number(s.recency(row)))
-                            .append(',').append(number(s.age(row))).append(',').append(number(s.monetaryValue(row)));
+                    rows.text(result.customers.id(result.customerIndex(row))).integer((long) s.frequency(row))
+                            .number(s.recency(row)).number(s.age(row)).number(s.monetaryValue(row));
                     if (logGaps != null) {
-                        text.append(',').append(number(logGaps[row]));
+                        rows.number(logGaps[row]);
                     }
-                    printer.println();
+                    rows.endRow();
                 }
             }, out);
             out.flush();

@@ -1,8 +1,9 @@
 package io.crmkit.cli.clv;
 
-import io.crmkit.cli.format.Csv;
+import io.crmkit.cli.format.CsvRows;
 import io.crmkit.cli.format.InputException;
 import io.crmkit.cli.format.LogSummary;
+import io.crmkit.cli.format.OrderedBlocks;
 
 import io.crmkit.scoring.clv.ClvModel;
 import io.crmkit.scoring.clv.ClvModels;
@@ -11,15 +12,12 @@ import io.crmkit.scoring.clv.GammaGammaModel;
 import io.crmkit.scoring.clv.LifetimeValue;
 import io.crmkit.scoring.clv.LifetimeValueTable;
 import io.crmkit.scoring.clv.TransactionModel;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,26 +96,25 @@ final class ValueCommand implements Runnable {
             throw e instanceof InputException known ? known : new InputException(indexed.file + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            CSVPrinter printer = Csv.printer(out);
-            printer.printRecord("customer_id", "frequency", "recency", "T", "monetary_value", "expected_purchases",
-                    "p_alive", "expected_spend", "clv");
-            for (int row = 0; row < indexed.size(); row++) {
-                printer.print(indexed.customers.id(indexed.customerIndex(row)));
-                printer.print(Long.toString((long) data.frequency(row)));
-                printer.print(ClvCommand.number(data.recency(row)));
-                printer.print(ClvCommand.number(data.age(row)));
-                printer.print(ClvCommand.number(data.monetaryValue(row)));
-                printer.print(ClvCommand.number(table.expectedPurchases(row)));
-                printer.print(ClvCommand.number(table.probabilityAlive(row)));
-                printer.print(ClvCommand.number(table.expectedSpend(row)));
-                printer.print(ClvCommand.number(table.value(row)));
-                printer.println();
+        CsvRows.to(out).row("customer_id", "frequency", "recency", "T", "monetary_value", "expected_purchases",
+                "p_alive", "expected_spend", "clv").flush();
+        // rows formatted in blocks on every core, written in order
+        OrderedBlocks.write(indexed.size(), (from, to, text) -> {
+            CsvRows rows = CsvRows.into(text);
+            for (int row = from; row < to; row++) {
+                rows.text(indexed.customers.id(indexed.customerIndex(row)))
+                        .integer((long) data.frequency(row))
+                        .number(data.recency(row))
+                        .number(data.age(row))
+                        .number(data.monetaryValue(row))
+                        .number(table.expectedPurchases(row))
+                        .number(table.probabilityAlive(row))
+                        .number(table.expectedSpend(row))
+                        .number(table.value(row))
+                        .endRow();
             }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        }, out);
+        out.flush();
         PrintWriter err = spec.commandLine().getErr();
         String command = spec.qualifiedName();
         err.println(command + ": " + describe(kind.title(), purchases) + "; " + describe("Gamma-Gamma", spend));

@@ -555,7 +555,8 @@ public final class SummaryCsv {
 
     private static void appendValues(StringBuilder text, double[][] values, int row) {
         for (double[] column : values) {
-            text.append(',').append(Values.format(column[row]));
+            text.append(',');
+            Values.format(column[row], text);
         }
     }
 

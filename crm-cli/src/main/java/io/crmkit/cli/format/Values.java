@@ -612,6 +612,82 @@ public final class Values {
     }
 
     /**
+     * Appends the text of {@link #format(double)} to {@code out} without building it as a string
+     * first: a whole number below 10<sup>15</sup> in magnitude is its {@code long} digits (every
+     * such double is an integer whose own digits are the shortest text that reads back as it, the
+     * doubles there being at most 1/8 apart), any other value goes through the same Schubfach
+     * digits as {@link #format(double)}.
+     *
+     * @param value a finite value
+     * @param out where the text goes
+     */
+    public static void format(double value, StringBuilder out) {
+        double v = value + 0.0;
+        if (Math.abs(v) < 1e15) {
+            long whole = (long) v;
+            if (whole == v) {
+                out.append(whole);
+                return;
+            }
+        }
+        appendPlain(NumberOutput.toString(v, true), out);
+    }
+
+    /** {@link #plain(String)} appended to {@code out}. */
+    private static void appendPlain(String s, StringBuilder out) {
+        int e = s.indexOf('E');
+        if (e < 0) {
+            int end = s.length();
+            while (s.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (s.charAt(end - 1) == '.') {
+                end--;
+            }
+            out.append(s, 0, end);
+            return;
+        }
+        int exponent = Integer.parseInt(s, e + 1, s.length(), 10);
+        if (exponent < -7 || exponent >= 21) {
+            out.append(s);
+            return;
+        }
+        int start = s.charAt(0) == '-' ? 1 : 0;
+        // mantissa d.ddd: digit 0 at start, digit j >= 1 at start + 1 + j
+        int digits = e - start - 1;
+        while (digits > 1 && s.charAt(start + digits) == '0') {
+            digits--;
+        }
+        if (start == 1) {
+            out.append('-');
+        }
+        int point = exponent + 1; // digits before the point
+        if (point <= 0) {
+            out.append("0.");
+            for (int i = 0; i < -point; i++) {
+                out.append('0');
+            }
+            appendDigits(s, start, 0, digits, out);
+        } else if (point >= digits) {
+            appendDigits(s, start, 0, digits, out);
+            for (int i = digits; i < point; i++) {
+                out.append('0');
+            }
+        } else {
+            appendDigits(s, start, 0, point, out);
+            out.append('.');
+            appendDigits(s, start, point, digits, out);
+        }
+    }
+
+    /** Mantissa digits {@code [from, to)} of a {@code d.ddd} form starting at {@code start}. */
+    private static void appendDigits(String s, int start, int from, int to, StringBuilder out) {
+        for (int j = from; j < to; j++) {
+            out.append(s.charAt(j == 0 ? start : start + 1 + j));
+        }
+    }
+
+    /**
      * The text of {@link #format(double)} from the digits of a {@code Double.toString} form
      * ({@code d.ddd} or {@code d.dddE±n}).
      */

@@ -15,6 +15,10 @@
  * ({@link io.crmkit.cli.format.TransactionLog}), customer summaries
  * ({@link io.crmkit.cli.format.SummaryCsv}), tier policies
  * ({@link io.crmkit.cli.format.TierPolicyJson}), complaint scripts
- * ({@link io.crmkit.cli.format.ComplaintScript}) and the CSV output of {@link io.crmkit.cli.format.Csv}.
+ * ({@link io.crmkit.cli.format.ComplaintScript}) and the CSV output of {@link io.crmkit.cli.format.Csv}; tables
+ * with a row per customer are written through {@link io.crmkit.cli.format.CsvRows} (the same
+ * characters as Commons CSV's printer, cells appended into one buffer, numbers without
+ * intermediate strings), in blocks on every core where {@link io.crmkit.cli.format.OrderedBlocks}
+ * pays.
  */
 package io.crmkit.cli.format;

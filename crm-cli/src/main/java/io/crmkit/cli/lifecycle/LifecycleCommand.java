@@ -1,8 +1,7 @@
 package io.crmkit.cli.lifecycle;
 
 import io.crmkit.cli.OptionException;
-import io.crmkit.cli.format.Csv;
-import io.crmkit.cli.format.Values;
+import io.crmkit.cli.format.CsvRows;
 import io.crmkit.lifecycle.stage.ChurnDecision;
 import io.crmkit.lifecycle.stage.ChurnPolicy;
 import io.crmkit.lifecycle.stage.LifecycleClassifier;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -261,25 +259,28 @@ public final class LifecycleCommand {
             Histories h = input.read(spec, period, periods);
             lapsed.requireDecidable(h);
             // every refusal is behind us: the rows go straight out, one customer at a time
-            CSVPrinter csv = Csv.printer(spec.commandLine().getOut());
+            CsvRows csv = CsvRows.to(spec.commandLine().getOut());
             if (h.amounts) {
-                csv.printRecord("customer_id", "visits", "stage", "reason", "phase", "trend");
+                csv.row("customer_id", "visits", "stage", "reason", "phase", "trend");
             } else {
-                csv.printRecord("customer_id", "visits", "stage", "reason");
+                csv.row("customer_id", "visits", "stage", "reason");
             }
             for (int i = 0; i < h.size(); i++) {
                 VisitDays visits = h.visits(i);
                 StageAssessment s = classifier.stage(visits);
                 String id = visits.customer().value();
+                csv.text(id).integer(visits.visits()).text(word(s.stage())).text(s.reason());
                 if (h.amounts) {
                     Optional<PhaseAssessment> p = classifier.phase(visits, period, h.spend(i));
-                    csv.printRecord(id, visits.visits(), word(s.stage()), s.reason(),
-                            p.map(a -> word(a.phase())).orElse(""), p.map(a -> Values.format(a.trend())).orElse(""));
-                } else {
-                    csv.printRecord(id, visits.visits(), word(s.stage()), s.reason());
+                    if (p.isPresent()) {
+                        csv.text(word(p.get().phase())).number(p.get().trend());
+                    } else {
+                        csv.text("").text("");
+                    }
                 }
+                csv.endRow();
             }
-            spec.commandLine().getOut().flush();
+            csv.flush();
             return 0;
         }
     }
@@ -308,17 +309,17 @@ public final class LifecycleCommand {
             Histories h = input.read(spec);
             policy.requireDecidable(h);
             // every refusal is behind us: the rows go straight out, one customer at a time
-            CSVPrinter csv = Csv.printer(spec.commandLine().getOut());
-            csv.printRecord("customer_id", "churned", "reason", "churned_at");
+            CsvRows csv = CsvRows.to(spec.commandLine().getOut());
+            csv.row("customer_id", "churned", "reason", "churned_at");
             int lost = 0;
             for (int i = 0; i < h.size(); i++) {
                 VisitDays visits = h.visits(i);
                 ChurnDecision d = p.assess(visits);
                 lost += d.churned() ? 1 : 0;
-                csv.printRecord(visits.customer().value(), d.churned(), d.reason(),
-                        d.churnedAt().map(t -> t.atZone(input.zone).toLocalDate().toString()).orElse(""));
+                csv.text(visits.customer().value()).text(Boolean.toString(d.churned())).text(d.reason())
+                        .text(d.churnedAt().map(t -> t.atZone(input.zone).toLocalDate().toString()).orElse("")).endRow();
             }
-            spec.commandLine().getOut().flush();
+            csv.flush();
             spec.commandLine().getErr().println(p.name() + ": " + lost + " of " + h.size() + " customers lost as of "
                     + input.asOf);
             return 0;

@@ -1,7 +1,7 @@
 package io.crmkit.cli.loyalty;
 
-import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.CsvRows;
 import io.crmkit.cli.db.StoreOptions;
 import io.crmkit.cli.format.InputException;
 import io.crmkit.core.customer.CustomerId;
@@ -17,7 +17,6 @@ import io.crmkit.store.CrmStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -265,19 +263,16 @@ public final class LoyaltyCommand {
      * @param out where to write
      */
     public static void write(List<Account> accounts, Program program, PrintWriter out) {
-        try {
-            CSVPrinter csv = Csv.printer(out);
-            csv.printRecord("customer_id", "balance", "qualifying_points", "tier", "expiring_30d", "earned", "redeemed", "expired",
-                    "reversed");
-            for (Account a : accounts) {
-                Instant horizon = a.asOf().atZone(program.zone()).plusDays(30).toInstant();
-                csv.printRecord(a.customer().value(), a.balance(), a.tier().qualifyingPoints(), a.tier().tier(), a.expiringBy(horizon),
-                        a.total(EntryKind.EARN) + a.total(EntryKind.BONUS), -a.total(EntryKind.REDEEM), -a.total(EntryKind.EXPIRE),
-                        -a.total(EntryKind.REVERSE));
-            }
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        CsvRows csv = CsvRows.to(out);
+        csv.row("customer_id", "balance", "qualifying_points", "tier", "expiring_30d", "earned", "redeemed", "expired",
+                "reversed");
+        for (Account a : accounts) {
+            Instant horizon = a.asOf().atZone(program.zone()).plusDays(30).toInstant();
+            csv.text(a.customer().value()).integer(a.balance()).integer(a.tier().qualifyingPoints()).text(a.tier().tier())
+                    .integer(a.expiringBy(horizon)).integer(a.total(EntryKind.EARN) + a.total(EntryKind.BONUS))
+                    .integer(-a.total(EntryKind.REDEEM)).integer(-a.total(EntryKind.EXPIRE))
+                    .integer(-a.total(EntryKind.REVERSE)).endRow();
         }
+        csv.flush();
     }
 }

@@ -1,7 +1,7 @@
 package io.crmkit.cli.rfm;
 
-import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.CsvRows;
 import io.crmkit.cli.format.CustomerIndex;
 import io.crmkit.cli.format.InputException;
 import io.crmkit.cli.format.MoneyText;
@@ -10,8 +10,6 @@ import io.crmkit.cli.format.Values;
 import io.crmkit.core.money.Money;
 import io.crmkit.scoring.rfm.RfmScorer;
 import io.crmkit.scoring.rfm.RfmScores;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -19,7 +17,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,24 +131,14 @@ public final class RfmCommand implements Callable<Integer> {
             }
         }
         RfmScores scores = RfmScorer.builder().monetary(monetary).build().scoreColumns(rec, freq, mon);
-        try {
-            CSVPrinter csv = Csv.printer(spec.commandLine().getOut());
-            csv.printRecord("customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "segment");
-            for (int k = 0; k < n; k++) {
-                csv.print(customers.id(order[k]));
-                csv.print(Long.toString((long) rec[k]));
-                csv.print(Long.toString((long) freq[k]));
-                csv.print(MoneyText.format(shown[k], money));
-                csv.print(Integer.toString(scores.r(k)));
-                csv.print(Integer.toString(scores.f(k)));
-                csv.print(Integer.toString(scores.m(k)));
-                csv.print(scores.segment(k));
-                csv.println();
-            }
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        CsvRows csv = CsvRows.to(spec.commandLine().getOut());
+        csv.row("customer_id", "recency_days", "frequency", "monetary", "r", "f", "m", "segment");
+        for (int k = 0; k < n; k++) {
+            csv.text(customers.id(order[k])).integer((long) rec[k]).integer((long) freq[k])
+                    .text(MoneyText.format(shown[k], money)).integer(scores.r(k)).integer(scores.f(k))
+                    .integer(scores.m(k)).text(scores.segment(k)).endRow();
         }
+        csv.flush();
         return 0;
     }
 

@@ -1,21 +1,18 @@
 package io.crmkit.cli.tier;
 
-import io.crmkit.cli.format.Csv;
 import io.crmkit.cli.format.CsvInput;
+import io.crmkit.cli.format.CsvRows;
 import io.crmkit.cli.format.OneRowPerCustomer;
 import io.crmkit.cli.format.TierPolicyJson;
 
 import io.crmkit.scoring.tier.TierPlacement;
 import io.crmkit.scoring.tier.TierPolicy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,16 +62,12 @@ public final class TierCommand implements Callable<Integer> {
                 placed.add(new String[] {customer, placement.tier().orElse(""), placement.reason()});
             }
         }
-        try {
-            CSVPrinter csv = Csv.printer(spec.commandLine().getOut());
-            csv.printRecord("customer_id", "tier", "reason");
-            for (String[] row : placed) {
-                csv.printRecord((Object[]) row);
-            }
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        CsvRows csv = CsvRows.to(spec.commandLine().getOut());
+        csv.row("customer_id", "tier", "reason");
+        for (String[] row : placed) {
+            csv.row(row);
         }
+        csv.flush();
         return 0;
     }
 }

@@ -1,8 +1,7 @@
 package io.crmkit.cli.value;
 
-import io.crmkit.cli.format.Csv;
+import io.crmkit.cli.format.CsvRows;
 import io.crmkit.cli.format.InputException;
-import io.crmkit.cli.format.Values;
 import io.crmkit.scoring.value.AbcClass;
 import io.crmkit.scoring.value.DecileTrend;
 import io.crmkit.scoring.value.ParetoClassifier;
@@ -11,11 +10,9 @@ import io.crmkit.scoring.value.PortfolioQuadrant;
 import io.crmkit.scoring.value.ProfitAction;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,12 +38,8 @@ public final class ValueCommand {
         return String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 
-    static CSVPrinter printer(CommandSpec spec) {
-        try {
-            return Csv.printer(spec.commandLine().getOut());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static CsvRows printer(CommandSpec spec) {
+        return CsvRows.to(spec.commandLine().getOut());
     }
 
     /** {@code crm value abc}. */
@@ -97,10 +90,10 @@ public final class ValueCommand {
                 byClass[classes[i].ordinal()] += share;
                 count[classes[i].ordinal()]++;
             }
-            CSVPrinter csv = printer(spec);
-            csv.printRecord("customer_id", "value", "class");
+            CsvRows csv = printer(spec);
+            csv.row("customer_id", "value", "class");
             for (int i : order) {
-                csv.printRecord(v.ids[i], Values.format(v.values[i]), word(classes[i]));
+                csv.text(v.ids[i]).number(v.values[i]).text(word(classes[i])).endRow();
             }
             csv.flush();
             StringBuilder summary = new StringBuilder();
@@ -154,10 +147,10 @@ public final class ValueCommand {
             }
             CustomerValues v = CustomerValues.read(input, true, false);
             ProfitAction[] actions = classifier.keepMaintainLetGo(v.values);
-            CSVPrinter csv = printer(spec);
-            csv.printRecord("customer_id", "value", "action");
+            CsvRows csv = printer(spec);
+            csv.row("customer_id", "value", "action");
             for (int i : v.rankOrder()) {
-                csv.printRecord(v.ids[i], Values.format(v.values[i]), word(actions[i]));
+                csv.text(v.ids[i]).number(v.values[i]).text(word(actions[i])).endRow();
             }
             csv.flush();
             PrintWriter err = spec.commandLine().getErr();
@@ -197,19 +190,18 @@ public final class ValueCommand {
             CustomerValues v = CustomerValues.read(input, true, true);
             int[] deciles = ParetoClassifier.deciles(v.values);
             int[] before = v.previous == null ? null : ParetoClassifier.deciles(v.previous);
-            CSVPrinter csv = printer(spec);
+            CsvRows csv = printer(spec);
             if (before == null) {
-                csv.printRecord("customer_id", "value", "decile");
+                csv.row("customer_id", "value", "decile");
             } else {
-                csv.printRecord("customer_id", "value", "decile", "previous_decile", "trend");
+                csv.row("customer_id", "value", "decile", "previous_decile", "trend");
             }
             for (int i : v.rankOrder()) {
-                if (before == null) {
-                    csv.printRecord(v.ids[i], Values.format(v.values[i]), deciles[i]);
-                } else {
-                    csv.printRecord(v.ids[i], Values.format(v.values[i]), deciles[i], before[i],
-                            word(ParetoClassifier.decileTrend(before[i], deciles[i])));
+                csv.text(v.ids[i]).number(v.values[i]).integer(deciles[i]);
+                if (before != null) {
+                    csv.integer(before[i]).text(word(ParetoClassifier.decileTrend(before[i], deciles[i])));
                 }
+                csv.endRow();
             }
             csv.flush();
             return 0;
@@ -255,11 +247,11 @@ public final class ValueCommand {
                         + "customer's value in an earlier period");
             }
             PortfolioQuadrant[] quadrants = matrix.placeByRelativeValue(v.previous, v.values);
-            CSVPrinter csv = printer(spec);
-            csv.printRecord("customer_id", "value", "previous_value", "quadrant");
+            CsvRows csv = printer(spec);
+            csv.row("customer_id", "value", "previous_value", "quadrant");
             int[] count = new int[PortfolioQuadrant.values().length];
             for (int i : v.rankOrder()) {
-                csv.printRecord(v.ids[i], Values.format(v.values[i]), Values.format(v.previous[i]), word(quadrants[i]));
+                csv.text(v.ids[i]).number(v.values[i]).number(v.previous[i]).text(word(quadrants[i])).endRow();
                 count[quadrants[i].ordinal()]++;
             }
             csv.flush();

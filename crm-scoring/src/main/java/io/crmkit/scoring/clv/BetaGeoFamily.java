@@ -191,6 +191,15 @@ abstract sealed class BetaGeoFamily implements TransactionModel, Serializable
     }
 
     /**
+     * {@link LifetimeValue}'s discounted monthly sum, every month of a customer at once, with the
+     * doubles of month-by-month bulk calls ({@link BetaGeoMath#monthlyValues}).
+     */
+    void monthlyValues(double[] horizons, double[] discounts, double[] x, double[] tx, double[] age, double[] spend,
+            double[] out, double[] last) {
+        kernel.monthlyValues(horizons, discounts, x, tx, age, spend, out, last);
+    }
+
+    /**
      * Simulates customers of this population, for what-if studies and tests: customer i is
      * observed for {@code ages[i]} time units after its first purchase.
      *

@@ -128,6 +128,13 @@ final class BetaGeoKernel implements Serializable {
         BetaGeoMath.conditionalExpectedPurchases(t, x, tx, age, out, r, alpha, a, b, modified);
     }
 
+    /** {@link BetaGeoMath#monthlyValues} for this population. */
+    void monthlyValues(double[] horizons, double[] discounts, double[] x, double[] tx, double[] age, double[] spend,
+            double[] out, double[] last) {
+        Columns.check(x, tx, age, out);
+        BetaGeoMath.monthlyValues(horizons, discounts, x, tx, age, spend, out, last, r, alpha, a, b, modified);
+    }
+
     void probabilityAlive(double[] x, double[] tx, double[] age, double[] out) {
         Columns.check(x, tx, age, out);
         for (int i = 0; i < x.length; i++) {

@@ -203,19 +203,45 @@ public final class LifetimeValue {
         int n = x.length;
         double[] s = new double[n];
         spend.conditionalExpectedAverageSpend(x, meanSpend, s);
-        double[] previous = new double[n];
-        double[] cumulative = new double[n];
-        Arrays.fill(out, 0, n, 0.0);
+        accumulate(x, tx, age, meanSpend, s, out, new double[n]);
+    }
+
+    /**
+     * The monthly sum of {@link #values} from the expected spend {@code s}; {@code horizon}
+     * receives the expected purchases over the whole horizon, the last month's cumulative
+     * expectation (the horizon months × units per month is the same double either way).
+     */
+    private void accumulate(double[] x, double[] tx, double[] age, double[] meanSpend, double[] s, double[] out,
+            double[] horizon) {
+        int n = x.length;
+        double[] horizons = new double[months];
+        double[] discounts = new double[months];
         double discount = 1;
         for (int month = 1; month <= months; month++) {
-            purchases.conditionalExpectedPurchases(month * unitsPerMonth, x, tx, age, cumulative);
+            horizons[month - 1] = month * unitsPerMonth;
             discount /= 1 + discountRate;
-            for (int i = 0; i < n; i++) {
-                out[i] += s[i] * (cumulative[i] - previous[i]) * discount;
+            discounts[month - 1] = discount;
+        }
+        if (purchases instanceof BetaGeoFamily family) {
+            // every month of a customer at once: the same doubles, without the repeated work
+            family.monthlyValues(horizons, discounts, x, tx, age, s, out, horizon);
+        } else {
+            double[] previous = horizon;
+            Arrays.fill(previous, 0.0);
+            double[] cumulative = new double[n];
+            Arrays.fill(out, 0, n, 0.0);
+            for (int m = 0; m < months; m++) {
+                purchases.conditionalExpectedPurchases(horizons[m], x, tx, age, cumulative);
+                for (int i = 0; i < n; i++) {
+                    out[i] += s[i] * (cumulative[i] - previous[i]) * discounts[m];
+                }
+                double[] swap = previous;
+                previous = cumulative;
+                cumulative = swap;
             }
-            double[] swap = previous;
-            previous = cumulative;
-            cumulative = swap;
+            if (previous != horizon) {
+                System.arraycopy(previous, 0, horizon, 0, n);
+            }
         }
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(out[i])) {
@@ -248,10 +274,10 @@ public final class LifetimeValue {
         double[] alive = new double[n];
         double[] s = new double[n];
         double[] clv = new double[n];
-        purchases.conditionalExpectedPurchases(months * unitsPerMonth, x, tx, age, expected);
         purchases.probabilityAlive(x, tx, age, alive);
         spend.conditionalExpectedAverageSpend(x, m, s);
-        values(x, tx, age, m, clv);
+        // the expected purchases over the horizon are the last month's of the monthly sum
+        accumulate(x, tx, age, m, s, clv, expected);
         return new LifetimeValueTable(expected, alive, s, clv);
     }
 
