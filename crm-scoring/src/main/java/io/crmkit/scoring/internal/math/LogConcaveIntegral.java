@@ -57,7 +57,8 @@ public final class LogConcaveIntegral {
      *     ⟨1/(a<sub>1</sub>+e<sup>t</sup>)⟩
      *     and e<sup>h(lower) − result</sup> in elements 0 to 3
      * @return ln ∫<sub>lower</sub><sup>upper</sup> e<sup>h(t)</sup> dt; NaN when the integrand has no mode within
-     *     the range of a double
+     *     the range of a double, or varies on a scale finer than doubles resolve t (exponents and
+     *     shifts of 1e90 and more), where no quadrature can follow it
      */
     public static double log(double c, double m1, double a1, double m2, double a2, double lower, double upper,
             double @Nullable [] moments) {
@@ -81,7 +82,11 @@ public final class LogConcaveIntegral {
         double low = Math.min(Math.max(lower, nearEdge), upper);
         double high = Math.max(Math.min(upper, farEdge), low);
         Sums sums = new Sums();
-        middle(low, high, Math.min(Math.max(mode, low), high), peak, moments != null, sums);
+        if (!middle(low, high, Math.min(Math.max(mode, low), high), peak, moments != null, sums)) {
+            // the integrand varies on a scale finer than doubles resolve t (parameters of 1e90 and
+            // more): no quadrature can follow it, and a sum cut short would be a wrong finite number
+            return Double.NaN;
+        }
         if (lower < low) {
             linear(low, low - lower, -1, peak, sums);
         }
@@ -106,13 +111,20 @@ public final class LogConcaveIntegral {
         double inverse;
     }
 
-    /** Gauss-Legendre panels over [low, high], trimmed where h has fallen DROP below the peak. */
-    private void middle(double low, double high, double start, double peak, boolean withMoments, Sums sums) {
+    /**
+     * Gauss-Legendre panels over [low, high], trimmed where h has fallen DROP below the peak; false,
+     * with the sums incomplete, when the panels cannot cover the stretch: a panel narrower than the
+     * spacing of doubles at its start (it would not advance), or more than {@value #MAX_PANELS}.
+     */
+    private boolean middle(double low, double high, double start, double peak, boolean withMoments, Sums sums) {
         double left = cut(start, low, peak);
         double right = cut(start, high, peak);
         double from = left;
         for (int panel = 0; panel < MAX_PANELS && from < right; panel++) {
             double to = Math.min(right, from + Math.min(width(from), width(Math.min(right, from + width(from)))));
+            if (!(to > from)) {
+                return false;
+            }
             double half = 0.5 * (to - from);
             double centre = 0.5 * (to + from);
             for (int i = 0; i < GaussLegendre.ORDER; i++) {
@@ -128,6 +140,7 @@ public final class LogConcaveIntegral {
             }
             from = to;
         }
+        return from >= right;
     }
 
     /**
