@@ -349,8 +349,16 @@ public final class ParetoNbdModel implements TransactionModel, Serializable {
             return 0;
         }
         double z = delta * (beta() + age);
+        double logU;
+        try {
+            logU = ConfluentHypergeometric.logU(s(), s(), z);
+        } catch (IllegalStateException e) {
+            // refused with the model's parameters, not the evaluator's state
+            throw new IllegalArgumentException("Pareto/NBD parameters r " + r() + ", alpha " + alpha() + ", s " + s()
+                    + ", beta " + beta() + " are invalid for DERT at delta " + delta + ": " + e.getMessage(), e);
+        }
         double log = Math.log(alive) + Math.log(r() + x) - Math.log(alpha() + age) + Math.log(beta() + age)
-                + (s() - 1) * Math.log(z) + ConfluentHypergeometric.logU(s(), s(), z);
+                + (s() - 1) * Math.log(z) + logU;
         double value = Math.exp(log);
         require(Double.isFinite(value), "DERT of (%s, %s, %s) at delta %s is beyond the range of a double", x, tx,
                 age, delta);

@@ -34,6 +34,10 @@ public final class ConfluentHypergeometric {
      * @param z z &gt; 0, finite
      * @return ln U(a, b, z), finite
      * @throws IllegalArgumentException if an argument is outside these ranges
+     * @throws IllegalStateException if the integral cannot be resolved in double precision (a panel
+     *     would be narrower than the spacing of doubles, or the result is not finite) or does not
+     *     close within
+     *     a million panels
      */
     public static double logU(double a, double b, double z) {
         if (!(a > 0 && Double.isFinite(a) && Double.isFinite(b) && b <= a + 1 && z > 0 && Double.isFinite(z))) {
@@ -54,7 +58,13 @@ public final class ConfluentHypergeometric {
         double mode = 0.5 * (lo + hi);
         double peak = h(mode, a, m, z);
         double sum = side(mode, +1, a, m, z, peak) + side(mode, -1, a, m, z, peak);
-        return peak + Math.log(sum) - SpecialFunctions.logGamma(a);
+        double log = peak + Math.log(sum) - SpecialFunctions.logGamma(a);
+        if (!Double.isFinite(log)) {
+            // at parameters of 1e20 and more the peak and ln Γ(a) cancel beyond double precision
+            throw new IllegalStateException("U integral cannot be resolved in double precision: ln U(a=" + a + ", b="
+                    + b + ", z=" + z + ") came out " + log);
+        }
+        return log;
     }
 
     /** ∫ e^(h − peak) from the mode to one side, panel by panel. */
@@ -71,6 +81,12 @@ public final class ConfluentHypergeometric {
             double width = Math.min(1, Math.min(curvature > 0 ? 1 / Math.sqrt(curvature) : 1,
                     fall > 0 ? 8 / fall : 1));
             double end = w + direction * width;
+            if (end == w) {
+                // a panel narrower than the spacing of doubles at w would not advance: no quadrature
+                // can follow the integrand here, and a million such panels would only cost time
+                throw new IllegalStateException("U integral cannot be resolved: the integrand varies faster than"
+                        + " doubles resolve at w = " + w);
+            }
             double half = 0.5 * width;
             double centre = 0.5 * (w + end);
             for (int i = 0; i < GaussLegendre.ORDER; i++) {

@@ -82,4 +82,18 @@ class ConfluentHypergeometricTest {
         assertEquals(0.3 / 0.3027, DiscountedIntegral.of(t -> -Math.expm1(-0.3 * t), 0.0027), 1e-13);
         assertThrows(IllegalArgumentException.class, () -> DiscountedIntegral.of(t -> t, 0));
     }
+
+    @Test
+    void anIntegralDoublesCannotResolveIsRefusedAtOnceNotSummedOrMadeInfinite() {
+        // a = b = 1e98: every panel would be narrower than the spacing of doubles near the mode (a
+        // million of them took a second before the refusal); a = b = 1e20: the peak and ln Γ(a)
+        // cancel beyond double precision, which gave +Infinity where a finite ln U is promised
+        for (double a : new double[] {1e98, 1e20}) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> ConfluentHypergeometric.logU(a, a, a / 10));
+            assertTrue(refused.getMessage().startsWith("U integral cannot be resolved"), refused.getMessage());
+        }
+        // a = b = 1e6 is still resolved
+        assertTrue(Double.isFinite(ConfluentHypergeometric.logU(1e6, 1e6, 1e5)));
+    }
 }
