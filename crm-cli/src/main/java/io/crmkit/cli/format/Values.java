@@ -692,55 +692,8 @@ public final class Values {
      * ({@code d.ddd} or {@code d.dddE±n}).
      */
     static String plain(String s) {
-        int e = s.indexOf('E');
-        if (e < 0) {
-            // d.ddd: drop a trailing ".0" or trailing zeros of the fraction
-            int end = s.length();
-            while (s.charAt(end - 1) == '0') {
-                end--;
-            }
-            if (s.charAt(end - 1) == '.') {
-                end--;
-            }
-            return end == s.length() ? s : s.substring(0, end);
-        }
-        int exponent = Integer.parseInt(s, e + 1, s.length(), 10);
-        if (exponent < -7 || exponent >= 21) {
-            return s;
-        }
-        boolean negative = s.charAt(0) == '-';
-        int start = negative ? 1 : 0;
-        // mantissa d.ddd, digits without the point
-        StringBuilder digits = new StringBuilder(e);
-        for (int i = start; i < e; i++) {
-            if (s.charAt(i) != '.') {
-                digits.append(s.charAt(i));
-            }
-        }
-        int last = digits.length();
-        while (last > 1 && digits.charAt(last - 1) == '0') {
-            last--;
-        }
-        digits.setLength(last);
         StringBuilder out = new StringBuilder(32);
-        if (negative) {
-            out.append('-');
-        }
-        int point = exponent + 1; // digits before the point
-        if (point <= 0) {
-            out.append("0.");
-            for (int i = 0; i < -point; i++) {
-                out.append('0');
-            }
-            out.append(digits);
-        } else if (point >= digits.length()) {
-            out.append(digits);
-            for (int i = digits.length(); i < point; i++) {
-                out.append('0');
-            }
-        } else {
-            out.append(digits, 0, point).append('.').append(digits, point, digits.length());
-        }
+        appendPlain(s, out);
         return out.toString();
     }
 }

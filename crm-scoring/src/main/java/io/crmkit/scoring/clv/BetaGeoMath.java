@@ -84,6 +84,19 @@ final class BetaGeoMath {
     }
 
     /**
+     * The odds that row {@code i}'s customer has dropped out against being alive, P(dead)/P(alive)
+     * (0 for BG/NBD without a repeat purchase), after checking the row.
+     */
+    private static double deadOdds(int i, double xi, double recency, double ti, double r, double alpha, double a,
+            double b, int shift) {
+        if (!validRow(xi, recency, ti)) {
+            throw badRow(i, xi, recency, ti);
+        }
+        return xi + shift == 0 ? 0
+                : a / (b + (xi + shift - 1)) * Math.exp((r + xi) * Math.log1p((ti - recency) / (alpha + recency)));
+    }
+
+    /**
      * Bulk E[Y(t) | x, t<sub>x</sub>, T] = P(alive) · E[purchases while alive] for BG/NBD
      * ({@code modified} false) or MBG/NBD, with the series coefficients that depend on the
      * parameters only — the upper parameters a+b−1−r (+1 for MBG/NBD) and a−1 — computed once per
@@ -102,14 +115,9 @@ final class BetaGeoMath {
         double[] mean = new double[1];
         for (int i = 0; i < x.length; i++) {
             double xi = x[i];
-            double recency = tx[i];
             double ti = age[i];
-            if (!validRow(xi, recency, ti)) {
-                throw badRow(i, xi, recency, ti);
-            }
             double shape = r + xi;
-            double odds = xi + shift == 0 ? 0
-                    : a / (b + (xi + shift - 1)) * Math.exp(shape * Math.log1p((ti - recency) / (alpha + recency)));
+            double odds = deadOdds(i, xi, tx[i], ti, r, alpha, a, b, shift);
             int slot = means.slot(xi, ti);
             if (!means.has(slot)) {
                 mean[0] = series.mean(t, shape, alpha + ti, a, b + xi + shift);
@@ -147,14 +155,9 @@ final class BetaGeoMath {
         double[] mean = new double[months];
         for (int i = 0; i < x.length; i++) {
             double xi = x[i];
-            double recency = tx[i];
             double ti = age[i];
-            if (!validRow(xi, recency, ti)) {
-                throw badRow(i, xi, recency, ti);
-            }
             double shape = r + xi;
-            double odds = xi + shift == 0 ? 0
-                    : a / (b + (xi + shift - 1)) * Math.exp(shape * Math.log1p((ti - recency) / (alpha + recency)));
+            double odds = deadOdds(i, xi, tx[i], ti, r, alpha, a, b, shift);
             int slot = means.slot(xi, ti);
             if (!means.has(slot)) {
                 for (int m = 0; m < months; m++) {
