@@ -7,6 +7,7 @@ import io.crmkit.scoring.internal.math.GaussHypergeometric;
 import io.crmkit.scoring.internal.math.HeterogeneityDraws;
 import io.crmkit.scoring.internal.math.SpecialFunctions;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The formulas shared by BG/NBD and MBG/NBD beyond the per-customer ones of
@@ -107,24 +108,8 @@ final class BetaGeoMath {
      */
     static void conditionalExpectedPurchases(double t, double[] x, double[] tx, double[] age, double[] out, double r,
             double alpha, double a, double b, boolean modified) {
-        checkHorizon(t);
-        int shift = modified ? 1 : 0;
-        GaussHypergeometric.StoppedPoissonSeries series =
-                new GaussHypergeometric.StoppedPoissonSeries(a + b - 1 - r + shift, a - 1);
-        PairMeans means = new PairMeans(x.length, 1);
-        double[] mean = new double[1];
-        for (int i = 0; i < x.length; i++) {
-            double xi = x[i];
-            double ti = age[i];
-            double shape = r + xi;
-            double odds = deadOdds(i, xi, tx[i], ti, r, alpha, a, b, shift);
-            int slot = means.slot(xi, ti);
-            if (!means.has(slot)) {
-                mean[0] = series.mean(t, shape, alpha + ti, a, b + xi + shift);
-                slot = means.put(slot, xi, ti, mean);
-            }
-            out[i] = means.value(slot, 0) / (1 + odds);
-        }
+        // one horizon, no sum: the expectations alone, from the loop the monthly values take
+        monthlyValues(new double[] {t}, null, x, tx, age, null, null, out, r, alpha, a, b, modified);
     }
 
     /**
@@ -137,13 +122,15 @@ final class BetaGeoMath {
      * month, and the series of an (x, T) pair once per month for all its customers.
      *
      * @param horizons t<sub>m</sub>, month m's end in the data's time unit, m = 1..months
-     * @param discounts the discount factor of each month
-     * @param spend the expected spend per purchase of each customer
-     * @param out receives the sums
+     * @param discounts the discount factor of each month, or null with {@code spend} and {@code out}
+     *     null: no sum, the expectations alone ({@link #conditionalExpectedPurchases})
+     * @param spend the expected spend per purchase of each customer, or null
+     * @param out receives the sums, or null
      * @param last receives E[Y(t<sub>months</sub>)], the expected purchases over the horizon
      */
-    static void monthlyValues(double[] horizons, double[] discounts, double[] x, double[] tx, double[] age,
-            double[] spend, double[] out, double[] last, double r, double alpha, double a, double b, boolean modified) {
+    static void monthlyValues(double[] horizons, double @Nullable [] discounts, double[] x, double[] tx,
+            double[] age, double @Nullable [] spend, double @Nullable [] out, double[] last, double r, double alpha,
+            double a, double b, boolean modified) {
         for (double t : horizons) {
             checkHorizon(t);
         }
@@ -169,10 +156,14 @@ final class BetaGeoMath {
             double total = 0;
             for (int m = 0; m < months; m++) {
                 double cumulative = means.value(slot, m) / (1 + odds);
-                total += spend[i] * (cumulative - previous) * discounts[m];
+                if (spend != null && discounts != null) {
+                    total += spend[i] * (cumulative - previous) * discounts[m];
+                }
                 previous = cumulative;
             }
-            out[i] = total;
+            if (out != null) {
+                out[i] = total;
+            }
             last[i] = previous;
         }
     }
