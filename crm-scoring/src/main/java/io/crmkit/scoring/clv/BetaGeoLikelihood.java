@@ -455,17 +455,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
                         int[] oldSlots = mergeSlots;
                         mergeKeys = new long[1 << mergeBits];
                         mergeSlots = new int[1 << mergeBits];
-                        Arrays.fill(mergeSlots, -1);
-                        for (int s = 0; s < oldSlots.length; s++) {
-                            if (oldSlots[s] >= runFirstRow) {
-                                int to = (int) (oldKeys[s] >>> (64 - mergeBits));
-                                while (mergeSlots[to] >= 0) {
-                                    to = (to + 1) & ((1 << mergeBits) - 1);
-                                }
-                                mergeSlots[to] = oldSlots[s];
-                                mergeKeys[to] = oldKeys[s];
-                            }
-                        }
+                        placeAgain(oldKeys, oldSlots, runFirstRow, mergeKeys, mergeSlots);
                     }
                 }
                 int row = rows++;
@@ -624,9 +614,10 @@ final class BetaGeoLikelihood implements LogLikelihood {
         double[] seen = new double[64];
         int count = 0;
         for (int i = 0; i < n; i++) {
-            long key = Double.doubleToRawLongBits(values[i]);
+            // the value's bits, mixed: a bijection, so equal keys are equal values, and the top bits are the slot
+            long key = Double.doubleToRawLongBits(values[i]) * 0x9E3779B97F4A7C15L;
             int mask = (1 << bits) - 1;
-            int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - bits));
+            int slot = (int) (key >>> (64 - bits));
             while (ids[slot] >= 0 && keys[slot] != key) {
                 slot = (slot + 1) & mask;
             }
@@ -648,17 +639,7 @@ final class BetaGeoLikelihood implements LogLikelihood {
                 int[] oldIds = ids;
                 keys = new long[1 << bits];
                 ids = new int[1 << bits];
-                Arrays.fill(ids, -1);
-                for (int s = 0; s < oldIds.length; s++) {
-                    if (oldIds[s] >= 0) {
-                        int to = (int) ((oldKeys[s] * 0x9E3779B97F4A7C15L) >>> (64 - bits));
-                        while (ids[to] >= 0) {
-                            to = (to + 1) & ((1 << bits) - 1);
-                        }
-                        keys[to] = oldKeys[s];
-                        ids[to] = oldIds[s];
-                    }
-                }
+                placeAgain(oldKeys, oldIds, 0, keys, ids);
             }
         }
         // the distinct values in ascending order, and each one's rank
@@ -672,6 +653,28 @@ final class BetaGeoLikelihood implements LogLikelihood {
             index[i] = rank[index[i]];
         }
         return sorted;
+    }
+
+    /**
+     * Fills an emptied linear-probing table ({@code keys}, {@code ids}: 2<sup>bits</sup> slots,
+     * each key's home the top {@code bits} bits of the key, -1 a free slot) with the entries of
+     * the old one whose id is {@code first} or more: the grow step of the tables of
+     * {@link #distinct(double[], int[])} and of the merging of rows.
+     */
+    private static void placeAgain(long[] oldKeys, int[] oldIds, int first, long[] keys, int[] ids) {
+        int bits = Integer.numberOfTrailingZeros(ids.length);
+        int mask = ids.length - 1;
+        Arrays.fill(ids, -1);
+        for (int s = 0; s < oldIds.length; s++) {
+            if (oldIds[s] >= first) {
+                int to = (int) (oldKeys[s] >>> (64 - bits));
+                while (ids[to] >= 0) {
+                    to = (to + 1) & mask;
+                }
+                ids[to] = oldIds[s];
+                keys[to] = oldKeys[s];
+            }
+        }
     }
 
     /** Where each key's run begins in key order (keys + 1 entries, the last the number of rows). */
