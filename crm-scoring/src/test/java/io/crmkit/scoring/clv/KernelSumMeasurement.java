@@ -22,14 +22,12 @@ final class KernelSumMeasurement {
 
     private static final Object SYSTEM;
     private static final Method PROCESS_CPU;
-    private static final Method LOAD;
 
     static {
         try {
             Class<?> factory = Class.forName("java.lang.management.ManagementFactory");
             SYSTEM = factory.getMethod("getOperatingSystemMXBean").invoke(null);
             PROCESS_CPU = Class.forName("com.sun.management.OperatingSystemMXBean").getMethod("getProcessCpuTime");
-            LOAD = Class.forName("java.lang.management.OperatingSystemMXBean").getMethod("getSystemLoadAverage");
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
@@ -47,11 +45,7 @@ final class KernelSumMeasurement {
     }
 
     private static double load() {
-        try {
-            return (Double) LOAD.invoke(SYSTEM);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return ParallelLikelihoodMeasurement.load();
     }
 
     public static void main(String[] args) throws IOException {

@@ -257,7 +257,8 @@ final class ParallelLikelihoodMeasurement {
         return new long[] {wall, cpu};
     }
 
-    private static double load() {
+    /** The system's load average, for the measurements' lines. */
+    static double load() {
         try {
             return (double) LOAD.invoke(SYSTEM);
         } catch (ReflectiveOperationException e) {
