@@ -272,63 +272,32 @@ public final class ClvModels {
 
     /** Every model, in the order of the command-line contract. */
     private static final ImmutableList<Model> MODELS = ImmutableList.of(
-            known("bgnbd", "BG/NBD", Input.CONTINUOUS_TIME, "r", "alpha", "a", "b"),
-            known("pareto", "Pareto/NBD", Input.CONTINUOUS_TIME, "r", "alpha", "s", "beta"),
-            known("mbgnbd", "MBG/NBD", Input.CONTINUOUS_TIME, "r", "alpha", "a", "b"),
-            known("bgbb", "BG/BB", Input.OPPORTUNITIES, "alpha", "beta", "gamma", "delta"),
-            known("gammagamma", "Gamma-Gamma", Input.SPEND, "p", "q", "v"),
-            known("sbg", "sBG", Input.SURVIVORS, "alpha", "beta"),
-            known("ggomnbd", "GGom/NBD", Input.CONTINUOUS_TIME, "r", "alpha", "b", "s", "beta"),
-            known("bgcnbd", "BG/CNBD-k", Input.CONTINUOUS_TIME, "k", "r", "alpha", "a", "b"),
-            known("mbgcnbd", "MBG/CNBD-k", Input.CONTINUOUS_TIME, "k", "r", "alpha", "a", "b"));
-
-    private static Model known(String name, String title, Input input, String... parameterNames) {
-        Known model = new Known(name);
-        return new Model(name, title, input, model, ImmutableList.copyOf(parameterNames), model);
-    }
-
-    /**
-     * The fitting and the factory of each model of the registry, chosen by name: one class rather
-     * than a lambda per entry, so that the registry costs a command's start-up no lambda classes to
-     * spin (eighteen of them, with the registry's other set-up a few milliseconds, were a tenth of
-     * the start-up of {@code crm clv fit}).
-     */
-    private record Known(String name) implements Fitter, Restorer {
-
-        @Override
-        public ClvModel fit(CustomerSummaries data, double penalizer) {
-            return switch (name) {
-                case "bgnbd" -> BetaGeoModel.fit(data, penalizer);
-                case "pareto" -> ParetoNbdModel.fit(data, penalizer);
-                case "mbgnbd" -> ModifiedBetaGeoModel.fit(data, penalizer);
-                case "bgbb" -> BetaGeoBetaBinomModel.fit(data, penalizer);
-                case "gammagamma" -> GammaGammaModel.fit(data, penalizer);
-                case "sbg" -> ShiftedBetaGeometricModel.fit(data, penalizer);
-                case "ggomnbd" -> GammaGompertzNbdModel.fit(data, penalizer);
-                case "bgcnbd" -> ErlangBetaGeoModel.fit(data, false, penalizer);
-                case "mbgcnbd" -> ErlangBetaGeoModel.fit(data, true, penalizer);
-                default -> throw new IllegalStateException("no model " + name);
-            };
-        }
-
-        @Override
-        public ClvModel restore(double[] p) {
-            return switch (name) {
-                case "bgnbd" -> BetaGeoModel.of(p[0], p[1], p[2], p[3]);
-                case "pareto" -> ParetoNbdModel.of(p[0], p[1], p[2], p[3]);
-                case "mbgnbd" -> ModifiedBetaGeoModel.of(p[0], p[1], p[2], p[3]);
-                case "bgbb" -> BetaGeoBetaBinomModel.of(p[0], p[1], p[2], p[3]);
-                case "gammagamma" -> GammaGammaModel.of(p[0], p[1], p[2]);
-                case "sbg" -> ShiftedBetaGeometricModel.of(p[0], p[1]);
-                case "ggomnbd" -> GammaGompertzNbdModel.of(p[0], p[1], p[2], p[3], p[4]);
-                case "bgcnbd" -> ErlangBetaGeoModel.of(false, shape(p[0]), p[1], p[2], p[3], p[4]);
-                case "mbgcnbd" -> ErlangBetaGeoModel.of(true, shape(p[0]), p[1], p[2], p[3], p[4]);
-                default -> throw new IllegalStateException("no model " + name);
-            };
-        }
-    }
+            new Model("bgnbd", "BG/NBD", Input.CONTINUOUS_TIME, BetaGeoModel::fit, names("r", "alpha", "a", "b"),
+                    p -> BetaGeoModel.of(p[0], p[1], p[2], p[3])),
+            new Model("pareto", "Pareto/NBD", Input.CONTINUOUS_TIME, ParetoNbdModel::fit,
+                    names("r", "alpha", "s", "beta"), p -> ParetoNbdModel.of(p[0], p[1], p[2], p[3])),
+            new Model("mbgnbd", "MBG/NBD", Input.CONTINUOUS_TIME, ModifiedBetaGeoModel::fit,
+                    names("r", "alpha", "a", "b"), p -> ModifiedBetaGeoModel.of(p[0], p[1], p[2], p[3])),
+            new Model("bgbb", "BG/BB", Input.OPPORTUNITIES, BetaGeoBetaBinomModel::fit,
+                    names("alpha", "beta", "gamma", "delta"), p -> BetaGeoBetaBinomModel.of(p[0], p[1], p[2], p[3])),
+            new Model("gammagamma", "Gamma-Gamma", Input.SPEND, GammaGammaModel::fit, names("p", "q", "v"),
+                    p -> GammaGammaModel.of(p[0], p[1], p[2])),
+            new Model("sbg", "sBG", Input.SURVIVORS, ShiftedBetaGeometricModel::fit, names("alpha", "beta"),
+                    p -> ShiftedBetaGeometricModel.of(p[0], p[1])),
+            new Model("ggomnbd", "GGom/NBD", Input.CONTINUOUS_TIME, GammaGompertzNbdModel::fit,
+                    names("r", "alpha", "b", "s", "beta"), p -> GammaGompertzNbdModel.of(p[0], p[1], p[2], p[3], p[4])),
+            new Model("bgcnbd", "BG/CNBD-k", Input.CONTINUOUS_TIME, (data, penalizer) -> ErlangBetaGeoModel.fit(data,
+                    false, penalizer), names("k", "r", "alpha", "a", "b"),
+                    p -> ErlangBetaGeoModel.of(false, shape(p[0]), p[1], p[2], p[3], p[4])),
+            new Model("mbgcnbd", "MBG/CNBD-k", Input.CONTINUOUS_TIME, (data, penalizer) -> ErlangBetaGeoModel.fit(data,
+                    true, penalizer), names("k", "r", "alpha", "a", "b"),
+                    p -> ErlangBetaGeoModel.of(true, shape(p[0]), p[1], p[2], p[3], p[4])));
 
     private ClvModels() {
+    }
+
+    private static ImmutableList<String> names(String... names) {
+        return ImmutableList.copyOf(names);
     }
 
     /** The Erlang shape k of a restored BG/CNBD-k or MBG/CNBD-k: a whole number (the model checks its range). */
@@ -345,11 +314,7 @@ public final class ClvModels {
 
     /** @return every model name, e.g. {@code bgnbd}, in the order of the command-line contract */
     public static ImmutableList<String> names() {
-        ImmutableList.Builder<String> names = ImmutableList.builderWithExpectedSize(MODELS.size());
-        for (Model m : MODELS) {
-            names.add(m.name());
-        }
-        return names.build();
+        return MODELS.stream().map(Model::name).collect(ImmutableList.toImmutableList());
     }
 
     /**
